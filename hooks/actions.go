@@ -1,0 +1,100 @@
+package hooks
+
+import (
+	"strings"
+
+	"github.com/pocketbase/pocketbase/core"
+
+	"ikplan/internal/model"
+)
+
+// bindActions holds the rules of actions: where they belong, their deadline
+// and precision, and what done and cancelled require.
+func bindActions(app core.App, h *rules) {
+	app.OnRecordDelete(model.Deviations).BindFunc(func(e *core.RecordEvent) error {
+		if res := find(e.App, model.Results, e.Record.GetString("result")); res != nil {
+			if msg := writableUnder(e.App, res.GetString("control"), true); msg != "" {
+				return refuse(msg)
+			}
+		}
+		return e.Next()
+	})
+	onSave(app, model.Actions, func(e *core.RecordEvent) { h.computeAction(e.App, e.Record) })
+	app.OnRecordValidate(model.Actions).BindFunc(func(e *core.RecordEvent) error {
+		return check(e, h.validateAction)
+	})
+}
+
+// computeAction fills in what the server decides: the control and plan an
+// action belongs to, the deadline as the end of its period, and done_on.
+func (h *rules) computeAction(app core.App, r *core.Record) {
+	if r.GetString("status") == "" {
+		r.Set("status", model.ActionPlanned)
+	}
+	if r.GetString("deadline_precision") == "" {
+		r.Set("deadline_precision", model.PrecisionDay)
+	}
+	if dev := find(app, model.Deviations, r.GetString("deviation")); dev != nil && r.GetString("control") == "" {
+		if res := find(app, model.Results, dev.GetString("result")); res != nil {
+			r.Set("control", res.GetString("control"))
+		}
+	}
+	if c := find(app, model.Controls, r.GetString("control")); c != nil && r.GetString("plan") == "" {
+		r.Set("plan", c.GetString("plan"))
+	}
+	if d := r.GetDateTime("deadline"); !d.IsZero() {
+		r.Set("deadline", model.NormalizeDeadline(d.Time(), r.GetString("deadline_precision")))
+	}
+	// done_on is the day the action was first marked done; a client cannot set it
+	wasDone := !r.IsNew() && r.Original().GetString("status") == model.ActionDone
+	switch {
+	case r.GetString("status") != model.ActionDone:
+		r.Set("done_on", "")
+	case wasDone:
+		r.Set("done_on", r.Original().GetDateTime("done_on"))
+	default:
+		r.Set("done_on", h.today())
+	}
+}
+
+func (h *rules) validateAction(e *core.RecordEvent, errs fieldErrors) {
+	r := e.Record
+	immutable(e, errs, "plan", "deviation", "control")
+	if r.GetString("deviation") == "" && r.GetString("control") == "" && r.GetString("risk") == "" {
+		errs.add("deviation", "Ange vilken avvikelse, kontrollpunkt eller risk åtgärden hör till.")
+	}
+	plan := find(e.App, model.Plans, r.GetString("plan"))
+	if dev := find(e.App, model.Deviations, r.GetString("deviation")); dev != nil {
+		if res := find(e.App, model.Results, dev.GetString("result")); res != nil && res.GetString("control") != r.GetString("control") {
+			errs.add("control", "Kontrollpunkten stämmer inte med avvikelsens kontrollpunkt.")
+		}
+	}
+	if c := find(e.App, model.Controls, r.GetString("control")); c != nil && c.GetString("plan") != r.GetString("plan") {
+		errs.add("plan", "Planen stämmer inte med kontrollpunktens plan.")
+	}
+	if plan != nil {
+		board := plan.GetString("board")
+		if k := find(e.App, model.Risks, r.GetString("risk")); k != nil && k.GetString("board") != board {
+			errs.add("risk", "Risken hör till en annan nämnd än planen.")
+		}
+		if o := r.GetString("owner"); o != "" && !isMember(e.App, o, board) {
+			errs.add("owner", "Den ansvariga måste vara användare i planens nämnd.")
+		}
+		if t := r.GetString("transferred_to"); t != "" && t == board {
+			errs.add("transferred_to", "Åtgärden kan inte överföras till sin egen nämnd.")
+		}
+	}
+	if cf := r.GetString("carried_from"); cf != "" && cf == r.Id {
+		errs.add("carried_from", "En åtgärd kan inte vara en fortsättning på sig själv.")
+	}
+	switch r.GetString("status") {
+	case model.ActionDone:
+		if strings.TrimSpace(r.GetString("done_note")) == "" {
+			errs.add("done_note", "Beskriv vad som gjordes innan åtgärden markeras som klar.")
+		}
+	case model.ActionCancelled:
+		if strings.TrimSpace(r.GetString("cancel_reason")) == "" {
+			errs.add("cancel_reason", "Ange varför åtgärden avbryts.")
+		}
+	}
+}

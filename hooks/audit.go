@@ -1,0 +1,207 @@
+package hooks
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"reflect"
+
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/router"
+
+	"ikplan/internal/model"
+)
+
+// bindActor runs every REST API write (the dashboard's too) in a transaction
+// that knows who made it, so the history names the user or superuser.
+func bindActor(app core.App) {
+	asActor := func(e *core.RecordRequestEvent) error {
+		orig := e.App
+		defer func() { e.App = orig }()
+		return model.RunAs(orig, model.ActorFromAuth(e.Auth), func(txApp core.App) error {
+			e.App = txApp
+			return e.Next()
+		})
+	}
+	app.OnRecordCreateRequest().BindFunc(asActor)
+	app.OnRecordUpdateRequest().BindFunc(asActor)
+	app.OnRecordDeleteRequest().BindFunc(asActor)
+}
+
+type auditKey struct{}
+
+// historyIsFixed is the refusal of any write to the history but the server's own.
+var historyIsFixed = router.NewForbiddenError("Ändringshistoriken kan inte ändras eller tas bort, inte heller av en administratör.", nil)
+
+// bindAudit writes one audit_log row for every create, update and delete of
+// a domain record, in the same transaction as the change, and refuses every
+// other write to the log.
+func bindAudit(app core.App, h *rules) {
+	write := func(op string) func(e *core.RecordEvent) error {
+		return func(e *core.RecordEvent) error {
+			orig := e.App
+			defer func() { e.App = orig }()
+			var before *core.Record
+			if op == model.OpUpdate {
+				before = e.Record.Original()
+			}
+			board := boardOf(orig, e.Record)
+			return orig.RunInTransaction(func(txApp core.App) error {
+				e.App = txApp
+				if err := e.Next(); err != nil {
+					return err
+				}
+				return h.writeAudit(txApp, op, e.Record, before, board)
+			})
+		}
+	}
+	app.OnRecordCreateExecute(model.Domain...).BindFunc(write(model.OpCreate))
+	app.OnRecordUpdateExecute(model.Domain...).BindFunc(write(model.OpUpdate))
+	app.OnRecordDeleteExecute(model.Domain...).BindFunc(write(model.OpDelete))
+
+	app.OnRecordCreate(model.AuditLog).BindFunc(func(e *core.RecordEvent) error {
+		if e.Context == nil || e.Context.Value(auditKey{}) == nil {
+			return historyIsFixed
+		}
+		return e.Next()
+	})
+	app.OnRecordUpdate(model.AuditLog).BindFunc(func(e *core.RecordEvent) error { return historyIsFixed })
+	app.OnRecordDelete(model.AuditLog).BindFunc(func(e *core.RecordEvent) error { return historyIsFixed })
+	app.OnCollectionDelete(model.AuditLog).BindFunc(func(e *core.CollectionEvent) error { return historyIsFixed })
+}
+
+// writeAudit saves the history row of one change.
+func (h *rules) writeAudit(app core.App, op string, rec, before *core.Record, board string) error {
+	changes := diff(op, rec, before)
+	if op == model.OpUpdate && len(changes) == 0 {
+		return nil // nothing changed: no history row
+	}
+	col, err := app.FindCachedCollectionByNameOrId(model.AuditLog)
+	if err != nil {
+		return fmt.Errorf("failed to find the audit log: %w", err)
+	}
+	actor := model.ActorOf(app)
+	row := core.NewRecord(col)
+	row.Set("collection", rec.Collection().Name)
+	row.Set("record", rec.Id)
+	row.Set("op", op)
+	row.Set("actor", actor.Label())
+	row.Set("actor_name", actor.Name)
+	row.Set("board", board)
+	row.Set("at", h.now().UTC())
+	row.Set("changes", changes)
+	ctx := context.WithValue(context.Background(), auditKey{}, true)
+	if err := app.SaveWithContext(ctx, row); err != nil {
+		return fmt.Errorf("failed to write the audit log: %w", err)
+	}
+	return nil
+}
+
+// hidden are fields never written to the history.
+var hidden = map[string]bool{"created": true, "updated": true, "password": true, "tokenKey": true}
+
+// diff lists each changed field as [old, new].
+func diff(op string, rec, before *core.Record) map[string][2]any {
+	out := map[string][2]any{}
+	for _, f := range rec.Collection().Fields {
+		name := f.GetName()
+		if hidden[name] || f.Type() == core.FieldTypePassword || f.Type() == core.FieldTypeAutodate {
+			continue
+		}
+		now := plain(rec.Get(name))
+		switch op {
+		case model.OpCreate:
+			if !isEmpty(now) {
+				out[name] = [2]any{nil, now}
+			}
+		case model.OpDelete:
+			if !isEmpty(now) {
+				out[name] = [2]any{now, nil}
+			}
+		default:
+			old := plain(before.Get(name))
+			if !reflect.DeepEqual(old, now) {
+				out[name] = [2]any{old, now}
+			}
+		}
+	}
+	return out
+}
+
+// plain turns a field value into what JSON stores, so values compare the
+// same way before and after a save.
+func plain(v any) any {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	var out any
+	if err := json.Unmarshal(b, &out); err != nil {
+		return string(b)
+	}
+	return out
+}
+
+func isEmpty(v any) bool {
+	switch x := v.(type) {
+	case nil:
+		return true
+	case string:
+		return x == ""
+	case bool:
+		return !x
+	case float64:
+		return x == 0
+	case []any:
+		return len(x) == 0
+	case map[string]any:
+		return len(x) == 0
+	}
+	return false
+}
+
+// boardPaths says, for each collection, how a record reaches its board.
+var boardPaths = map[string][]string{
+	model.Units:           {"board"},
+	model.Risks:           {"board"},
+	model.Plans:           {"board"},
+	model.RiskAssessments: {"risk:" + model.Risks, "board"},
+	model.Controls:        {"plan:" + model.Plans, "board"},
+	model.Results:         {"control:" + model.Controls, "plan:" + model.Plans, "board"},
+	model.Deviations:      {"result:" + model.Results, "control:" + model.Controls, "plan:" + model.Plans, "board"},
+	model.Actions:         {"plan:" + model.Plans, "board"},
+}
+
+// boardOf is the id of the board a record belongs to, or "" for records of
+// no single board (users, settings).
+func boardOf(app core.App, rec *core.Record) string {
+	name := rec.Collection().Name
+	if name == model.Boards {
+		return rec.Id
+	}
+	path, ok := boardPaths[name]
+	if !ok {
+		return ""
+	}
+	cur := rec
+	for _, step := range path {
+		field, collection, hop := cutStep(step)
+		if !hop {
+			return cur.GetString(field)
+		}
+		cur = find(app, collection, cur.GetString(field))
+		if cur == nil {
+			return ""
+		}
+	}
+	return ""
+}
+
+func cutStep(step string) (field, collection string, hop bool) {
+	for i := 0; i < len(step); i++ {
+		if step[i] == ':' {
+			return step[:i], step[i+1:], true
+		}
+	}
+	return step, "", false
+}

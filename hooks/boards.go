@@ -1,0 +1,89 @@
+package hooks
+
+import (
+	"github.com/pocketbase/pocketbase/core"
+
+	"ikplan/internal/model"
+)
+
+// bindBoards holds the rules of boards and units.
+func bindBoards(app core.App, h *rules) {
+	app.OnRecordValidate(model.Boards).BindFunc(func(e *core.RecordEvent) error {
+		return check(e, func(e *core.RecordEvent, errs fieldErrors) {
+			r := e.Record
+			if s := r.GetString("successor"); s != "" && s == r.Id {
+				errs.add("successor", "En nämnd kan inte vara sin egen efterträdare.")
+			}
+			from, to := r.GetDateTime("active_from"), r.GetDateTime("active_to")
+			if !from.IsZero() && !to.IsZero() && to.Before(from) {
+				errs.add("active_to", "Slutdatumet kan inte ligga före startdatumet.")
+			}
+		})
+	})
+	app.OnRecordValidate(model.Units).BindFunc(func(e *core.RecordEvent) error {
+		return check(e, func(e *core.RecordEvent, errs fieldErrors) {
+			immutable(e, errs, "board")
+		})
+	})
+}
+
+// bindSettings keeps exactly one settings record.
+func bindSettings(app core.App, h *rules) {
+	app.OnRecordCreate(model.Settings).BindFunc(func(e *core.RecordEvent) error {
+		n, err := e.App.CountRecords(model.Settings)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			return refuse("Inställningarna finns redan – ändra dem i stället för att skapa nya.")
+		}
+		return e.Next()
+	})
+	app.OnRecordDelete(model.Settings).BindFunc(func(e *core.RecordEvent) error {
+		return refuse("Inställningarna kan inte tas bort, bara ändras.")
+	})
+}
+
+// riskScale is the largest probability and consequence a risk may be given (4 or 5).
+func riskScale(app core.App) int {
+	recs, err := app.FindRecordsByFilter(model.Settings, "", "", 1, 0)
+	if err != nil || len(recs) == 0 {
+		return 5
+	}
+	if n := recs[0].GetInt("risk_scale"); n == 4 || n == 5 {
+		return n
+	}
+	return 5
+}
+
+// bindRisks holds the rules of risks and their yearly assessments.
+func bindRisks(app core.App, h *rules) {
+	onSave(app, model.Risks, func(e *core.RecordEvent) {
+		if e.Record.GetString("status") == "" {
+			e.Record.Set("status", "active")
+		}
+	})
+	app.OnRecordValidate(model.Risks).BindFunc(func(e *core.RecordEvent) error {
+		return check(e, func(e *core.RecordEvent, errs fieldErrors) {
+			immutable(e, errs, "board")
+			if u := find(e.App, model.Units, e.Record.GetString("unit")); u != nil && u.GetString("board") != e.Record.GetString("board") {
+				errs.add("unit", "Förvaltningen hör till en annan nämnd än risken.")
+			}
+		})
+	})
+	onSave(app, model.RiskAssessments, func(e *core.RecordEvent) {
+		r := e.Record
+		r.Set("value", model.RiskValue(r.GetInt("probability"), r.GetInt("consequence")))
+	})
+	app.OnRecordValidate(model.RiskAssessments).BindFunc(func(e *core.RecordEvent) error {
+		return check(e, func(e *core.RecordEvent, errs fieldErrors) {
+			immutable(e, errs, "risk")
+			n := riskScale(e.App)
+			for _, f := range []string{"probability", "consequence"} {
+				if v := e.Record.GetInt(f); v > n {
+					errs.add(f, "Värdet får vara högst "+itoa(n)+" med den riskmatris som är inställd.")
+				}
+			}
+		})
+	})
+}

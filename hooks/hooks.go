@@ -1,0 +1,58 @@
+// Package hooks binds ikplan's rules to PocketBase's model hooks, so that they
+// hold for every way in: the REST API, the dashboard, the command line, the
+// web UI and imports.
+package hooks
+
+import (
+	"time"
+	_ "time/tzdata" // Europe/Stockholm on any server
+
+	"github.com/pocketbase/pocketbase/core"
+)
+
+// Register binds every rule, the computed values and the change history to
+// app. now is the clock the rules use (time.Now outside tests).
+func Register(app core.App, now func() time.Time) {
+	h := &rules{now: now}
+	bindActor(app)
+	bindAudit(app, h)
+	bindBoards(app, h)
+	bindSettings(app, h)
+	bindRisks(app, h)
+	bindPlans(app, h)
+	bindControls(app, h)
+	bindResults(app, h)
+	bindDeviations(app, h)
+	bindActions(app, h)
+}
+
+// rules carries what the hooks share: the clock.
+type rules struct {
+	now func() time.Time
+}
+
+// today is the current calendar date in Sweden, as midnight UTC.
+func (h *rules) today() time.Time {
+	t := h.now().In(stockholm)
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+var stockholm = func() *time.Location {
+	loc, err := time.LoadLocation("Europe/Stockholm")
+	if err != nil {
+		return time.UTC
+	}
+	return loc
+}()
+
+// find loads a record by id, or nil when the id is empty or unknown.
+func find(app core.App, collection, id string) *core.Record {
+	if id == "" {
+		return nil
+	}
+	r, err := app.FindRecordById(collection, id)
+	if err != nil {
+		return nil
+	}
+	return r
+}

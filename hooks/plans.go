@@ -1,0 +1,191 @@
+package hooks
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+
+	"ikplan/internal/model"
+)
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// bindPlans holds the rules of a plan's life: draft → adopted → reported →
+// archived, and adopted → draft by a coordinator.
+func bindPlans(app core.App, h *rules) {
+	app.OnRecordCreate(model.Plans).BindFunc(func(e *core.RecordEvent) error {
+		if e.Record.GetString("status") == "" {
+			e.Record.Set("status", model.PlanDraft)
+		}
+		return e.Next()
+	})
+	app.OnRecordValidate(model.Plans).BindFunc(func(e *core.RecordEvent) error {
+		return check(e, h.validatePlan)
+	})
+	app.OnRecordDelete(model.Plans).BindFunc(func(e *core.RecordEvent) error {
+		if s := e.Record.GetString("status"); s != model.PlanDraft {
+			return refuse("Planen är " + model.PlanStatusSv(s) + " och kan inte tas bort; bara ett utkast kan tas bort.")
+		}
+		return e.Next()
+	})
+}
+
+func (h *rules) validatePlan(e *core.RecordEvent, errs fieldErrors) {
+	r := e.Record
+	status := r.GetString("status")
+	immutable(e, errs, "board")
+
+	// one plan per board and year
+	if r.GetString("board") != "" && r.GetInt("year") != 0 {
+		var other []struct{ Id string }
+		_ = e.App.RecordQuery(model.Plans).Select("id").
+			AndWhere(dbx.HashExp{"board": r.GetString("board"), "year": r.GetInt("year")}).
+			AndWhere(dbx.Not(dbx.HashExp{"id": r.Id})).Limit(1).All(&other)
+		if len(other) > 0 {
+			errs.add("year", fmt.Sprintf("Nämnden har redan en internkontrollplan för %d.", r.GetInt("year")))
+		}
+	}
+
+	from := model.PlanDraft
+	if !r.IsNew() {
+		from = r.Original().GetString("status")
+		if from != model.PlanDraft && r.GetInt("year") != r.Original().GetInt("year") {
+			errs.add("year", "Året kan bara ändras medan planen är ett utkast.")
+		}
+	} else if status != model.PlanDraft {
+		errs.add("status", "En ny plan börjar som utkast; anta den när kontrollpunkterna är klara.")
+		return
+	}
+	if !model.CanMovePlan(from, status) {
+		errs.add("status", fmt.Sprintf("En plan kan inte gå från %s till %s. Ordningen är utkast → antagen → återrapporterad → arkiverad.",
+			model.PlanStatusSv(from), model.PlanStatusSv(status)))
+		return
+	}
+	if from == model.PlanAdopted && status == model.PlanDraft && !model.ActorOf(e.App).MayReopenPlan() {
+		errs.add("status", "Bara en IK-samordnare kan återföra en antagen plan till utkast.")
+		return
+	}
+
+	if status != model.PlanDraft {
+		if r.GetDateTime("adopted_on").IsZero() {
+			errs.add("adopted_on", "Ange datum för nämndens beslut att anta planen.")
+		}
+		if strings.TrimSpace(r.GetString("adopted_ref")) == "" {
+			errs.add("adopted_ref", "Ange beslutets paragraf och diarienummer, t.ex. \"§ 45, dnr KS 2024/12\".")
+		}
+	}
+	if from == model.PlanDraft && status == model.PlanAdopted {
+		h.checkAdoptable(e.App, r, errs)
+	}
+	if status == model.PlanReported || status == model.PlanArchived {
+		if r.GetDateTime("reported_on").IsZero() {
+			errs.add("reported_on", "Ange datum för nämndens beslut om uppföljningen.")
+		}
+	}
+	if from == model.PlanAdopted && status == model.PlanReported {
+		if gaps := ReportGaps(e.App, r); len(gaps) > 0 {
+			errs.add("status", "Planen kan inte återrapporteras ännu: "+summarize(gaps))
+		}
+	}
+}
+
+// checkAdoptable: a plan is adopted with at least one control, each with an owner.
+func (h *rules) checkAdoptable(app core.App, plan *core.Record, errs fieldErrors) {
+	controls, err := planControls(app, plan.Id)
+	if err != nil || len(controls) == 0 {
+		errs.add("status", "Planen har inga kontrollpunkter att anta.")
+		return
+	}
+	var missing []string
+	for _, c := range controls {
+		if c.GetString("owner") == "" {
+			missing = append(missing, "kontrollpunkt "+controlLabel(c)+" saknar ansvarig")
+		}
+	}
+	if len(missing) > 0 {
+		errs.add("status", "Planen kan inte antas: "+summarize(missing))
+	}
+}
+
+// planControls lists a plan's controls in the plan's order.
+func planControls(app core.App, planId string) ([]*core.Record, error) {
+	return app.FindRecordsByFilter(model.Controls, "plan = {:plan}", "position,section,number", 0, 0, dbx.Params{"plan": planId})
+}
+
+// controlLabel is a control's number as the plan writes it: "3" or
+// "3 (HR- och arbetsmarknadsförvaltningen)".
+func controlLabel(c *core.Record) string {
+	s := itoa(c.GetInt("number"))
+	if sec := c.GetString("section"); sec != "" {
+		s += " (" + sec + ")"
+	}
+	return s
+}
+
+// summarize joins the first few problems into one sentence.
+func summarize(items []string) string {
+	const shown = 5
+	if len(items) <= shown {
+		return strings.Join(items, "; ") + "."
+	}
+	return strings.Join(items[:shown], "; ") + fmt.Sprintf(" och %d till.", len(items)-shown)
+}
+
+// ReportGaps lists what keeps a plan from being marked reported: controls
+// without a result for each of their periods (or an explicit not performed),
+// results with the outcome deviation but no deviation, and significant
+// deviations with neither an action with owner and deadline nor an accepted
+// status.
+func ReportGaps(app core.App, plan *core.Record) []string {
+	var gaps []string
+	year := plan.GetInt("year")
+	controls, err := planControls(app, plan.Id)
+	if err != nil {
+		return []string{"kontrollpunkterna kunde inte läsas"}
+	}
+	for _, c := range controls {
+		results, _ := app.FindRecordsByFilter(model.Results, "control = {:c}", "period", 0, 0, dbx.Params{"c": c.Id})
+		byPeriod := map[string]*core.Record{}
+		wholeYearNotPerformed := false
+		for _, r := range results {
+			byPeriod[r.GetString("period")] = r
+			if r.GetString("period") == itoa(year) && r.GetString("outcome") == model.OutcomeNotPerformed {
+				wholeYearNotPerformed = true
+			}
+		}
+		if !wholeYearNotPerformed {
+			var missing []string
+			for _, p := range model.PeriodsFor(c.GetString("frequency"), year) {
+				if byPeriod[p] == nil {
+					missing = append(missing, p)
+				}
+			}
+			if len(missing) > 0 {
+				gaps = append(gaps, "kontrollpunkt "+controlLabel(c)+" saknar resultat för "+strings.Join(missing, ", "))
+			}
+		}
+		for _, r := range results {
+			if r.GetString("outcome") != model.OutcomeDeviation {
+				continue
+			}
+			devs, _ := app.FindRecordsByFilter(model.Deviations, "result = {:r}", "created", 0, 0, dbx.Params{"r": r.Id})
+			if len(devs) == 0 {
+				gaps = append(gaps, "kontrollpunkt "+controlLabel(c)+" har utfallet avvikelse för "+r.GetString("period")+" men ingen beskriven avvikelse")
+			}
+			for _, d := range devs {
+				if !d.GetBool("significant") || d.GetString("status") == model.DeviationAccepted {
+					continue
+				}
+				n, _ := app.CountRecords(model.Actions, dbx.NewExp(
+					"deviation = {:d} AND owner != '' AND deadline != '' AND status != 'cancelled'", dbx.Params{"d": d.Id}))
+				if n == 0 {
+					gaps = append(gaps, "den väsentliga avvikelsen i kontrollpunkt "+controlLabel(c)+" saknar åtgärd med ansvarig och slutdatum (eller ett godtagande med motivering)")
+				}
+			}
+		}
+	}
+	return gaps
+}

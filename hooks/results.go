@@ -1,0 +1,179 @@
+package hooks
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+
+	"ikplan/internal/model"
+)
+
+// bindResults holds the rules of a control's results: the period, the
+// outcome against the target, and the reasons a control was not performed.
+func bindResults(app core.App, h *rules) {
+	onSave(app, model.Results, func(e *core.RecordEvent) {
+		r := e.Record
+		r.Set("period", strings.TrimSpace(r.GetString("period")))
+		canonicalNumber(r, "measured_value")
+		r.Set("target_met", false)
+		control := find(e.App, model.Controls, r.GetString("control"))
+		if control == nil {
+			return
+		}
+		if met, ok := targetMet(control, r); ok {
+			r.Set("target_met", met)
+		}
+	})
+	app.OnRecordValidate(model.Results).BindFunc(func(e *core.RecordEvent) error {
+		return check(e, h.validateResult)
+	})
+	app.OnRecordDelete(model.Results).BindFunc(func(e *core.RecordEvent) error {
+		if err := writableUnder(e.App, e.Record.GetString("control"), true); err != "" {
+			return refuse(err)
+		}
+		return e.Next()
+	})
+}
+
+// targetMet compares a result's measured value with its control's target;
+// ok is false when there is no target or nothing was measured.
+func targetMet(control, result *core.Record) (met, ok bool) {
+	op := control.GetString("target_operator")
+	target, err1 := model.ParseDecimal(control.GetString("target_value"))
+	measured, err2 := model.ParseDecimal(result.GetString("measured_value"))
+	if op == "" || err1 != nil || err2 != nil {
+		return false, false
+	}
+	return model.TargetMet(op, target, measured), true
+}
+
+// writableUnder says why results of a control cannot be written now, or "".
+// Results are reported while the plan is adopted; deleting is also allowed
+// in a draft (for example when a draft plan is removed).
+func writableUnder(app core.App, controlId string, deleting bool) string {
+	control := find(app, model.Controls, controlId)
+	if control == nil {
+		return ""
+	}
+	plan := find(app, model.Plans, control.GetString("plan"))
+	if plan == nil {
+		return ""
+	}
+	switch s := plan.GetString("status"); {
+	case s == model.PlanAdopted, deleting && s == model.PlanDraft:
+		return ""
+	case s == model.PlanDraft:
+		return "Planen är ett utkast; resultat rapporteras när planen är antagen."
+	default:
+		return "Planen är " + model.PlanStatusSv(s) + "; dess resultat kan inte längre ändras."
+	}
+}
+
+func (h *rules) validateResult(e *core.RecordEvent, errs fieldErrors) {
+	r := e.Record
+	immutable(e, errs, "control")
+	control := find(e.App, model.Controls, r.GetString("control"))
+	if control == nil {
+		return
+	}
+	plan := find(e.App, model.Plans, control.GetString("plan"))
+	if plan == nil {
+		return
+	}
+	if msg := writableUnder(e.App, control.Id, false); msg != "" {
+		errs.add("control", msg)
+	}
+	outcome := r.GetString("outcome")
+	year := plan.GetInt("year")
+
+	if s := r.GetString("period"); s != "" {
+		p, err := model.ParsePeriod(s)
+		want := model.PeriodKindFor(control.GetString("frequency"))
+		switch {
+		case err != nil:
+			errs.add("period", "Ange perioden som "+model.PeriodExample(want, year)+".")
+		case p.Year != year:
+			errs.add("period", fmt.Sprintf("Perioden måste ligga i planens år %d.", year))
+		case p.Kind != want && !(outcome == model.OutcomeNotPerformed && p.Kind == model.PeriodYear):
+			errs.add("period", "Kontrollen görs "+frequencySv(control.GetString("frequency"))+": ange perioden som "+model.PeriodExample(want, year)+".")
+		}
+		var other []struct{ Id string }
+		_ = e.App.RecordQuery(model.Results).Select("id").
+			AndWhere(dbx.HashExp{"control": control.Id, "period": s}).
+			AndWhere(dbx.Not(dbx.HashExp{"id": r.Id})).Limit(1).All(&other)
+		if len(other) > 0 {
+			errs.add("period", "Kontrollpunkten har redan ett resultat för "+s+"; ändra det i stället.")
+		}
+	}
+
+	if mv := r.GetString("measured_value"); mv != "" {
+		if _, err := model.ParseDecimal(mv); err != nil {
+			errs.add("measured_value", "Det uppmätta värdet måste vara ett tal, t.ex. 8,1.")
+		}
+	}
+	if met, ok := targetMet(control, r); ok && !met && outcome == model.OutcomeNoDeviation {
+		target, _ := model.ParseDecimal(control.GetString("target_value"))
+		measured, _ := model.ParseDecimal(r.GetString("measured_value"))
+		errs.add("outcome", fmt.Sprintf("Målet (%s %s %s) är inte uppnått med %s; välj utfallet avvikelse och beskriv avvikelsen.",
+			model.OperatorSv(control.GetString("target_operator")), model.FormatDecimalSv(target), control.GetString("target_unit"), model.FormatDecimalSv(measured)))
+	}
+
+	if outcome == model.OutcomeNotPerformed {
+		if strings.TrimSpace(r.GetString("not_performed_reason")) == "" && r.GetString("transferred_to") == "" {
+			errs.add("not_performed_reason", "Ange varför kontrollen inte genomfördes, eller vilken nämnd den har överförts till.")
+		}
+	}
+	if t := r.GetString("transferred_to"); t != "" {
+		if t == plan.GetString("board") {
+			errs.add("transferred_to", "Kontrollen kan inte överföras till sin egen nämnd.")
+		} else if outcome != model.OutcomeNotPerformed {
+			errs.add("transferred_to", "Bara en kontroll som inte genomförts kan anges som överförd till en annan nämnd.")
+		}
+	}
+
+	if !r.IsNew() && r.Original().GetString("outcome") == model.OutcomeDeviation && outcome != model.OutcomeDeviation {
+		n, _ := e.App.CountRecords(model.Deviations, dbx.HashExp{"result": r.Id})
+		if n > 0 {
+			errs.add("outcome", "Resultatet har avvikelser; ta bort dem innan utfallet ändras.")
+		}
+	}
+}
+
+// frequencySv is a control's frequency in Swedish, as an adverb.
+func frequencySv(f string) string {
+	return map[string]string{
+		model.FreqOnce: "en gång", model.FreqYearly: "årsvis", model.FreqSemiannual: "halvårsvis",
+		model.FreqTertial: "tertialvis", model.FreqQuarterly: "kvartalsvis", model.FreqMonthly: "månadsvis",
+		model.FreqContinuous: "löpande",
+	}[f]
+}
+
+// bindDeviations holds the rules of deviations.
+func bindDeviations(app core.App, h *rules) {
+	app.OnRecordCreate(model.Deviations).BindFunc(func(e *core.RecordEvent) error {
+		if e.Record.GetString("status") == "" {
+			e.Record.Set("status", model.DeviationOpen)
+		}
+		return e.Next()
+	})
+	app.OnRecordValidate(model.Deviations).BindFunc(func(e *core.RecordEvent) error {
+		return check(e, func(e *core.RecordEvent, errs fieldErrors) {
+			r := e.Record
+			immutable(e, errs, "result")
+			if r.IsNew() {
+				if res := find(e.App, model.Results, r.GetString("result")); res != nil {
+					if res.GetString("outcome") != model.OutcomeDeviation {
+						errs.add("result", "Resultatet har inte utfallet avvikelse; ändra utfallet först.")
+					} else if msg := writableUnder(e.App, res.GetString("control"), false); msg != "" {
+						errs.add("result", msg)
+					}
+				}
+			}
+			if r.GetString("status") == model.DeviationAccepted && strings.TrimSpace(r.GetString("acceptance_reason")) == "" {
+				errs.add("acceptance_reason", "Ange varför avvikelsen godtas utan åtgärd.")
+			}
+		})
+	})
+}

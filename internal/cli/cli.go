@@ -1,0 +1,56 @@
+// Package cli holds ikplan's own commands on PocketBase's root command.
+package cli
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/pocketbase/pocketbase"
+	"github.com/pocketbase/pocketbase/plugins/migratecmd"
+	"github.com/spf13/cobra"
+
+	"ikplan/internal/demo"
+)
+
+// Register adds ikplan's commands, and PocketBase's migrate command, to the app.
+func Register(app *pocketbase.PocketBase) {
+	migratecmd.MustRegister(app, app.RootCmd, migratecmd.Config{TemplateLang: migratecmd.TemplateLangGo, Dir: "pb_migrations"})
+	app.RootCmd.AddCommand(demoCommand(app))
+	app.RootCmd.SilenceUsage = true
+}
+
+// DefaultDemoPassword is the demo accounts' password when --password is not given.
+const DefaultDemoPassword = "ikplan-demo"
+
+func demoCommand(app *pocketbase.PocketBase) *cobra.Command {
+	var password string
+	cmd := &cobra.Command{
+		Use:   "demo",
+		Short: "Läser in uppföljningsrapporten 2024 som demodata i en tom datamapp",
+		Long: "Läser in kommunstyrelsens internkontrollplan 2024 med resultat, avvikelser och åtgärder ur " +
+			"uppföljningsrapporten, två nämnder med förvaltningar och demokonton. Kräver en tom datamapp (--dir).",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := app.RunAllMigrations(); err != nil {
+				return fmt.Errorf("failed to prepare the database: %w", err)
+			}
+			loaded, err := demo.Load(app, password)
+			if err != nil {
+				if errors.Is(err, demo.ErrNotEmpty) {
+					return err
+				}
+				return fmt.Errorf("demodata kunde inte läsas in: %w", err)
+			}
+			out := cmd.OutOrStdout()
+			fmt.Fprintf(out, "Demodata inläst i %s: %s med %d kontrollpunkter.\n\n", app.DataDir(), loaded.Plan.GetString("title"), len(demo.Controls))
+			fmt.Fprintf(out, "Konton (lösenord: %s):\n", password)
+			for _, a := range demo.Accounts {
+				fmt.Fprintf(out, "  %-30s %-12s %s\n", a.Email, a.Role, a.Name)
+			}
+			fmt.Fprintln(out, "\nStarta med: ikplan serve --dir", app.DataDir())
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&password, "password", DefaultDemoPassword, "lösenord för demokontona (minst 8 tecken)")
+	return cmd
+}

@@ -1,0 +1,25 @@
+// Command ikplan runs a Swedish municipality's yearly internal control
+// (intern kontroll) on PocketBase, from one executable.
+package main
+
+import (
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/pocketbase/pocketbase"
+
+	"ikplan/hooks"
+	"ikplan/internal/cli"
+	_ "ikplan/pb_migrations"
+)
+
+func main() {
+	app := pocketbase.New()
+	hooks.Register(app, time.Now)
+	cli.Register(app)
+	if err := app.Start(); err != nil {
+		fmt.Fprintln(os.Stderr, "Fel:", err)
+		os.Exit(1)
+	}
+}
