@@ -49,7 +49,7 @@ func bindAudit(app core.App, h *rules) {
 			return orig.RunInTransaction(func(txApp core.App) error {
 				e.App = txApp
 				if err := e.Next(); err != nil {
-					return err
+					return swedish(err)
 				}
 				return h.writeAudit(txApp, op, e.Record, before, board)
 			})

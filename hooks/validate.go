@@ -39,6 +39,20 @@ func check(e *core.RecordEvent, rule func(e *core.RecordEvent, errs fieldErrors)
 	return errs.err()
 }
 
+// swedish translates field errors that PocketBase raises while writing (a
+// unique index, say) into a Swedish 400; other errors pass unchanged.
+func swedish(err error) error {
+	var ve validation.Errors
+	if !errors.As(err, &ve) {
+		return err
+	}
+	errs := fieldErrors{}
+	for field, fe := range ve {
+		errs.add(field, translate(fe))
+	}
+	return errs.err()
+}
+
 // err is the refusal as a 400 API error, or nil when nothing is wrong.
 func (f fieldErrors) err() error {
 	if len(f) == 0 {
