@@ -13,8 +13,10 @@ func TestActionRules(t *testing.T) {
 	t.Parallel()
 	scenarios := []ruleCase{
 		{
-			name:    "done needs a note",
-			write:   func(app *tests.TestApp, f *testapp.Fixture) error { return update(model.Actions, f.Actions["2"], map[string]any{"status": "done"})(app, f) },
+			name: "done needs a note",
+			write: func(app *tests.TestApp, f *testapp.Fixture) error {
+				return update(model.Actions, f.Actions["2"], map[string]any{"status": "done"})(app, f)
+			},
 			refused: "done_note",
 		},
 		{
@@ -51,8 +53,10 @@ func TestActionRules(t *testing.T) {
 			},
 		},
 		{
-			name:    "cancelled needs a reason",
-			write:   func(app *tests.TestApp, f *testapp.Fixture) error { return update(model.Actions, f.Actions["2"], map[string]any{"status": "cancelled"})(app, f) },
+			name: "cancelled needs a reason",
+			write: func(app *tests.TestApp, f *testapp.Fixture) error {
+				return update(model.Actions, f.Actions["2"], map[string]any{"status": "cancelled"})(app, f)
+			},
 			refused: "cancel_reason",
 		},
 		{
@@ -92,8 +96,10 @@ func TestActionRules(t *testing.T) {
 			refused: "owner",
 		},
 		{
-			name:    "an action's deviation cannot change",
-			write:   func(app *tests.TestApp, f *testapp.Fixture) error { return update(model.Actions, f.Actions["2"], map[string]any{"deviation": f.Deviations["8"]})(app, f) },
+			name: "an action's deviation cannot change",
+			write: func(app *tests.TestApp, f *testapp.Fixture) error {
+				return update(model.Actions, f.Actions["2"], map[string]any{"deviation": f.Deviations["8"]})(app, f)
+			},
 			refused: "deviation",
 		},
 		{

@@ -19,8 +19,10 @@ func TestControlRules(t *testing.T) {
 	var scenarios []ruleCase
 	for field, value := range frozen {
 		scenarios = append(scenarios, ruleCase{
-			name:    "after adoption the control's " + field + " is frozen",
-			write:   func(app *tests.TestApp, f *testapp.Fixture) error { return update(model.Controls, f.Controls["5"], map[string]any{field: value})(app, f) },
+			name: "after adoption the control's " + field + " is frozen",
+			write: func(app *tests.TestApp, f *testapp.Fixture) error {
+				return update(model.Controls, f.Controls["5"], map[string]any{field: value})(app, f)
+			},
 			refused: field,
 		})
 	}
@@ -33,8 +35,10 @@ func TestControlRules(t *testing.T) {
 			refused: "owner",
 		},
 		ruleCase{
-			name:  "after adoption the due date can still change",
-			write: func(app *tests.TestApp, f *testapp.Fixture) error { return update(model.Controls, f.Controls["5"], map[string]any{"due": "2025-01-31"})(app, f) },
+			name: "after adoption the due date can still change",
+			write: func(app *tests.TestApp, f *testapp.Fixture) error {
+				return update(model.Controls, f.Controls["5"], map[string]any{"due": "2025-01-31"})(app, f)
+			},
 		},
 		ruleCase{
 			name: "no new control in an adopted plan",
@@ -45,8 +49,10 @@ func TestControlRules(t *testing.T) {
 			refused: "plan",
 		},
 		ruleCase{
-			name:    "no control removed from an adopted plan",
-			write:   func(app *tests.TestApp, f *testapp.Fixture) error { return testapp.Delete(app, model.Controls, f.Controls["7"]) },
+			name: "no control removed from an adopted plan",
+			write: func(app *tests.TestApp, f *testapp.Fixture) error {
+				return testapp.Delete(app, model.Controls, f.Controls["7"])
+			},
 			refused: "-", contains: "utkast",
 		},
 		ruleCase{
@@ -148,8 +154,10 @@ func TestRiskRules(t *testing.T) {
 	t.Parallel()
 	runRules(t, []ruleCase{
 		{
-			name:  "the risk value is probability × consequence, whatever the client sends",
-			write: func(app *tests.TestApp, f *testapp.Fixture) error { return update(model.RiskAssessments, f.Assessment, map[string]any{"probability": 4, "value": 25})(app, f) },
+			name: "the risk value is probability × consequence, whatever the client sends",
+			write: func(app *tests.TestApp, f *testapp.Fixture) error {
+				return update(model.RiskAssessments, f.Assessment, map[string]any{"probability": 4, "value": 25})(app, f)
+			},
 			check: func(t *testing.T, app *tests.TestApp, f *testapp.Fixture) {
 				if v := testapp.Find(t, app, model.RiskAssessments, f.Assessment).GetInt("value"); v != 8 {
 					t.Fatalf("Expected value 8, got %d", v)
@@ -157,8 +165,10 @@ func TestRiskRules(t *testing.T) {
 			},
 		},
 		{
-			name:    "probability stays within the scale",
-			write:   func(app *tests.TestApp, f *testapp.Fixture) error { return update(model.RiskAssessments, f.Assessment, map[string]any{"probability": 6})(app, f) },
+			name: "probability stays within the scale",
+			write: func(app *tests.TestApp, f *testapp.Fixture) error {
+				return update(model.RiskAssessments, f.Assessment, map[string]any{"probability": 6})(app, f)
+			},
 			refused: "probability",
 		},
 		{
@@ -180,8 +190,10 @@ func TestRiskRules(t *testing.T) {
 			refused: "risk", contains: "finns redan",
 		},
 		{
-			name:    "the settings cannot be deleted",
-			write:   func(app *tests.TestApp, f *testapp.Fixture) error { return testapp.Delete(app, model.Settings, f.Settings) },
+			name: "the settings cannot be deleted",
+			write: func(app *tests.TestApp, f *testapp.Fixture) error {
+				return testapp.Delete(app, model.Settings, f.Settings)
+			},
 			refused: "-", contains: "Inställningarna",
 		},
 		{

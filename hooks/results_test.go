@@ -14,8 +14,10 @@ func TestResultRules(t *testing.T) {
 	t.Parallel()
 	runRules(t, []ruleCase{
 		{
-			name:    "a missed target cannot be reported as no deviation",
-			write:   func(app *tests.TestApp, f *testapp.Fixture) error { return update(model.Results, f.Results["5"], map[string]any{"measured_value": "12"})(app, f) },
+			name: "a missed target cannot be reported as no deviation",
+			write: func(app *tests.TestApp, f *testapp.Fixture) error {
+				return update(model.Results, f.Results["5"], map[string]any{"measured_value": "12"})(app, f)
+			},
 			refused: "outcome", contains: "under 10 minuter",
 		},
 		{
@@ -42,8 +44,10 @@ func TestResultRules(t *testing.T) {
 			},
 		},
 		{
-			name:    "the measured value is a number",
-			write:   func(app *tests.TestApp, f *testapp.Fixture) error { return update(model.Results, f.Results["5"], map[string]any{"measured_value": "åtta"})(app, f) },
+			name: "the measured value is a number",
+			write: func(app *tests.TestApp, f *testapp.Fixture) error {
+				return update(model.Results, f.Results["5"], map[string]any{"measured_value": "åtta"})(app, f)
+			},
 			refused: "measured_value",
 		},
 		{
@@ -103,8 +107,10 @@ func TestResultRules(t *testing.T) {
 			refused: "control", contains: "antagen",
 		},
 		{
-			name:    "the outcome cannot leave deviation while deviations remain",
-			write:   func(app *tests.TestApp, f *testapp.Fixture) error { return update(model.Results, f.Results["2"], map[string]any{"outcome": "no_deviation"})(app, f) },
+			name: "the outcome cannot leave deviation while deviations remain",
+			write: func(app *tests.TestApp, f *testapp.Fixture) error {
+				return update(model.Results, f.Results["2"], map[string]any{"outcome": "no_deviation"})(app, f)
+			},
 			refused: "outcome",
 		},
 	})
@@ -152,8 +158,10 @@ func TestDeviationRules(t *testing.T) {
 			},
 		},
 		{
-			name:    "accepting a deviation needs a reason",
-			write:   func(app *tests.TestApp, f *testapp.Fixture) error { return update(model.Deviations, f.Deviations["2"], map[string]any{"status": "accepted"})(app, f) },
+			name: "accepting a deviation needs a reason",
+			write: func(app *tests.TestApp, f *testapp.Fixture) error {
+				return update(model.Deviations, f.Deviations["2"], map[string]any{"status": "accepted"})(app, f)
+			},
 			refused: "acceptance_reason",
 		},
 		{
@@ -168,13 +176,17 @@ func TestDeviationRules(t *testing.T) {
 			},
 		},
 		{
-			name:    "a deviation's result cannot change",
-			write:   func(app *tests.TestApp, f *testapp.Fixture) error { return update(model.Deviations, f.Deviations["2"], map[string]any{"result": f.Results["1"]})(app, f) },
+			name: "a deviation's result cannot change",
+			write: func(app *tests.TestApp, f *testapp.Fixture) error {
+				return update(model.Deviations, f.Deviations["2"], map[string]any{"result": f.Results["1"]})(app, f)
+			},
 			refused: "result",
 		},
 		{
-			name:    "a deviation has a description",
-			write:   func(app *tests.TestApp, f *testapp.Fixture) error { return update(model.Deviations, f.Deviations["2"], map[string]any{"description": ""})(app, f) },
+			name: "a deviation has a description",
+			write: func(app *tests.TestApp, f *testapp.Fixture) error {
+				return update(model.Deviations, f.Deviations["2"], map[string]any{"description": ""})(app, f)
+			},
 			refused: "description", contains: "måste fyllas i",
 		},
 	})

@@ -18,11 +18,11 @@ func TestMain(m *testing.M) { testapp.Main(m) }
 // names the field whose Swedish message must come back ("" = allowed, "-" =
 // refused without a field), and check looks at the result.
 type ruleCase struct {
-	name    string
-	write   func(app *tests.TestApp, f *testapp.Fixture) error
-	refused string
+	name     string
+	write    func(app *tests.TestApp, f *testapp.Fixture) error
+	refused  string
 	contains string // a part of the message that must be present
-	check   func(t *testing.T, app *tests.TestApp, f *testapp.Fixture)
+	check    func(t *testing.T, app *tests.TestApp, f *testapp.Fixture)
 }
 
 func runRules(t *testing.T, scenarios []ruleCase) {
@@ -132,13 +132,17 @@ func TestPlanRules(t *testing.T) {
 			refused: "year", contains: "2024",
 		},
 		{
-			name:    "adopted cannot jump to archived",
-			write:   func(app *tests.TestApp, f *testapp.Fixture) error { return update(model.Plans, f.Plan, map[string]any{"status": "archived"})(app, f) },
+			name: "adopted cannot jump to archived",
+			write: func(app *tests.TestApp, f *testapp.Fixture) error {
+				return update(model.Plans, f.Plan, map[string]any{"status": "archived"})(app, f)
+			},
 			refused: "status", contains: "utkast → antagen",
 		},
 		{
-			name:    "the board of a plan cannot change",
-			write:   func(app *tests.TestApp, f *testapp.Fixture) error { return update(model.Plans, f.Plan, map[string]any{"board": f.IAN})(app, f) },
+			name: "the board of a plan cannot change",
+			write: func(app *tests.TestApp, f *testapp.Fixture) error {
+				return update(model.Plans, f.Plan, map[string]any{"board": f.IAN})(app, f)
+			},
 			refused: "board",
 		},
 		{
@@ -222,7 +226,7 @@ func TestPlanRules(t *testing.T) {
 			refused: "status", contains: "IK-samordnare",
 		},
 		{
-			name:    "a plan with open gaps cannot be marked reported",
+			name: "a plan with open gaps cannot be marked reported",
 			write: func(app *tests.TestApp, f *testapp.Fixture) error {
 				return update(model.Plans, f.Plan, map[string]any{"status": "reported", "reported_on": "2025-03-10"})(app, f)
 			},
