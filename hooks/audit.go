@@ -67,7 +67,24 @@ func bindAudit(app core.App, h *rules) {
 	})
 	app.OnRecordUpdate(model.AuditLog).BindFunc(func(e *core.RecordEvent) error { return historyIsFixed })
 	app.OnRecordDelete(model.AuditLog).BindFunc(func(e *core.RecordEvent) error { return historyIsFixed })
-	app.OnCollectionDelete(model.AuditLog).BindFunc(func(e *core.CollectionEvent) error { return historyIsFixed })
+	app.OnCollectionDelete(model.AuditLogId).BindFunc(func(e *core.CollectionEvent) error { return historyIsFixed })
+	// fields may be added to the history, never removed, renamed or retyped
+	app.OnCollectionUpdate(model.AuditLogId).BindFunc(func(e *core.CollectionEvent) error {
+		stored, err := e.App.FindCollectionByNameOrId(e.Collection.Id)
+		if err != nil {
+			return err
+		}
+		if stored.Name != e.Collection.Name {
+			return historyIsFixed
+		}
+		for _, old := range stored.Fields {
+			now := e.Collection.Fields.GetById(old.GetId())
+			if now == nil || now.GetName() != old.GetName() || now.Type() != old.Type() {
+				return historyIsFixed
+			}
+		}
+		return e.Next()
+	})
 }
 
 // writeAudit saves the history row of one change.

@@ -137,7 +137,43 @@ func TestHistoryIsImmutable(t *testing.T) {
 	if err := app.Delete(col); err == nil {
 		t.Errorf("Expected the history collection's deletion to be refused")
 	}
+	col.Fields.RemoveByName("changes")
+	if err := app.Save(col); err == nil {
+		t.Errorf("Expected removing a history field to be refused")
+	}
+	col, _ = app.FindCollectionByNameOrId(model.AuditLog)
+	col.Name = "old_log"
+	if err := app.Save(col); err == nil {
+		t.Errorf("Expected renaming the history to be refused")
+	}
+	col, _ = app.FindCollectionByNameOrId(model.AuditLog)
+	col.Fields.Add(&core.TextField{Name: "note"})
+	if err := app.Save(col); err != nil {
+		t.Errorf("Expected a new history field to be allowed, got %v", err)
+	}
 	if row := testapp.Find(t, app, model.AuditLog, f.AuditRow); row.GetString("actor") != "system" {
 		t.Errorf("Expected the history row unchanged, got actor %q", row.GetString("actor"))
+	}
+}
+
+func TestCollectionsStayInPlace(t *testing.T) {
+	t.Parallel()
+	app := testapp.New(t)
+	plans, err := app.FindCollectionByNameOrId(model.Plans)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plans.Name = "planer"
+	if err := app.Save(plans); err == nil {
+		t.Errorf("Expected renaming plans to be refused")
+	}
+	plans, _ = app.FindCollectionByNameOrId(model.Plans)
+	if err := app.Delete(plans); err == nil {
+		t.Errorf("Expected deleting plans to be refused")
+	}
+	plans, _ = app.FindCollectionByNameOrId(model.Plans)
+	plans.Fields.Add(&core.TextField{Name: "note"})
+	if err := app.Save(plans); err != nil {
+		t.Errorf("Expected a new field on plans to be allowed, got %v", err)
 	}
 }

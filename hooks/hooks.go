@@ -15,6 +15,7 @@ import (
 func Register(app core.App, now func() time.Time) {
 	h := &rules{now: now}
 	bindActor(app)
+	bindCollections(app)
 	bindAudit(app, h)
 	bindBoards(app, h)
 	bindSettings(app, h)

@@ -20,6 +20,10 @@ const (
 	Settings        = "settings"
 )
 
+// AuditLogId is the history collection's fixed id, which holds even if
+// someone tries to rename the collection.
+const AuditLogId = "ikauditlog00001"
+
 // Domain lists the collections whose every create, update and delete is
 // written to the audit log.
 var Domain = []string{

@@ -1,0 +1,29 @@
+package hooks
+
+import (
+	"slices"
+
+	"github.com/pocketbase/pocketbase/core"
+
+	"ikplan/internal/model"
+)
+
+// bindCollections keeps ikplan's collections in place: the rules are bound
+// to their names, so a rename or delete in the dashboard would switch the
+// rules off.
+func bindCollections(app core.App) {
+	ours := append(slices.Clone(model.Domain), model.AuditLog, model.Reminders)
+	app.OnCollectionUpdate().BindFunc(func(e *core.CollectionEvent) error {
+		stored, err := e.App.FindCollectionByNameOrId(e.Collection.Id)
+		if err == nil && stored.Name != e.Collection.Name && slices.Contains(ours, stored.Name) {
+			return refuse("Samlingen " + stored.Name + " används av ikplan och kan inte byta namn.")
+		}
+		return e.Next()
+	})
+	app.OnCollectionDelete().BindFunc(func(e *core.CollectionEvent) error {
+		if slices.Contains(ours, e.Collection.Name) {
+			return refuse("Samlingen " + e.Collection.Name + " används av ikplan och kan inte tas bort.")
+		}
+		return e.Next()
+	})
+}
