@@ -12,22 +12,6 @@ import (
 	"ikplan/internal/model"
 )
 
-// bindActor runs every REST API write (the dashboard's too) in a transaction
-// that knows who made it, so the history names the user or superuser.
-func bindActor(app core.App) {
-	asActor := func(e *core.RecordRequestEvent) error {
-		orig := e.App
-		defer func() { e.App = orig }()
-		return model.RunAs(orig, model.ActorFromAuth(e.Auth), func(txApp core.App) error {
-			e.App = txApp
-			return e.Next()
-		})
-	}
-	app.OnRecordCreateRequest().BindFunc(asActor)
-	app.OnRecordUpdateRequest().BindFunc(asActor)
-	app.OnRecordDeleteRequest().BindFunc(asActor)
-}
-
 type auditKey struct{}
 
 // historyIsFixed is the refusal of any write to the history but the server's own.

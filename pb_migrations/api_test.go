@@ -137,6 +137,18 @@ func TestRESTRefusals(t *testing.T) {
 			ExpectedContent: []string{`"owner":{"code":"validation_ikplan"`}, AfterTestFunc: noHistory,
 		},
 		{
+			Name: "a date that is no date", Method: http.MethodPatch,
+			URL:  "/api/collections/controls/records/" + f.Controls["5"], Body: strings.NewReader(`{"due":"2025-13-45"}`),
+			Headers: headers(f, "samordnare"), ExpectedStatus: http.StatusBadRequest,
+			ExpectedContent: []string{`"due":{"code":"validation_ikplan","message":"Ange ett giltigt datum (ÅÅÅÅ-MM-DD)."}`},
+			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
+				noHistory(t, app, res)
+				if d := testapp.Find(t, app, model.Controls, f.Controls["5"]).GetDateTime("due"); d.IsZero() {
+					t.Fatalf("Expected the due date kept")
+				}
+			},
+		},
+		{
 			Name: "malformed JSON", Method: http.MethodPost, URL: "/api/collections/plans/records",
 			Body: strings.NewReader(`{"board":`), Headers: headers(f, "samordnare"),
 			ExpectedStatus: http.StatusBadRequest, ExpectedContent: []string{`"status":400`}, AfterTestFunc: noHistory,
