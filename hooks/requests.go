@@ -55,4 +55,3 @@ func checkDates(e *core.RecordRequestEvent) error {
 	}
 	return errs.err()
 }
-
