@@ -11,12 +11,14 @@ import (
 
 	"ikplan/hooks"
 	"ikplan/internal/cli"
+	"ikplan/internal/web"
 	_ "ikplan/pb_migrations"
 )
 
 func main() {
 	app := pocketbase.New()
 	hooks.Register(app, time.Now)
+	web.Register(app, time.Now)
 	cli.Register(app)
 	if err := app.Start(); err != nil {
 		fmt.Fprintln(os.Stderr, "Fel:", err)

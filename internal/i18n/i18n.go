@@ -1,0 +1,42 @@
+// Package i18n is the catalogue of every text the web UI shows, in Swedish
+// (the default) and English.
+package i18n
+
+import "fmt"
+
+// Languages.
+const (
+	Sv = "sv"
+	En = "en"
+)
+
+// Normalize returns a supported language, Swedish for anything unknown.
+func Normalize(lang string) string {
+	if lang == En {
+		return En
+	}
+	return Sv
+}
+
+// T returns the text for key in lang, formatted with args. A missing key
+// shows as itself so it is noticed, never as an empty string.
+func T(lang, key string, args ...any) string {
+	e, ok := catalogue[key]
+	if !ok {
+		return key
+	}
+	s := e[0]
+	if lang == En && e[1] != "" {
+		s = e[1]
+	}
+	if len(args) > 0 {
+		return fmt.Sprintf(s, args...)
+	}
+	return s
+}
+
+// Has reports whether the catalogue has key.
+func Has(key string) bool {
+	_, ok := catalogue[key]
+	return ok
+}

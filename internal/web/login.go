@@ -1,0 +1,97 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/mails"
+
+	"ikplan/internal/model"
+	"ikplan/templates"
+)
+
+// loginForm handles "GET /login".
+func (s *server) loginForm(e *core.RequestEvent) error {
+	if e.Auth != nil {
+		return e.Redirect(http.StatusSeeOther, "/")
+	}
+	p := s.page(e, "", "")
+	p.Title = p.T("login.title")
+	f := templates.LoginForm{Next: localPath(e.Request.URL.Query().Get("next"))}
+	return s.render(e, http.StatusOK, p, templates.Login(p, f), nil)
+}
+
+// login handles "POST /login": signs in against the users collection.
+func (s *server) login(e *core.RequestEvent) error {
+	p := s.page(e, "", "")
+	p.Title = p.T("login.title")
+	email := strings.TrimSpace(e.Request.FormValue("email"))
+	password := e.Request.FormValue("password")
+	f := templates.LoginForm{Email: email, Next: localPath(e.Request.FormValue("next"))}
+	if email == "" {
+		f.Errors = append(f.Errors, templates.FieldError{Field: "email", Message: p.T("error.required")})
+	}
+	if password == "" {
+		f.Errors = append(f.Errors, templates.FieldError{Field: "password", Message: p.T("error.required")})
+	}
+	var user *core.Record
+	if len(f.Errors) == 0 {
+		u, err := e.App.FindAuthRecordByEmail(model.Users, email)
+		if err == nil && u.ValidatePassword(password) {
+			user = u
+		} else {
+			f.Errors = append(f.Errors, templates.FieldError{Field: "email", Message: p.T("login.failed")})
+		}
+	}
+	if user == nil {
+		p.Error = true
+		return s.render(e, http.StatusUnprocessableEntity, p, templates.Login(p, f), nil)
+	}
+	if err := startSession(e, user); err != nil {
+		return err
+	}
+	return e.Redirect(http.StatusSeeOther, f.Next)
+}
+
+// logout handles "POST /logout".
+func (s *server) logout(e *core.RequestEvent) error {
+	endSession(e)
+	return e.Redirect(http.StatusSeeOther, "/login")
+}
+
+// forgotForm handles "GET /forgot".
+func (s *server) forgotForm(e *core.RequestEvent) error {
+	p := s.page(e, "", "")
+	p.Title = p.T("forgot.title")
+	return s.render(e, http.StatusOK, p, templates.Forgot(p, "", false, nil), nil)
+}
+
+// forgot handles "POST /forgot": sends PocketBase's password reset mail. It
+// says the same whether or not the address is known.
+func (s *server) forgot(e *core.RequestEvent) error {
+	p := s.page(e, "", "")
+	p.Title = p.T("forgot.title")
+	email := strings.TrimSpace(e.Request.FormValue("email"))
+	if email == "" {
+		p.Error = true
+		errs := templates.Errors{{Field: "email", Message: p.T("error.required")}}
+		return s.render(e, http.StatusUnprocessableEntity, p, templates.Forgot(p, "", false, errs), nil)
+	}
+	if user, err := e.App.FindAuthRecordByEmail(model.Users, email); err == nil {
+		if err := mails.SendRecordPasswordReset(e.App, user); err != nil {
+			e.App.Logger().Error("failed to send the password reset mail", "error", err)
+		}
+	}
+	return s.render(e, http.StatusOK, p, templates.Forgot(p, email, true, nil), nil)
+}
+
+// setLang handles "POST /lang": remembers the language and goes back.
+func (s *server) setLang(e *core.RequestEvent) error {
+	l := "sv"
+	if e.Request.FormValue("lang") == "en" {
+		l = "en"
+	}
+	http.SetCookie(e.Response, &http.Cookie{Name: langCookie, Value: l, Path: "/", MaxAge: 365 * 24 * 3600, SameSite: http.SameSiteLaxMode, Secure: secure(e), HttpOnly: true})
+	return e.Redirect(http.StatusSeeOther, localPath(e.Request.FormValue("back")))
+}

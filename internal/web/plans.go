@@ -1,0 +1,211 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+
+	"ikplan/internal/model"
+	"ikplan/templates"
+)
+
+func (s *server) bindPlanRoutes(g *groupRouter) {
+	g.GET("/plans", s.plans)
+	g.POST("/plans", s.planCreate)
+	g.GET("/plans/{id}", s.plan)
+	g.POST("/plans/{id}/status", s.planStatus)
+}
+
+// plans handles "GET /plans".
+func (s *server) plans(e *core.RequestEvent) error {
+	v, err := s.plansView(e)
+	if err != nil {
+		return err
+	}
+	p := s.page(e, "", "plans")
+	p.Title = p.T("plans.title")
+	return s.render(e, http.StatusOK, p, templates.Plans(p, v), nil)
+}
+
+func (s *server) plansView(e *core.RequestEvent) (templates.PlansView, error) {
+	var v templates.PlansView
+	boards, err := list(e.App, e.Auth, model.Boards, "", "name", 0, nil)
+	if err != nil {
+		return v, err
+	}
+	names := map[string]string{}
+	for _, b := range boards {
+		names[b.Id] = b.GetString("name")
+	}
+	plans, err := list(e.App, e.Auth, model.Plans, "", "-year,board.name", 0, nil)
+	if err != nil {
+		return v, err
+	}
+	for _, pl := range plans {
+		n, _ := e.App.CountRecords(model.Controls, dbx.HashExp{"plan": pl.Id})
+		v.Rows = append(v.Rows, templates.PlanRow{Plan: pl, Board: names[pl.GetString("board")], Controls: int(n)})
+	}
+	if e.Auth.GetString("role") == model.RoleCoordinator {
+		v.Boards = boards
+	}
+	v.NewYear = itoa(s.now().Year() + 1)
+	return v, nil
+}
+
+// planCreate handles "POST /plans": a new draft.
+func (s *server) planCreate(e *core.RequestEvent) error {
+	col, err := e.App.FindCachedCollectionByNameOrId(model.Plans)
+	if err != nil {
+		return err
+	}
+	r := core.NewRecord(col)
+	r.Set("board", e.Request.FormValue("board"))
+	r.Set("year", strings.TrimSpace(e.Request.FormValue("year")))
+	r.Set("title", strings.TrimSpace(e.Request.FormValue("title")))
+	err = save(e.App, e.Auth, r)
+	if err == nil {
+		return redirect(e, "/plans/"+r.Id)
+	}
+	errs, ok := formErrors(err, "board", "year", "title")
+	if !ok {
+		if isForbidden(err) {
+			return s.errorPage(e, http.StatusForbidden)
+		}
+		return err
+	}
+	v, verr := s.plansView(e)
+	if verr != nil {
+		return verr
+	}
+	v.Errors, v.NewBoard, v.NewYear, v.NewTitle = errs, e.Request.FormValue("board"), e.Request.FormValue("year"), e.Request.FormValue("title")
+	p := s.page(e, "", "plans")
+	p.Title, p.Error = p.T("plans.title"), true
+	return s.render(e, http.StatusUnprocessableEntity, p, templates.Plans(p, v), nil)
+}
+
+// plan handles "GET /plans/{id}".
+func (s *server) plan(e *core.RequestEvent) error {
+	plan, err := view(e.App, e.Auth, model.Plans, e.Request.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	v, err := s.planView(e, plan)
+	if err != nil {
+		return err
+	}
+	p := s.page(e, v.Board, "plans")
+	p.Title = v.Board + " " + itoa(plan.GetInt("year"))
+	return s.render(e, http.StatusOK, p, templates.Plan(p, v), nil)
+}
+
+func (s *server) planView(e *core.RequestEvent, plan *core.Record) (templates.PlanView, error) {
+	v := templates.PlanView{Plan: plan, Form: map[string]string{}}
+	if b, err := view(e.App, e.Auth, model.Boards, plan.GetString("board")); err == nil {
+		v.Board = b.GetString("name")
+	}
+	v.CanManage = may(e.App, e.Auth, plan, plan.Collection().UpdateRule)
+	controls, err := list(e.App, e.Auth, model.Controls, "plan = {:p}", "position,section,number", 0, dbx.Params{"p": plan.Id})
+	if err != nil {
+		return v, err
+	}
+	results, err := list(e.App, e.Auth, model.Results, "control.plan = {:p}", "period", 0, dbx.Params{"p": plan.Id})
+	if err != nil {
+		return v, err
+	}
+	latest := map[string]*core.Record{}
+	for _, r := range results {
+		latest[r.GetString("control")] = r
+	}
+	units, err := list(e.App, e.Auth, model.Units, "board = {:b}", "name", 0, dbx.Params{"b": plan.GetString("board")})
+	if err != nil {
+		return v, err
+	}
+	unitNames := map[string]string{}
+	for _, u := range units {
+		unitNames[u.Id] = u.GetString("name")
+	}
+	owners := s.userNames(e)
+	v.Total = len(controls)
+	for _, c := range controls {
+		heading := unitNames[c.GetString("unit")]
+		if heading == "" {
+			heading = i18nT(e, "control.no_unit")
+		}
+		if sec := c.GetString("section"); sec != "" && sec != heading {
+			heading = sec + " – " + heading
+		}
+		row := templates.ControlRow{Control: c, Owner: owners[c.GetString("owner")]}
+		if r := latest[c.Id]; r != nil {
+			v.Reported++
+			row.Outcome = r.GetString("outcome")
+			row.Measured = templates.Measured(r)
+			if row.Measured != "" && c.GetString("target_operator") != "" {
+				met := r.GetBool("target_met")
+				row.Met = &met
+			}
+		}
+		if n := len(v.Groups); n == 0 || v.Groups[n-1].Heading != heading {
+			v.Groups = append(v.Groups, templates.ControlGroup{Heading: heading})
+		}
+		g := &v.Groups[len(v.Groups)-1]
+		g.Rows = append(g.Rows, row)
+	}
+	return v, nil
+}
+
+// userNames maps the ids of the users the signed-in user may see to names.
+func (s *server) userNames(e *core.RequestEvent) map[string]string {
+	users, _ := list(e.App, e.Auth, model.Users, "", "name", 0, nil)
+	out := make(map[string]string, len(users))
+	for _, u := range users {
+		n := u.GetString("name")
+		if n == "" {
+			n = u.Email()
+		}
+		out[u.Id] = n
+	}
+	return out
+}
+
+// planStatus handles "POST /plans/{id}/status": adopt, report, archive or
+// take back to draft; the server's refusals are shown beside the fields.
+func (s *server) planStatus(e *core.RequestEvent) error {
+	plan, err := view(e.App, e.Auth, model.Plans, e.Request.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	form := map[string]string{}
+	status := e.Request.FormValue("status")
+	plan.Set("status", status)
+	for _, f := range []string{"adopted_on", "adopted_ref", "reported_on", "reported_ref"} {
+		if vals, ok := e.Request.Form[f]; ok {
+			form[f] = strings.TrimSpace(vals[0])
+			plan.Set(f, form[f])
+		}
+	}
+	err = save(e.App, e.Auth, plan)
+	if err == nil {
+		return redirect(e, "/plans/"+plan.Id)
+	}
+	errs, ok := formErrors(err, "status", "adopted_on", "adopted_ref", "reported_on", "reported_ref")
+	if !ok {
+		if isForbidden(err) {
+			return s.errorPage(e, http.StatusForbidden)
+		}
+		return err
+	}
+	fresh, ferr := e.App.FindRecordById(model.Plans, plan.Id)
+	if ferr != nil {
+		return ferr
+	}
+	v, verr := s.planView(e, fresh)
+	if verr != nil {
+		return verr
+	}
+	v.Errors, v.Form = errs, form
+	p := s.page(e, "", "plans")
+	p.Title, p.Error = v.Board+" "+itoa(fresh.GetInt("year")), true
+	return s.render(e, http.StatusUnprocessableEntity, p, templates.Plan(p, v), nil)
+}

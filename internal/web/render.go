@@ -1,0 +1,79 @@
+package web
+
+import (
+	"bytes"
+	"net/http"
+
+	"github.com/a-h/templ"
+	"github.com/pocketbase/pocketbase/core"
+
+	"ikplan/templates"
+)
+
+// page is the layout data for a request.
+func (s *server) page(e *core.RequestEvent, title, nav string) templates.Page {
+	return templates.Page{Lang: lang(e), User: e.Auth, Title: title, Nav: nav, Path: e.Request.URL.RequestURI()}
+}
+
+// isFragment: a non-boosted htmx request gets only the part it swaps.
+func isFragment(e *core.RequestEvent) bool {
+	return e.Request.Header.Get("HX-Request") == "true" && e.Request.Header.Get("HX-Boosted") != "true"
+}
+
+// render writes the whole page, or only fragment for htmx requests that
+// swap a part (when fragment is not nil). It renders into a buffer first, so
+// a failing template never sends half a page.
+func (s *server) render(e *core.RequestEvent, status int, p templates.Page, body, fragment templ.Component) error {
+	e.Response.Header().Add("Vary", "HX-Request")
+	c := templates.Layout(p, body)
+	if fragment != nil && isFragment(e) {
+		c = fragment
+	}
+	var buf bytes.Buffer
+	if err := c.Render(e.Request.Context(), &buf); err != nil {
+		return err
+	}
+	e.Response.Header().Set("Content-Type", "text/html; charset=utf-8")
+	e.Response.Header().Set("Cache-Control", "no-store")
+	e.Response.WriteHeader(status)
+	_, err := e.Response.Write(buf.Bytes())
+	return err
+}
+
+// redirect ends a successful POST: 303 for a plain form, HX-Location for htmx.
+func redirect(e *core.RequestEvent, to string) error {
+	if e.Request.Header.Get("HX-Request") == "true" {
+		e.Response.Header().Set("HX-Location", to)
+		return e.NoContent(http.StatusNoContent)
+	}
+	return e.Redirect(http.StatusSeeOther, to)
+}
+
+// errorPage renders a Swedish (or English) error page for status.
+func (s *server) errorPage(e *core.RequestEvent, status int) error {
+	p := s.page(e, "", "")
+	heading, text := p.T("error.not_found"), p.T("error.not_found_text")
+	switch {
+	case status == http.StatusForbidden:
+		heading, text = p.T("error.forbidden"), p.T("error.forbidden_text")
+	case status >= 500:
+		heading, text = p.T("error.server"), p.T("error.server_text")
+	case status == http.StatusBadRequest:
+		heading, text = p.T("error.bad_request"), p.T("error.not_found_text")
+	}
+	p.Title = heading
+	e.Response.Header().Add("Vary", "HX-Request")
+	var buf bytes.Buffer
+	if err := templates.Layout(p, templates.Message(p, heading, text)).Render(e.Request.Context(), &buf); err != nil {
+		return err
+	}
+	e.Response.Header().Set("Content-Type", "text/html; charset=utf-8")
+	e.Response.WriteHeader(status)
+	_, err := e.Response.Write(buf.Bytes())
+	return err
+}
+
+// notFoundPage handles any path the web UI does not know.
+func (s *server) notFoundPage(e *core.RequestEvent) error {
+	return s.errorPage(e, http.StatusNotFound)
+}

@@ -1,0 +1,55 @@
+// Package web serves ikplan's staff web UI: templ pages and the htmx
+// fragments they swap, on the same server as PocketBase's REST API. Every
+// read and write goes through the collections' API rules.
+package web
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/pocketbase/pocketbase/apis"
+	"github.com/pocketbase/pocketbase/core"
+
+	"ikplan/pb_public"
+)
+
+// Register binds the web UI's routes to app's server. now is the clock the
+// pages use to decide what is due and overdue.
+func Register(app core.App, now func() time.Time) {
+	s := &server{app: app, now: now, cop: http.NewCrossOriginProtection()}
+	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
+		s.bindRoutes(se)
+		return se.Next()
+	})
+}
+
+// server carries what the handlers share.
+type server struct {
+	app core.App
+	now func() time.Time
+	cop *http.CrossOriginProtection
+}
+
+// bindRoutes is the table of contents of the web UI.
+func (s *server) bindRoutes(se *core.ServeEvent) {
+	static := se.Router.Group("/static")
+	static.BindFunc(s.securityHeaders)
+	static.GET("/{path...}", apis.Static(pb_public.FS, false))
+
+	g := se.Router.Group("")
+	g.BindFunc(s.securityHeaders, s.htmlErrors, s.crossOrigin, s.loadSession)
+	g.GET("/login", s.loginForm)
+	g.POST("/login", s.login)
+	g.POST("/logout", s.logout)
+	g.GET("/forgot", s.forgotForm)
+	g.POST("/forgot", s.forgot)
+	g.POST("/lang", s.setLang)
+
+	in := g.Group("")
+	in.BindFunc(s.requireUser)
+	in.GET("/{$}", s.start)
+	s.bindPlanRoutes(in)
+
+	// anything else under the web UI is an HTML 404
+	g.Any("/{path...}", s.notFoundPage)
+}

@@ -1,0 +1,82 @@
+package templates
+
+import (
+	"time"
+
+	"github.com/pocketbase/pocketbase/core"
+
+	"ikplan/internal/i18n"
+	"ikplan/internal/model"
+)
+
+// Date writes a record's date field as ÅÅÅÅ-MM-DD, or "".
+func Date(r *core.Record, field string) string {
+	d := r.GetDateTime(field)
+	if d.IsZero() {
+		return ""
+	}
+	return d.Time().Format(time.DateOnly)
+}
+
+// Deadline writes an action's deadline the way people write it.
+func Deadline(r *core.Record) string {
+	d := r.GetDateTime("deadline")
+	if d.IsZero() {
+		return ""
+	}
+	return model.FormatDeadline(d.Time(), r.GetString("deadline_precision"))
+}
+
+// Tag is a status shown as words with a colour, never colour alone.
+type Tag struct {
+	Text  string
+	Class string // tag--grey, tag--blue, tag--green, tag--yellow, tag--red
+}
+
+// PlanTag is a plan status as a tag.
+func PlanTag(lang, status string) Tag {
+	class := map[string]string{"draft": "tag--grey", "adopted": "tag--blue", "reported": "tag--green", "archived": "tag--grey"}[status]
+	return Tag{i18n.T(lang, "plan.status."+status), class}
+}
+
+// OutcomeTag is a result's outcome as a tag; "" is not reported yet.
+func OutcomeTag(lang, outcome string) Tag {
+	if outcome == "" {
+		return Tag{i18n.T(lang, "outcome.none"), "tag--grey"}
+	}
+	class := map[string]string{"no_deviation": "tag--green", "deviation": "tag--red", "not_performed": "tag--yellow"}[outcome]
+	return Tag{i18n.T(lang, "outcome."+outcome), class}
+}
+
+// ActionTag is an action's status as a tag.
+func ActionTag(lang, status string) Tag {
+	class := map[string]string{"planned": "tag--grey", "in_progress": "tag--blue", "done": "tag--green", "cancelled": "tag--grey"}[status]
+	return Tag{i18n.T(lang, "action.status."+status), class}
+}
+
+// Target writes a control's target: "Medel responstid < 10 minuter".
+func Target(c *core.Record) string {
+	op := c.GetString("target_operator")
+	if op == "" {
+		return ""
+	}
+	v := c.GetString("target_value")
+	if f, err := model.ParseDecimal(v); err == nil {
+		v = model.FormatDecimalSv(f)
+	}
+	sym := map[string]string{"<": "<", "<=": "≤", "=": "=", ">=": "≥", ">": ">"}[op]
+	s := c.GetString("target_metric") + " " + sym + " " + v
+	if u := c.GetString("target_unit"); u != "" {
+		s += " " + u
+	}
+	return s
+}
+
+// Measured writes a result's measured value with a decimal comma.
+func Measured(r *core.Record) string {
+	v := r.GetString("measured_value")
+	if f, err := model.ParseDecimal(v); err == nil {
+		return model.FormatDecimalSv(f)
+	}
+	return v
+}

@@ -1,0 +1,66 @@
+// Package templates holds ikplan's templ components: the layout, each page
+// and the fragments a page swaps, with the view data they take.
+package templates
+
+import (
+	"github.com/pocketbase/pocketbase/core"
+
+	"ikplan/internal/i18n"
+)
+
+// Page is what every page's layout needs.
+type Page struct {
+	Lang  string
+	User  *core.Record // nil on the sign-in pages
+	Title string       // the page's own title, without the site name
+	Nav   string       // the active menu item: start, plans, actions, risks, search
+	Path  string       // the request's path, for the language switch
+	Error bool         // the page shows a refused form: its title starts with "Fel:"
+	Count int          // overdue items, shown beside the start link
+}
+
+// T translates key into the page's language.
+func (p Page) T(key string, args ...any) string { return i18n.T(p.Lang, key, args...) }
+
+// FullTitle is the document title, "Fel: " first when a form was refused.
+func (p Page) FullTitle() string {
+	t := p.Title + " – ikplan"
+	if p.Error {
+		t = p.T("error.prefix") + t
+	}
+	return t
+}
+
+// UserName is the signed-in user's name or email.
+func (p Page) UserName() string {
+	if p.User == nil {
+		return ""
+	}
+	if n := p.User.GetString("name"); n != "" {
+		return n
+	}
+	return p.User.Email()
+}
+
+// FieldError is one refused field: its id in the form and the message.
+type FieldError struct {
+	Field   string
+	Message string
+}
+
+// Errors are a refused form's messages, in the form's order.
+type Errors []FieldError
+
+// For is the message of a field, or "".
+func (e Errors) For(field string) string {
+	for _, fe := range e {
+		if fe.Field == field {
+			return fe.Message
+		}
+	}
+	return ""
+}
+
+// htmxConfig makes htmx swap a 422 (a refused form) and leave out its
+// inline indicator styles, which the Content-Security-Policy forbids.
+const htmxConfig = `{"includeIndicatorStyles":false,"allowEval":false,"allowScriptTags":false,"responseHandling":[{"code":"204","swap":false},{"code":"[23]..","swap":true},{"code":"422","swap":true},{"code":"[45]..","swap":false,"error":true}]}`
