@@ -1,0 +1,123 @@
+package web_test
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/pocketbase/pocketbase/tests"
+
+	"ikplan/internal/model"
+	"ikplan/internal/testapp"
+)
+
+func TestMain(m *testing.M) { testapp.Main(m) }
+
+func with(h map[string]string, kv ...string) map[string]string {
+	out := map[string]string{}
+	for k, v := range h {
+		out[k] = v
+	}
+	for i := 0; i+1 < len(kv); i += 2 {
+		out[kv[i]] = kv[i+1]
+	}
+	return out
+}
+
+func TestPlanPages(t *testing.T) {
+	t.Parallel()
+	f := testapp.Fix(t)
+	scenarios := []tests.ApiScenario{
+		{
+			Name: "guest is sent to sign in", Method: http.MethodGet, URL: "/plans",
+			ExpectedStatus: http.StatusSeeOther, ExpectedContent: nil,
+		},
+		{
+			Name: "plans list", Method: http.MethodGet, URL: "/plans", Headers: testapp.Cookie(f, "lasare"),
+			ExpectedStatus:  http.StatusOK,
+			ExpectedContent: []string{"<title>Internkontrollplaner – ikplan</title>", "Kommunstyrelsens internkontrollplan 2024", "Antagen"},
+			NotExpectedContent: []string{"Ny plan (utkast)"},
+		},
+		{
+			Name: "a coordinator gets the new-draft form", Method: http.MethodGet, URL: "/plans", Headers: testapp.Cookie(f, "samordnare"),
+			ExpectedStatus: http.StatusOK, ExpectedContent: []string{"Ny plan (utkast)", `name="year"`},
+		},
+		{
+			Name: "a plan grouped by unit, without the confidential control for a reader", Method: http.MethodGet,
+			URL: "/plans/" + f.Plan, Headers: testapp.Cookie(f, "lasare"), ExpectedStatus: http.StatusOK,
+			ExpectedContent:    []string{"<caption>Räddningstjänsten</caption>", "Medel responstid &lt; 10 minuter", "8,1", "Målet är uppnått"},
+			NotExpectedContent: []string{"Cyberangrepp", "Markera som återrapporterad"},
+		},
+		{
+			Name: "the coordinator sees the confidential control and the status forms", Method: http.MethodGet,
+			URL: "/plans/" + f.Plan, Headers: testapp.Cookie(f, "samordnare"), ExpectedStatus: http.StatusOK,
+			ExpectedContent: []string{"Cyberangrepp", "Sekretess", "Markera som återrapporterad"},
+		},
+		{
+			Name: "another board's plan is not found", Method: http.MethodGet,
+			URL: "/plans/" + f.Plan, Headers: testapp.Cookie(f, "annan"), ExpectedStatus: http.StatusNotFound,
+			ExpectedContent: []string{"Sidan finns inte"}, NotExpectedContent: []string{`"data"`},
+		},
+		{
+			Name: "an unknown plan is an HTML 404", Method: http.MethodGet,
+			URL: "/plans/doesnotexist123", Headers: testapp.Cookie(f, "samordnare"), ExpectedStatus: http.StatusNotFound,
+			ExpectedContent: []string{"<html", "Sidan finns inte"},
+		},
+		{
+			Name: "reporting too early is refused beside the field, with Fel: in the title", Method: http.MethodPost,
+			URL:  "/plans/" + f.Plan + "/status", Headers: with(testapp.Cookie(f, "samordnare"), "Content-Type", "application/x-www-form-urlencoded"),
+			Body:           strings.NewReader("status=reported&reported_on=2025-03-10&reported_ref=%C2%A7+12"),
+			ExpectedStatus: http.StatusUnprocessableEntity,
+			ExpectedContent: []string{"<title>Fel: ", "Det finns fel i formuläret", "kontrollpunkt 8 saknar åtgärd", `href="#status"`},
+		},
+		{
+			Name: "a reader cannot change a plan", Method: http.MethodPost,
+			URL:  "/plans/" + f.Plan + "/status", Headers: with(testapp.Cookie(f, "lasare"), "Content-Type", "application/x-www-form-urlencoded"),
+			Body: strings.NewReader("status=draft"), ExpectedStatus: http.StatusForbidden,
+			ExpectedContent: []string{"Åtkomst nekad"},
+			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
+				if s := testapp.Find(t, app, model.Plans, f.Plan).GetString("status"); s != "adopted" {
+					t.Fatalf("Expected the plan still adopted, got %s", s)
+				}
+			},
+		},
+		{
+			Name: "a coordinator creates a draft and is sent to it", Method: http.MethodPost, URL: "/plans",
+			Headers: with(testapp.Cookie(f, "samordnare"), "Content-Type", "application/x-www-form-urlencoded"),
+			Body:    strings.NewReader("board=" + f.IAN + "&year=2025&title="), ExpectedStatus: http.StatusSeeOther,
+			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
+				if loc := res.Header.Get("Location"); !strings.HasPrefix(loc, "/plans/") {
+					t.Fatalf("Expected a redirect to the new plan, got %q", loc)
+				}
+			},
+		},
+		{
+			Name: "a duplicate plan is refused beside the year", Method: http.MethodPost, URL: "/plans",
+			Headers: with(testapp.Cookie(f, "samordnare"), "Content-Type", "application/x-www-form-urlencoded"),
+			Body:    strings.NewReader("board=" + f.KS + "&year=2024"), ExpectedStatus: http.StatusUnprocessableEntity,
+			ExpectedContent: []string{"Nämnden har redan en internkontrollplan för 2024.", `id="year-error"`},
+		},
+		{
+			Name: "an owner cannot create a plan", Method: http.MethodPost, URL: "/plans",
+			Headers: with(testapp.Cookie(f, "ansvarig"), "Content-Type", "application/x-www-form-urlencoded"),
+			Body:    strings.NewReader("board=" + f.KS + "&year=2026"), ExpectedStatus: http.StatusForbidden,
+			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
+				if n := testapp.Count(t, app, model.Plans, nil); n != 1 {
+					t.Fatalf("Expected no new plan, got %d plans", n)
+				}
+			},
+		},
+		{
+			Name: "a cross-origin POST is refused", Method: http.MethodPost, URL: "/plans",
+			Headers: with(testapp.Cookie(f, "samordnare"), "Content-Type", "application/x-www-form-urlencoded", "Sec-Fetch-Site", "cross-site"),
+			Body:    strings.NewReader("board=" + f.IAN + "&year=2025"), ExpectedStatus: http.StatusForbidden,
+		},
+	}
+	for _, s := range scenarios {
+		s.TestAppFactory = testapp.WebFactory
+		if s.ExpectedStatus != http.StatusSeeOther && s.ExpectedContent == nil {
+			s.ExpectedContent = []string{"<"}
+		}
+		s.Test(t)
+	}
+}
