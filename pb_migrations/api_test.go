@@ -138,7 +138,7 @@ func TestRESTRefusals(t *testing.T) {
 		},
 		{
 			Name: "a date that is no date", Method: http.MethodPatch,
-			URL:  "/api/collections/controls/records/" + f.Controls["5"], Body: strings.NewReader(`{"due":"2025-13-45"}`),
+			URL: "/api/collections/controls/records/" + f.Controls["5"], Body: strings.NewReader(`{"due":"2025-13-45"}`),
 			Headers: headers(f, "samordnare"), ExpectedStatus: http.StatusBadRequest,
 			ExpectedContent: []string{`"due":{"code":"validation_ikplan","message":"Ange ett giltigt datum (ÅÅÅÅ-MM-DD)."}`},
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {

@@ -34,8 +34,8 @@ func TestPlanPages(t *testing.T) {
 		},
 		{
 			Name: "plans list", Method: http.MethodGet, URL: "/plans", Headers: testapp.Cookie(f, "lasare"),
-			ExpectedStatus:  http.StatusOK,
-			ExpectedContent: []string{"<title>Internkontrollplaner – ikplan</title>", "Kommunstyrelsens internkontrollplan 2024", "Antagen"},
+			ExpectedStatus:     http.StatusOK,
+			ExpectedContent:    []string{"<title>Internkontrollplaner – ikplan</title>", "Kommunstyrelsens internkontrollplan 2024", "Antagen"},
 			NotExpectedContent: []string{"Ny plan (utkast)"},
 		},
 		{
@@ -65,14 +65,14 @@ func TestPlanPages(t *testing.T) {
 		},
 		{
 			Name: "reporting too early is refused beside the field, with Fel: in the title", Method: http.MethodPost,
-			URL:  "/plans/" + f.Plan + "/status", Headers: with(testapp.Cookie(f, "samordnare"), "Content-Type", "application/x-www-form-urlencoded"),
-			Body:           strings.NewReader("status=reported&reported_on=2025-03-10&reported_ref=%C2%A7+12"),
-			ExpectedStatus: http.StatusUnprocessableEntity,
+			URL: "/plans/" + f.Plan + "/status", Headers: with(testapp.Cookie(f, "samordnare"), "Content-Type", "application/x-www-form-urlencoded"),
+			Body:            strings.NewReader("status=reported&reported_on=2025-03-10&reported_ref=%C2%A7+12"),
+			ExpectedStatus:  http.StatusUnprocessableEntity,
 			ExpectedContent: []string{"<title>Fel: ", "Det finns fel i formuläret", "kontrollpunkt 8 saknar åtgärd", `href="#status"`},
 		},
 		{
 			Name: "a reader cannot change a plan", Method: http.MethodPost,
-			URL:  "/plans/" + f.Plan + "/status", Headers: with(testapp.Cookie(f, "lasare"), "Content-Type", "application/x-www-form-urlencoded"),
+			URL: "/plans/" + f.Plan + "/status", Headers: with(testapp.Cookie(f, "lasare"), "Content-Type", "application/x-www-form-urlencoded"),
 			Body: strings.NewReader("status=draft"), ExpectedStatus: http.StatusForbidden,
 			ExpectedContent: []string{"Åtkomst nekad"},
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
