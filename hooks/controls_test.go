@@ -3,7 +3,6 @@ package hooks_test
 import (
 	"testing"
 
-	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
 
 	"ikplan/internal/model"
@@ -212,5 +211,4 @@ func TestRiskRules(t *testing.T) {
 			refused: "successor",
 		},
 	})
-	_ = core.FieldTypeText
 }

@@ -149,3 +149,43 @@ func init() {
 		catalogue[k] = v
 	}
 }
+
+func init() {
+	for k, v := range map[string][2]string{
+		"control.method":          {"Metod", "Method"},
+		"control.description":     {"Kontrollmoment (vad kontrolleras)", "What is checked"},
+		"control.process":         {"Process / rutin / system", "Process / routine / system"},
+		"control.report_to":       {"Rapporteras till", "Report to"},
+		"control.legal_refs":      {"Lagrum", "Legal references"},
+		"control.confidential":    {"Sekretess – visas inte för läsare eller i offentliga rapporter", "Confidential – hidden from readers and public reports"},
+		"control.target_metric":   {"Mått (frivilligt mål)", "Metric (optional target)"},
+		"control.target_operator": {"Jämförelse", "Comparison"},
+		"control.target_value":    {"Målvärde", "Target value"},
+		"control.target_unit":     {"Enhet", "Unit of measure"},
+		"control.delete":          {"Ta bort", "Delete"},
+		"control.cancel":          {"Avbryt", "Cancel"},
+		"control.edit_title":      {"Ändra kontrollpunkt %s", "Edit control %s"},
+		"control.actions":         {"Hantera", "Manage"},
+		"method.stickprov":        {"Stickprov", "Sample"},
+		"method.genomgang":        {"Genomgång", "Review"},
+		"method.matning":          {"Mätning", "Measurement"},
+		"method.analys":           {"Analys", "Analysis"},
+		"method.intervju":         {"Intervju", "Interview"},
+		"method.lopande":          {"Löpande kontroll", "Continuous control"},
+		"frequency.once":          {"En gång", "Once"},
+		"frequency.yearly":        {"Årligen", "Yearly"},
+		"frequency.semiannual":    {"Halvårsvis", "Twice a year"},
+		"frequency.tertial":       {"Tertialvis", "Every four months"},
+		"frequency.quarterly":     {"Kvartalsvis", "Quarterly"},
+		"frequency.monthly":       {"Månadsvis", "Monthly"},
+		"frequency.continuous":    {"Löpande", "Continuous"},
+		"op.<":                    {"mindre än (<)", "less than (<)"},
+		"op.<=":                   {"högst (≤)", "at most (≤)"},
+		"op.=":                    {"exakt (=)", "exactly (=)"},
+		"op.>=":                   {"minst (≥)", "at least (≥)"},
+		"op.>":                    {"mer än (>)", "more than (>)"},
+		"none":                    {"Inget", "None"},
+	} {
+		catalogue[k] = v
+	}
+}

@@ -16,6 +16,7 @@ func (s *server) bindPlanRoutes(g *groupRouter) {
 	g.POST("/plans", s.planCreate)
 	g.GET("/plans/{id}", s.plan)
 	g.POST("/plans/{id}/status", s.planStatus)
+	s.bindPlanControlRoutes(g)
 }
 
 // plans handles "GET /plans".
@@ -106,6 +107,10 @@ func (s *server) planView(e *core.RequestEvent, plan *core.Record) (templates.Pl
 		v.Board = b.GetString("name")
 	}
 	v.CanManage = may(e.App, e.Auth, plan, plan.Collection().UpdateRule)
+	if v.CanManage && plan.GetString("status") == model.PlanDraft {
+		f := s.controlForm(e, plan, nil)
+		v.NewControl = &f
+	}
 	controls, err := list(e.App, e.Auth, model.Controls, "plan = {:p}", "position,section,number", 0, dbx.Params{"p": plan.Id})
 	if err != nil {
 		return v, err

@@ -61,7 +61,12 @@ func (s *server) errorPage(e *core.RequestEvent, status int) error {
 	case status == http.StatusBadRequest:
 		heading, text = p.T("error.bad_request"), p.T("error.not_found_text")
 	}
-	p.Title = heading
+	return s.messagePage(e, status, heading, text)
+}
+
+// messagePage renders a page with a heading and a text, with status.
+func (s *server) messagePage(e *core.RequestEvent, status int, heading, text string) error {
+	p := s.page(e, heading, "")
 	e.Response.Header().Add("Vary", "HX-Request")
 	var buf bytes.Buffer
 	if err := templates.Layout(p, templates.Message(p, heading, text)).Render(e.Request.Context(), &buf); err != nil {

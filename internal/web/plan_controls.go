@@ -1,0 +1,192 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+
+	"ikplan/internal/model"
+	"ikplan/templates"
+)
+
+// controlFields are the fields of a control that a draft plan's form edits.
+var controlFields = []string{
+	"section", "number", "title", "description", "process", "unit", "owner", "method", "frequency",
+	"due", "report_to", "legal_refs", "target_metric", "target_operator", "target_value", "target_unit",
+}
+
+func (s *server) bindPlanControlRoutes(g *groupRouter) {
+	g.POST("/plans/{id}/controls", s.planControlCreate)
+	g.GET("/plans/{id}/controls/{control}/edit", s.planControlEdit)
+	g.POST("/plans/{id}/controls/{control}", s.planControlUpdate)
+	g.POST("/plans/{id}/controls/{control}/delete", s.planControlDelete)
+}
+
+// controlForm fills the form for a control (nil for a new one) of plan.
+func (s *server) controlForm(e *core.RequestEvent, plan, control *core.Record) templates.ControlForm {
+	f := templates.ControlForm{PlanId: plan.Id, Values: map[string]string{}}
+	units, _ := list(e.App, e.Auth, model.Units, "board = {:b}", "name", 0, dbx.Params{"b": plan.GetString("board")})
+	for _, u := range units {
+		f.Units = append(f.Units, templates.Option{Value: u.Id, Label: u.GetString("name")})
+	}
+	owners, _ := list(e.App, e.Auth, model.Users, "boards.id ?= {:b} && role != 'reader' && role != 'auditor'", "name", 0, dbx.Params{"b": plan.GetString("board")})
+	for _, u := range owners {
+		f.Owners = append(f.Owners, templates.Option{Value: u.Id, Label: u.GetString("name")})
+	}
+	if control == nil {
+		var max struct{ N int }
+		_ = e.App.RecordQuery(model.Controls).Select("COALESCE(MAX(number), 0) AS n").
+			AndWhere(dbx.HashExp{"plan": plan.Id, "section": ""}).One(&max)
+		f.Values["number"] = itoa(max.N + 1)
+		f.Values["frequency"] = model.FreqYearly
+		return f
+	}
+	f.Id = control.Id
+	for _, name := range controlFields {
+		f.Values[name] = control.GetString(name)
+	}
+	f.Values["due"] = templates.Date(control, "due")
+	f.Confidential = control.GetBool("confidential")
+	return f
+}
+
+// readControlForm copies the posted form onto the control and the form.
+func readControlForm(e *core.RequestEvent, control *core.Record, f *templates.ControlForm) {
+	for _, name := range controlFields {
+		v := strings.TrimSpace(e.Request.FormValue(name))
+		f.Values[name] = v
+		control.Set(name, v)
+	}
+	f.Confidential = e.Request.FormValue("confidential") == "true"
+	control.Set("confidential", f.Confidential)
+}
+
+// draftPlan loads the plan of the URL for a control edit.
+func (s *server) draftPlan(e *core.RequestEvent) (*core.Record, error) {
+	return view(e.App, e.Auth, model.Plans, e.Request.PathValue("id"))
+}
+
+// planControl loads the control of the URL, which must belong to the plan.
+func (s *server) planControl(e *core.RequestEvent, plan *core.Record) (*core.Record, error) {
+	c, err := view(e.App, e.Auth, model.Controls, e.Request.PathValue("control"))
+	if err != nil {
+		return nil, err
+	}
+	if c.GetString("plan") != plan.Id {
+		return nil, errNotFound
+	}
+	return c, nil
+}
+
+// planControlCreate handles "POST /plans/{id}/controls".
+func (s *server) planControlCreate(e *core.RequestEvent) error {
+	plan, err := s.draftPlan(e)
+	if err != nil {
+		return err
+	}
+	col, err := e.App.FindCachedCollectionByNameOrId(model.Controls)
+	if err != nil {
+		return err
+	}
+	control := core.NewRecord(col)
+	control.Set("plan", plan.Id)
+	f := s.controlForm(e, plan, nil)
+	readControlForm(e, control, &f)
+	err = save(e.App, e.Auth, control)
+	if err == nil {
+		return redirect(e, "/plans/"+plan.Id)
+	}
+	if f.Errors, err = s.refusal(e, err, controlFields...); err != nil {
+		return err
+	}
+	p := s.page(e, "", "plans")
+	p.Error = true
+	if isFragment(e) {
+		return s.render(e, http.StatusUnprocessableEntity, p, nil, templates.ControlFormView(p, f))
+	}
+	v, err := s.planView(e, plan)
+	if err != nil {
+		return err
+	}
+	v.NewControl = &f
+	p.Title = v.Board + " " + itoa(plan.GetInt("year"))
+	return s.render(e, http.StatusUnprocessableEntity, p, templates.Plan(p, v), nil)
+}
+
+// planControlEdit handles "GET /plans/{id}/controls/{control}/edit".
+func (s *server) planControlEdit(e *core.RequestEvent) error {
+	plan, err := s.draftPlan(e)
+	if err != nil {
+		return err
+	}
+	control, err := s.planControl(e, plan)
+	if err != nil {
+		return err
+	}
+	if !may(e.App, e.Auth, control, control.Collection().UpdateRule) {
+		return s.errorPage(e, http.StatusForbidden)
+	}
+	f := s.controlForm(e, plan, control)
+	p := s.page(e, "", "plans")
+	p.Title = p.T("control.edit_title", control.GetString("number"))
+	return s.render(e, http.StatusOK, p, templates.ControlEdit(p, f), templates.ControlEditRow(p, f))
+}
+
+// planControlUpdate handles "POST /plans/{id}/controls/{control}".
+func (s *server) planControlUpdate(e *core.RequestEvent) error {
+	plan, err := s.draftPlan(e)
+	if err != nil {
+		return err
+	}
+	control, err := s.planControl(e, plan)
+	if err != nil {
+		return err
+	}
+	f := s.controlForm(e, plan, control)
+	readControlForm(e, control, &f)
+	err = save(e.App, e.Auth, control)
+	if err == nil {
+		return redirect(e, "/plans/"+plan.Id)
+	}
+	if f.Errors, err = s.refusal(e, err, controlFields...); err != nil {
+		return err
+	}
+	p := s.page(e, "", "plans")
+	p.Title, p.Error = p.T("control.edit_title", e.Request.FormValue("number")), true
+	if isFragment(e) {
+		return s.render(e, http.StatusUnprocessableEntity, p, nil, templates.ControlFormView(p, f))
+	}
+	return s.render(e, http.StatusUnprocessableEntity, p, templates.ControlEdit(p, f), nil)
+}
+
+// planControlDelete handles "POST /plans/{id}/controls/{control}/delete".
+func (s *server) planControlDelete(e *core.RequestEvent) error {
+	plan, err := s.draftPlan(e)
+	if err != nil {
+		return err
+	}
+	control, err := s.planControl(e, plan)
+	if err != nil {
+		return err
+	}
+	if err := remove(e.App, e.Auth, control); err != nil {
+		if errs, ok := formErrors(err); ok && len(errs) > 0 {
+			return s.messagePage(e, http.StatusBadRequest, i18nT(e, "error.bad_request"), errs[0].Message)
+		}
+		return err // the API rules' 403
+	}
+	return redirect(e, "/plans/"+plan.Id)
+}
+
+// refusal sorts out a failed save: the form's messages for a refusal by
+// the server's rules; any other error (the API rules' 403 among them) is
+// returned for the error page.
+func (s *server) refusal(e *core.RequestEvent, err error, order ...string) (templates.Errors, error) {
+	errs, ok := formErrors(err, order...)
+	if !ok {
+		return nil, err
+	}
+	return errs, nil
+}
