@@ -93,7 +93,7 @@ func TestDraftPlanControls(t *testing.T) {
 		},
 		{
 			Name: "edit a control of a draft", Method: http.MethodPost,
-			URL:     "/plans/" + f.Plan + "/controls/" + f.Controls["5"], Headers: post, TestAppFactory: draftFactory,
+			URL: "/plans/" + f.Plan + "/controls/" + f.Controls["5"], Headers: post, TestAppFactory: draftFactory,
 			Body:           form("number", "5", "title", "Medel responstid under 10 minuter", "frequency", "yearly", "target_metric", "Medel responstid", "target_operator", "<", "target_value", "9", "target_unit", "minuter"),
 			ExpectedStatus: http.StatusSeeOther,
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
@@ -105,14 +105,14 @@ func TestDraftPlanControls(t *testing.T) {
 		},
 		{
 			Name: "an adopted plan's control cannot be edited", Method: http.MethodPost,
-			URL:     "/plans/" + f.Plan + "/controls/" + f.Controls["5"], Headers: post, TestAppFactory: testapp.WebFactory,
+			URL: "/plans/" + f.Plan + "/controls/" + f.Controls["5"], Headers: post, TestAppFactory: testapp.WebFactory,
 			Body:            form("number", "5", "title", "Ny rubrik", "frequency", "yearly"),
 			ExpectedStatus:  http.StatusUnprocessableEntity,
 			ExpectedContent: []string{"Planen är antagen"},
 		},
 		{
 			Name: "an owner cannot edit a draft's control", Method: http.MethodPost,
-			URL:     "/plans/" + f.Plan + "/controls/" + f.Controls["1"], TestAppFactory: draftFactory,
+			URL: "/plans/" + f.Plan + "/controls/" + f.Controls["1"], TestAppFactory: draftFactory,
 			Headers: with(testapp.Cookie(f, "ansvarig"), "Content-Type", "application/x-www-form-urlencoded"),
 			Body:    form("number", "1", "title", "Kapad"), ExpectedStatus: http.StatusForbidden,
 			ExpectedContent: []string{"Åtkomst nekad"},
