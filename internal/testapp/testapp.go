@@ -34,7 +34,8 @@ type Fixture struct {
 	KS, IAN    string            // board ids
 	Plan       string            // Kommunstyrelsen's 2024 plan
 	Users      map[string]string // demo account key (and "annan") → id
-	Tokens     map[string]string // the same keys and "superuser" → auth token
+	Tokens     map[string]string // the same keys and "superuser" → REST API auth token
+	Sessions   map[string]string // the same keys → web session token (a working day)
 	Unit       string            // Ekonomiavdelningen (KS)
 	Risk       string            // a risk of KS
 	Assessment string            // its 2024 assessment
@@ -99,7 +100,7 @@ func build() (*Fixture, error) {
 	}
 	f := &Fixture{
 		Dir: dir, KS: loaded.Boards["KS"].Id, IAN: loaded.Boards["IAN"].Id, Plan: loaded.Plan.Id,
-		Users: map[string]string{}, Tokens: map[string]string{},
+		Users: map[string]string{}, Tokens: map[string]string{}, Sessions: map[string]string{},
 		Controls: map[string]string{}, Results: map[string]string{}, Deviations: map[string]string{}, Actions: map[string]string{},
 	}
 	for k, u := range loaded.Users {
@@ -165,6 +166,9 @@ func build() (*Fixture, error) {
 			return nil, err
 		}
 		if f.Tokens[key], err = u.NewAuthToken(); err != nil {
+			return nil, err
+		}
+		if f.Sessions[key], err = u.NewStaticAuthToken(9 * time.Hour); err != nil {
 			return nil, err
 		}
 	}

@@ -24,5 +24,5 @@ func Cookie(f *Fixture, key string) map[string]string {
 	if key == "" || key == "guest" {
 		return map[string]string{}
 	}
-	return map[string]string{"Cookie": "ikplan_session=" + f.Tokens[key]}
+	return map[string]string{"Cookie": "ikplan_session=" + f.Sessions[key]}
 }

@@ -64,12 +64,17 @@ func (s *server) loadSession(e *core.RequestEvent) error {
 		endSession(e)
 		return e.Next()
 	}
+	// only a session token will do: not refreshable and at most a working
+	// day long (a REST API token of seven days is not a session)
+	claims, err := security.ParseUnverifiedJWT(c.Value)
+	left := time.Until(time.Unix(cast.ToInt64(claims["exp"]), 0))
+	if err != nil || cast.ToBool(claims[core.TokenClaimRefreshable]) || left > sessionIdle+time.Minute {
+		endSession(e)
+		return e.Next()
+	}
 	e.Auth = user
-	if claims, err := security.ParseUnverifiedJWT(c.Value); err == nil {
-		exp := time.Unix(cast.ToInt64(claims["exp"]), 0)
-		if time.Until(exp) < sessionIdle-sessionRenew {
-			_ = startSession(e, user)
-		}
+	if left < sessionIdle-sessionRenew {
+		_ = startSession(e, user)
 	}
 	return e.Next()
 }
