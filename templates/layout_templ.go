@@ -66,7 +66,7 @@ func Layout(p Page, body templ.Component) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 4, "</title><link rel=\"stylesheet\" href=\"/static/css/ikplan.css\"><script src=\"/static/js/htmx-2.0.11.min.js\" defer></script></head><body hx-boost=\"true\"><a class=\"skip-link\" href=\"#main\">")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 4, "</title><link rel=\"stylesheet\" href=\"/static/css/ikplan.css\"><script src=\"/static/js/htmx-2.0.11.min.js\" defer></script></head><body hx-boost=\"true\" hx-indicator=\"#busy\"><a class=\"skip-link\" href=\"#main\">")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

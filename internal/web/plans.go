@@ -103,7 +103,8 @@ func (s *server) plan(e *core.RequestEvent) error {
 
 func (s *server) planView(e *core.RequestEvent, plan *core.Record) (templates.PlanView, error) {
 	v := templates.PlanView{Plan: plan, Form: map[string]string{}}
-	if b, err := view(e.App, e.Auth, model.Boards, plan.GetString("board")); err == nil {
+	// whoever may view the plan is a member of its board and may view the board
+	if b, err := e.App.FindRecordById(model.Boards, plan.GetString("board")); err == nil {
 		v.Board = b.GetString("name")
 	}
 	v.CanManage = may(e.App, e.Auth, plan, plan.Collection().UpdateRule)

@@ -38,6 +38,7 @@ func (s *server) bindRoutes(se *core.ServeEvent) {
 
 	g := se.Router.Group("")
 	g.BindFunc(s.securityHeaders, s.htmlErrors, s.crossOrigin, s.loadSession)
+	g.Bind(apis.SkipSuccessActivityLog()) // pages log their failures, not every view
 	g.GET("/login", s.loginForm)
 	g.POST("/login", s.login)
 	g.POST("/logout", s.logout)

@@ -1,0 +1,45 @@
+package web_test
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"ikplan/internal/testapp"
+)
+
+// pageBenchmarks are the pages measured by BenchmarkPages, on the demo data,
+// each as the user who sees the most of it.
+func pageBenchmarks(f *testapp.Fixture) []struct{ name, user, url string } {
+	return []struct{ name, user, url string }{
+		{"login", "", "/login"},
+		{"start", "samordnare", "/"},
+		{"plans", "samordnare", "/plans"},
+		{"plan", "samordnare", "/plans/" + f.Plan},
+		{"plan-reader", "lasare", "/plans/" + f.Plan},
+	}
+}
+
+// BenchmarkPages measures each page's handler through the whole HTTP stack
+// (router, middlewares, session, rules, template) on the demo data.
+func BenchmarkPages(b *testing.B) {
+	f := testapp.Fix(b)
+	app := testapp.NewWeb(b)
+	h := handler(b, app)
+	for _, p := range pageBenchmarks(f) {
+		b.Run(p.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				req := httptest.NewRequest(http.MethodGet, p.url, nil)
+				if p.user != "" {
+					req.AddCookie(&http.Cookie{Name: "ikplan_session", Value: f.Sessions[p.user]})
+				}
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, req)
+				if rec.Code != http.StatusOK {
+					b.Fatalf("Expected 200 for %s, got %d", p.url, rec.Code)
+				}
+			}
+		})
+	}
+}
