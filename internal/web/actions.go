@@ -1,0 +1,5 @@
+package web
+
+func (s *server) bindActionRoutes(g *groupRouter) {
+	g.GET("/history/{collection}/{id}", s.history)
+}
