@@ -128,6 +128,16 @@ func TestHistoryPage(t *testing.T) {
 			URL: "/history/users/" + f.Users["ansvarig"], Headers: testapp.Cookie(f, "samordnare"), ExpectedStatus: http.StatusForbidden,
 			ExpectedContent: []string{"Åtkomst nekad"},
 		},
+		{
+			Name: "the actions list links to the history for coordinators", Method: http.MethodGet, URL: "/actions",
+			Headers: testapp.Cookie(f, "samordnare"), ExpectedStatus: http.StatusOK,
+			ExpectedContent: []string{`href="/history/actions/` + a2 + `"`},
+		},
+		{
+			Name: "and not for readers", Method: http.MethodGet, URL: "/actions",
+			Headers: testapp.Cookie(f, "lasare"), ExpectedStatus: http.StatusOK,
+			ExpectedContent: []string{"<caption>"}, NotExpectedContent: []string{`href="/history/`},
+		},
 	}
 	for _, s := range scenarios {
 		s.TestAppFactory = testapp.WebFactory
