@@ -20,6 +20,7 @@ func (s *server) bindActionRoutes(g *groupRouter) {
 	g.GET("/actions", s.actions)
 	g.POST("/actions/{id}/status", s.actionStatus)
 	g.GET("/history/{collection}/{id}", s.history)
+	g.GET("/search", s.search)
 }
 
 // actions handles "GET /actions": every action the user may see, filtered
