@@ -48,6 +48,9 @@ func list(app core.App, user *core.Record, collection, filter, sort string, limi
 		q.AndWhere(expr)
 	}
 	for _, sf := range search.ParseSortFromString(sort) {
+		if sf.Name == "" {
+			continue
+		}
 		expr, err := sf.BuildExpr(resolver)
 		if err != nil {
 			return nil, fmt.Errorf("failed to sort by %q: %w", sort, err)

@@ -65,7 +65,7 @@ func TestActionsPage(t *testing.T) {
 		},
 		{
 			Name: "the filter form's htmx request gets only the table", Method: http.MethodGet, URL: "/actions?status=done",
-			Headers:        with(testapp.Cookie(f, "samordnare"), "HX-Request", "true"),
+			Headers:        with(testapp.Cookie(f, "samordnare"), "HX-Request", "true", "HX-Target", "actions-table"),
 			ExpectedStatus: http.StatusOK,
 			ExpectedContent: []string{`<div id="actions-table">`, "<caption>Åtgärder (2)</caption>",
 				`id="action-` + f.Actions["1"] + `"`, `id="action-` + f.Actions["9"] + `"`},
@@ -165,7 +165,7 @@ func TestActionsPage(t *testing.T) {
 		},
 		{
 			Name: "done without a note, with htmx, swaps only the row", Method: http.MethodPost, URL: "/actions/" + a2 + "/status",
-			Headers: with(form("ansvarig"), "HX-Request", "true"), Body: strings.NewReader("status=done&done_note="),
+			Headers: with(form("ansvarig"), "HX-Request", "true", "HX-Target", "action-"+a2), Body: strings.NewReader("status=done&done_note="),
 			ExpectedStatus:     http.StatusUnprocessableEntity,
 			ExpectedContent:    []string{`<tr id="action-` + a2 + `"`, `id="done_note-` + a2 + `-error"`, "Beskriv vad som gjordes", "<details open"},
 			NotExpectedContent: []string{"<html", "<caption>"},
@@ -206,7 +206,7 @@ func TestActionsPage(t *testing.T) {
 		},
 		{
 			Name: "done with htmx answers the new row", Method: http.MethodPost, URL: "/actions/" + a2 + "/status",
-			Headers: with(form("ansvarig"), "HX-Request", "true"), Body: strings.NewReader("status=done&done_note=Klart."),
+			Headers: with(form("ansvarig"), "HX-Request", "true", "HX-Target", "action-"+a2), Body: strings.NewReader("status=done&done_note=Klart."),
 			ExpectedStatus:     http.StatusOK,
 			ExpectedContent:    []string{`<tr id="action-` + a2 + `"`, ">Klar</strong>", "Klar 2025-03-15"},
 			NotExpectedContent: []string{"<html", "<details open"},

@@ -64,7 +64,7 @@ func TestHistoryPage(t *testing.T) {
 		},
 		{
 			Name: "in English", Method: http.MethodGet, URL: "/history/actions/" + a2,
-			Headers:        with(testapp.Cookie(f, "revisor"), "Cookie", "ikplan_session="+f.Tokens["revisor"]+"; ikplan_lang=en"),
+			Headers:        with(testapp.Cookie(f, "revisor"), "Cookie", "ikplan_session="+f.Sessions["revisor"]+"; ikplan_lang=en"),
 			ExpectedStatus: http.StatusOK, ExpectedContent: []string{"Change history", "<td>Created</td>", "Changes, newest first"},
 		},
 		{

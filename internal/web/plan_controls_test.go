@@ -64,7 +64,7 @@ func TestDraftPlanControls(t *testing.T) {
 		},
 		{
 			Name: "a duplicate number is refused beside the field, in place for htmx", Method: http.MethodPost,
-			URL: "/plans/" + f.Plan + "/controls", Headers: with(post, "HX-Request", "true"), TestAppFactory: draftFactory,
+			URL: "/plans/" + f.Plan + "/controls", Headers: with(post, "HX-Request", "true", "HX-Target", "new-form"), TestAppFactory: draftFactory,
 			Body:               form("number", "5", "title", "Dubblett", "frequency", "yearly"),
 			ExpectedStatus:     http.StatusUnprocessableEntity,
 			ExpectedContent:    []string{`id="new-number-error"`, "Planen har redan en kontrollpunkt nummer 5", `href="#new-number"`},
@@ -80,7 +80,7 @@ func TestDraftPlanControls(t *testing.T) {
 		{
 			Name: "the edit form replaces the row for htmx", Method: http.MethodGet,
 			URL:     "/plans/" + f.Plan + "/controls/" + f.Controls["5"] + "/edit",
-			Headers: with(testapp.Cookie(f, "samordnare"), "HX-Request", "true"), TestAppFactory: draftFactory,
+			Headers: with(testapp.Cookie(f, "samordnare"), "HX-Request", "true", "HX-Target", "control-row-"+f.Controls["5"]), TestAppFactory: draftFactory,
 			ExpectedStatus:     http.StatusOK,
 			ExpectedContent:    []string{`<tr id="control-row-` + f.Controls["5"], `value="Medel responstid"`},
 			NotExpectedContent: []string{"<html"},

@@ -15,16 +15,20 @@ func (s *server) page(e *core.RequestEvent, title, nav string) templates.Page {
 	return templates.Page{Lang: lang(e), User: e.Auth, Title: title, Nav: nav, Path: e.Request.URL.RequestURI()}
 }
 
-// isFragment: a non-boosted htmx request gets only the part it swaps.
+// isFragment: an htmx request that swaps a named part gets only that part.
+// A boosted link, a history restore and a redirect by HX-Location (which
+// names no target) get the whole page.
 func isFragment(e *core.RequestEvent) bool {
-	return e.Request.Header.Get("HX-Request") == "true" && e.Request.Header.Get("HX-Boosted") != "true"
+	h := e.Request.Header
+	return h.Get("HX-Request") == "true" && h.Get("HX-Boosted") != "true" &&
+		h.Get("HX-History-Restore-Request") != "true" && h.Get("HX-Target") != ""
 }
 
 // render writes the whole page, or only fragment for htmx requests that
 // swap a part (when fragment is not nil). It renders into a buffer first, so
 // a failing template never sends half a page.
 func (s *server) render(e *core.RequestEvent, status int, p templates.Page, body, fragment templ.Component) error {
-	e.Response.Header().Add("Vary", "HX-Request")
+	e.Response.Header().Add("Vary", "HX-Request, HX-Target")
 	c := templates.Layout(p, body)
 	if fragment != nil && isFragment(e) {
 		c = fragment
@@ -35,6 +39,10 @@ func (s *server) render(e *core.RequestEvent, status int, p templates.Page, body
 	}
 	e.Response.Header().Set("Content-Type", "text/html; charset=utf-8")
 	e.Response.Header().Set("Cache-Control", "no-store")
+	if status >= 400 {
+		// a refused boosted form must not leave its POST address in the address bar
+		e.Response.Header().Set("HX-Push-Url", "false")
+	}
 	e.Response.WriteHeader(status)
 	_, err := e.Response.Write(buf.Bytes())
 	return err

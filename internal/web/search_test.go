@@ -104,13 +104,13 @@ func TestSearchPage(t *testing.T) {
 		},
 		{
 			Name: "an htmx search gets the form and the results only", Method: http.MethodGet, URL: "/search?q=responstid",
-			Headers:        with(testapp.Cookie(f, "lasare"), "HX-Request", "true"),
+			Headers:        with(testapp.Cookie(f, "lasare"), "HX-Request", "true", "HX-Target", "search"),
 			ExpectedStatus: http.StatusOK, ExpectedContent: []string{`<div id="search">`, "Medel responstid"},
 			NotExpectedContent: []string{"<html", "<h1>"},
 		},
 		{
 			Name: "an htmx search that is too long swaps in the refusal", Method: http.MethodGet, URL: "/search?q=" + strings.Repeat("x", 201),
-			Headers:        with(testapp.Cookie(f, "lasare"), "HX-Request", "true"),
+			Headers:        with(testapp.Cookie(f, "lasare"), "HX-Request", "true", "HX-Target", "search"),
 			ExpectedStatus: http.StatusUnprocessableEntity, ExpectedContent: []string{`<div id="search">`, `id="q-error"`},
 			NotExpectedContent: []string{"<html"},
 		},

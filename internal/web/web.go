@@ -51,6 +51,7 @@ func (s *server) bindRoutes(se *core.ServeEvent) {
 	in.GET("/{$}", s.start)
 	s.bindPlanRoutes(in)
 	s.bindActionRoutes(in)
+	s.bindRiskRoutes(in)
 
 	// anything else under the web UI is an HTML 404
 	g.Any("/{path...}", s.notFoundPage)

@@ -1,0 +1,229 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+
+	"ikplan/internal/model"
+	"ikplan/templates"
+)
+
+// risk handles "GET /risks/{id}": a risk, its assessments year by year, its
+// controls, and the forms that assess it (starting from ?year) and turn it
+// into a control of a draft plan.
+func (s *server) risk(e *core.RequestEvent) error {
+	r, err := view(e.App, e.Auth, model.Risks, e.Request.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	v, err := s.riskView(e, r)
+	if err != nil {
+		return err
+	}
+	p := s.page(e, "", "risks")
+	p.Title = r.GetString("title")
+	return s.render(e, http.StatusOK, p, templates.Risk(p, v), nil)
+}
+
+func (s *server) riskView(e *core.RequestEvent, r *core.Record) (templates.RiskView, error) {
+	v := templates.RiskView{Risk: r}
+	scale, bands := riskMatrix(e)
+	if b, err := view(e.App, e.Auth, model.Boards, r.GetString("board")); err == nil {
+		v.Board = b.GetString("name")
+	}
+	if u, err := view(e.App, e.Auth, model.Units, r.GetString("unit")); err == nil {
+		v.Unit = u.GetString("name")
+	}
+	assessments, err := list(e.App, e.Auth, model.RiskAssessments, "risk = {:r}", "-year", 0, dbx.Params{"r": r.Id})
+	if err != nil {
+		return v, err
+	}
+
+	// the form starts from the assessment of the year asked for, or this year
+	year := s.now().Year()
+	if y, err := strconv.Atoi(e.Request.URL.Query().Get("year")); err == nil && y >= 2000 && y <= 2100 {
+		year = y
+	}
+	v.Assess = templates.AssessForm{Scale: scale, Form: map[string]string{"year": strconv.Itoa(year)}}
+	for _, a := range assessments {
+		v.Assessments = append(v.Assessments, templates.AssessmentRow{Assessment: a, Band: bands.Band(a.GetInt("value"))})
+		if a.GetInt("year") == year {
+			for _, f := range assessFields[1:] {
+				v.Assess.Form[f] = a.GetString(f)
+			}
+			v.CanAssess = may(e.App, e.Auth, a, a.Collection().UpdateRule)
+		}
+	}
+	if !v.CanAssess {
+		if col, err := e.App.FindCachedCollectionByNameOrId(model.RiskAssessments); err == nil {
+			probe := core.NewRecord(col)
+			probe.Set("risk", r.Id)
+			probe.Set("year", year)
+			probe.Set("probability", 1)
+			probe.Set("consequence", 1)
+			v.CanAssess = mayCreate(e.App, e.Auth, probe)
+		}
+	}
+
+	controls, err := list(e.App, e.Auth, model.Controls, "risk = {:r}", "number", 0, dbx.Params{"r": r.Id})
+	if err != nil {
+		return v, err
+	}
+	plans, err := list(e.App, e.Auth, model.Plans, "board = {:b}", "-year", 0, dbx.Params{"b": r.GetString("board")})
+	if err != nil {
+		return v, err
+	}
+	planLabels := map[string]string{}
+	for _, pl := range plans {
+		planLabels[pl.Id] = planLabel(pl, v.Board)
+	}
+	for _, c := range controls {
+		v.Controls = append(v.Controls, templates.RiskControl{Control: c, Plan: planLabels[c.GetString("plan")]})
+	}
+
+	// the draft plans the user may add a control to
+	if col, err := e.App.FindCachedCollectionByNameOrId(model.Controls); err == nil {
+		for _, pl := range plans {
+			if pl.GetString("status") != model.PlanDraft {
+				continue
+			}
+			probe := core.NewRecord(col)
+			probe.Set("plan", pl.Id)
+			probe.Set("number", 1)
+			probe.Set("title", r.GetString("title"))
+			probe.Set("frequency", model.FreqYearly)
+			if mayCreate(e.App, e.Auth, probe) {
+				v.ToControl.Plans = append(v.ToControl.Plans, templates.PlanOption{Id: pl.Id, Label: planLabels[pl.Id]})
+			}
+		}
+	}
+	// those who may change the risk are told when there is no draft to use
+	v.CanControl = len(v.ToControl.Plans) > 0 || may(e.App, e.Auth, r, r.Collection().UpdateRule)
+	return v, nil
+}
+
+// planLabel names a plan in a list: its title, or the board and year.
+func planLabel(pl *core.Record, board string) string {
+	if t := pl.GetString("title"); t != "" {
+		return t
+	}
+	return board + " " + strconv.Itoa(pl.GetInt("year"))
+}
+
+// assessFields are the assessment form's fields, in the form's order.
+var assessFields = []string{"year", "probability", "consequence", "treatment", "motivation"}
+
+// riskAssess handles "POST /risks/{id}/assessments": records the risk's
+// assessment of a year, or changes it when the year has one. The server
+// computes the value; a refusal comes back beside the fields (only the
+// form's section for htmx).
+func (s *server) riskAssess(e *core.RequestEvent) error {
+	r, err := view(e.App, e.Auth, model.Risks, e.Request.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	form := map[string]string{}
+	for _, f := range assessFields {
+		form[f] = strings.TrimSpace(e.Request.FormValue(f))
+	}
+	var a *core.Record
+	if y, err := strconv.Atoi(form["year"]); err == nil {
+		found, err := list(e.App, e.Auth, model.RiskAssessments, "risk = {:r} && year = {:y}", "year", 1, dbx.Params{"r": r.Id, "y": y})
+		if err != nil {
+			return err
+		}
+		if len(found) > 0 {
+			a = found[0]
+		}
+	}
+	if a == nil {
+		col, err := e.App.FindCachedCollectionByNameOrId(model.RiskAssessments)
+		if err != nil {
+			return err
+		}
+		a = core.NewRecord(col)
+		a.Set("risk", r.Id)
+	}
+	for _, f := range assessFields {
+		a.Set(f, form[f])
+	}
+	err = save(e.App, e.Auth, a)
+	if err == nil {
+		return redirect(e, "/risks/"+r.Id+"?year="+strconv.Itoa(a.GetInt("year")))
+	}
+	errs, ok := formErrors(err, assessFields...)
+	if !ok {
+		if isForbidden(err) {
+			return s.errorPage(e, http.StatusForbidden)
+		}
+		return err
+	}
+	v, err := s.riskView(e, r)
+	if err != nil {
+		return err
+	}
+	if !v.CanAssess {
+		return s.errorPage(e, http.StatusForbidden) // no form to show the messages beside
+	}
+	v.Assess.Form, v.Assess.Errors = form, errorsOnto(errs, "year", assessFields...)
+	p := s.page(e, "", "risks")
+	p.Title, p.Error = r.GetString("title"), true
+	return s.render(e, http.StatusUnprocessableEntity, p, templates.Risk(p, v), fragmentFor(e, "assess", templates.AssessSection(p, v)))
+}
+
+// riskToControl handles "POST /risks/{id}/control": a new control of the
+// chosen draft plan made from the risk — its title, process and unit, the
+// plan's next free number, yearly — then the plan's page.
+func (s *server) riskToControl(e *core.RequestEvent) error {
+	r, err := view(e.App, e.Auth, model.Risks, e.Request.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	planId := e.Request.FormValue("plan")
+	number := 1
+	last, err := list(e.App, e.Auth, model.Controls, "plan = {:p} && section = ''", "-number", 1, dbx.Params{"p": planId})
+	if err != nil {
+		return err
+	}
+	if len(last) > 0 {
+		number = last[0].GetInt("number") + 1
+	}
+	col, err := e.App.FindCachedCollectionByNameOrId(model.Controls)
+	if err != nil {
+		return err
+	}
+	c := core.NewRecord(col)
+	c.Set("plan", planId)
+	c.Set("risk", r.Id)
+	c.Set("title", r.GetString("title"))
+	c.Set("process", r.GetString("process"))
+	c.Set("unit", r.GetString("unit"))
+	c.Set("number", number)
+	c.Set("frequency", model.FreqYearly)
+	err = save(e.App, e.Auth, c)
+	if err == nil {
+		return redirect(e, "/plans/"+planId)
+	}
+	errs, ok := formErrors(err, "plan")
+	if !ok {
+		if isForbidden(err) {
+			return s.errorPage(e, http.StatusForbidden)
+		}
+		return err
+	}
+	v, err := s.riskView(e, r)
+	if err != nil {
+		return err
+	}
+	if !v.CanControl {
+		return s.errorPage(e, http.StatusForbidden)
+	}
+	v.ToControl.Errors, v.ToControl.Plan = errorsOnto(errs, "plan", "plan"), planId
+	p := s.page(e, "", "risks")
+	p.Title, p.Error = r.GetString("title"), true
+	return s.render(e, http.StatusUnprocessableEntity, p, templates.Risk(p, v), nil)
+}

@@ -1,0 +1,103 @@
+package web
+
+import (
+	"net/http"
+	"slices"
+	"strings"
+
+	"github.com/pocketbase/pocketbase/core"
+
+	"ikplan/internal/model"
+	"ikplan/templates"
+)
+
+// newRisk is the new-risk form: the boards whose create rule lets the user
+// add a risk, and their units. It is empty for everyone else.
+func (s *server) newRisk(e *core.RequestEvent, boards, units []*core.Record, boardNames map[string]string) templates.NewRisk {
+	n := templates.NewRisk{Form: map[string]string{"status": "active"}}
+	col, err := e.App.FindCachedCollectionByNameOrId(model.Risks)
+	if err != nil {
+		return n
+	}
+	allowed := map[string]bool{}
+	for _, b := range boards {
+		probe := core.NewRecord(col)
+		probe.Set("board", b.Id)
+		probe.Set("title", "-")
+		probe.Set("status", "active")
+		if mayCreate(e.App, e.Auth, probe) {
+			n.Boards = append(n.Boards, b)
+			allowed[b.Id] = true
+		}
+	}
+	for _, u := range units {
+		if allowed[u.GetString("board")] {
+			n.Units = append(n.Units, templates.UnitOption{Id: u.Id, Name: u.GetString("name"), Board: boardNames[u.GetString("board")]})
+		}
+	}
+	return n
+}
+
+// riskFields are the new-risk form's fields, in the form's order.
+var riskFields = []string{"board", "title", "description", "process", "category", "unit", "status"}
+
+// riskCreate handles "POST /risks": a new risk in a board's register.
+func (s *server) riskCreate(e *core.RequestEvent) error {
+	col, err := e.App.FindCachedCollectionByNameOrId(model.Risks)
+	if err != nil {
+		return err
+	}
+	r := core.NewRecord(col)
+	form := map[string]string{}
+	for _, f := range riskFields {
+		form[f] = strings.TrimSpace(e.Request.FormValue(f))
+		r.Set(f, form[f])
+	}
+	err = save(e.App, e.Auth, r)
+	if err == nil {
+		return redirect(e, "/risks/"+r.Id)
+	}
+	errs, ok := formErrors(err, riskFields...)
+	if !ok {
+		if isForbidden(err) {
+			return s.errorPage(e, http.StatusForbidden)
+		}
+		return err
+	}
+	v, verr := s.risksView(e)
+	if verr != nil {
+		return verr
+	}
+	if len(v.New.Boards) == 0 {
+		// the rules refuse this user any risk: no form to show the messages beside
+		return s.errorPage(e, http.StatusForbidden)
+	}
+	v.New.Errors, v.New.Form = errorsOnto(errs, "board", riskFields...), form
+	p := s.page(e, "", "risks")
+	p.Title, p.Error = p.T("risks.title"), true
+	return s.render(e, http.StatusUnprocessableEntity, p, templates.Risks(p, v), nil)
+}
+
+// errorsOnto moves the messages of fields the form does not have onto field, so
+// that every message in the summary links to something on the page.
+func errorsOnto(errs templates.Errors, field string, fields ...string) templates.Errors {
+	out := make(templates.Errors, 0, len(errs))
+	var extra []string
+	for _, fe := range errs {
+		if fe.Field == field || slices.Contains(fields, fe.Field) {
+			out = append(out, fe)
+		} else {
+			extra = append(extra, fe.Message)
+		}
+	}
+	if len(extra) == 0 {
+		return out
+	}
+	for i := range out {
+		if out[i].Field == field {
+			out[i].Message += " " + strings.Join(extra, " ")
+			return out
+		}
+	}
+	return append(templates.Errors{{Field: field, Message: strings.Join(extra, " ")}}, out...)
+}
