@@ -80,5 +80,7 @@ func (m RiskMatrix) yLabel() string {
 }
 
 func (m RiskMatrix) cellLabel(lang string, cell MatrixCell) string {
-	return i18n.T(lang, "risks.cell_label", cell.P, cell.C, RiskCount(lang, cell.Count), i18n.T(lang, "risks.band."+cell.Band))
+	// the name starts with the cell's visible text, the count and the band
+	band := i18n.T(lang, "risks.band."+cell.Band)
+	return strconv.Itoa(cell.Count) + " " + band + " – " + i18n.T(lang, "risks.cell_label", cell.P, cell.C, RiskCount(lang, cell.Count), band)
 }

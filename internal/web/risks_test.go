@@ -54,8 +54,8 @@ func TestRiskRegister(t *testing.T) {
 				"<title>Risker – ikplan</title>", "<html", "Riskmatris 2024", "<caption>Kommunstyrelsen</caption>",
 				"Felaktig kontering av representation", "Ekonomiavdelningen", "Ekonomi", "Aktiv",
 				"3 × 2 = 6", `<strong class="tag tag--yellow">medel</strong>`,
-				cell32, `aria-label="Sannolikhet 3, konsekvens 2: 1 risk, medel"`,
-				`aria-label="Sannolikhet 5, konsekvens 5: 0 risker, hög"`, `aria-label="Sannolikhet 1, konsekvens 1: 0 risker, låg"`,
+				cell32, `aria-label="1 medel – Sannolikhet 3, konsekvens 2: 1 risk, medel"`,
+				`aria-label="0 hög – Sannolikhet 5, konsekvens 5: 0 risker, hög"`, `aria-label="0 låg – Sannolikhet 1, konsekvens 1: 0 risker, låg"`,
 				`role="group" aria-labelledby="matrix-title"`, "<title id=\"matrix-title\">Riskmatris 2024: sannolikhet × konsekvens</title>",
 				"Sannolikhet →", "Konsekvens →", "<caption>Antal risker per sannolikhet och konsekvens 2024</caption>",
 			},
@@ -85,7 +85,7 @@ func TestRiskRegister(t *testing.T) {
 			Headers: testapp.Cookie(f, "lasare"), ExpectedStatus: http.StatusOK,
 			BeforeTestFunc: func(t testing.TB, app *tests.TestApp, e *core.ServeEvent) { setScale(t, app, f, 4) },
 			ExpectedContent: []string{
-				`aria-label="Sannolikhet 4, konsekvens 4: 0 risker, hög"`, `aria-label="Sannolikhet 3, konsekvens 2: 1 risk, medel"`,
+				`aria-label="0 hög – Sannolikhet 4, konsekvens 4: 0 risker, hög"`, `aria-label="1 medel – Sannolikhet 3, konsekvens 2: 1 risk, medel"`,
 				`viewBox="0 0 372 360"`, "Konsekvens 4</th>",
 			},
 			NotExpectedContent: []string{"Sannolikhet 5", "konsekvens 5", "Konsekvens 5"},
@@ -105,19 +105,19 @@ func TestRiskRegister(t *testing.T) {
 		{
 			Name: "a year without assessments shows the risk unassessed and an empty matrix", Method: http.MethodGet, URL: "/risks?year=2025",
 			Headers: testapp.Cookie(f, "lasare"), ExpectedStatus: http.StatusOK,
-			ExpectedContent:    []string{"Riskmatris 2025", "Ej bedömd 2025", `aria-label="Sannolikhet 3, konsekvens 2: 0 risker, medel"`},
+			ExpectedContent:    []string{"Riskmatris 2025", "Ej bedömd 2025", `aria-label="0 medel – Sannolikhet 3, konsekvens 2: 0 risker, medel"`},
 			NotExpectedContent: []string{cell32, "3 × 2 = 6"},
 		},
 		{
 			Name: "the status filter", Method: http.MethodGet, URL: "/risks?year=2024&status=closed",
 			Headers: testapp.Cookie(f, "lasare"), ExpectedStatus: http.StatusOK,
-			ExpectedContent:    []string{"Det finns inga risker att visa.", `aria-label="Sannolikhet 3, konsekvens 2: 0 risker, medel"`},
+			ExpectedContent:    []string{"Det finns inga risker att visa.", `aria-label="0 medel – Sannolikhet 3, konsekvens 2: 0 risker, medel"`},
 			NotExpectedContent: []string{"Felaktig kontering av representation"},
 		},
 		{
 			Name: "annan sees no risk of Kommunstyrelsen", Method: http.MethodGet, URL: "/risks?year=2024",
 			Headers: testapp.Cookie(f, "annan"), ExpectedStatus: http.StatusOK,
-			ExpectedContent:    []string{"Det finns inga risker att visa.", `aria-label="Sannolikhet 3, konsekvens 2: 0 risker, medel"`},
+			ExpectedContent:    []string{"Det finns inga risker att visa.", `aria-label="0 medel – Sannolikhet 3, konsekvens 2: 0 risker, medel"`},
 			NotExpectedContent: []string{"Felaktig kontering av representation", "Kommunstyrelsen", "Ekonomiavdelningen"},
 		},
 		{
