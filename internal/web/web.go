@@ -49,6 +49,7 @@ func (s *server) bindRoutes(se *core.ServeEvent) {
 	in.BindFunc(s.requireUser)
 	in.GET("/{$}", s.start)
 	s.bindPlanRoutes(in)
+	s.bindControlRoutes(in)
 
 	// anything else under the web UI is an HTML 404
 	g.Any("/{path...}", s.notFoundPage)
