@@ -130,12 +130,12 @@ func (s *server) controlView(e *core.RequestEvent, c *core.Record, editId string
 			if may(e.App, e.Auth, d, d.Collection().UpdateRule) {
 				di.Status = &templates.InlineForm{Values: map[string]string{"status": d.GetString("status"), "acceptance_reason": d.GetString("acceptance_reason")}}
 			}
-			if mayCreate(e.App, e.Auth, model.Actions, map[string]any{"deviation": d.Id}) {
+			if mayCreate(e.App, e.Auth, probe(e.App, model.Actions, "deviation", d.Id)) {
 				di.NewAction = &templates.InlineForm{Values: map[string]string{"deadline_precision": model.PrecisionDay}}
 			}
 			item.Deviations = append(item.Deviations, di)
 		}
-		if adopted && r.GetString("outcome") == model.OutcomeDeviation && mayCreate(e.App, e.Auth, model.Deviations, map[string]any{"result": r.Id}) {
+		if adopted && r.GetString("outcome") == model.OutcomeDeviation && mayCreate(e.App, e.Auth, probe(e.App, model.Deviations, "result", r.Id)) {
 			item.NewDeviation = &templates.InlineForm{Values: map[string]string{}}
 		}
 		v.Results = append(v.Results, item)
@@ -146,7 +146,7 @@ func (s *server) controlView(e *core.RequestEvent, c *core.Record, editId string
 	switch {
 	case edit != nil && adopted:
 		v.Report = editForm(edit, periods, len(byResult[edit.Id]) > 0)
-	case mayCreate(e.App, e.Auth, model.Results, map[string]any{"control": c.Id, "period": "?"}):
+	case mayCreate(e.App, e.Auth, probe(e.App, model.Results, "control", c.Id)):
 		if !adopted {
 			v.Closed = i18nT(e, "controlpage.closed."+plan.GetString("status"))
 			break
@@ -182,6 +182,18 @@ func editForm(r *core.Record, periods []string, hasDeviations bool) *templates.R
 		f.Periods = append([]string{r.GetString("period")}, periods...)
 	}
 	return f
+}
+
+// probe is an unsaved record of collection with one field set, to ask the
+// create rule whether the user may create such a record.
+func probe(app core.App, collection, field, value string) *core.Record {
+	col, err := app.FindCachedCollectionByNameOrId(collection)
+	if err != nil {
+		col = core.NewBaseCollection(collection) // no create rule: mayCreate says no
+	}
+	r := core.NewRecord(col)
+	r.Set(field, value)
+	return r
 }
 
 // displayName is a user's name, or their email.

@@ -64,9 +64,6 @@ func (s *server) deviationAdd(e *core.RequestEvent) error {
 	if err != nil {
 		return err
 	}
-	if !mayCreate(e.App, e.Auth, model.Deviations, map[string]any{"result": result.Id}) {
-		return errForbidden
-	}
 	col, err := e.App.FindCachedCollectionByNameOrId(model.Deviations)
 	if err != nil {
 		return err
@@ -77,6 +74,9 @@ func (s *server) deviationAdd(e *core.RequestEvent) error {
 	d.Set("description", vals["description"])
 	d.Set("root_cause", vals["root_cause"])
 	d.Set("significant", vals["significant"] == "true")
+	if !mayCreate(e.App, e.Auth, d) {
+		return errForbidden
+	}
 	err = save(e.App, e.Auth, d)
 	if err == nil {
 		return s.controlSaved(e, c, "deviation-"+d.Id, func(p templates.Page, v *templates.ControlPageView) templ.Component {
@@ -133,9 +133,6 @@ func (s *server) deviationActionAdd(e *core.RequestEvent) error {
 	if err != nil {
 		return err
 	}
-	if !mayCreate(e.App, e.Auth, model.Actions, map[string]any{"deviation": d.Id}) {
-		return errForbidden
-	}
 	col, err := e.App.FindCachedCollectionByNameOrId(model.Actions)
 	if err != nil {
 		return err
@@ -143,6 +140,9 @@ func (s *server) deviationActionAdd(e *core.RequestEvent) error {
 	vals := formValues(e, "description", "owner", "deadline", "deadline_precision")
 	a := core.NewRecord(col)
 	a.Set("deviation", d.Id)
+	if !mayCreate(e.App, e.Auth, a) {
+		return errForbidden
+	}
 	a.Set("description", vals["description"])
 	a.Set("owner", vals["owner"])
 	a.Set("deadline_precision", vals["deadline_precision"])

@@ -56,7 +56,7 @@ func TestControlDeviations(t *testing.T) {
 		},
 		{
 			Name: "as htmx, the result is swapped in with the new deviation", Method: http.MethodPost, URL: c11 + "/results/" + r11 + "/deviations",
-			Headers: with(it, "HX-Request", "true"), Body: formBody("description", "Larmet nådde inte jouren."),
+			Headers: with(it, "HX-Request", "true", "HX-Target", "result-"+r11), Body: formBody("description", "Larmet nådde inte jouren."),
 			ExpectedStatus:     http.StatusOK,
 			ExpectedContent:    []string{`<div id="result-` + r11 + `"`, "Avvikelsen är sparad.", "Avvikelse 2", "Larmet nådde inte jouren."},
 			NotExpectedContent: []string{"<html", `<div id="results"`},
@@ -71,7 +71,7 @@ func TestControlDeviations(t *testing.T) {
 		{
 			Name: "a deviation on a result without the outcome deviation is refused", Method: http.MethodPost,
 			URL:     "/controls/" + f.Controls["5"] + "/results/" + f.Results["5"] + "/deviations",
-			Headers: with(testapp.Cookie(f, "raddning"), "Content-Type", urlencoded, "HX-Request", "true"),
+			Headers: with(testapp.Cookie(f, "raddning"), "Content-Type", urlencoded, "HX-Request", "true", "HX-Target", "result-"+f.Results["5"]),
 			Body:    formBody("description", "Något"), ExpectedStatus: http.StatusUnprocessableEntity,
 			ExpectedContent:    []string{`id="dev-` + f.Results["5"] + `-form-error"`, "Resultatet har inte utfallet avvikelse; ändra utfallet först.", `role="alert"`},
 			NotExpectedContent: []string{"<html"},
@@ -115,7 +115,7 @@ func TestControlDeviations(t *testing.T) {
 		},
 		{
 			Name: "as htmx, the deviation is swapped in with its new status", Method: http.MethodPost, URL: c11 + "/deviations/" + d11 + "/status",
-			Headers: with(it, "HX-Request", "true"), Body: formBody("status", "handled"), ExpectedStatus: http.StatusOK,
+			Headers: with(it, "HX-Request", "true", "HX-Target", "deviation-"+d11), Body: formBody("status", "handled"), ExpectedStatus: http.StatusOK,
 			ExpectedContent:    []string{`<div id="deviation-` + d11 + `"`, "Statusen är sparad.", `<strong class="tag tag--green">Hanterad</strong>`},
 			NotExpectedContent: []string{"<html"},
 			AfterTestFunc:      statusIs(model.DeviationHandled),
@@ -148,7 +148,7 @@ func TestControlDeviations(t *testing.T) {
 		},
 		{
 			Name: "as htmx, the deviation is swapped in with the action shown as kvartal 2 2025", Method: http.MethodPost,
-			URL: c11 + "/deviations/" + d11 + "/actions", Headers: with(it, "HX-Request", "true"),
+			URL: c11 + "/deviations/" + d11 + "/actions", Headers: with(it, "HX-Request", "true", "HX-Target", "deviation-"+d11),
 			Body:               formBody("description", "Byt DDoS-leverantör.", "owner", f.Users["it"], "deadline", "2025-04-01", "deadline_precision", "quarter"),
 			ExpectedStatus:     http.StatusOK,
 			ExpectedContent:    []string{`<div id="deviation-` + d11 + `"`, "Åtgärden är sparad.", "Byt DDoS-leverantör.", "<td>kvartal 2 2025</td>"},

@@ -135,15 +135,15 @@ func (s *server) resultReport(e *core.RequestEvent) error {
 // says whether it already has deviations.
 func (s *server) reportedResult(e *core.RequestEvent, c *core.Record, id string) (r *core.Record, hadDeviations bool, err error) {
 	if id == "" {
-		if !mayCreate(e.App, e.Auth, model.Results, map[string]any{"control": c.Id, "period": "?"}) {
-			return nil, false, errForbidden
-		}
 		col, err := e.App.FindCachedCollectionByNameOrId(model.Results)
 		if err != nil {
 			return nil, false, err
 		}
 		r = core.NewRecord(col)
 		r.Set("control", c.Id)
+		if !mayCreate(e.App, e.Auth, r) {
+			return nil, false, errForbidden
+		}
 		return r, false, nil
 	}
 	r, err = view(e.App, e.Auth, model.Results, id)

@@ -138,7 +138,7 @@ func TestControlReport(t *testing.T) {
 		},
 		{
 			Name: "the same refusal as an htmx fragment, the summary inside the form", Method: http.MethodPost, URL: c5 + "/results",
-			Headers:        with(testapp.Cookie(f, "raddning"), "Content-Type", urlencoded, "HX-Request", "true"),
+			Headers:        with(testapp.Cookie(f, "raddning"), "Content-Type", urlencoded, "HX-Request", "true", "HX-Target", "results"),
 			Body:           formBody("result", r5, "period", "2024", "outcome", "no_deviation", "measured_value", "12"),
 			ExpectedStatus: http.StatusUnprocessableEntity,
 			ExpectedContent: []string{`<div id="results"`, `<form id="report-form"`, `role="alert"`, `id="outcome-error"`,
@@ -172,7 +172,7 @@ func TestControlReport(t *testing.T) {
 		},
 		{
 			Name: "the htmx report answers with the results and a notice", Method: http.MethodPost, URL: c5 + "/results",
-			Headers: with(testapp.Cookie(f, "raddning"), "Content-Type", urlencoded, "HX-Request", "true"),
+			Headers: with(testapp.Cookie(f, "raddning"), "Content-Type", urlencoded, "HX-Request", "true", "HX-Target", "results"),
 			Body: formBody("result", r5, "period", "2024", "outcome", "deviation", "measured_value", "12",
 				"deviation_description", "Responstiden översteg målet."),
 			ExpectedStatus:     http.StatusOK,

@@ -52,7 +52,7 @@ func TestControlPage(t *testing.T) {
 		},
 		{
 			Name: "an htmx request gets only the results", Method: http.MethodGet, URL: c5,
-			Headers: with(testapp.Cookie(f, "raddning"), "HX-Request", "true"), ExpectedStatus: http.StatusOK,
+			Headers: with(testapp.Cookie(f, "raddning"), "HX-Request", "true", "HX-Target", "results"), ExpectedStatus: http.StatusOK,
 			ExpectedContent:    []string{`<div id="results"`, "Period 2024"},
 			NotExpectedContent: []string{"<html", "Om kontrollpunkten"},
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
@@ -145,7 +145,7 @@ func TestControlTarget(t *testing.T) {
 	t.Parallel()
 	f := testapp.Fix(t)
 	url := "/controls/" + f.Controls["5"] + "/target"
-	htmx := with(testapp.Cookie(f, "raddning"), "Content-Type", urlencoded, "HX-Request", "true")
+	htmx := with(testapp.Cookie(f, "raddning"), "Content-Type", urlencoded, "HX-Request", "true", "HX-Target", "target-met")
 	scenarios := []tests.ApiScenario{
 		{
 			Name: "a value under the target is met", Method: http.MethodPost, URL: url, Headers: htmx,
@@ -165,12 +165,12 @@ func TestControlTarget(t *testing.T) {
 		},
 		{
 			Name: "a reader may check too: it changes nothing", Method: http.MethodPost, URL: url,
-			Headers: with(testapp.Cookie(f, "lasare"), "Content-Type", urlencoded, "HX-Request", "true"),
+			Headers: with(testapp.Cookie(f, "lasare"), "Content-Type", urlencoded, "HX-Request", "true", "HX-Target", "target-met"),
 			Body:    formBody("measured_value", "9"), ExpectedStatus: http.StatusOK, ExpectedContent: []string{"Målet är uppnått"},
 		},
 		{
 			Name: "another board's user cannot see the target", Method: http.MethodPost, URL: url,
-			Headers: with(testapp.Cookie(f, "annan"), "Content-Type", urlencoded, "HX-Request", "true"),
+			Headers: with(testapp.Cookie(f, "annan"), "Content-Type", urlencoded, "HX-Request", "true", "HX-Target", "target-met"),
 			Body:    formBody("measured_value", "9"), ExpectedStatus: http.StatusNotFound, NotExpectedContent: []string{"Målet"},
 			ExpectedContent: []string{"Sidan finns inte"},
 		},
