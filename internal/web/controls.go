@@ -1,0 +1,284 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/a-h/templ"
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+
+	"ikplan/internal/model"
+	"ikplan/templates"
+)
+
+func (s *server) bindControlRoutes(g *groupRouter) {
+	g.GET("/controls/{id}", s.controlPage)
+	g.POST("/controls/{id}/target", s.controlTarget)
+	g.POST("/controls/{id}/results", s.resultReport)
+	g.GET("/controls/{id}/evidence/{result}/{name}", s.resultEvidence)
+	g.POST("/controls/{id}/results/{result}/deviations", s.deviationAdd)
+	g.POST("/controls/{id}/deviations/{deviation}/status", s.deviationStatus)
+	g.POST("/controls/{id}/deviations/{deviation}/actions", s.deviationActionAdd)
+}
+
+// controlPage handles "GET /controls/{id}": the control's facts, results,
+// deviations and actions with the forms the user may use. ?edit={result}
+// opens a result in the report form; an htmx request gets the results part.
+func (s *server) controlPage(e *core.RequestEvent) error {
+	c, err := view(e.App, e.Auth, model.Controls, e.Request.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	v, err := s.controlView(e, c, e.Request.URL.Query().Get("edit"))
+	if err != nil {
+		return err
+	}
+	p := s.controlMeta(e, c)
+	return s.render(e, http.StatusOK, p, templates.ControlPage(p, v), templates.ResultsSection(p, v))
+}
+
+// controlTarget handles "POST /controls/{id}/target": whether the measured
+// value typed so far meets the control's target, as a small fragment. It
+// changes nothing.
+func (s *server) controlTarget(e *core.RequestEvent) error {
+	c, err := view(e.App, e.Auth, model.Controls, e.Request.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	measured := e.Request.FormValue("measured_value")
+	p := s.controlMeta(e, c)
+	verdict := templates.TargetVerdict(p, c, measured)
+	return s.render(e, http.StatusOK, p, verdict, verdict)
+}
+
+// controlMeta is the layout data of a control's page.
+func (s *server) controlMeta(e *core.RequestEvent, c *core.Record) templates.Page {
+	p := s.page(e, "", "plans")
+	p.Title = p.T("controlpage.caption", templates.ControlNumber(c)) + ": " + c.GetString("title")
+	return p
+}
+
+// controlView gathers what the control page shows the signed-in user;
+// editId names a result to open in the report form.
+func (s *server) controlView(e *core.RequestEvent, c *core.Record, editId string) (templates.ControlPageView, error) {
+	v := templates.ControlPageView{Control: c}
+	plan, err := view(e.App, e.Auth, model.Plans, c.GetString("plan"))
+	if err != nil {
+		return v, err
+	}
+	v.Plan = plan
+	board := plan.GetString("board")
+	if b, err := view(e.App, e.Auth, model.Boards, board); err == nil {
+		v.Board = b.GetString("name")
+	}
+	if u, err := view(e.App, e.Auth, model.Units, c.GetString("unit")); err == nil {
+		v.Unit = u.GetString("name")
+	}
+	users, err := list(e.App, e.Auth, model.Users, "boards.id ?= {:b}", "name", 0, dbx.Params{"b": board})
+	if err != nil {
+		return v, err
+	}
+	names := map[string]string{}
+	for _, u := range users {
+		names[u.Id] = displayName(u)
+		if r := u.GetString("role"); r == model.RoleCoordinator || r == model.RoleOwner {
+			v.Owners = append(v.Owners, templates.Choice{Value: u.Id, Label: names[u.Id]})
+		}
+	}
+	v.Owner = names[c.GetString("owner")]
+
+	params := dbx.Params{"c": c.Id}
+	results, err := list(e.App, e.Auth, model.Results, "control = {:c}", "period", 0, params)
+	if err != nil {
+		return v, err
+	}
+	deviations, err := list(e.App, e.Auth, model.Deviations, "result.control = {:c}", "created", 0, params)
+	if err != nil {
+		return v, err
+	}
+	actions, err := list(e.App, e.Auth, model.Actions, "control = {:c}", "deadline,created", 0, params)
+	if err != nil {
+		return v, err
+	}
+	now := s.now()
+	byDeviation := map[string][]templates.ActionItem{}
+	for _, a := range actions {
+		st := a.GetString("status")
+		item := templates.ActionItem{Action: a, Owner: names[a.GetString("owner")], Deadline: templates.Deadline(a),
+			Overdue: model.Overdue(a.GetDateTime("deadline").Time(), st == model.ActionDone || st == model.ActionCancelled, now)}
+		if d := a.GetString("deviation"); d != "" {
+			byDeviation[d] = append(byDeviation[d], item)
+		} else {
+			v.Actions = append(v.Actions, item)
+		}
+	}
+	byResult := map[string][]*core.Record{}
+	for _, d := range deviations {
+		byResult[d.GetString("result")] = append(byResult[d.GetString("result")], d)
+	}
+	adopted := plan.GetString("status") == model.PlanAdopted
+	reported := map[string]bool{}
+	var edit *core.Record
+	for _, r := range results {
+		reported[r.GetString("period")] = true
+		item := templates.ResultItem{Result: r, PerformedBy: names[r.GetString("performed_by")], CanEdit: may(e.App, e.Auth, r, r.Collection().UpdateRule)}
+		if item.CanEdit && r.Id == editId {
+			edit = r
+		}
+		for i, d := range byResult[r.Id] {
+			di := templates.DeviationItem{Deviation: d, N: i + 1, Actions: byDeviation[d.Id]}
+			if may(e.App, e.Auth, d, d.Collection().UpdateRule) {
+				di.Status = &templates.InlineForm{Values: map[string]string{"status": d.GetString("status"), "acceptance_reason": d.GetString("acceptance_reason")}}
+			}
+			if mayCreate(e.App, e.Auth, probe(e.App, model.Actions, "deviation", d.Id)) {
+				di.NewAction = &templates.InlineForm{Values: map[string]string{"deadline_precision": model.PrecisionDay}}
+			}
+			item.Deviations = append(item.Deviations, di)
+		}
+		if adopted && r.GetString("outcome") == model.OutcomeDeviation && mayCreate(e.App, e.Auth, probe(e.App, model.Deviations, "result", r.Id)) {
+			item.NewDeviation = &templates.InlineForm{Values: map[string]string{}}
+		}
+		v.Results = append(v.Results, item)
+	}
+	v.Overdue = len(results) == 0 && model.Overdue(c.GetDateTime("due").Time(), false, now)
+
+	periods := model.PeriodsFor(c.GetString("frequency"), plan.GetInt("year"))
+	switch {
+	case edit != nil && adopted:
+		v.Report = editForm(edit, periods, len(byResult[edit.Id]) > 0)
+	case mayCreate(e.App, e.Auth, probe(e.App, model.Results, "control", c.Id)):
+		if !adopted {
+			v.Closed = i18nT(e, "controlpage.closed."+plan.GetString("status"))
+			break
+		}
+		f := &templates.ReportForm{InlineForm: templates.InlineForm{Values: map[string]string{}}, AskDeviation: true}
+		for _, per := range periods {
+			if !reported[per] {
+				f.Periods = append(f.Periods, per)
+			}
+		}
+		if len(f.Periods) > 0 {
+			f.Values["period"] = f.Periods[0]
+		}
+		v.Report = f
+	}
+	return v, nil
+}
+
+// editForm is the report form filled in with a result to change.
+func editForm(r *core.Record, periods []string, hasDeviations bool) *templates.ReportForm {
+	f := &templates.ReportForm{Edit: r, Evidence: r.GetStringSlice("evidence"), EditDeviation: hasDeviations}
+	f.Values = map[string]string{
+		"period": r.GetString("period"), "outcome": r.GetString("outcome"), "measured_value": templates.Measured(r),
+		"account": r.GetString("account"), "not_performed_reason": r.GetString("not_performed_reason"),
+	}
+	f.AskDeviation = !hasDeviations
+	f.Periods = periods
+	found := false
+	for _, per := range periods {
+		found = found || per == r.GetString("period")
+	}
+	if !found {
+		f.Periods = append([]string{r.GetString("period")}, periods...)
+	}
+	return f
+}
+
+// probe is an unsaved record of collection with one field set, to ask the
+// create rule whether the user may create such a record.
+func probe(app core.App, collection, field, value string) *core.Record {
+	col, err := app.FindCachedCollectionByNameOrId(collection)
+	if err != nil {
+		col = core.NewBaseCollection(collection) // no create rule: mayCreate says no
+	}
+	r := core.NewRecord(col)
+	r.Set(field, value)
+	return r
+}
+
+// displayName is a user's name, or their email.
+func displayName(u *core.Record) string {
+	if n := u.GetString("name"); n != "" {
+		return n
+	}
+	return u.Email()
+}
+
+// controlSaved ends a successful post on a control's page: for htmx the
+// section the form swaps (section builds it from the fresh page data),
+// otherwise back to the page with 303.
+func (s *server) controlSaved(e *core.RequestEvent, c *core.Record, anchor string, section func(p templates.Page, v *templates.ControlPageView) templ.Component) error {
+	if !isFragment(e) {
+		return redirect(e, "/controls/"+c.Id+"#"+anchor)
+	}
+	v, err := s.controlView(e, c, "")
+	if err != nil {
+		return err
+	}
+	p := s.controlMeta(e, c)
+	return s.render(e, http.StatusOK, p, templates.ControlPage(p, v), section(p, &v))
+}
+
+// controlRefused answers a refused post on a control's page with 422: the
+// section with the form and its messages for htmx, or the whole page with
+// the error summary at the top.
+func (s *server) controlRefused(e *core.RequestEvent, c *core.Record, v templates.ControlPageView, errs templates.Errors, section func(p templates.Page, v *templates.ControlPageView) templ.Component) error {
+	p := s.controlMeta(e, c)
+	p.Error = true
+	if !isFragment(e) {
+		v.Errors = errs
+	}
+	return s.render(e, http.StatusUnprocessableEntity, p, templates.ControlPage(p, v), section(p, &v))
+}
+
+// keyErrors gives a form's messages the ids of its inputs: a field in
+// names maps to prefix+field (or to the id names gives it); any other to
+// the form's general message, prefix+"form" (or general when set).
+func keyErrors(errs templates.Errors, prefix, general string, names map[string]string) templates.Errors {
+	if general == "" {
+		general = prefix + "form"
+	}
+	out := make(templates.Errors, 0, len(errs))
+	for _, fe := range errs {
+		id, ok := names[fe.Field]
+		switch {
+		case !ok:
+			id = general
+		case id == "":
+			id = prefix + fe.Field
+		}
+		out = append(out, templates.FieldError{Field: id, Message: fe.Message})
+	}
+	return out
+}
+
+// fieldNames is names for keyErrors: each field keeps its own name.
+func fieldNames(fields ...string) map[string]string {
+	m := make(map[string]string, len(fields))
+	for _, f := range fields {
+		m[f] = ""
+	}
+	return m
+}
+
+// findResult is the result item with id on the page, or nil.
+func findResult(v *templates.ControlPageView, id string) *templates.ResultItem {
+	for i := range v.Results {
+		if v.Results[i].Result.Id == id {
+			return &v.Results[i]
+		}
+	}
+	return nil
+}
+
+// findDeviation is the deviation item with id on the page, or nil.
+func findDeviation(v *templates.ControlPageView, id string) *templates.DeviationItem {
+	for i := range v.Results {
+		for j := range v.Results[i].Deviations {
+			if v.Results[i].Deviations[j].Deviation.Id == id {
+				return &v.Results[i].Deviations[j]
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,190 @@
+package web
+
+import (
+	"errors"
+	"mime"
+	"net/http"
+	"slices"
+	"strings"
+
+	"github.com/a-h/templ"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/router"
+
+	"ikplan/internal/model"
+	"ikplan/templates"
+)
+
+// reportFields are the report form's inputs, in the form's order.
+var reportFields = []string{
+	"result", "period", "period_other", "outcome", "measured_value", "account", "not_performed_reason",
+	"deviation_description", "deviation_root_cause", "deviation_significant",
+}
+
+// resultReport handles "POST /controls/{id}/results": a result for a
+// period, or a change to the result the field result names, with evidence
+// files. When the outcome is deviation and the result has no deviation yet,
+// the form's first deviation is created in the same transaction, so a
+// refusal of either leaves nothing.
+func (s *server) resultReport(e *core.RequestEvent) error {
+	c, err := view(e.App, e.Auth, model.Controls, e.Request.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	if err := e.Request.ParseMultipartForm(router.DefaultMaxMemory); err != nil && !errors.Is(err, http.ErrNotMultipart) {
+		return router.NewBadRequestError("", err)
+	}
+	vals := map[string]string{}
+	for _, k := range reportFields {
+		vals[k] = strings.TrimSpace(e.Request.FormValue(k))
+	}
+	result, hadDeviations, err := s.reportedResult(e, c, vals["result"])
+	if err != nil {
+		return err
+	}
+	period := vals["period"]
+	if vals["period_other"] != "" {
+		period = vals["period_other"]
+	}
+	outcome := vals["outcome"]
+	result.Set("period", period)
+	result.Set("outcome", outcome)
+	result.Set("measured_value", vals["measured_value"])
+	result.Set("account", vals["account"])
+	result.Set("not_performed_reason", vals["not_performed_reason"])
+	if outcome != model.OutcomeNotPerformed && result.GetDateTime("performed_on").IsZero() {
+		result.Set("performed_on", model.DateOnly(s.now()))
+		result.Set("performed_by", e.Auth.Id)
+	}
+	var fileErrs templates.Errors
+	if files, err := e.FindUploadedFiles("evidence"); err == nil {
+		result.Set("evidence+", files)
+	} else if !errors.Is(err, http.ErrMissingFile) && !errors.Is(err, http.ErrNotMultipart) {
+		fileErrs = templates.Errors{{Field: "evidence", Message: i18nT(e, "controlpage.evidence_unreadable")}}
+	}
+	if gone := e.Request.Form["evidence_remove"]; len(gone) > 0 && !result.IsNew() {
+		result.Set("evidence-", gone)
+	}
+
+	var first *core.Record
+	if outcome == model.OutcomeDeviation && !hadDeviations {
+		col, err := e.App.FindCachedCollectionByNameOrId(model.Deviations)
+		if err != nil {
+			return err
+		}
+		first = core.NewRecord(col)
+		first.Set("description", vals["deviation_description"])
+		first.Set("root_cause", vals["deviation_root_cause"])
+		first.Set("significant", vals["deviation_significant"] == "true")
+	}
+	stage := "result"
+	if fileErrs == nil {
+		err = model.RunAs(e.App, model.ActorFromAuth(e.Auth), func(tx core.App) error {
+			if err := save(tx, e.Auth, result); err != nil {
+				return err
+			}
+			if first == nil {
+				return nil
+			}
+			stage = "deviation"
+			first.Set("result", result.Id)
+			return save(tx, e.Auth, first)
+		})
+		if err == nil {
+			return s.controlSaved(e, c, "result-"+result.Id, func(p templates.Page, v *templates.ControlPageView) templ.Component {
+				v.Notice = p.T("controlpage.saved_result", period)
+				return templates.ResultsSection(p, *v)
+			})
+		}
+	}
+
+	errs := fileErrs
+	if errs == nil {
+		var ok bool
+		if stage == "deviation" {
+			errs, ok = formErrors(err, "description", "root_cause", "significant")
+			errs = keyErrors(errs, "", "report-form", map[string]string{
+				"description": "deviation_description", "root_cause": "deviation_root_cause", "significant": "deviation_significant",
+			})
+		} else {
+			errs, ok = formErrors(err, "period", "outcome", "measured_value", "account", "not_performed_reason", "evidence")
+			errs = keyErrors(errs, "", "report-form", fieldNames("period", "outcome", "measured_value", "account", "not_performed_reason", "evidence"))
+		}
+		if !ok {
+			if isForbidden(err) {
+				return s.errorPage(e, http.StatusForbidden)
+			}
+			return err
+		}
+	}
+	v, err := s.controlView(e, c, vals["result"])
+	if err != nil {
+		return err
+	}
+	if v.Report == nil { // the plan takes no results now: the refusal says so
+		v.Report = &templates.ReportForm{AskDeviation: true}
+	}
+	v.Report.Values, v.Report.Errors, v.Report.Inline = vals, errs, isFragment(e)
+	return s.controlRefused(e, c, v, errs, func(p templates.Page, v *templates.ControlPageView) templ.Component {
+		return templates.ResultsSection(p, *v)
+	})
+}
+
+// reportedResult is the result a report changes (one of the control's that
+// the user may update), or a new one the user may create; hadDeviations
+// says whether it already has deviations.
+func (s *server) reportedResult(e *core.RequestEvent, c *core.Record, id string) (r *core.Record, hadDeviations bool, err error) {
+	if id == "" {
+		col, err := e.App.FindCachedCollectionByNameOrId(model.Results)
+		if err != nil {
+			return nil, false, err
+		}
+		r = core.NewRecord(col)
+		r.Set("control", c.Id)
+		if !mayCreate(e.App, e.Auth, r) {
+			return nil, false, errForbidden
+		}
+		return r, false, nil
+	}
+	r, err = view(e.App, e.Auth, model.Results, id)
+	if err != nil {
+		return nil, false, err
+	}
+	if r.GetString("control") != c.Id {
+		return nil, false, errNotFound
+	}
+	if !may(e.App, e.Auth, r, r.Collection().UpdateRule) {
+		return nil, false, errForbidden
+	}
+	devs, err := list(e.App, e.Auth, model.Deviations, "result = {:r}", "created", 1, map[string]any{"r": r.Id})
+	if err != nil {
+		return nil, false, err
+	}
+	return r, len(devs) > 0, nil
+}
+
+// resultEvidence handles "GET /controls/{id}/evidence/{result}/{name}": an
+// evidence file of a result the user may view, as a download.
+func (s *server) resultEvidence(e *core.RequestEvent) error {
+	r, err := view(e.App, e.Auth, model.Results, e.Request.PathValue("result"))
+	if err != nil {
+		return err
+	}
+	name := e.Request.PathValue("name")
+	if r.GetString("control") != e.Request.PathValue("id") || !slices.Contains(r.GetStringSlice("evidence"), name) {
+		return errNotFound
+	}
+	fsys, err := e.App.NewFilesystem()
+	if err != nil {
+		return err
+	}
+	defer fsys.Close()
+	h := e.Response.Header()
+	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
+	h.Set("Cache-Control", "private, no-store")
+	if err := fsys.Serve(e.Response, e.Request, r.BaseFilesPath()+"/"+name, name); err != nil {
+		h.Del("Content-Disposition")
+		return errNotFound
+	}
+	return nil
+}
