@@ -176,30 +176,6 @@ func repoRoot(t *testing.T) string {
 	}
 }
 
-// requirePage skips the test when path is not a page yet on this branch:
-// signed in as who, GET answers 404. Any other answer than 200 fails.
-func (b *ui) requirePage(who, path string) {
-	b.t.Helper()
-	req, err := http.NewRequest(http.MethodGet, b.base+path, nil)
-	if err != nil {
-		b.t.Fatal(err)
-	}
-	req.Header.Set("Cookie", testapp.Cookie(b.f, who)["Cookie"])
-	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	res, err := client.Do(req)
-	if err != nil {
-		b.t.Fatalf("GET %s: %v", path, err)
-	}
-	res.Body.Close()
-	switch res.StatusCode {
-	case http.StatusOK:
-	case http.StatusNotFound:
-		b.t.Skipf("GET %s answers 404 on this branch: the page is not built here yet; this flow runs once its branch is merged", path)
-	default:
-		b.t.Fatalf("GET %s as %s: expected 200, got %d", path, who, res.StatusCode)
-	}
-}
-
 // tctx is a context for one browser step, so a hang fails the test instead
 // of running until go test's own timeout.
 func (b *ui) tctx() (context.Context, context.CancelFunc) {

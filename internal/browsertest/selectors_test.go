@@ -43,6 +43,12 @@ const (
 	selAdoptSubmit   = selAdoptForm + ` button[type="submit"]`
 	selStatusMessage = selAdoptForm + ` .field-error#status`
 	selStatusForms   = `form[action$="/status"]`
+
+	selNewControlForm   = `form#new-form`
+	selNewControlTitle  = selNewControlForm + ` input[name="title"]`
+	selNewControlOwner  = selNewControlForm + ` select[name="owner"]`
+	selNewControlSubmit = selNewControlForm + ` button[type="submit"]`
+	selControlRows      = `main tr[id^="control-row-"]`
 )
 
 // A control's page, /controls/{id} (built on another branch: adjust here
