@@ -17,6 +17,13 @@ func pageBenchmarks(f *testapp.Fixture) []struct{ name, user, url string } {
 		{"plans", "samordnare", "/plans"},
 		{"plan", "samordnare", "/plans/" + f.Plan},
 		{"plan-reader", "lasare", "/plans/" + f.Plan},
+		{"control", "samordnare", "/controls/" + f.Controls["11"]},
+		{"control-owner", "raddning", "/controls/" + f.Controls["5"]},
+		{"actions", "samordnare", "/actions"},
+		{"risks", "samordnare", "/risks"},
+		{"risk", "samordnare", "/risks/" + f.Risk},
+		{"history", "revisor", "/history/actions/" + f.Actions["2"]},
+		{"search", "samordnare", "/search?q=rutin"},
 	}
 }
 
