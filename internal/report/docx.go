@@ -1,0 +1,171 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/gomutex/godocx/docx"
+	"github.com/gomutex/godocx/packager"
+	"github.com/gomutex/godocx/wml/ctypes"
+	"github.com/gomutex/godocx/wml/stypes"
+)
+
+func init() { Register("docx", WriteDOCX) }
+
+// The page in twips (1/20 pt): A4, and the margins of docxtemplate's
+// document.xml.
+const (
+	docxPageShort, docxPageLong = 11906, 16838
+	docxMarginsLR               = 1418 + 1134
+	docxMaxHeading              = 4
+)
+
+// WriteDOCX lays d out as a Word document: the title in Word's Title style,
+// headings in Heading 1-4 (so Word and LibreOffice make a table of contents
+// and a navigation pane of them), an item's title line in Punktrubrik,
+// marks bold before the text, tables in Table Grid with the header row
+// repeated on every page, page breaks, d.Header in the page header and
+// "Sida N av M" in the footer. A4, landscape when a table has more than six
+// columns, in d's language (Swedish by default) for spelling.
+func WriteDOCX(w io.Writer, d *Doc) error {
+	tpl, err := docxTemplate()
+	if err != nil {
+		return fmt.Errorf("docx: %w", err)
+	}
+	rd, err := packager.Unpack(&tpl)
+	if err != nil {
+		return fmt.Errorf("docx: %w", err)
+	}
+	lang := docxLang(d.Lang)
+	if dd := rd.DocStyles.DocDefaults; dd != nil && dd.RunProp != nil && dd.RunProp.RunProp != nil {
+		dd.RunProp.RunProp.Lang = &ctypes.Lang{Val: &lang}
+	}
+	width := docxPageShort - docxMarginsLR
+	if wideTable(d) {
+		if sp := rd.Document.Body.SectPr; sp != nil {
+			long, short := uint64(docxPageLong), uint64(docxPageShort)
+			sp.PageSize = &ctypes.PageSize{Width: &long, Height: &short, Orient: stypes.PageOrientLandscape}
+		}
+		width = docxPageLong - docxMarginsLR
+	}
+	rd.FileMap.Store("word/header1.xml", docxHeader(d.Header))
+	rd.FileMap.Store("word/footer1.xml", docxFooter())
+	rd.FileMap.Store("docProps/core.xml", docxCore(d.Title, lang, time.Now()))
+
+	if d.Title != "" {
+		if _, err := rd.AddHeading(docxLine(d.Title), 0); err != nil {
+			return fmt.Errorf("docx: %w", err)
+		}
+	}
+	for _, b := range d.Blocks {
+		switch {
+		case b.Heading != nil:
+			level := uint(min(max(b.Heading.Level, 1), docxMaxHeading))
+			if _, err := rd.AddHeading(docxLine(b.Heading.Text), level); err != nil {
+				return fmt.Errorf("docx: %w", err)
+			}
+		case b.Paragraph != nil:
+			docxParagraph(rd.AddEmptyParagraph(), b.Paragraph)
+		case b.Table != nil:
+			docxTable(rd, b.Table, width)
+		case b.PageBreak:
+			rd.AddPageBreak()
+		}
+	}
+	if n := len(d.Blocks); n > 0 && d.Blocks[n-1].Table != nil {
+		rd.AddEmptyParagraph() // Word ends a document with a paragraph
+	}
+	if err := rd.Write(w); err != nil {
+		return fmt.Errorf("docx: %w", err)
+	}
+	return nil
+}
+
+// docxParagraph fills p: its style, the marks in bold, then the text.
+func docxParagraph(p *docx.Paragraph, para *Paragraph) {
+	switch para.Style {
+	case "lead":
+		p.Style("Lead")
+	case "note":
+		p.Style("Note")
+	}
+	if len(para.Marks) > 0 {
+		p.AddText(docxLine(strings.Join(para.Marks, ", "))).Bold(true)
+		if para.Text != "" {
+			p.AddText(" ")
+		}
+	}
+	docxRuns(p, para.Text, false)
+}
+
+// docxRuns adds s to p, bold or not, its line breaks as Word line breaks.
+func docxRuns(p *docx.Paragraph, s string, bold bool) {
+	for i, line := range strings.Split(docxText(s), "\n") {
+		if i > 0 {
+			p.AddRun().AddBreak(nil)
+		}
+		if line != "" {
+			r := p.AddText(strings.ReplaceAll(line, "\t", " "))
+			if bold {
+				r.Bold(true)
+			}
+		}
+	}
+}
+
+// docxLine is s on one line, for a title or heading.
+func docxLine(s string) string {
+	return strings.Join(strings.Fields(docxText(s)), " ")
+}
+
+// docxTable adds t: a caption paragraph, then a table across width twips in
+// Table Grid, the columns at t's relative widths, the header row shaded,
+// bold and repeated on each page.
+func docxTable(rd *docx.RootDoc, t *Table, width int) {
+	n := tableColumns(t)
+	if n == 0 {
+		return
+	}
+	if t.Caption != "" {
+		p := rd.AddEmptyParagraph()
+		p.Style("Caption")
+		docxRuns(p, t.Caption, false)
+	}
+	cols := make([]uint64, n)
+	for i, size := range gridSizes(t.Widths, n, width) {
+		cols[i] = uint64(size)
+	}
+	tbl := rd.AddTable()
+	tbl.Style("TableGrid")
+	tbl.Width(5000, stypes.TableWidthPct)
+	tbl.Layout(stypes.TableLayoutFixed)
+	tbl.Grid(cols...)
+	row := func(cells []string, head bool) {
+		r := tbl.AddRow()
+		rc := tbl.GetCT().RowContents
+		rp := rc[len(rc)-1].Row.Property
+		rp.CantSplit = &ctypes.OnOff{} // a row moves to the next page whole
+		if head {
+			rp.Header = &ctypes.OnOff{}
+		}
+		for i := range n {
+			c := r.AddCell().Width(int(cols[i]), stypes.TableWidthDxa)
+			if head {
+				c.BackgroundColor("E6E6E6")
+			}
+			p := c.AddEmptyPara()
+			p.Style("TableText")
+			if i < len(cells) {
+				docxRuns(p, cells[i], head)
+			}
+		}
+	}
+	if len(t.Header) > 0 {
+		row(t.Header, true)
+	}
+	for _, r := range t.Rows {
+		row(r, false)
+	}
+}
