@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
@@ -182,7 +183,7 @@ func writeControl(f *excelize.File, st styles, row int, c *core.Record, n names)
 		default:
 			if s := text(c, col.Field, n); s != "" {
 				// always a text cell: "=HYPERLINK(…)" stays words, never a formula
-				err = f.SetCellStr(SheetName, cell(i), s)
+				err = f.SetCellStr(SheetName, cell(i), escapeText(s))
 			}
 		}
 		if err != nil {
@@ -220,4 +221,44 @@ func text(c *core.Record, field string, n names) string {
 		return n.units[c.GetString("unit")]
 	}
 	return c.GetString(field)
+}
+
+// escapeText writes a text the way the XLSX format stores what XML cannot
+// hold: a control character as _xHHHH_, and a literal "_xHHHH_" with its
+// underscore escaped as _x005F_, so Excel and the import read back exactly
+// the text that went out.
+func escapeText(s string) string {
+	if !strings.Contains(s, "_x") && strings.IndexFunc(s, xmlInvalid) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for i, r := range s {
+		switch {
+		case xmlInvalid(r):
+			fmt.Fprintf(&b, "_x%04X_", r)
+		case r == '_' && escapeLike(s[i:]):
+			b.WriteString("_x005F_")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// xmlInvalid reports whether XML 1.0 cannot hold r.
+func xmlInvalid(r rune) bool {
+	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0xFFFE || r == 0xFFFF
+}
+
+// escapeLike reports whether s starts like an escape: _xHHHH_.
+func escapeLike(s string) bool {
+	if len(s) < 7 || s[1] != 'x' || s[6] != '_' {
+		return false
+	}
+	for _, c := range s[2:6] {
+		if !strings.ContainsRune("0123456789abcdefABCDEF", c) {
+			return false
+		}
+	}
+	return true
 }

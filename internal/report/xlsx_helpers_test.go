@@ -17,6 +17,10 @@ import (
 // as one.
 const hostile = `=HYPERLINK("http://x")`
 
+// odd is a title with what XML cannot hold and what looks like the format's
+// own escapes; it must come back exactly.
+const odd = "Kontroll\x01 av _x0041_ och _x005F_x0041_\r\nslut"
+
 // exportPlan exports a plan and returns the file.
 func exportPlan(t testing.TB, app core.App, planId string) []byte {
 	t.Helper()
@@ -55,6 +59,7 @@ func enrichDemo(t testing.TB, app core.App, f *testapp.Fixture) {
 		edits := map[string]map[string]any{
 			"1": {"title": hostile, "process": "+Inköp", "risk": f.Risk, "description": "Stickprov på 20 fakturor.\nJämför med attestordningen.",
 				"legal_refs": "-6 kap 6 § KL", "report_to": "@Ekonomiutskottet"},
+			"2":   {"title": odd},
 			"5":   {"target_value": "9.5", "target_operator": "<=", "due": time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
 			"3":   {"target_operator": "=", "method": "", "frequency": model.FreqQuarterly, "unit": ""},
 			"HR1": {"title": "\tTabb först", "owner": ""},

@@ -46,7 +46,7 @@ func TestExportPlan(t *testing.T) {
 	}
 	// control 1 on row 2, 3 on row 4, 5 on row 6, 12 on row 13, HR1 on row 14
 	for ref, want := range map[string]string{
-		"B2": "1", "C2": hostile, "D2": "+Inköp", "E2": "Felaktig kontering av representation", "F2": "6",
+		"B2": "1", "C2": hostile, "C3": odd, "D2": "+Inköp", "E2": "Felaktig kontering av representation", "F2": "6",
 		"G2": "Stickprov på 20 fakturor.\nJämför med attestordningen.", "H2": "Stickprov", "I2": "Årligen",
 		"J2": "ansvarig@ikplan.test", "K2": "@Ekonomiutskottet", "L2": "2024-12-31", "M2": "-6 kap 6 § KL", "N2": "Nej",
 		"S2": "Ekonomiavdelningen", "H4": "", "I4": "Kvartalsvis", "P4": "=", "S4": "",
