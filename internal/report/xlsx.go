@@ -1,0 +1,264 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/xuri/excelize/v2"
+
+	"ikplan/internal/model"
+)
+
+// SheetName is the name of the plan's sheet in the workbook.
+const SheetName = "Plan"
+
+// ExportPlan writes the plan with every one of its controls as an Excel
+// workbook: one sheet "Plan" with the plan document's columns (PlanHeaders),
+// a bold frozen header row, column widths and an autofilter. Method and
+// frequency are written in Swedish, target values with a decimal comma,
+// Klar senast as a real date (ÅÅÅÅ-MM-DD), and every text as a text cell —
+// never a formula, whatever it starts with.
+func ExportPlan(app core.App, planId string, w io.Writer) error {
+	plan, err := app.FindRecordById(model.Plans, planId)
+	if err != nil {
+		return fmt.Errorf("failed to load plan %q: %w", planId, err)
+	}
+	controls, err := app.FindRecordsByFilter(model.Controls, "plan = {:p}", "position,section,number", 0, 0, dbx.Params{"p": plan.Id})
+	if err != nil {
+		return fmt.Errorf("failed to load the controls of plan %q: %w", planId, err)
+	}
+	return ExportControls(app, plan, controls, w)
+}
+
+// ExportControls writes the given controls of plan as ExportPlan does, in
+// the order given: the web UI passes only the controls the user may see.
+func ExportControls(app core.App, plan *core.Record, controls []*core.Record, w io.Writer) error {
+	names, err := loadNames(app, plan, controls)
+	if err != nil {
+		return err
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SetSheetName(f.GetSheetName(0), SheetName); err != nil {
+		return err
+	}
+	st, err := newStyles(f)
+	if err != nil {
+		return err
+	}
+	for i, c := range planColumns {
+		letter, _ := excelize.ColumnNumberToName(i + 1)
+		if err := f.SetColWidth(SheetName, letter, letter, c.Width); err != nil {
+			return err
+		}
+		if err := f.SetCellStr(SheetName, letter+"1", c.Header); err != nil {
+			return err
+		}
+	}
+	last, _ := excelize.ColumnNumberToName(len(planColumns))
+	if err := f.SetCellStyle(SheetName, "A1", last+"1", st.header); err != nil {
+		return err
+	}
+	for i, c := range controls {
+		if err := writeControl(f, st, i+2, c, names); err != nil {
+			return err
+		}
+	}
+	if err := f.SetPanes(SheetName, &excelize.Panes{
+		Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}},
+	}); err != nil {
+		return err
+	}
+	if err := f.AutoFilter(SheetName, fmt.Sprintf("A1:%s%d", last, len(controls)+1), nil); err != nil {
+		return err
+	}
+	if err := f.SetDocProps(&excelize.DocProperties{Title: plan.GetString("title"), Creator: "ikplan", Language: "sv-SE"}); err != nil {
+		return err
+	}
+	_, err = f.WriteTo(w)
+	return err
+}
+
+// styles are the cell styles of the sheet.
+type styles struct{ header, text, date, number int }
+
+func newStyles(f *excelize.File) (styles, error) {
+	var s styles
+	var err error
+	top := &excelize.Alignment{Vertical: "top", WrapText: true}
+	if s.header, err = f.NewStyle(&excelize.Style{
+		Font:      &excelize.Font{Bold: true},
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7EEF5"}},
+		Border:    []excelize.Border{{Type: "bottom", Color: "5B6B7B", Style: 1}},
+		Alignment: &excelize.Alignment{Vertical: "top", WrapText: true},
+	}); err != nil {
+		return s, err
+	}
+	if s.text, err = f.NewStyle(&excelize.Style{Alignment: top}); err != nil {
+		return s, err
+	}
+	iso := "yyyy-mm-dd"
+	if s.date, err = f.NewStyle(&excelize.Style{CustomNumFmt: &iso, Alignment: &excelize.Alignment{Vertical: "top"}}); err != nil {
+		return s, err
+	}
+	s.number, err = f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "right"}})
+	return s, err
+}
+
+// names are the words the sheet writes for a control's relations.
+type names struct {
+	units, risks, owners map[string]string // id → name, title, email
+	riskValues           map[string]int    // risk id → value of the plan year's assessment
+}
+
+func loadNames(app core.App, plan *core.Record, controls []*core.Record) (names, error) {
+	n := names{units: map[string]string{}, risks: map[string]string{}, owners: map[string]string{}, riskValues: map[string]int{}}
+	units, err := app.FindRecordsByFilter(model.Units, "board = {:b}", "", 0, 0, dbx.Params{"b": plan.GetString("board")})
+	if err != nil {
+		return n, fmt.Errorf("failed to load the units of the plan's board: %w", err)
+	}
+	for _, u := range units {
+		n.units[u.Id] = u.GetString("name")
+	}
+	for _, c := range controls {
+		if id := c.GetString("owner"); id != "" && n.owners[id] == "" {
+			if u, err := app.FindRecordById(model.Users, id); err == nil {
+				n.owners[id] = u.Email()
+			}
+		}
+		id := c.GetString("risk")
+		if id == "" || n.risks[id] != "" {
+			continue
+		}
+		r, err := app.FindRecordById(model.Risks, id)
+		if err != nil {
+			continue
+		}
+		n.risks[id] = r.GetString("title")
+		a, err := app.FindFirstRecordByFilter(model.RiskAssessments, "risk = {:r} && year = {:y}", dbx.Params{"r": id, "y": plan.GetInt("year")})
+		if err == nil {
+			n.riskValues[id] = a.GetInt("value")
+		}
+	}
+	return n, nil
+}
+
+// writeControl writes one control on row of the sheet.
+func writeControl(f *excelize.File, st styles, row int, c *core.Record, n names) error {
+	cell := func(i int) string {
+		letter, _ := excelize.ColumnNumberToName(i + 1)
+		return letter + strconv.Itoa(row)
+	}
+	last, _ := excelize.ColumnNumberToName(len(planColumns))
+	if err := f.SetCellStyle(SheetName, "A"+strconv.Itoa(row), last+strconv.Itoa(row), st.text); err != nil {
+		return err
+	}
+	for i, col := range planColumns {
+		var err error
+		switch col.Field {
+		case "number":
+			err = f.SetCellInt(SheetName, cell(i), int64(c.GetInt("number")))
+			if err == nil {
+				err = f.SetCellStyle(SheetName, cell(i), cell(i), st.number)
+			}
+		case "":
+			if v, ok := n.riskValues[c.GetString("risk")]; ok {
+				err = f.SetCellInt(SheetName, cell(i), int64(v))
+				if err == nil {
+					err = f.SetCellStyle(SheetName, cell(i), cell(i), st.number)
+				}
+			}
+		case "due":
+			if d := c.GetDateTime("due"); !d.IsZero() {
+				err = f.SetCellValue(SheetName, cell(i), model.DateOnly(d.Time()))
+				if err == nil {
+					err = f.SetCellStyle(SheetName, cell(i), cell(i), st.date)
+				}
+			}
+		default:
+			if s := exportText(c, col.Field, n); s != "" {
+				// always a text cell: "=HYPERLINK(…)" stays words, never a formula
+				err = f.SetCellStr(SheetName, cell(i), escapeText(s))
+			}
+		}
+		if err != nil {
+			return fmt.Errorf("failed to write control %s: %w", c.Id, err)
+		}
+	}
+	return nil
+}
+
+// exportText is the sheet's text for a control's field.
+func exportText(c *core.Record, field string, n names) string {
+	switch field {
+	case "risk":
+		return n.risks[c.GetString("risk")]
+	case "method":
+		return methodSv(c.GetString("method"))
+	case "frequency":
+		return frequencySv(c.GetString("frequency"))
+	case "owner":
+		return n.owners[c.GetString("owner")]
+	case "confidential":
+		if c.GetBool("confidential") {
+			return "Ja"
+		}
+		return "Nej"
+	case "target_operator":
+		return operatorSigns[c.GetString("target_operator")]
+	case "target_value":
+		v := c.GetString("target_value")
+		if f, err := model.ParseDecimal(v); err == nil {
+			return model.FormatDecimalSv(f)
+		}
+		return v
+	case "unit":
+		return n.units[c.GetString("unit")]
+	}
+	return c.GetString(field)
+}
+
+// escapeText writes a text the way the XLSX format stores what XML cannot
+// hold: a control character as _xHHHH_, and a literal "_xHHHH_" with its
+// underscore escaped as _x005F_, so Excel and the import read back exactly
+// the text that went out.
+func escapeText(s string) string {
+	if !strings.Contains(s, "_x") && strings.IndexFunc(s, xmlInvalid) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for i, r := range s {
+		switch {
+		case xmlInvalid(r):
+			fmt.Fprintf(&b, "_x%04X_", r)
+		case r == '_' && escapeLike(s[i:]):
+			b.WriteString("_x005F_")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// xmlInvalid reports whether XML 1.0 cannot hold r.
+func xmlInvalid(r rune) bool {
+	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0xFFFE || r == 0xFFFF
+}
+
+// escapeLike reports whether s starts like an escape: _xHHHH_.
+func escapeLike(s string) bool {
+	if len(s) < 7 || s[1] != 'x' || s[6] != '_' {
+		return false
+	}
+	for _, c := range s[2:6] {
+		if !strings.ContainsRune("0123456789abcdefABCDEF", c) {
+			return false
+		}
+	}
+	return true
+}

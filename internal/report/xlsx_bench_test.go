@@ -1,0 +1,57 @@
+package report_test
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"testing"
+
+	"github.com/pocketbase/pocketbase/tests"
+
+	"ikplan/internal/model"
+	"ikplan/internal/report"
+	"ikplan/internal/testapp"
+)
+
+// plan40 makes a draft plan of 40 controls (the demo's 20 twice, in two
+// parts) and returns its id and its export.
+func plan40(b *testing.B) (*tests.TestApp, string, []byte) {
+	b.Helper()
+	f := testapp.Fix(b)
+	app := testapp.New(b)
+	data := exportPlan(b, app, f.Plan)
+	draft := newDraft(b, app, f.KS, 2025)
+	second := map[string]string{}
+	for row := 2; row <= 21; row++ {
+		second[fmt.Sprintf("A%d", row)] = fmt.Sprintf("Del två %d", row) // a part of its own for each row
+	}
+	for _, file := range [][]byte{data, edit(b, data, second)} {
+		if res, err := report.ImportPlan(app, model.System, draft, bytes.NewReader(file), false); err != nil || !res.OK() {
+			b.Fatalf("failed to build the plan: %v %+v", err, res.Errors)
+		}
+	}
+	return app, draft, exportPlan(b, app, draft)
+}
+
+// BenchmarkExportPlan writes a 40-control plan as XLSX.
+func BenchmarkExportPlan(b *testing.B) {
+	app, draft, _ := plan40(b)
+	for b.Loop() {
+		if err := report.ExportPlan(app, draft, io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkImportPlan reads a 40-control sheet into an empty draft, every
+// row through the hooks, as a dry run (the transaction is rolled back).
+func BenchmarkImportPlan(b *testing.B) {
+	app, _, data := plan40(b)
+	empty := newDraft(b, app, testapp.Fix(b).KS, 2026)
+	for b.Loop() {
+		res, err := report.ImportPlan(app, model.System, empty, bytes.NewReader(data), true)
+		if err != nil || res.Created != 40 {
+			b.Fatalf("Expected 40 controls, got %v %+v", err, res)
+		}
+	}
+}

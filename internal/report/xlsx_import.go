@@ -1,0 +1,166 @@
+package report
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+
+	"ikplan/internal/model"
+)
+
+// RowError is one reason an import was refused.
+type RowError struct {
+	Row     int    // the sheet's row number; 0 for the file as a whole
+	Column  string // the column's letter and header, e.g. "C (Rubrik)"; "" for the whole row
+	Message string // in Swedish
+}
+
+// String writes the error as the command line prints it:
+// "rad 5, kolumn C (Rubrik): Fältet måste fyllas i."
+func (e RowError) String() string {
+	switch {
+	case e.Row == 0:
+		return e.Message
+	case e.Column == "":
+		return fmt.Sprintf("rad %d: %s", e.Row, e.Message)
+	}
+	return fmt.Sprintf("rad %d, kolumn %s: %s", e.Row, e.Column, e.Message)
+}
+
+// Result is the outcome of an import. Created, Updated and Unchanged count
+// the controls written (or, in a dry run, that would be written); they are
+// 0 when the import is refused.
+type Result struct {
+	Rows      int // the sheet's rows with a control
+	Created   int
+	Updated   int
+	Unchanged int
+	DryRun    bool
+	Errors    []RowError // every reason for refusing; none when the import went through
+}
+
+// OK reports whether the import went through (or, in a dry run, would).
+func (r Result) OK() bool { return len(r.Errors) == 0 }
+
+// errRollback ends the import's transaction without writing anything.
+var errRollback = errors.New("import rolled back")
+
+// ImportPlan reads a sheet with the plan document's columns (as ExportPlan
+// writes them) into the plan's controls, on behalf of actor.
+//
+// Every row is saved with app.Save inside one transaction, so the same
+// rules as any other write (the hooks) check it. Every row's errors are
+// collected, each with its row, column and a Swedish reason; if any row is
+// wrong, or dryRun is set, the transaction is rolled back and nothing is
+// imported. Only a draft plan takes an import.
+//
+// A row whose Del and Nr match a control of the plan updates that control,
+// so a sheet can be exported, edited and imported again; controls of the
+// plan that the sheet does not list are left as they are. Riskvärde is not
+// read: it comes from the risk's assessment. An empty Frekvens is Årligen.
+//
+// The returned error is for failures of the server itself; a refused file
+// is a Result with Errors.
+func ImportPlan(app core.App, actor model.Actor, planId string, r io.Reader, dryRun bool) (Result, error) {
+	res := Result{DryRun: dryRun}
+	if app.IsTransactional() {
+		// a nested transaction would not roll back on its own
+		return res, errors.New("ImportPlan must run outside a transaction")
+	}
+	s, err := readSheet(r)
+	var ref *refusal
+	if errors.As(err, &ref) {
+		res.Errors = []RowError{{Row: ref.Row, Message: ref.Message}}
+		return res, nil
+	}
+	if err != nil {
+		return res, err
+	}
+	res.Rows = len(s.Rows)
+	err = model.RunAs(app, actor, func(tx core.App) error {
+		im, err := newImporter(tx, planId, s)
+		if err != nil {
+			return err
+		}
+		if status := im.plan.GetString("status"); status != model.PlanDraft {
+			res.Errors = append(res.Errors, RowError{Message: "Planen är " + model.PlanStatusSv(status) +
+				". Kontrollpunkter kan bara importeras till en plan som är ett utkast; ingenting har importerats."})
+			return errRollback
+		}
+		for _, row := range s.Rows {
+			if err := im.importRow(row, &res); err != nil {
+				return err
+			}
+		}
+		if len(res.Errors) > 0 || dryRun {
+			return errRollback
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, errRollback) {
+		return Result{DryRun: dryRun, Rows: res.Rows}, err
+	}
+	if len(res.Errors) > 0 {
+		res.Created, res.Updated, res.Unchanged = 0, 0, 0
+	}
+	return res, nil
+}
+
+// controlKey is a control's place in a plan: its part (section) and number.
+type controlKey struct {
+	section string
+	number  int
+}
+
+// importer carries what the rows of one import share.
+type importer struct {
+	app      core.App
+	plan     *core.Record
+	sheet    *sheet
+	col      *core.Collection
+	units    map[string]string   // folded name → id
+	risks    map[string][]string // folded title → ids
+	owners   map[string]string   // folded email → id ("" for none)
+	existing map[controlKey]*core.Record
+	seen     map[controlKey]int // → the row that had it first
+}
+
+func newImporter(app core.App, planId string, s *sheet) (*importer, error) {
+	plan, err := app.FindRecordById(model.Plans, planId)
+	if err != nil {
+		return nil, fmt.Errorf("failed to load plan %q: %w", planId, err)
+	}
+	col, err := app.FindCachedCollectionByNameOrId(model.Controls)
+	if err != nil {
+		return nil, err
+	}
+	im := &importer{app: app, plan: plan, sheet: s, col: col, units: map[string]string{}, risks: map[string][]string{},
+		owners: map[string]string{}, existing: map[controlKey]*core.Record{}, seen: map[controlKey]int{}}
+	board := dbx.Params{"b": plan.GetString("board")}
+	units, err := app.FindRecordsByFilter(model.Units, "board = {:b}", "name", 0, 0, board)
+	if err != nil {
+		return nil, fmt.Errorf("failed to load the board's units: %w", err)
+	}
+	for _, u := range units {
+		im.units[fold(u.GetString("name"))] = u.Id
+	}
+	risks, err := app.FindRecordsByFilter(model.Risks, "board = {:b}", "", 0, 0, board)
+	if err != nil {
+		return nil, fmt.Errorf("failed to load the board's risks: %w", err)
+	}
+	for _, k := range risks {
+		t := fold(k.GetString("title"))
+		im.risks[t] = append(im.risks[t], k.Id)
+	}
+	controls, err := app.FindRecordsByFilter(model.Controls, "plan = {:p}", "", 0, 0, dbx.Params{"p": plan.Id})
+	if err != nil {
+		return nil, fmt.Errorf("failed to load the plan's controls: %w", err)
+	}
+	for _, c := range controls {
+		im.existing[controlKey{c.GetString("section"), c.GetInt("number")}] = c
+	}
+	return im, nil
+}

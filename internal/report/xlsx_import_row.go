@@ -1,0 +1,208 @@
+package report
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	validation "github.com/pocketbase/ozzo-validation/v4"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/router"
+
+	"ikplan/internal/model"
+)
+
+// rowErrors collects one row's messages by planColumns index (-1: the row).
+type rowErrors map[int]string
+
+func (e rowErrors) add(field, msg string) {
+	i := columnOf(field)
+	if _, ok := e[i]; !ok {
+		e[i] = msg
+	}
+}
+
+// importFields are the control fields an import writes.
+var importFields = []string{
+	"section", "number", "title", "process", "risk", "description", "method", "frequency", "owner",
+	"report_to", "due", "legal_refs", "confidential", "target_metric", "target_operator", "target_value",
+	"target_unit", "unit",
+}
+
+// importRow saves one row, adding its errors and counts to res. The error
+// returned is a failure of the server, not of the row.
+func (im *importer) importRow(row sheetRow, res *Result) error {
+	errs := rowErrors{}
+	v := func(field string) string { return strings.TrimSpace(row.Values[columnOf(field)]) }
+
+	number, msg := parseNumber(v("number"))
+	if msg != "" {
+		errs.add("number", msg)
+	}
+	key := controlKey{strings.Trim(row.Values[columnOf("section")], " "), number}
+	duplicate := false
+	if first, ok := im.seen[key]; ok && msg == "" {
+		errs.add("number", fmt.Sprintf("Rad %d har redan samma del och nummer %d.", first, number))
+		duplicate = true
+	} else if msg == "" {
+		im.seen[key] = row.Row
+	}
+
+	c := im.existing[key]
+	if c == nil || msg != "" {
+		c = core.NewRecord(im.col)
+		c.Set("plan", im.plan.Id)
+	}
+	before := map[string]string{}
+	for _, f := range importFields {
+		before[f] = c.GetString(f)
+	}
+	// free texts lose only the spaces around them: a tab or line break
+	// someone wrote first stays, so the sheet comes back as it went out
+	for _, f := range []string{"section", "title", "process", "description", "report_to", "legal_refs", "target_metric", "target_unit"} {
+		c.Set(f, strings.Trim(row.Values[columnOf(f)], " "))
+	}
+	c.Set("number", number)
+	c.Set("target_value", canonicalTarget(v("target_value")))
+	im.set(c, errs, "method", v("method"), parseMethod)
+	im.set(c, errs, "frequency", v("frequency"), parseFrequency)
+	if c.GetString("frequency") == "" {
+		c.Set("frequency", model.FreqYearly)
+	}
+	im.set(c, errs, "target_operator", v("target_operator"), parseOperator)
+	confidential, msg := parseConfidential(v("confidential"))
+	if msg != "" {
+		errs.add("confidential", msg)
+	}
+	c.Set("confidential", confidential)
+	due, msg := parseDue(row.Values[columnOf("due")], im.sheet.Date1904)
+	if msg != "" {
+		errs.add("due", msg)
+	}
+	if due.IsZero() {
+		c.Set("due", "")
+	} else {
+		c.Set("due", due)
+	}
+	if err := im.relations(c, errs, v); err != nil {
+		return err
+	}
+
+	changed := c.IsNew()
+	for _, f := range importFields {
+		changed = changed || c.GetString(f) != before[f]
+	}
+	switch {
+	case duplicate:
+	case !changed:
+		res.Unchanged++
+	default:
+		isNew := c.IsNew()
+		if err := im.app.Save(c); err != nil {
+			if err := hookErrors(err, errs); err != nil {
+				return fmt.Errorf("failed to save row %d: %w", row.Row, err)
+			}
+		} else if isNew {
+			res.Created++
+		} else {
+			res.Updated++
+		}
+	}
+	res.Errors = append(res.Errors, im.rowErrors(row.Row, errs)...)
+	return nil
+}
+
+// set stores a value read by parse in field, or notes why it cannot be read.
+func (im *importer) set(c *core.Record, errs rowErrors, field, value string, parse func(string) (string, string)) {
+	code, msg := parse(value)
+	if msg != "" {
+		errs.add(field, msg)
+	}
+	c.Set(field, code)
+}
+
+// relations resolves Ansvarig by email among the users, and Risk and
+// Förvaltning by name within the plan's board.
+func (im *importer) relations(c *core.Record, errs rowErrors, v func(string) string) error {
+	c.Set("owner", "")
+	if email := v("owner"); email != "" {
+		id, ok := im.owners[fold(email)]
+		if !ok {
+			u, err := im.app.FindAuthRecordByEmail(model.Users, email)
+			if err != nil && !errors.Is(err, sql.ErrNoRows) {
+				return err
+			}
+			if u != nil {
+				id = u.Id
+			}
+			im.owners[fold(email)] = id
+		}
+		if id == "" {
+			errs.add("owner", fmt.Sprintf("Ingen användare har e-postadressen %q.", clip(email)))
+		}
+		c.Set("owner", id)
+	}
+	c.Set("risk", "")
+	if title := v("risk"); title != "" {
+		switch ids := im.risks[fold(title)]; len(ids) {
+		case 0:
+			errs.add("risk", fmt.Sprintf("Nämnden har ingen risk med rubriken %q. Lägg in risken i riskregistret eller lämna fältet tomt.", clip(title)))
+		case 1:
+			c.Set("risk", ids[0])
+		default:
+			errs.add("risk", fmt.Sprintf("Flera risker i nämndens riskregister har rubriken %q. Ge dem olika rubriker först.", clip(title)))
+		}
+	}
+	c.Set("unit", "")
+	if name := v("unit"); name != "" {
+		if id, ok := im.units[fold(name)]; ok {
+			c.Set("unit", id)
+		} else {
+			errs.add("unit", fmt.Sprintf("Nämnden har ingen förvaltning som heter %q.", clip(name)))
+		}
+	}
+	return nil
+}
+
+// hookErrors adds the hooks' refusal of a row to its errors, each field's
+// message on its column. Any other error is returned.
+func hookErrors(err error, errs rowErrors) error {
+	var apiErr *router.ApiError
+	var ve validation.Errors
+	switch {
+	case errors.As(err, &apiErr) && apiErr.Status == 400:
+		if data, ok := apiErr.RawData().(validation.Errors); ok && len(data) > 0 {
+			ve = data
+		} else {
+			errs.add("", apiErr.Message)
+			return nil
+		}
+	case errors.As(err, &ve):
+	default:
+		return err
+	}
+	for field, fe := range ve {
+		errs.add(field, fe.Error())
+	}
+	return nil
+}
+
+// rowErrors lists a row's errors in the sheet's column order, the row's own first.
+func (im *importer) rowErrors(row int, errs rowErrors) []RowError {
+	idx := make([]int, 0, len(errs))
+	for i := range errs {
+		idx = append(idx, i)
+	}
+	sort.Ints(idx)
+	out := make([]RowError, 0, len(idx))
+	for _, i := range idx {
+		e := RowError{Row: row, Message: errs[i]}
+		if i >= 0 {
+			e.Column = im.sheet.Letters[i] + " (" + planColumns[i].Header + ")"
+		}
+		out = append(out, e)
+	}
+	return out
+}

@@ -1,0 +1,155 @@
+package web
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"mime"
+	"net/http"
+	"strconv"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/apis"
+	"github.com/pocketbase/pocketbase/core"
+
+	"ikplan/internal/model"
+	"ikplan/internal/report"
+	"ikplan/templates"
+)
+
+// maxUpload is the largest import request: the file's 10 MB and the form
+// around it.
+const maxUpload = report.MaxImportBytes + 64<<10
+
+const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+func (s *server) bindExcelRoutes(g *groupRouter) {
+	g.GET("/plans/{id}/export.xlsx", s.planExport)
+	g.GET("/plans/{id}/import", s.planImportForm)
+	// the handler sets its own limit, so a too large file gets a Swedish page
+	g.POST("/plans/{id}/import", s.planImport).Unbind(apis.DefaultBodyLimitMiddlewareId)
+}
+
+// planExport handles "GET /plans/{id}/export.xlsx": the plan as Excel, with
+// the controls the user may see.
+func (s *server) planExport(e *core.RequestEvent) error {
+	plan, err := view(e.App, e.Auth, model.Plans, e.Request.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	controls, err := list(e.App, e.Auth, model.Controls, "plan = {:p}", "position,section,number", 0, dbx.Params{"p": plan.Id})
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := report.ExportControls(e.App, plan, controls, &buf); err != nil {
+		return err
+	}
+	board := ""
+	if b, err := e.App.FindRecordById(model.Boards, plan.GetString("board")); err == nil {
+		board = b.GetString("short_name")
+		if board == "" {
+			board = b.GetString("name")
+		}
+	}
+	name := fmt.Sprintf("plan-%s-%d.xlsx", board, plan.GetInt("year"))
+	disposition := mime.FormatMediaType("attachment", map[string]string{"filename": name})
+	if disposition == "" {
+		disposition = fmt.Sprintf("attachment; filename=plan-%d.xlsx", plan.GetInt("year"))
+	}
+	h := e.Response.Header()
+	h.Set("Content-Type", xlsxType)
+	h.Set("Content-Disposition", disposition)
+	h.Set("Content-Length", strconv.Itoa(buf.Len()))
+	h.Set("Cache-Control", "no-store")
+	e.Response.WriteHeader(http.StatusOK)
+	_, err = e.Response.Write(buf.Bytes())
+	return err
+}
+
+// importPlan loads the plan of the URL for an import: 404 when the user
+// may not see it, 403 when the plan's update rule does not let them change it.
+func (s *server) importPlan(e *core.RequestEvent) (*core.Record, templates.PlanImportView, error) {
+	plan, err := view(e.App, e.Auth, model.Plans, e.Request.PathValue("id"))
+	if err != nil {
+		return nil, templates.PlanImportView{}, err
+	}
+	if !may(e.App, e.Auth, plan, plan.Collection().UpdateRule) {
+		return nil, templates.PlanImportView{}, errForbidden
+	}
+	v := templates.PlanImportView{Plan: plan, Draft: plan.GetString("status") == model.PlanDraft}
+	if b, err := e.App.FindRecordById(model.Boards, plan.GetString("board")); err == nil {
+		v.Board = b.GetString("name")
+	}
+	return plan, v, nil
+}
+
+// importPage renders the import page with status.
+func (s *server) importPage(e *core.RequestEvent, status int, v templates.PlanImportView) error {
+	p := s.page(e, "", "plans")
+	p.Title = p.T("excel.import_title")
+	p.Error = len(v.Errors) > 0 || len(v.Rows) > 0
+	return s.render(e, status, p, templates.PlanImport(p, v), nil)
+}
+
+// planImportForm handles "GET /plans/{id}/import".
+func (s *server) planImportForm(e *core.RequestEvent) error {
+	_, v, err := s.importPlan(e)
+	if err != nil {
+		return err
+	}
+	return s.importPage(e, http.StatusOK, v)
+}
+
+// planImport handles "POST /plans/{id}/import": the file's controls go into
+// the draft plan, all rows or none; the row errors come back in a table.
+func (s *server) planImport(e *core.RequestEvent) error {
+	plan, v, err := s.importPlan(e)
+	if err != nil {
+		return err
+	}
+	refuse := func(status int, key string) error {
+		v.Errors = templates.Errors{{Field: "file", Message: i18nT(e, key)}}
+		return s.importPage(e, status, v)
+	}
+	if e.Request.ContentLength > maxUpload {
+		return refuse(http.StatusRequestEntityTooLarge, "excel.too_large")
+	}
+	e.Request.Body = http.MaxBytesReader(e.Response, e.Request.Body, maxUpload)
+	if err := e.Request.ParseMultipartForm(maxUpload); err != nil {
+		var tooLarge *http.MaxBytesError
+		if errors.As(err, &tooLarge) {
+			return refuse(http.StatusRequestEntityTooLarge, "excel.too_large")
+		}
+		return refuse(http.StatusUnprocessableEntity, "excel.no_file")
+	}
+	defer e.Request.MultipartForm.RemoveAll()
+	v.DryRun = e.Request.FormValue("dry_run") == "true"
+	file, _, err := e.Request.FormFile("file")
+	if err != nil {
+		return refuse(http.StatusUnprocessableEntity, "excel.no_file")
+	}
+	defer file.Close()
+	res, err := report.ImportPlan(e.App, model.ActorFromAuth(e.Auth), plan.Id, file, v.DryRun)
+	if err != nil {
+		return err
+	}
+	if !res.OK() {
+		for _, re := range res.Errors {
+			if re.Row == 0 {
+				v.Errors = append(v.Errors, templates.FieldError{Field: "file", Message: re.Message})
+				continue
+			}
+			v.Rows = append(v.Rows, templates.ImportError{Row: re.Row, Column: re.Column, Message: re.Message})
+		}
+		if len(v.Rows) > 0 {
+			v.Errors = append(v.Errors, templates.FieldError{Field: "import-errors", Message: i18nT(e, "excel.errors_summary", len(v.Rows))})
+		}
+		return s.importPage(e, http.StatusUnprocessableEntity, v)
+	}
+	if v.DryRun {
+		v.Checked = i18nT(e, "excel.checked", res.Rows, res.Created, res.Updated, res.Unchanged)
+		return s.importPage(e, http.StatusOK, v)
+	}
+	return redirect(e, fmt.Sprintf("/plans/%s?imported=%d", plan.Id, res.Rows))
+}
