@@ -77,8 +77,10 @@ func (h *rules) validateAction(e *core.RecordEvent, errs fieldErrors) {
 		if k := find(e.App, model.Risks, r.GetString("risk")); k != nil && k.GetString("board") != board {
 			errs.add("risk", "Risken hör till en annan nämnd än planen.")
 		}
-		if o := r.GetString("owner"); o != "" && !isMember(e.App, o, board) {
-			errs.add("owner", "Den ansvariga måste vara användare i planens nämnd.")
+		if o := r.GetString("owner"); o != "" {
+			if msg := ownerProblem(e.App, o, board); msg != "" {
+				errs.add("owner", msg)
+			}
 		}
 		if t := r.GetString("transferred_to"); t != "" && t == board {
 			errs.add("transferred_to", "Åtgärden kan inte överföras till sin egen nämnd.")

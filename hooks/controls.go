@@ -80,8 +80,10 @@ func (h *rules) validateControl(e *core.RecordEvent, errs fieldErrors) {
 	if k := find(e.App, model.Risks, r.GetString("risk")); k != nil && k.GetString("board") != board {
 		errs.add("risk", "Risken hör till en annan nämnds riskportfölj.")
 	}
-	if o := r.GetString("owner"); o != "" && !isMember(e.App, o, board) {
-		errs.add("owner", "Den ansvariga måste vara användare i planens nämnd.")
+	if o := r.GetString("owner"); o != "" {
+		if msg := ownerProblem(e.App, o, board); msg != "" {
+			errs.add("owner", msg)
+		}
 	}
 
 	// a target is an operator and a number, with an optional metric and unit
@@ -109,6 +111,21 @@ func (h *rules) validateControl(e *core.RecordEvent, errs fieldErrors) {
 			}
 		}
 	}
+}
+
+// ownerProblem says why a user cannot own a control or action of a board,
+// or "": an owner belongs to the board and is a coordinator or an owner —
+// readers and auditors write nothing, so they cannot be responsible.
+func ownerProblem(app core.App, userId, boardId string) string {
+	if !isMember(app, userId, boardId) {
+		return "Den ansvariga måste vara användare i planens nämnd."
+	}
+	if u := find(app, model.Users, userId); u != nil {
+		if role := u.GetString("role"); role == model.RoleReader || role == model.RoleAuditor {
+			return "En läsare eller revisor kan inte vara ansvarig; välj en kontrollansvarig eller IK-samordnare."
+		}
+	}
+	return ""
 }
 
 // isMember reports whether a user belongs to a board.

@@ -108,6 +108,16 @@ func TestControlRules(t *testing.T) {
 			refused: "owner",
 		},
 		ruleCase{
+			name:    "a reader cannot own a control",
+			write:   func(app *tests.TestApp, f *testapp.Fixture) error { return newControlInKS(app, f, f.Users["lasare"]) },
+			refused: "owner", contains: "läsare eller revisor",
+		},
+		ruleCase{
+			name:    "an auditor cannot own a control",
+			write:   func(app *tests.TestApp, f *testapp.Fixture) error { return newControlInKS(app, f, f.Users["revisor"]) },
+			refused: "owner", contains: "läsare eller revisor",
+		},
+		ruleCase{
 			name: "the unit must belong to the plan's board",
 			write: func(app *tests.TestApp, f *testapp.Fixture) error {
 				return newControl(map[string]any{"unit": f.Unit})(app, f) // Ekonomiavdelningen is KS's
@@ -127,6 +137,16 @@ func TestControlRules(t *testing.T) {
 		},
 	)
 	runRules(t, scenarios)
+}
+
+// newControlInKS adds a control with the owner to a fresh KS 2025 draft.
+func newControlInKS(app *tests.TestApp, f *testapp.Fixture, owner string) error {
+	plan, err := testapp.Create(app, model.Plans, map[string]any{"board": f.KS, "year": 2025})
+	if err != nil {
+		return err
+	}
+	_, err = testapp.Create(app, model.Controls, map[string]any{"plan": plan.Id, "number": 1, "title": "Attest", "owner": owner})
+	return err
 }
 
 // newControl adds control 2 in section "Test" to a fresh IAN draft plan;
