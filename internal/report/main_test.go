@@ -1,0 +1,9 @@
+package report_test
+
+import (
+	"testing"
+
+	"ikplan/internal/testapp"
+)
+
+func TestMain(m *testing.M) { testapp.Main(m) }
