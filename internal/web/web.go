@@ -52,6 +52,7 @@ func (s *server) bindRoutes(se *core.ServeEvent) {
 	s.bindPlanRoutes(in)
 	s.bindActionRoutes(in)
 	s.bindRiskRoutes(in)
+	s.bindReportRoutes(in)
 
 	// anything else under the web UI is an HTML 404
 	g.Any("/{path...}", s.notFoundPage)
