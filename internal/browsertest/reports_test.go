@@ -27,7 +27,6 @@ const (
 func TestReaderAndCoordinatorPreviewTheFollowUp(t *testing.T) {
 	t.Parallel()
 	b := serve(t, "reports")
-	b.requirePage("samordnare", "/reports/rollup?year=2024")
 	b.launch()
 	b.signIn("lasare")
 	if status := b.open("/plans/" + b.f.Plan); status != http.StatusOK {

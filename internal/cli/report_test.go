@@ -54,7 +54,7 @@ func TestReportCommand(t *testing.T) {
 	}{
 		{[]string{"followup", "--board", "Socialnämnden", "--year", "2024"}, `Nämnden "Socialnämnden" finns inte`},
 		{[]string{"followup", "--board", "KS", "--year", "2023"}, "Kommunstyrelsen har ingen internkontrollplan för 2023."},
-		{[]string{"followup", "--board", "KS", "--year", "2024", "--format", "odt"}, `Formatet "odt" finns inte – välj ett av: html`},
+		{[]string{"followup", "--board", "KS", "--year", "2024", "--format", "odt"}, `Det går inte att skriva "odt": okänt format – välj ett av: `},
 		{[]string{"followup", "--board", "KS"}, "ange år med --year"},
 		{[]string{"followup", "--year", "tjugo", "--board", "KS"}, "ange år med --year"},
 		{[]string{"plan", "--year", "2024"}, "ange nämnd med --board"},

@@ -115,13 +115,13 @@ func loadPlanRecord(app core.App, board, plan *core.Record, public bool) (*planD
 		}
 	}
 
-	if pd.users, err = names(app, model.Users); err != nil {
+	if pd.users, err = nameIndex(app, model.Users); err != nil {
 		return nil, err
 	}
-	if pd.boards, err = names(app, model.Boards); err != nil {
+	if pd.boards, err = nameIndex(app, model.Boards); err != nil {
 		return nil, err
 	}
-	if pd.units, err = names(app, model.Units); err != nil {
+	if pd.units, err = nameIndex(app, model.Units); err != nil {
 		return nil, err
 	}
 	if pd.risks, err = riskNames(app, board.Id, pd.year); err != nil {
@@ -130,9 +130,9 @@ func loadPlanRecord(app core.App, board, plan *core.Record, public bool) (*planD
 	return pd, nil
 }
 
-// names maps the ids of a collection's records to their names (a user
+// nameIndex maps the ids of a collection's records to their names (a user
 // without a name by their email).
-func names(app core.App, collection string) (map[string]string, error) {
+func nameIndex(app core.App, collection string) (map[string]string, error) {
 	recs, err := app.FindAllRecords(collection)
 	if err != nil {
 		return nil, fmt.Errorf("failed to load %s: %w", collection, err)

@@ -14,23 +14,23 @@ var (
 	ErrUnknownFormat = errors.New("unknown format")
 )
 
-// refusal is a document that cannot be written, said in Swedish.
-type refusal struct {
+// docRefusal is a document that cannot be written, said in Swedish.
+type docRefusal struct {
 	kind error
 	msg  string
 }
 
-func (r *refusal) Error() string { return r.msg }
-func (r *refusal) Unwrap() error { return r.kind }
+func (r *docRefusal) Error() string { return r.msg }
+func (r *docRefusal) Unwrap() error { return r.kind }
 
 func refuse(kind error, format string, args ...any) error {
-	return &refusal{kind: kind, msg: fmt.Sprintf(format, args...)}
+	return &docRefusal{kind: kind, msg: fmt.Sprintf(format, args...)}
 }
 
 // IsRefusal reports whether err is a document refused for a reason a
 // person can act on (unknown board, no plan, no results, unknown format),
 // as opposed to a failure of the server.
 func IsRefusal(err error) bool {
-	var r *refusal
+	var r *docRefusal
 	return errors.As(err, &r)
 }

@@ -131,15 +131,15 @@ func (pd *planData) writePart(d *Doc, p part) {
 // notFollowedUp is the paragraph on a part's items that were not followed
 // up: "Punkt 1-7 i internkontrollplanen som avser … har inte följts upp då …
 // Internkontrollen kommer fortsatt att hanteras av …", one sentence per
-// reason, and what of the part is reported below. It is marked confidential
-// when one of its items is.
+// reason, and, for a part taken over by another board, what of it stays
+// and is reported below. It is marked confidential when one of its items is.
 func (pd *planData) notFollowedUp(section string, skipped, after []*item) (text string, confidential bool) {
 	type group struct {
 		reason, to string
 		numbers    []int
 	}
 	var groups []*group
-	transferred, confidential := false, false
+	transferred := false
 	for _, it := range skipped {
 		r := it.lastNotPerformed()
 		reason, to := strings.TrimSpace(r.GetString("not_performed_reason")), r.GetString("transferred_to")
@@ -181,7 +181,8 @@ func (pd *planData) notFollowedUp(section string, skipped, after []*item) (text 
 			b.WriteString(" Internkontrollen kommer fortsatt att hanteras av " + lowerFirst(to) + ".")
 		}
 	}
-	if len(after) > 0 {
+	// a part of the plan that was taken over: say what stays with the board
+	if len(after) > 0 && transferred && section != "" {
 		if len(after) == 1 {
 			b.WriteString(" Den punkt")
 		} else {
@@ -196,10 +197,7 @@ func (pd *planData) notFollowedUp(section string, skipped, after []*item) (text 
 		if len(units) > 0 {
 			b.WriteString(" som avser " + joinSv(units))
 		}
-		if transferred {
-			b.WriteString(" som fortsatt tillhör " + Genitive(pd.board.GetString("name")) + " verksamhet")
-		}
-		b.WriteString(" avrapporteras nedan.")
+		b.WriteString(" som fortsatt tillhör " + Genitive(pd.board.GetString("name")) + " verksamhet avrapporteras nedan.")
 	}
 	return b.String(), confidential
 }

@@ -239,3 +239,76 @@ func TestFollowUpRefusals(t *testing.T) {
 		}
 	}
 }
+
+func TestFollowUpNotFollowedUpInTheBoardsOwnPart(t *testing.T) {
+	t.Parallel()
+	f := testapp.Fix(t)
+	app := testapp.New(t)
+	if err := testapp.Update(app, model.Results, f.Results["3"], map[string]any{"outcome": "not_performed", "account": "", "not_performed_reason": "Personalbrist under hösten"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := testapp.Update(app, model.Results, f.Results["4"], map[string]any{"outcome": "not_performed", "account": "", "transferred_to": f.IAN}); err != nil {
+		t.Fatal(err)
+	}
+	if err := testapp.Update(app, model.Results, f.Results["7"], map[string]any{"outcome": "not_performed", "account": "", "not_performed_reason": "Personalbrist under hösten"}); err != nil {
+		t.Fatal(err)
+	}
+	d, err := report.FollowUp(app, f.KS, 2024, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := d.Text()
+	want := "2. Minska sårbarheten vid avslutad anställning och långvarig frånvaro\n" +
+		"Kontroll har gjorts av om det finns beskrivning av arbetsuppgifter samt rutinbeskrivningar och checklistor. Detta finns till viss del men inte samlat och lättöverskådligt.\n" +
+		"Punkt 3 och 7 i internkontrollplanen har inte följts upp. Orsak: Personalbrist under hösten. " +
+		"Punkt 4 har inte följts upp. Internkontrollen kommer fortsatt att hanteras av individ- och arbetsmarknadsnämnden.\n" +
+		"5. Medel responstid"
+	if !strings.Contains(text, want) {
+		t.Errorf("Expected the items not followed up gathered where the first stood:\n%s\nin\n%s", want, text)
+	}
+	for _, gone := range []string{"3. 25 stycken", "4. 200 genomförda", "7. Fastighetsdata – efterlevnad"} {
+		if strings.Contains(text, gone) {
+			t.Errorf("Expected %q not listed on its own", gone)
+		}
+	}
+	if n := strings.Count(text, "avrapporteras nedan"); n != 1 {
+		t.Errorf("Expected only the HR part to say what is reported below, got %d", n)
+	}
+}
+
+func TestFollowUpWithResultsPerPeriod(t *testing.T) {
+	t.Parallel()
+	f := testapp.Fix(t)
+	app := testapp.New(t)
+	plan, err := testapp.Create(app, model.Plans, map[string]any{"board": f.IAN, "year": 2025, "status": "draft"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := testapp.Create(app, model.Controls, map[string]any{"plan": plan.Id, "number": 1, "title": "Handläggningstid för försörjningsstöd",
+		"frequency": "semiannual", "owner": f.Users["annan"], "target_metric": "handläggningstid", "target_operator": "<=", "target_value": "30", "target_unit": "dagar"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := testapp.Update(app, model.Plans, plan.Id, map[string]any{"status": "adopted", "adopted_on": "2025-01-20", "adopted_ref": "IAN § 3"}); err != nil {
+		t.Fatal(err)
+	}
+	// the second half-year is reported first; the report orders them
+	for _, r := range []map[string]any{
+		{"control": c.Id, "period": "H2 2025", "outcome": "no_deviation", "measured_value": "25,5", "account": "Uppföljning i verksamhetssystemet."},
+		{"control": c.Id, "period": "H1 2025", "outcome": "no_deviation", "measured_value": "28", "account": "Stickprov på 20 ärenden."},
+	} {
+		if _, err := testapp.Create(app, model.Results, r); err != nil {
+			t.Fatalf("Expected the result saved, got %v", err)
+		}
+	}
+	d, err := report.FollowUp(app, f.IAN, 2025, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "1. Handläggningstid för försörjningsstöd\n" +
+		"Första halvåret 2025: Stickprov på 20 ärenden.\n" +
+		"Andra halvåret 2025: Uppföljning i verksamhetssystemet. Målet är uppnått, ingen avvikelse har konstaterats. Handläggningstid för 2025 är 25,5 dagar.\n"
+	if text := d.Text(); !strings.Contains(text, want) {
+		t.Errorf("Expected\n%s\nin\n%s", want, text)
+	}
+}

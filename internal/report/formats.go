@@ -33,7 +33,7 @@ func Write(format string, w io.Writer, d *Doc) error {
 // sentence that lists the known ones.
 func CheckFormat(format string) error {
 	if _, ok := writers[strings.ToLower(strings.TrimSpace(format))]; !ok {
-		return refuse(ErrUnknownFormat, "Formatet %q finns inte – välj ett av: %s.", format, strings.Join(Formats(), ", "))
+		return refuse(ErrUnknownFormat, "Det går inte att skriva %q: okänt format – välj ett av: %s.", format, strings.Join(Formats(), ", "))
 	}
 	return nil
 }

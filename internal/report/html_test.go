@@ -98,7 +98,7 @@ func TestFormats(t *testing.T) {
 	}
 	var buf bytes.Buffer
 	err := report.Write("odt", &buf, &report.Doc{Title: "x"})
-	if !errors.Is(err, report.ErrUnknownFormat) || !strings.Contains(err.Error(), `Formatet "odt" finns inte`) || !strings.Contains(err.Error(), "html") {
+	if !errors.Is(err, report.ErrUnknownFormat) || !strings.Contains(err.Error(), `Det går inte att skriva "odt": okänt format – välj ett av: `) || !strings.Contains(err.Error(), "html") {
 		t.Errorf("Expected an unknown format refused in Swedish naming the known ones, got %v", err)
 	}
 	if buf.Len() != 0 {

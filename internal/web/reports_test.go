@@ -221,7 +221,7 @@ func TestReportDownloads(t *testing.T) {
 		{
 			Name: "an unknown format", Method: http.MethodGet, URL: "/reports/followup/download?board=" + f.KS + "&year=2024&format=odt",
 			Headers: testapp.Cookie(f, "samordnare"), ExpectedStatus: http.StatusBadRequest,
-			ExpectedContent: []string{"Formatet &#34;odt&#34; finns inte – välj ett av: html"},
+			ExpectedContent: []string{"Det går inte att skriva &#34;odt&#34;: okänt format – välj ett av:", " html"},
 		},
 		{
 			Name: "another board's report is not found", Method: http.MethodGet, URL: "/reports/followup/download" + q,
