@@ -15,7 +15,7 @@ import (
 // PlanColumns are the plan document's columns, in order.
 var PlanColumns = []string{
 	"Nr", "Kontrollpunkt", "Process", "Risk (riskvärde)", "Kontrollmoment", "Metod",
-	"Frekvens", "Ansvarig", "Rapporteras till", "Klart senast", "Mål",
+	"Frekvens", "Ansvarig", "Rapporteras till", "Klar senast", "Mål",
 }
 
 var planWidths = []float64{3, 14, 8, 10, 14, 7, 7, 9, 8, 8, 10}

@@ -89,7 +89,7 @@ func TestReportPages(t *testing.T) {
 		{
 			Name: "boosted, the whole page", Method: http.MethodGet, URL: followup,
 			Headers: with(testapp.Cookie(f, "ansvarig"), "HX-Request", "true", "HX-Boosted", "true"), ExpectedStatus: http.StatusOK,
-			ExpectedContent: []string{"<!doctype html>", "<h1>Uppföljning av kommunstyrelsens internkontrollplan 2024</h1>", "12. Cyberangrepp"},
+			ExpectedContent: []string{"<!doctype html>", "<h1>Uppföljning av kommunstyrelsens internkontrollplan 2024</h1>", "12. Cyberangrepp", `<article class="report-preview" lang="sv"`},
 		},
 		{
 			Name: "an htmx request naming no target gets the whole page", Method: http.MethodGet, URL: followup,
@@ -100,6 +100,11 @@ func TestReportPages(t *testing.T) {
 					t.Errorf("Expected Vary: HX-Request, got %q", v)
 				}
 			},
+		},
+		{
+			Name: "in English, the page around the Swedish document", Method: http.MethodGet, URL: followup,
+			Headers: with(testapp.Cookie(f, "samordnare"), "Cookie", testapp.Cookie(f, "samordnare")["Cookie"]+"; ikplan_lang=en"), ExpectedStatus: http.StatusOK,
+			ExpectedContent: []string{`<html lang="en">`, "Public version", ">Download</h2>", `<article class="report-preview" lang="sv"`, "1.2 Åtgärder"},
 		},
 		{
 			Name: "another board's report is not found", Method: http.MethodGet, URL: followup,
