@@ -17,6 +17,7 @@ func Register(app *pocketbase.PocketBase) {
 	migratecmd.MustRegister(app, app.RootCmd, migratecmd.Config{TemplateLang: migratecmd.TemplateLangGo, Dir: "pb_migrations"})
 	app.RootCmd.AddCommand(demoCommand(app))
 	app.RootCmd.AddCommand(importCommand(app), exportCommand(app))
+	app.RootCmd.AddCommand(reportCommand(app))
 	app.RootCmd.SilenceUsage = true
 }
 

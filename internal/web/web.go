@@ -54,6 +54,7 @@ func (s *server) bindRoutes(se *core.ServeEvent) {
 	s.bindRiskRoutes(in)
 	s.bindControlRoutes(in)
 	s.bindExcelRoutes(in)
+	s.bindReportRoutes(in)
 
 	// anything else under the web UI is an HTML 404
 	g.Any("/{path...}", s.notFoundPage)

@@ -1,0 +1,142 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/pocketbase/pocketbase"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/spf13/cobra"
+
+	"ikplan/internal/report"
+)
+
+// reportKinds are the documents `ikplan report` writes.
+var reportKinds = []string{"followup", "plan", "rollup"}
+
+func reportCommand(app *pocketbase.PocketBase) *cobra.Command {
+	var board, yearText, format, output string
+	var public bool
+	cmd := &cobra.Command{
+		Use:   "report followup|plan|rollup",
+		Short: "Skriver uppföljningsrapporten, plandokumentet eller sammanställningen till kommunstyrelsen",
+		Long: "Skriver ett dokument som nämnden antar: uppföljningen (followup) eller planen (plan) för en nämnd och ett år, " +
+			"eller sammanställningen av alla nämnders internkontroll ett år (rollup). --board är nämndens namn eller kortnamn. " +
+			"Utan -o skrivs filen i aktuell mapp med ett namn som uppfoljning-kommunstyrelsen-2024.html; -o - skriver till standard ut.",
+		Example: "  ikplan report followup --board Kommunstyrelsen --year 2024 --format html -o uppfoljning.html\n" +
+			"  ikplan report rollup --year 2024 --public -o -",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 || !slices.Contains(reportKinds, args[0]) {
+				return fmt.Errorf("ange vilket dokument: %s", strings.Join(reportKinds, ", "))
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			kind := args[0]
+			year, err := strconv.Atoi(strings.TrimSpace(yearText))
+			if err != nil || year < 2000 || year > 2100 {
+				return errors.New("ange år med --year, till exempel --year 2024")
+			}
+			if kind != "rollup" && strings.TrimSpace(board) == "" {
+				return errors.New("ange nämnd med --board, med namn eller kortnamn")
+			}
+			if err := report.CheckFormat(format); err != nil {
+				return err
+			}
+			if err := app.RunAllMigrations(); err != nil {
+				return fmt.Errorf("failed to prepare the database: %w", err)
+			}
+			d, name, err := buildReport(app, kind, board, year, public, time.Now())
+			if err != nil {
+				return err
+			}
+			var buf bytes.Buffer
+			if err := report.Write(format, &buf, d); err != nil {
+				return fmt.Errorf("dokumentet kunde inte skrivas som %s: %w", format, err)
+			}
+			if output == "-" {
+				_, err := cmd.OutOrStdout().Write(buf.Bytes())
+				return err
+			}
+			if output == "" {
+				output = name + "." + strings.ToLower(format)
+			}
+			if err := writeAtomic(output, buf.Bytes()); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "Skrev %s (%s, %d kB).\n", output, d.Title, (buf.Len()+1023)/1024)
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&board, "board", "", "nämndens namn eller kortnamn (behövs inte för rollup)")
+	f.StringVar(&yearText, "year", "", "året, till exempel 2024")
+	f.StringVar(&format, "format", "html", "format: "+strings.Join(report.Formats(), ", "))
+	f.StringVarP(&output, "output", "o", "", "filen att skriva; - för standard ut")
+	f.BoolVar(&public, "public", false, "offentlig version: utan punkter med sekretess")
+	return cmd
+}
+
+// buildReport builds the document and its file name without extension.
+func buildReport(app core.App, kind, boardName string, year int, public bool, now time.Time) (*report.Doc, string, error) {
+	suffix := strconv.Itoa(year)
+	if public {
+		suffix += "-offentlig"
+	}
+	if kind == "rollup" {
+		d, err := report.RollUp(app, year, public, now)
+		return d, "sammanstallning-" + suffix, err
+	}
+	b, err := report.BoardByName(app, boardName)
+	if err != nil {
+		return nil, "", err
+	}
+	slug := report.Slug(b.GetString("name"))
+	if kind == "plan" {
+		d, err := report.PlanDoc(app, b.Id, year, public)
+		return d, "internkontrollplan-" + slug + "-" + suffix, err
+	}
+	d, err := report.FollowUp(app, b.Id, year, public)
+	return d, "uppfoljning-" + slug + "-" + suffix, err
+}
+
+// writeAtomic writes data to path through a temporary file in the same
+// folder, renamed into place, so a failure never leaves half a file.
+func writeAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, ".ikplan-*.tmp")
+	if err != nil {
+		return fmt.Errorf("filen %s kunde inte skrivas: %w", path, err)
+	}
+	done := false
+	defer func() {
+		if !done {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err := tmp.Write(data); err != nil {
+		return fmt.Errorf("filen %s kunde inte skrivas: %w", path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fmt.Errorf("filen %s kunde inte skrivas: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("filen %s kunde inte skrivas: %w", path, err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("filen %s kunde inte skrivas: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("filen %s kunde inte skrivas: %w", path, err)
+	}
+	done = true
+	return nil
+}

@@ -1,0 +1,274 @@
+package report
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+
+	"ikplan/internal/model"
+)
+
+// planData is a board's plan for a year with everything under it, read in
+// a handful of queries. In a public version the confidential controls and
+// everything under them are not read at all.
+type planData struct {
+	board  *core.Record
+	plan   *core.Record
+	year   int
+	public bool
+	items  []*item
+	users  map[string]string // user id → name
+	boards map[string]string // board id → name
+	units  map[string]string // unit id → name
+	risks  map[string]string // risk id → "title (value)"
+	// actions of the plan that belong to no control (born from a risk)
+	loose []*core.Record
+}
+
+// item is a control with its results, deviations and actions.
+type item struct {
+	control    *core.Record
+	results    []*core.Record // in period order
+	deviations []*core.Record
+	actions    []*core.Record // under its deviations or the control itself
+}
+
+// loadPlan reads the board's plan for the year.
+func loadPlan(app core.App, boardId string, year int, public bool) (*planData, error) {
+	board, err := app.FindRecordById(model.Boards, boardId)
+	if err != nil {
+		return nil, refuse(ErrUnknownBoard, "Nämnden finns inte.")
+	}
+	plan, err := app.FindFirstRecordByFilter(model.Plans, "board = {:b} && year = {:y}", dbx.Params{"b": board.Id, "y": year})
+	if err != nil {
+		return nil, refuse(ErrNoPlan, "%s har ingen internkontrollplan för %d.", board.GetString("name"), year)
+	}
+	return loadPlanRecord(app, board, plan, public)
+}
+
+func loadPlanRecord(app core.App, board, plan *core.Record, public bool) (*planData, error) {
+	pd := &planData{board: board, plan: plan, year: plan.GetInt("year"), public: public}
+	p := dbx.Params{"p": plan.Id}
+	controls, err := app.FindRecordsByFilter(model.Controls, "plan = {:p}", "position,section,number", 0, 0, p)
+	if err != nil {
+		return nil, fmt.Errorf("failed to load the controls of plan %s: %w", plan.Id, err)
+	}
+	byControl := map[string]*item{}
+	for _, c := range controls {
+		if public && c.GetBool("confidential") {
+			continue
+		}
+		it := &item{control: c}
+		pd.items = append(pd.items, it)
+		byControl[c.Id] = it
+	}
+
+	results, err := app.FindRecordsByFilter(model.Results, "control.plan = {:p}", "created", 0, 0, p)
+	if err != nil {
+		return nil, fmt.Errorf("failed to load the results of plan %s: %w", plan.Id, err)
+	}
+	resultControl := map[string]string{}
+	for _, r := range results {
+		if it := byControl[r.GetString("control")]; it != nil {
+			it.results = append(it.results, r)
+			resultControl[r.Id] = it.control.Id
+		}
+	}
+	for _, it := range pd.items {
+		slices.SortStableFunc(it.results, func(a, b *core.Record) int {
+			return comparePeriods(a.GetString("period"), b.GetString("period"))
+		})
+	}
+
+	deviations, err := app.FindRecordsByFilter(model.Deviations, "result.control.plan = {:p}", "created", 0, 0, p)
+	if err != nil {
+		return nil, fmt.Errorf("failed to load the deviations of plan %s: %w", plan.Id, err)
+	}
+	deviationControl := map[string]string{}
+	for _, d := range deviations {
+		cid, ok := resultControl[d.GetString("result")]
+		if !ok {
+			continue
+		}
+		byControl[cid].deviations = append(byControl[cid].deviations, d)
+		deviationControl[d.Id] = cid
+	}
+
+	actions, err := app.FindRecordsByFilter(model.Actions, "plan = {:p}", "created", 0, 0, p)
+	if err != nil {
+		return nil, fmt.Errorf("failed to load the actions of plan %s: %w", plan.Id, err)
+	}
+	for _, a := range actions {
+		cid := a.GetString("control")
+		if d := a.GetString("deviation"); d != "" {
+			cid = deviationControl[d]
+		}
+		switch {
+		case byControl[cid] != nil:
+			byControl[cid].actions = append(byControl[cid].actions, a)
+		case a.GetString("control") == "" && a.GetString("deviation") == "":
+			pd.loose = append(pd.loose, a)
+		}
+	}
+
+	if pd.users, err = nameIndex(app, model.Users); err != nil {
+		return nil, err
+	}
+	if pd.boards, err = nameIndex(app, model.Boards); err != nil {
+		return nil, err
+	}
+	if pd.units, err = nameIndex(app, model.Units); err != nil {
+		return nil, err
+	}
+	if pd.risks, err = riskNames(app, board.Id, pd.year); err != nil {
+		return nil, err
+	}
+	return pd, nil
+}
+
+// nameIndex maps the ids of a collection's records to their names (a user
+// without a name by their email).
+func nameIndex(app core.App, collection string) (map[string]string, error) {
+	recs, err := app.FindAllRecords(collection)
+	if err != nil {
+		return nil, fmt.Errorf("failed to load %s: %w", collection, err)
+	}
+	out := make(map[string]string, len(recs))
+	for _, r := range recs {
+		n := r.GetString("name")
+		if n == "" && collection == model.Users {
+			n = r.Email()
+		}
+		out[r.Id] = n
+	}
+	return out, nil
+}
+
+// riskNames maps the board's risks to "title (value)", the value from the
+// risk's assessment for the year.
+func riskNames(app core.App, boardId string, year int) (map[string]string, error) {
+	risks, err := app.FindRecordsByFilter(model.Risks, "board = {:b}", "", 0, 0, dbx.Params{"b": boardId})
+	if err != nil {
+		return nil, fmt.Errorf("failed to load the risks: %w", err)
+	}
+	assessments, err := app.FindRecordsByFilter(model.RiskAssessments, "risk.board = {:b} && year = {:y}", "", 0, 0, dbx.Params{"b": boardId, "y": year})
+	if err != nil {
+		return nil, fmt.Errorf("failed to load the risk assessments: %w", err)
+	}
+	value := map[string]int{}
+	for _, a := range assessments {
+		v := a.GetInt("value")
+		if v == 0 {
+			v = model.RiskValue(a.GetInt("probability"), a.GetInt("consequence"))
+		}
+		value[a.GetString("risk")] = v
+	}
+	out := make(map[string]string, len(risks))
+	for _, r := range risks {
+		n := r.GetString("title")
+		if v, ok := value[r.Id]; ok {
+			n += fmt.Sprintf(" (%d)", v)
+		}
+		out[r.Id] = n
+	}
+	return out, nil
+}
+
+// hasResults reports whether any control of the plan has a result.
+func (pd *planData) hasResults() bool {
+	for _, it := range pd.items {
+		if len(it.results) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// outcome is the control's outcome over its results: a deviation in any
+// period is a deviation; not followed up only if no period was; "" when
+// nothing is reported yet.
+func (it *item) outcome() string {
+	if len(it.results) == 0 {
+		return ""
+	}
+	out := model.OutcomeNotPerformed
+	for _, r := range it.results {
+		switch r.GetString("outcome") {
+		case model.OutcomeDeviation:
+			return model.OutcomeDeviation
+		case model.OutcomeNoDeviation:
+			out = model.OutcomeNoDeviation
+		}
+	}
+	if len(it.deviations) > 0 {
+		return model.OutcomeDeviation
+	}
+	return out
+}
+
+// lastNotPerformed is the latest result that was not followed up.
+func (it *item) lastNotPerformed() *core.Record {
+	for i := len(it.results) - 1; i >= 0; i-- {
+		if it.results[i].GetString("outcome") == model.OutcomeNotPerformed {
+			return it.results[i]
+		}
+	}
+	return nil
+}
+
+// isOpen reports whether an action is still to be done.
+func isOpen(a *core.Record) bool {
+	s := a.GetString("status")
+	return s != model.ActionDone && s != model.ActionCancelled
+}
+
+// overdue reports whether an open action's deadline has passed on now.
+func overdue(a *core.Record, now time.Time) bool {
+	return model.Overdue(a.GetDateTime("deadline").Time(), !isOpen(a), now)
+}
+
+// comparePeriods orders periods by where they start, a whole year first.
+func comparePeriods(a, b string) int {
+	pa, ea := model.ParsePeriod(a)
+	pb, eb := model.ParsePeriod(b)
+	if ea != nil || eb != nil {
+		return cmp.Compare(a, b)
+	}
+	return cmp.Or(cmp.Compare(pa.Year, pb.Year), cmp.Compare(periodStart(pa), periodStart(pb)), cmp.Compare(pa.N, pb.N))
+}
+
+// periodStart is the first month (1-12) of a period.
+func periodStart(p model.Period) int {
+	size := map[string]int{model.PeriodHalf: 6, model.PeriodTertial: 4, model.PeriodQuarter: 3, model.PeriodMonth: 1}[p.Kind]
+	if size == 0 {
+		return 0 // a whole year sorts before its parts
+	}
+	return (p.N-1)*size + 1
+}
+
+// periodSv writes a period as people say it: "2024", "kvartal 2 2024",
+// "första halvåret 2024", "mars 2024".
+func periodSv(s string) string {
+	p, err := model.ParsePeriod(s)
+	if err != nil {
+		return s
+	}
+	switch p.Kind {
+	case model.PeriodHalf:
+		if p.N == 1 {
+			return fmt.Sprintf("första halvåret %d", p.Year)
+		}
+		return fmt.Sprintf("andra halvåret %d", p.Year)
+	case model.PeriodTertial:
+		return fmt.Sprintf("tertial %d %d", p.N, p.Year)
+	case model.PeriodQuarter:
+		return fmt.Sprintf("kvartal %d %d", p.N, p.Year)
+	case model.PeriodMonth:
+		return model.FormatDeadline(time.Date(p.Year, time.Month(p.N), 1, 0, 0, 0, 0, time.UTC), model.PrecisionMonth)
+	}
+	return s
+}

@@ -1,0 +1,102 @@
+package report
+
+import (
+	"context"
+	_ "embed"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/a-h/templ"
+)
+
+func init() { Register("html", WriteHTML) }
+
+// WriteHTML writes d as a complete, standalone HTML file that prints well:
+// A4 pages with margins, the document's header and page numbers in the
+// page margins (where the browser supports @page margin boxes), a page
+// break for each PageBreak block, headings kept with what follows them and
+// tables whose header row repeats on every page. All text is escaped.
+func WriteHTML(w io.Writer, d *Doc) error {
+	return standalone(d).Render(context.Background(), w)
+}
+
+//go:embed print.css
+var printCSS string
+
+// printStyle is the document's style sheet: the fixed print rules and the
+// running header, whose text is written as a CSS string with every
+// character but letters, digits and spaces escaped, so no text can end the
+// string or the style element.
+func printStyle(d *Doc) templ.Component {
+	return templ.ComponentFunc(func(ctx context.Context, w io.Writer) error {
+		var b strings.Builder
+		b.WriteString("<style>\n")
+		b.WriteString(printCSS)
+		if d.Header != "" {
+			fmt.Fprintf(&b, "@page { @top-left { content: \"%s\"; } }\n", cssString(d.Header))
+		}
+		if wide(d) {
+			b.WriteString("@page { size: A4 landscape; }\n")
+		}
+		b.WriteString("</style>")
+		_, err := io.WriteString(w, b.String())
+		return err
+	})
+}
+
+// cssString escapes s for use inside a double-quoted CSS string: every
+// character but ASCII letters and digits as a six-digit escape, which needs
+// no space after it (a space there would be taken as part of the escape).
+func cssString(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9') {
+			b.WriteRune(r)
+			continue
+		}
+		fmt.Fprintf(&b, "\\%06x", r)
+	}
+	return b.String()
+}
+
+// wide reports whether a table of d has more columns than an upright A4
+// page holds well; such a document is printed in landscape.
+func wide(d *Doc) bool {
+	for _, b := range d.Blocks {
+		if b.Table != nil && len(b.Table.Header) > 8 {
+			return true
+		}
+	}
+	return false
+}
+
+func docLang(d *Doc) string {
+	if d.Lang == "" {
+		return "sv"
+	}
+	return d.Lang
+}
+
+// anchor is a heading's id, or a default from its text's position-free form.
+func anchor(h *Heading) string {
+	if h.Id != "" {
+		return h.Id
+	}
+	return Slug(h.Text)
+}
+
+// percents turns relative widths into percentages of the whole.
+func percents(ws []float64) []float64 {
+	sum := 0.0
+	for _, w := range ws {
+		sum += w
+	}
+	out := make([]float64, len(ws))
+	for i, w := range ws {
+		if sum > 0 {
+			out[i] = w / sum * 100
+		}
+	}
+	return out
+}

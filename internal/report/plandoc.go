@@ -1,0 +1,151 @@
+package report
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/pocketbase/pocketbase/core"
+
+	"ikplan/internal/i18n"
+	"ikplan/internal/model"
+)
+
+// PlanColumns are the plan document's columns, in order.
+var PlanColumns = []string{
+	"Nr", "Kontrollpunkt", "Process", "Risk (riskvärde)", "Kontrollmoment", "Metod",
+	"Frekvens", "Ansvarig", "Rapporteras till", "Klar senast", "Mål",
+}
+
+var planWidths = []float64{3, 14, 8, 10, 14, 7, 7, 9, 8, 8, 10}
+
+// PlanDoc builds the plan document: the board's plan for the year as a
+// table per part and unit — number, title, process, risk and its value for
+// the year, kontrollmoment, method, frequency, owner, report to, due date
+// and target — with the plan's status and adoption, ready for the board to
+// adopt. The public version leaves out confidential controls; the internal
+// one marks them. A plan without results is fine.
+func PlanDoc(app core.App, boardId string, year int, public bool) (*Doc, error) {
+	pd, err := loadPlan(app, boardId, year, public)
+	if err != nil {
+		return nil, err
+	}
+	return planDoc(pd), nil
+}
+
+func planDoc(pd *planData) *Doc {
+	name := pd.board.GetString("name")
+	title := strings.TrimSpace(pd.plan.GetString("title"))
+	if title == "" {
+		title = fmt.Sprintf("%s internkontrollplan %d", upperFirst(Genitive(name)), pd.year)
+	}
+	d := &Doc{Title: title, Header: fmt.Sprintf("%s – internkontrollplan %d", name, pd.year), Lang: i18n.Sv}
+	if !pd.public && pd.hasConfidential() {
+		d.Header += " – intern version med sekretessuppgifter"
+	}
+	for _, text := range planFacts(pd) {
+		d.P("", text)
+	}
+	if len(pd.items) == 0 {
+		d.P("note", "Planen har inga kontrollpunkter ännu.")
+		return d
+	}
+	// a plan in parts (sections) gets a heading per part; the part without
+	// a name is the board's own
+	named := false
+	for _, it := range pd.items {
+		named = named || it.control.GetString("section") != ""
+	}
+	section, parts := "", 0
+	var t *Table
+	for _, it := range pd.items {
+		c := it.control
+		if s := c.GetString("section"); parts == 0 || s != section {
+			section, t = s, nil
+			parts++
+			if named {
+				heading := s
+				if heading == "" {
+					heading = name
+				}
+				d.H(1, fmt.Sprintf("del-%d", parts), heading)
+			}
+		}
+		caption := pd.units[c.GetString("unit")]
+		if caption == "" {
+			caption = "Övriga kontrollpunkter"
+		}
+		if t == nil || t.Caption != caption {
+			d.T(Table{Caption: caption, Header: PlanColumns, Widths: planWidths})
+			t = d.Blocks[len(d.Blocks)-1].Table
+		}
+		t.Rows = append(t.Rows, pd.planRow(c))
+	}
+	d.P("note", fmt.Sprintf("Planen omfattar %d kontrollpunkter.", len(pd.items)))
+	return d
+}
+
+// planFacts are the plan's status and adoption, as sentences.
+func planFacts(pd *planData) []string {
+	pl := pd.plan
+	out := []string{fmt.Sprintf("Nämnd: %s. År: %d. Status: %s.", pd.board.GetString("name"), pd.year, i18n.T(i18n.Sv, "plan.status."+pl.GetString("status")))}
+	if pl.GetString("status") == model.PlanDraft {
+		out = append(out, "Förslag till internkontrollplan för nämndens beslut.")
+	}
+	if on := pl.GetDateTime("adopted_on"); !on.IsZero() {
+		out = append(out, sentence(strings.TrimRight("Antagen "+on.Time().Format(time.DateOnly)+", "+pl.GetString("adopted_ref"), ", ")))
+	}
+	if on := pl.GetDateTime("reported_on"); !on.IsZero() {
+		out = append(out, sentence(strings.TrimRight("Återrapporterad "+on.Time().Format(time.DateOnly)+", "+pl.GetString("reported_ref"), ", ")))
+	}
+	return out
+}
+
+// planRow is a control as a row of the plan table.
+func (pd *planData) planRow(c *core.Record) []string {
+	title := strings.TrimSpace(c.GetString("title"))
+	if c.GetBool("confidential") {
+		title += " (" + strings.ToLower(Confidential) + ")"
+	}
+	due := ""
+	if d := c.GetDateTime("due"); !d.IsZero() {
+		due = d.Time().Format(time.DateOnly)
+	}
+	method := ""
+	if m := c.GetString("method"); m != "" {
+		method = i18n.T(i18n.Sv, "method."+m)
+	}
+	frequency := ""
+	if f := c.GetString("frequency"); f != "" {
+		frequency = i18n.T(i18n.Sv, "frequency."+f)
+	}
+	return []string{
+		strconv.Itoa(c.GetInt("number")),
+		title,
+		c.GetString("process"),
+		pd.risks[c.GetString("risk")],
+		c.GetString("description"),
+		method,
+		frequency,
+		pd.users[c.GetString("owner")],
+		c.GetString("report_to"),
+		due,
+		TargetText(c),
+	}
+}
+
+// TargetText writes a control's target: "Medel responstid < 10 minuter",
+// or "" when it has none.
+func TargetText(c *core.Record) string {
+	op := c.GetString("target_operator")
+	if op == "" {
+		return ""
+	}
+	sym := map[string]string{"<": "<", "<=": "≤", "=": "=", ">=": "≥", ">": ">"}[op]
+	s := strings.TrimSpace(c.GetString("target_metric") + " " + sym + " " + decimalSv(c.GetString("target_value")))
+	if u := c.GetString("target_unit"); u != "" {
+		s += " " + u
+	}
+	return s
+}
