@@ -53,6 +53,9 @@ func (s *server) bindRoutes(se *core.ServeEvent) {
 	s.bindActionRoutes(in)
 	s.bindRiskRoutes(in)
 	s.bindControlRoutes(in)
+	s.bindMeRoutes(in)
+
+	s.bindCalendarRoutes(g)
 
 	// anything else under the web UI is an HTML 404
 	g.Any("/{path...}", s.notFoundPage)
