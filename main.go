@@ -18,6 +18,7 @@ import (
 func main() {
 	app := pocketbase.New()
 	hooks.Register(app, time.Now)
+	hooks.Schedule(app)
 	web.Register(app, time.Now)
 	cli.Register(app)
 	if err := app.Start(); err != nil {

@@ -99,7 +99,7 @@ func (h *rules) writeAudit(app core.App, op string, rec, before *core.Record, bo
 }
 
 // hidden are fields never written to the history.
-var hidden = map[string]bool{"created": true, "updated": true, "password": true, "tokenKey": true}
+var hidden = map[string]bool{"created": true, "updated": true, "password": true, "tokenKey": true, "calendar_token": true}
 
 // diff lists each changed field as [old, new].
 func diff(op string, rec, before *core.Record) map[string][2]any {

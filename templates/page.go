@@ -16,7 +16,7 @@ type Page struct {
 	Nav   string       // the active menu item: start, plans, actions, risks, search
 	Path  string       // the request's path, for the language switch
 	Error bool         // the page shows a refused form: its title starts with "Fel:"
-	Count int          // overdue items, shown beside the start link
+	Count int          // the user's overdue and due-today items, shown beside the start link
 }
 
 // T translates key into the page's language.

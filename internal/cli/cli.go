@@ -18,6 +18,7 @@ func Register(app *pocketbase.PocketBase) {
 	app.RootCmd.AddCommand(demoCommand(app))
 	app.RootCmd.AddCommand(importCommand(app), exportCommand(app))
 	app.RootCmd.AddCommand(reportCommand(app))
+	app.RootCmd.AddCommand(remindersCommand(app))
 	app.RootCmd.SilenceUsage = true
 }
 

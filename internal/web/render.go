@@ -12,7 +12,7 @@ import (
 
 // page is the layout data for a request.
 func (s *server) page(e *core.RequestEvent, title, nav string) templates.Page {
-	return templates.Page{Lang: lang(e), User: e.Auth, Title: title, Nav: nav, Path: e.Request.URL.RequestURI()}
+	return templates.Page{Lang: lang(e), User: e.Auth, Title: title, Nav: nav, Path: e.Request.URL.RequestURI(), Count: s.navCount(e)}
 }
 
 // isFragment: an htmx request that swaps a named part gets only that part.

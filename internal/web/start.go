@@ -1,17 +1,23 @@
 package web
 
 import (
+	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/i18n"
 	"ikplan/internal/model"
+	"ikplan/internal/remind"
 	"ikplan/templates"
 )
 
-// start handles "GET /": the user's controls and actions, what is overdue,
-// each adopted plan's progress and the open significant deviations.
+// start handles "GET /": the user's controls and actions, what is due soon
+// and overdue (the same items as their reminder e-mails, chosen by the same
+// function), each adopted plan's progress and the open significant
+// deviations.
 func (s *server) start(e *core.RequestEvent) error {
 	v, err := s.startView(e)
 	if err != nil {
@@ -19,8 +25,36 @@ func (s *server) start(e *core.RequestEvent) error {
 	}
 	p := s.page(e, "", "start")
 	p.Title = p.T("start.title")
-	p.Count = len(v.Overdue)
 	return s.render(e, http.StatusOK, p, templates.Start(p, v), nil)
+}
+
+// lister is list in the form the reminders take: as user sees the records.
+func lister(app core.App, user *core.Record) remind.Lister {
+	return func(collection, filter, sort string, params dbx.Params) ([]*core.Record, error) {
+		return list(app, user, collection, filter, sort, 0, params)
+	}
+}
+
+// navCount is the number of the signed-in user's own items that are overdue
+// or due today, shown beside "Start" on every page. A fragment has no
+// navigation, so it costs nothing there.
+func (s *server) navCount(e *core.RequestEvent) int {
+	if e.Auth == nil || e.Auth.Collection().Name != model.Users || isFragment(e) {
+		return 0
+	}
+	now := s.now()
+	items, err := remind.Open(lister(e.App, e.Auth), e.Auth.Id, remind.Today(now))
+	if err != nil {
+		e.App.Logger().Warn("failed to count the user's due items", slog.String("user", e.Auth.Id), slog.String("error", err.Error()))
+		return 0
+	}
+	n := 0
+	for _, d := range remind.Select(items, nil, now) {
+		if d.Kind == remind.Overdue || d.Kind == remind.DueToday {
+			n++
+		}
+	}
+	return n
 }
 
 func (s *server) startView(e *core.RequestEvent) (templates.StartView, error) {
@@ -28,75 +62,57 @@ func (s *server) startView(e *core.RequestEvent) (templates.StartView, error) {
 	l := lang(e)
 	now := s.now()
 	me := e.Auth.Id
-
-	// controls of adopted plans and whether they have a result
-	controls, err := list(e.App, e.Auth, model.Controls, "plan.status = 'adopted'", "due,position", 0, nil)
-	if err != nil {
-		return v, err
-	}
-	reported := map[string]string{}
-	results, err := list(e.App, e.Auth, model.Results, "control.plan.status = 'adopted'", "period", 0, nil)
-	if err != nil {
-		return v, err
-	}
-	for _, r := range results {
-		reported[r.GetString("control")] = r.GetString("outcome")
-	}
 	coordinator := e.Auth.GetString("role") == model.RoleCoordinator
-	perPlan := map[string]*templates.PlanProgress{}
-	var planOrder []string
-	for _, c := range controls {
-		planId := c.GetString("plan")
-		pp := perPlan[planId]
-		if pp == nil {
-			pp = &templates.PlanProgress{Light: "green"}
-			perPlan[planId] = pp
-			planOrder = append(planOrder, planId)
-		}
-		pp.Total++
-		_, done := reported[c.Id]
-		late := model.Overdue(c.GetDateTime("due").Time(), done, now)
-		if done {
-			pp.Reported++
-		} else if late {
-			pp.Light = "red"
-		} else if pp.Light == "green" {
-			pp.Light = "yellow"
-		}
-		item := templates.DueItem{Kind: "control", Href: "/controls/" + c.Id, Title: c.GetString("title"),
-			When: templates.Date(c, "due"), Overdue: late, Tag: templates.OutcomeTag(l, reported[c.Id])}
-		if c.GetString("owner") == me && !done {
-			v.Controls = append(v.Controls, item)
-		}
-		if late && (c.GetString("owner") == me || coordinator) {
-			v.Overdue = append(v.Overdue, item)
-		}
-	}
 
-	actions, err := list(e.App, e.Auth, model.Actions, "status = 'planned' || status = 'in_progress'", "deadline", 0, nil)
+	// every unfinished item the user may see: theirs, and for a coordinator
+	// the overdue ones of their boards, as in the reminder e-mails
+	open, err := remind.Open(lister(e.App, e.Auth), "", time.Time{})
 	if err != nil {
 		return v, err
 	}
-	for _, a := range actions {
-		late := model.Overdue(a.GetDateTime("deadline").Time(), false, now)
-		item := templates.DueItem{Kind: "action", Href: "/actions#action-" + a.Id, Title: a.GetString("description"),
-			When: templates.Deadline(a), Overdue: late, Tag: templates.ActionTag(l, a.GetString("status"))}
-		if c := a.GetString("control"); c != "" {
-			item.Href = "/controls/" + c + "#action-" + a.Id
+	openControls := map[string]int{} // plan → unfinished controls
+	late := map[string]bool{}        // plan → something overdue
+	days := remind.Days(e.App)
+	for _, it := range open {
+		due, dated := remind.Classify(it, days, now)
+		item := dueItem(l, it, due)
+		if it.Collection == model.Controls {
+			openControls[it.Plan]++
 		}
-		if a.GetString("owner") == me {
-			v.Actions = append(v.Actions, item)
-		}
-		if late {
-			if pp := perPlan[a.GetString("plan")]; pp != nil {
-				pp.Light = "red"
-			}
-			if a.GetString("owner") == me || coordinator {
+		if due.Kind == remind.Overdue {
+			late[it.Plan] = true
+			if it.Owner == me || coordinator {
 				v.Overdue = append(v.Overdue, item)
 			}
 		}
+		if it.Owner != me {
+			continue
+		}
+		if dated && due.Kind != remind.Overdue {
+			v.Soon = append(v.Soon, item)
+		}
+		if it.Collection == model.Controls {
+			v.Controls = append(v.Controls, item)
+		} else {
+			v.Actions = append(v.Actions, item)
+		}
 	}
 
+	// each adopted plan's progress with its light
+	controls, err := list(e.App, e.Auth, model.Controls, "plan.status = 'adopted'", "plan,position", 0, nil)
+	if err != nil {
+		return v, err
+	}
+	perPlan := map[string]*templates.PlanProgress{}
+	var planOrder []string
+	for _, c := range controls {
+		id := c.GetString("plan")
+		if perPlan[id] == nil {
+			perPlan[id] = &templates.PlanProgress{}
+			planOrder = append(planOrder, id)
+		}
+		perPlan[id].Total++
+	}
 	for _, id := range planOrder {
 		plan, err := e.App.FindRecordById(model.Plans, id)
 		if err != nil {
@@ -104,6 +120,15 @@ func (s *server) startView(e *core.RequestEvent) (templates.StartView, error) {
 		}
 		pp := perPlan[id]
 		pp.Plan = plan
+		pp.Reported = pp.Total - openControls[id]
+		switch {
+		case late[id]:
+			pp.Light = "red"
+		case openControls[id] > 0:
+			pp.Light = "yellow"
+		default:
+			pp.Light = "green"
+		}
 		if b, err := e.App.FindRecordById(model.Boards, plan.GetString("board")); err == nil {
 			pp.Board = b.GetString("name")
 		}
@@ -123,4 +148,21 @@ func (s *server) startView(e *core.RequestEvent) (templates.StartView, error) {
 			Tag: templates.Tag{Text: i18nT(e, "significant"), Class: "tag--red"}})
 	}
 	return v, nil
+}
+
+// dueItem is an unfinished item as the start page shows it, with the
+// reminder it is due for today, if any.
+func dueItem(l string, it remind.Item, due remind.Due) templates.DueItem {
+	item := templates.DueItem{Kind: "action", Href: it.Path(), Title: it.Title, When: it.When(),
+		Overdue: due.Kind == remind.Overdue, Tag: templates.ActionTag(l, it.Status)}
+	if it.Collection == model.Controls {
+		item.Kind, item.Tag = "control", templates.OutcomeTag(l, "")
+	}
+	switch due.Kind {
+	case remind.DueToday:
+		item.Reminder = templates.Tag{Text: i18n.T(l, "start.due_today"), Class: "tag--yellow"}
+	case remind.DueSoon:
+		item.Reminder = templates.Tag{Text: i18n.T(l, "start.due_in", due.Days), Class: "tag--blue"}
+	}
+	return item
 }

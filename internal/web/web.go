@@ -55,6 +55,9 @@ func (s *server) bindRoutes(se *core.ServeEvent) {
 	s.bindControlRoutes(in)
 	s.bindExcelRoutes(in)
 	s.bindReportRoutes(in)
+	s.bindMeRoutes(in)
+
+	s.bindCalendarRoutes(g)
 
 	// anything else under the web UI is an HTML 404
 	g.Any("/{path...}", s.notFoundPage)

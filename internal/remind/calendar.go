@@ -1,0 +1,99 @@
+package remind
+
+import (
+	"crypto/rand"
+	"encoding/base64"
+	"errors"
+	"strings"
+	"time"
+
+	ics "github.com/arran4/golang-ical"
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+
+	"ikplan/internal/model"
+)
+
+// CalendarField is the users' field that holds the secret of their feed.
+const CalendarField = "calendar_token"
+
+// tokenBytes is the feed token's randomness: 32 bytes, 43 characters.
+const tokenBytes = 32
+
+// NewToken is a fresh random calendar token.
+func NewToken() string {
+	b := make([]byte, tokenBytes)
+	_, _ = rand.Read(b) // never fails (crypto/rand)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// RenewToken gives the user a new calendar token, so the old feed address
+// stops working, and returns it. The user changes their own setting, so the
+// change is recorded in the history in their name.
+func RenewToken(app core.App, user *core.Record) (string, error) {
+	token := NewToken()
+	err := model.RunAs(app, model.ActorFromAuth(user), func(tx core.App) error {
+		u, err := tx.FindRecordById(model.Users, user.Id)
+		if err != nil {
+			return err
+		}
+		u.Set(CalendarField, token)
+		return tx.Save(u)
+	})
+	if err != nil {
+		return "", err
+	}
+	user.Set(CalendarField, token)
+	return token, nil
+}
+
+// ErrNoFeed is a token that opens no feed.
+var ErrNoFeed = errors.New("no calendar feed has this token")
+
+// UserByToken finds the user whose calendar feed the token opens.
+func UserByToken(app core.App, token string) (*core.Record, error) {
+	if len(token) < 32 || len(token) > 100 {
+		return nil, ErrNoFeed
+	}
+	u, err := app.FindFirstRecordByFilter(model.Users, CalendarField+" = {:t}", dbx.Params{"t": token})
+	if err != nil || u.GetString(CalendarField) != token {
+		return nil, ErrNoFeed
+	}
+	return u, nil
+}
+
+// Calendar writes the items as an iCalendar feed (RFC 5545): an all-day
+// event on each item's date, with a stable UID, the time the item last
+// changed as DTSTAMP, and a link into the web UI. Lines end in CRLF and
+// are folded at 75 octets. Undated items are left out.
+func Calendar(name string, items []Item, appURL string, now time.Time) string {
+	cal := ics.NewCalendarFor("ikplan")
+	cal.SetCalscale("GREGORIAN")
+	cal.SetXWRCalName("ikplan – " + name)
+	cal.SetXWRCalDesc("Kontroller och åtgärder i ikplan med datum")
+	cal.SetXPublishedTTL("PT6H")
+	base := strings.TrimRight(appURL, "/")
+	for _, it := range items {
+		if it.Date.IsZero() {
+			continue
+		}
+		link := base + it.Path()
+		label, date := "Åtgärd", "Slutdatum"
+		if it.Collection == model.Controls {
+			label, date = "Rapportera kontroll", "Ska rapporteras senast"
+		}
+		ev := cal.AddEvent(it.UID())
+		stamp := it.Updated
+		if stamp.IsZero() {
+			stamp = now
+		}
+		ev.SetDtStampTime(stamp)
+		ev.SetAllDayStartAt(it.Date)
+		ev.SetAllDayEndAt(it.Date.AddDate(0, 0, 1))
+		ev.SetSummary(label + ": " + shorten(it.Title, 120))
+		ev.SetDescription(it.Title + "\n\n" + date + ": " + it.When() + "\n" + link)
+		ev.SetURL(link)
+		ev.SetTimeTransparency(ics.TransparencyTransparent)
+	}
+	return cal.Serialize(ics.WithNewLineWindows)
+}

@@ -1,0 +1,155 @@
+package remind
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/pocketbase/dbx"
+
+	"ikplan/internal/model"
+)
+
+// Item is a control or an action that someone has yet to finish: a control
+// of an adopted plan that lacks a result for one of its periods, or a
+// planned or in-progress action.
+type Item struct {
+	Collection string    // model.Controls or model.Actions
+	Id         string    // the record's id
+	Title      string    // a control's title, an action's description
+	Date       time.Time // the due date or deadline as a date (midnight UTC); zero when there is none
+	Precision  string    // how exactly the date was given (model.Precision*); day for a control
+	Owner      string    // the owner's user id, or ""
+	Plan       string    // the plan's id
+	Control    string    // an action's control id, or ""
+	Status     string    // an action's status; "" for a control
+	Updated    time.Time // when the record last changed
+}
+
+// When is the date the way people write it: "2025-03-31" or "kvartal 2 2025".
+func (it Item) When() string { return model.FormatDeadline(it.Date, it.Precision) }
+
+// Path is the item's page in the web UI: a control's page, an action on its
+// control's page, or the actions list for an action of no control.
+func (it Item) Path() string {
+	switch {
+	case it.Collection == model.Controls:
+		return "/controls/" + it.Id
+	case it.Control != "":
+		return "/controls/" + it.Control + "#action-" + it.Id
+	}
+	return "/actions#action-" + it.Id
+}
+
+// UID is the item's stable identifier in calendars: "{collection}-{id}@ikplan".
+func (it Item) UID() string { return it.Collection + "-" + it.Id + "@ikplan" }
+
+// Open lists the unfinished items the lister shows, controls first by due
+// date, then actions by deadline. owner, when not "", keeps only that
+// user's items (otherwise everyone's, as a coordinator sees their boards).
+// until, when not zero, keeps only items dated on or before that day (and
+// so leaves out the undated ones); zero lists them all.
+func Open(list Lister, owner string, until time.Time) ([]Item, error) {
+	params := dbx.Params{"owner": owner}
+	ctlFilter := "plan.status = 'adopted'"
+	actFilter := "(status = 'planned' || status = 'in_progress')"
+	resFilter := "control.plan.status = 'adopted'"
+	if owner != "" {
+		ctlFilter += " && owner = {:owner}"
+		actFilter += " && owner = {:owner}"
+		resFilter += " && control.owner = {:owner}"
+	}
+	if !until.IsZero() {
+		params["until"] = model.DateOnly(until).Format(time.DateOnly) + " 23:59:59.999Z"
+		ctlFilter += " && due != '' && due <= {:until}"
+		actFilter += " && deadline != '' && deadline <= {:until}"
+		resFilter += " && control.due != '' && control.due <= {:until}"
+	}
+
+	var out []Item
+	controls, err := list(model.Controls, ctlFilter, "due,position", params)
+	if err != nil {
+		return nil, err
+	}
+	if len(controls) > 0 {
+		years, err := planYears(list)
+		if err != nil {
+			return nil, err
+		}
+		results, err := list(model.Results, resFilter, "", params)
+		if err != nil {
+			return nil, err
+		}
+		periods := map[string]map[string]string{} // control → period → outcome
+		for _, r := range results {
+			c := r.GetString("control")
+			if periods[c] == nil {
+				periods[c] = map[string]string{}
+			}
+			periods[c][r.GetString("period")] = r.GetString("outcome")
+		}
+		for _, c := range controls {
+			year, ok := years[c.GetString("plan")]
+			if !ok || reported(c.GetString("frequency"), year, periods[c.Id]) {
+				continue
+			}
+			out = append(out, Item{
+				Collection: model.Controls, Id: c.Id, Title: c.GetString("title"),
+				Date: dateOf(c.GetDateTime("due").Time()), Precision: model.PrecisionDay,
+				Owner: c.GetString("owner"), Plan: c.GetString("plan"), Updated: c.GetDateTime("updated").Time(),
+			})
+		}
+	}
+
+	actions, err := list(model.Actions, actFilter, "deadline,created", params)
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range actions {
+		precision := a.GetString("deadline_precision")
+		if precision == "" {
+			precision = model.PrecisionDay
+		}
+		out = append(out, Item{
+			Collection: model.Actions, Id: a.Id, Title: a.GetString("description"),
+			Date: dateOf(a.GetDateTime("deadline").Time()), Precision: precision,
+			Owner: a.GetString("owner"), Plan: a.GetString("plan"), Control: a.GetString("control"),
+			Status: a.GetString("status"), Updated: a.GetDateTime("updated").Time(),
+		})
+	}
+	return out, nil
+}
+
+// planYears maps each adopted plan the lister shows to its year.
+func planYears(list Lister) (map[string]int, error) {
+	plans, err := list(model.Plans, "status = 'adopted'", "", nil)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]int, len(plans))
+	for _, p := range plans {
+		out[p.Id] = p.GetInt("year")
+	}
+	return out, nil
+}
+
+// reported says whether a control has what the plan's report needs: a
+// result for each of its periods in the plan year, or the whole year
+// marked not performed — the same test as marking the plan reported.
+func reported(frequency string, year int, outcomes map[string]string) bool {
+	if outcomes[strconv.Itoa(year)] == model.OutcomeNotPerformed {
+		return true
+	}
+	for _, p := range model.PeriodsFor(frequency, year) {
+		if _, ok := outcomes[p]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
+func dateOf(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	return model.DateOnly(t)
+}
