@@ -53,6 +53,7 @@ func (s *server) bindRoutes(se *core.ServeEvent) {
 	s.bindActionRoutes(in)
 	s.bindRiskRoutes(in)
 	s.bindControlRoutes(in)
+	s.bindCarryRoutes(in)
 
 	// anything else under the web UI is an HTML 404
 	g.Any("/{path...}", s.notFoundPage)
