@@ -16,6 +16,7 @@ import (
 func Register(app *pocketbase.PocketBase) {
 	migratecmd.MustRegister(app, app.RootCmd, migratecmd.Config{TemplateLang: migratecmd.TemplateLangGo, Dir: "pb_migrations"})
 	app.RootCmd.AddCommand(demoCommand(app))
+	app.RootCmd.AddCommand(carryCommand(app))
 	app.RootCmd.SilenceUsage = true
 }
 
