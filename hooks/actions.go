@@ -74,7 +74,7 @@ func (h *rules) validateAction(e *core.RecordEvent, errs fieldErrors) {
 	}
 	if plan != nil {
 		board := plan.GetString("board")
-		if k := find(e.App, model.Risks, r.GetString("risk")); k != nil && k.GetString("board") != board {
+		if k := find(e.App, model.Risks, r.GetString("risk")); k != nil && k.GetString("board") != board && linkChanged(r, "risk") {
 			errs.add("risk", "Risken hör till en annan nämnd än planen.")
 		}
 		if o := r.GetString("owner"); o != "" {

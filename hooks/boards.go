@@ -60,6 +60,22 @@ func riskScale(app core.App) int {
 	return 5
 }
 
+// movedToSuccessor keeps a risk's board fixed, except that it may move to
+// the old board's successor in a reorganisation (its unit, which belongs to
+// the old board, must then be cleared or be one of the successor's).
+func movedToSuccessor(e *core.RecordEvent, errs fieldErrors) {
+	if e.Record.IsNew() {
+		return
+	}
+	old, now := e.Record.Original().GetString("board"), e.Record.GetString("board")
+	if old == now {
+		return
+	}
+	if b := find(e.App, model.Boards, old); b == nil || b.GetString("successor") == "" || b.GetString("successor") != now {
+		errs.add("board", "En risk kan bara flyttas till sin nämnds efterträdare, i en omorganisation.")
+	}
+}
+
 // bindRisks holds the rules of risks and their yearly assessments.
 func bindRisks(app core.App, h *rules) {
 	onSave(app, model.Risks, func(e *core.RecordEvent) {
@@ -69,7 +85,7 @@ func bindRisks(app core.App, h *rules) {
 	})
 	app.OnRecordValidate(model.Risks).BindFunc(func(e *core.RecordEvent) error {
 		return check(e, func(e *core.RecordEvent, errs fieldErrors) {
-			immutable(e, errs, "board")
+			movedToSuccessor(e, errs)
 			if u := find(e.App, model.Units, e.Record.GetString("unit")); u != nil && u.GetString("board") != e.Record.GetString("board") {
 				errs.add("unit", "Förvaltningen hör till en annan nämnd än risken.")
 			}

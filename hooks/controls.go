@@ -77,7 +77,9 @@ func (h *rules) validateControl(e *core.RecordEvent, errs fieldErrors) {
 	if u := find(e.App, model.Units, r.GetString("unit")); u != nil && u.GetString("board") != board {
 		errs.add("unit", "Förvaltningen hör till en annan nämnd än planen.")
 	}
-	if k := find(e.App, model.Risks, r.GetString("risk")); k != nil && k.GetString("board") != board {
+	// a link made while the risk was the board's holds after the risk moved
+	// to the board's successor in a reorganisation
+	if k := find(e.App, model.Risks, r.GetString("risk")); k != nil && k.GetString("board") != board && linkChanged(r, "risk") {
 		errs.add("risk", "Risken hör till en annan nämnds riskportfölj.")
 	}
 	if o := r.GetString("owner"); o != "" {
@@ -126,6 +128,12 @@ func ownerProblem(app core.App, userId, boardId string) string {
 		}
 	}
 	return ""
+}
+
+// linkChanged reports whether a new record has the field or an existing one
+// changes it.
+func linkChanged(r *core.Record, field string) bool {
+	return r.IsNew() || r.GetString(field) != r.Original().GetString(field)
 }
 
 // isMember reports whether a user belongs to a board.

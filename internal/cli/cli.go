@@ -19,6 +19,7 @@ func Register(app *pocketbase.PocketBase) {
 	app.RootCmd.AddCommand(importCommand(app), exportCommand(app))
 	app.RootCmd.AddCommand(reportCommand(app))
 	app.RootCmd.AddCommand(remindersCommand(app))
+	app.RootCmd.AddCommand(carryCommand(app))
 	app.RootCmd.SilenceUsage = true
 }
 

@@ -45,33 +45,6 @@ func (f *planFlags) plan(app core.App) (board, plan *core.Record, err error) {
 	return board, plan, nil
 }
 
-// findBoard finds a board by its name or short name, in any case.
-func findBoard(app core.App, name string) (*core.Record, error) {
-	boards, err := app.FindAllRecords(model.Boards)
-	if err != nil {
-		return nil, fmt.Errorf("failed to load the boards: %w", err)
-	}
-	name = strings.TrimSpace(name)
-	var found []*core.Record
-	known := make([]string, 0, len(boards))
-	for _, b := range boards {
-		if strings.EqualFold(b.GetString("name"), name) || (b.GetString("short_name") != "" && strings.EqualFold(b.GetString("short_name"), name)) {
-			found = append(found, b)
-		}
-		known = append(known, b.GetString("name"))
-	}
-	switch len(found) {
-	case 1:
-		return found[0], nil
-	case 0:
-		if len(known) == 0 {
-			return nil, fmt.Errorf("det finns ingen nämnd %q – databasen har inga nämnder ännu", name)
-		}
-		return nil, fmt.Errorf("det finns ingen nämnd %q; nämnderna är: %s", name, strings.Join(known, ", "))
-	}
-	return nil, fmt.Errorf("flera nämnder heter %q; ange hela namnet", name)
-}
-
 func importCommand(app *pocketbase.PocketBase) *cobra.Command {
 	cmd := &cobra.Command{Use: "import", Short: "Läser in data från fil"}
 	var flags planFlags

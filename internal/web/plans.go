@@ -108,6 +108,7 @@ func (s *server) planView(e *core.RequestEvent, plan *core.Record) (templates.Pl
 		v.Board = b.GetString("name")
 	}
 	v.CanManage = may(e.App, e.Auth, plan, plan.Collection().UpdateRule)
+	v.Carry = s.carryOffer(e, plan)
 	if v.CanManage && plan.GetString("status") == model.PlanDraft {
 		f := s.controlForm(e, plan, nil)
 		v.NewControl = &f

@@ -58,6 +58,7 @@ func (s *server) bindRoutes(se *core.ServeEvent) {
 	s.bindMeRoutes(in)
 
 	s.bindCalendarRoutes(g)
+	s.bindCarryRoutes(in)
 
 	// anything else under the web UI is an HTML 404
 	g.Any("/{path...}", s.notFoundPage)

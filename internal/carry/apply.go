@@ -1,0 +1,152 @@
+package carry
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/pocketbase/pocketbase/core"
+
+	"ikplan/internal/model"
+)
+
+// Decision kinds for an unfinished action.
+const (
+	DecideContinue = "continue"
+	DecideClose    = "close"
+	DecideTransfer = "transfer"
+)
+
+// Decision is what happens to one unfinished action when next year's plan
+// is made: continue it in the new plan, close it with a reason, or transfer
+// it to another board.
+type Decision struct {
+	Kind   string
+	Reason string // close: why the action is closed
+	Board  string // transfer: the board that takes the action over
+}
+
+// Apply makes the draft plan for the next year from the plan, as Preview
+// describes, and carries out a decision for every unfinished action, in one
+// transaction run for the actor. It writes nothing and returns a *Refusal
+// when the board already has a plan for the next year, when an unfinished
+// action has no valid decision (the refusal names each one) or when the
+// hooks refuse a write.
+func Apply(app core.App, actor model.Actor, planId string, decisions map[string]Decision) (newPlanId string, err error) {
+	err = model.RunAs(app, actor, func(tx core.App) error {
+		pv, err := Preview(tx, planId)
+		if err != nil {
+			return err
+		}
+		next, err := createPlan(tx, pv)
+		if err != nil {
+			return err
+		}
+		if err := checkDecisions(tx, pv, decisions); err != nil {
+			return err
+		}
+		copies := map[string]string{}
+		for _, c := range pv.Controls {
+			cp, err := copyControl(tx, c, next, pv.NextYear-pv.Year, nil)
+			if err != nil {
+				return err
+			}
+			copies[c.Id] = cp.Id
+		}
+		for _, a := range pv.Unfinished {
+			if err := decide(tx, a, next, copies, decisions[a.Id]); err != nil {
+				return err
+			}
+		}
+		newPlanId = next.Id
+		return nil
+	})
+	if err != nil {
+		return "", err
+	}
+	return newPlanId, nil
+}
+
+// createPlan saves the draft for the next year; the hooks refuse a second
+// plan for the same board and year, and their message is returned.
+func createPlan(tx core.App, pv Proposal) (*core.Record, error) {
+	col, err := tx.FindCachedCollectionByNameOrId(model.Plans)
+	if err != nil {
+		return nil, err
+	}
+	p := core.NewRecord(col)
+	p.Set("board", pv.Board.Id)
+	p.Set("year", pv.NextYear)
+	p.Set("status", model.PlanDraft)
+	if t := pv.Plan.GetString("title"); strings.Contains(t, strconv.Itoa(pv.Year)) {
+		p.Set("title", strings.ReplaceAll(t, strconv.Itoa(pv.Year), strconv.Itoa(pv.NextYear)))
+	}
+	if err := tx.Save(p); err != nil {
+		return nil, refusalFrom(err, "")
+	}
+	return p, nil
+}
+
+// checkDecisions refuses unless every unfinished action has a valid decision.
+func checkDecisions(tx core.App, pv Proposal, decisions map[string]Decision) error {
+	fields := map[string]string{}
+	for _, a := range pv.Unfinished {
+		d := decisions[a.Id]
+		switch d.Kind {
+		case DecideContinue:
+		case DecideClose:
+			if strings.TrimSpace(d.Reason) == "" {
+				fields["reason-"+a.Id] = "Ange varför åtgärden avslutas."
+			}
+		case DecideTransfer:
+			switch {
+			case d.Board == "":
+				fields["board-"+a.Id] = "Välj vilken nämnd åtgärden överförs till."
+			case d.Board == pv.Board.Id:
+				fields["board-"+a.Id] = "Åtgärden kan inte överföras till sin egen nämnd; välj en annan nämnd."
+			default:
+				if _, err := tx.FindRecordById(model.Boards, d.Board); err != nil {
+					fields["board-"+a.Id] = "Den valda nämnden finns inte; välj en nämnd i listan."
+				}
+			}
+		default:
+			fields["decision-"+a.Id] = "Välj om åtgärden ska fortsätta i den nya planen, avslutas eller överföras till en annan nämnd."
+		}
+	}
+	if len(fields) == 0 {
+		return nil
+	}
+	return &Refusal{
+		Message: fmt.Sprintf("Planen för %d skapades inte: varje ofärdig åtgärd behöver ett giltigt beslut (%d av %d saknar det).", pv.NextYear, countActions(fields), len(pv.Unfinished)),
+		Fields:  fields,
+	}
+}
+
+// countActions counts the actions named by the field messages.
+func countActions(fields map[string]string) int {
+	ids := map[string]bool{}
+	for k := range fields {
+		if i := strings.IndexByte(k, '-'); i >= 0 {
+			ids[k[i+1:]] = true
+		}
+	}
+	return len(ids)
+}
+
+// decide carries out one decision.
+func decide(tx core.App, a, next *core.Record, copies map[string]string, d Decision) error {
+	switch d.Kind {
+	case DecideContinue:
+		_, err := continueAction(tx, a, next, copies[a.GetString("control")])
+		return err
+	case DecideClose:
+		a.Set("status", model.ActionCancelled)
+		a.Set("cancel_reason", strings.TrimSpace(d.Reason))
+	case DecideTransfer:
+		a.Set("transferred_to", d.Board)
+	}
+	if err := tx.Save(a); err != nil {
+		return refusalFrom(err, "Åtgärden "+quote(a.GetString("description"))+" kunde inte ändras")
+	}
+	return nil
+}

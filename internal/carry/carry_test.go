@@ -1,0 +1,306 @@
+package carry_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+
+	"ikplan/internal/carry"
+	"ikplan/internal/model"
+	"ikplan/internal/testapp"
+)
+
+func TestMain(m *testing.M) { testapp.Main(m) }
+
+// coordinator is the demo coordinator as the actor of a change.
+func coordinator(f *testapp.Fixture) model.Actor {
+	return model.Actor{Kind: model.ActorUser, Id: f.Users["samordnare"], Name: "Sara Samordnare", Role: model.RoleCoordinator}
+}
+
+// unfinished are the fixture keys of the demo plan's unfinished actions.
+var unfinished = []string{"2", "8", "10", "11", "HR8"}
+
+// decisions continues 2, 10 and HR8, closes 8 and transfers 11 to IAN.
+func decisions(f *testapp.Fixture) map[string]carry.Decision {
+	return map[string]carry.Decision{
+		f.Actions["2"]:   {Kind: carry.DecideContinue},
+		f.Actions["8"]:   {Kind: carry.DecideClose, Reason: "Rutinen ersätts av den nya mätrutinen."},
+		f.Actions["10"]:  {Kind: carry.DecideContinue},
+		f.Actions["11"]:  {Kind: carry.DecideTransfer, Board: f.IAN},
+		f.Actions["HR8"]: {Kind: carry.DecideContinue},
+	}
+}
+
+type counts struct{ plans, controls, actions, audit int }
+
+func countAll(t *testing.T, app core.App) counts {
+	t.Helper()
+	return counts{
+		plans:    testapp.Count(t, app, model.Plans, nil),
+		controls: testapp.Count(t, app, model.Controls, nil),
+		actions:  testapp.Count(t, app, model.Actions, nil),
+		audit:    testapp.Count(t, app, model.AuditLog, nil),
+	}
+}
+
+func TestPreviewListsEveryUnfinishedAction(t *testing.T) {
+	t.Parallel()
+	app := testapp.New(t)
+	f := testapp.Fix(t)
+	pv, err := carry.Preview(app, f.Plan)
+	if err != nil {
+		t.Fatalf("Expected a preview, got %v", err)
+	}
+	if pv.Year != 2024 || pv.NextYear != 2025 || pv.Existing != nil || pv.Previous != nil {
+		t.Fatalf("Expected 2024 → 2025 with no other plans, got %d → %d, existing %v, previous %v", pv.Year, pv.NextYear, pv.Existing, pv.Previous)
+	}
+	if len(pv.Controls) != 20 {
+		t.Fatalf("Expected 20 controls to copy, got %d", len(pv.Controls))
+	}
+	var got []string
+	for _, a := range pv.Unfinished {
+		got = append(got, a.Id)
+	}
+	var want []string
+	for _, k := range unfinished {
+		want = append(want, f.Actions[k])
+	}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Fatalf("Expected the unfinished actions of controls %v in plan order, got %v (want %v)", unfinished, got, want)
+	}
+}
+
+func TestPreviewComparesWithTheYearBefore(t *testing.T) {
+	t.Parallel()
+	app := testapp.New(t)
+	f := testapp.Fix(t)
+	// control 1 is linked to the risk, assessed 3×2 = 6 for 2024 and 2×2 = 4 for 2023
+	if err := testapp.Update(app, model.Controls, f.Controls["1"], map[string]any{"risk": f.Risk}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := testapp.Create(app, model.RiskAssessments, map[string]any{"risk": f.Risk, "year": 2023, "probability": 2, "consequence": 2}); err != nil {
+		t.Fatal(err)
+	}
+	prev, err := testapp.Create(app, model.Plans, map[string]any{"board": f.KS, "year": 2023})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, title := range []string{"utbildningar, resor och representation ", "Kassaflöde – avstämning"} {
+		if _, err := testapp.Create(app, model.Controls, map[string]any{"plan": prev.Id, "number": i + 1, "title": title, "frequency": "yearly"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pv, err := carry.Preview(app, f.Plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pv.Previous == nil || pv.Previous.Id != prev.Id {
+		t.Fatalf("Expected the 2023 plan as the previous one, got %v", pv.Previous)
+	}
+	if len(pv.Removed) != 1 || pv.Removed[0].GetString("title") != "Kassaflöde – avstämning" {
+		t.Fatalf("Expected one removed control (Kassaflöde), got %v", pv.Removed)
+	}
+	if len(pv.Added) != 19 {
+		t.Fatalf("Expected 19 new controls (all but control 1, matched by title), got %d", len(pv.Added))
+	}
+	if len(pv.Risks) != 1 {
+		t.Fatalf("Expected one risk to re-assess, got %d", len(pv.Risks))
+	}
+	r := pv.Risks[0]
+	if r.Risk.Id != f.Risk || r.Value != 6 || r.Previous != 4 || !r.Changed() || r.Assessed {
+		t.Fatalf("Expected the risk with 6 (2024) and 4 (2023), changed, not assessed for 2025; got %+v", r)
+	}
+}
+
+func TestApplyRefusesWithoutEveryDecision(t *testing.T) {
+	t.Parallel()
+	app := testapp.New(t)
+	f := testapp.Fix(t)
+	before := countAll(t, app)
+	d := decisions(f)
+	delete(d, f.Actions["HR8"])
+	d[f.Actions["8"]] = carry.Decision{Kind: carry.DecideClose, Reason: "  "}
+	d[f.Actions["11"]] = carry.Decision{Kind: carry.DecideTransfer, Board: f.KS}
+	_, err := carry.Apply(app, coordinator(f), f.Plan, d)
+	r := carry.AsRefusal(err)
+	if r == nil {
+		t.Fatalf("Expected a refusal, got %v", err)
+	}
+	for field, want := range map[string]string{
+		"decision-" + f.Actions["HR8"]: "fortsätta",
+		"reason-" + f.Actions["8"]:     "avslutas",
+		"board-" + f.Actions["11"]:     "sin egen nämnd",
+	} {
+		if !strings.Contains(r.Fields[field], want) {
+			t.Errorf("Expected %s to say %q, got %q", field, want, r.Fields[field])
+		}
+	}
+	if !strings.Contains(r.Message, "3 av 5") {
+		t.Errorf("Expected the message to count 3 of 5 actions, got %q", r.Message)
+	}
+	if after := countAll(t, app); after != before {
+		t.Fatalf("Expected nothing written, got %+v before and %+v after", before, after)
+	}
+}
+
+func TestApplyMakesTheDraft(t *testing.T) {
+	t.Parallel()
+	app := testapp.New(t)
+	f := testapp.Fix(t)
+	before := countAll(t, app)
+	id, err := carry.Apply(app, coordinator(f), f.Plan, decisions(f))
+	if err != nil {
+		t.Fatalf("Expected the draft to be made, got %v", err)
+	}
+	plan := testapp.Find(t, app, model.Plans, id)
+	if plan.GetString("status") != model.PlanDraft || plan.GetInt("year") != 2025 || plan.GetString("board") != f.KS ||
+		plan.GetString("title") != "Kommunstyrelsens internkontrollplan 2025" {
+		t.Fatalf("Expected KS's 2025 draft, got %v", plan.FieldsData())
+	}
+	copies, err := app.FindRecordsByFilter(model.Controls, "plan = {:p}", "position", 0, 0, dbx.Params{"p": id})
+	if err != nil || len(copies) != 20 {
+		t.Fatalf("Expected 20 controls, got %d (%v)", len(copies), err)
+	}
+	bySource := map[string]*core.Record{}
+	for key, cid := range f.Controls {
+		src := testapp.Find(t, app, model.Controls, cid)
+		for _, c := range copies {
+			if c.GetString("section") == src.GetString("section") && c.GetInt("number") == src.GetInt("number") {
+				bySource[key] = c
+			}
+		}
+		c := bySource[key]
+		if c == nil {
+			t.Fatalf("Expected a copy of control %s", key)
+		}
+		for _, field := range []string{"title", "owner", "unit", "method", "frequency", "report_to", "legal_refs", "confidential", "target_metric", "target_operator", "target_value", "target_unit", "position"} {
+			if c.GetString(field) != src.GetString(field) {
+				t.Errorf("Expected control %s's %s kept as %q, got %q", key, field, src.GetString(field), c.GetString(field))
+			}
+		}
+		if due := c.GetDateTime("due").Time().Format("2006-01-02"); due != "2025-12-31" {
+			t.Errorf("Expected control %s due 2025-12-31, got %s", key, due)
+		}
+	}
+
+	for _, key := range []string{"2", "10", "HR8"} {
+		old := testapp.Find(t, app, model.Actions, f.Actions[key])
+		next, err := app.FindFirstRecordByFilter(model.Actions, "carried_from = {:a}", dbx.Params{"a": old.Id})
+		if err != nil {
+			t.Fatalf("Expected action %s continued, got %v", key, err)
+		}
+		if next.GetString("plan") != id || next.GetString("control") != bySource[key].Id || next.GetString("deviation") != "" {
+			t.Errorf("Expected action %s continued under the copy of its control, got %v", key, next.FieldsData())
+		}
+		for _, field := range []string{"description", "owner", "deadline", "deadline_precision", "status"} {
+			if next.GetString(field) != old.GetString(field) {
+				t.Errorf("Expected action %s's %s kept as %q, got %q", key, field, old.GetString(field), next.GetString(field))
+			}
+		}
+		if old.GetString("status") == model.ActionCancelled || old.GetString("transferred_to") != "" {
+			t.Errorf("Expected the old action %s left as it was, got %v", key, old.FieldsData())
+		}
+	}
+	if a := testapp.Find(t, app, model.Actions, f.Actions["2"]); testapp.Find(t, app, model.Actions, mustCarried(t, app, a.Id)).GetString("deadline")[:10] != "2025-06-30" {
+		t.Errorf("Expected the Excel action's deadline kept at 2025-06-30 (kvartal 2 2025)")
+	}
+	closed := testapp.Find(t, app, model.Actions, f.Actions["8"])
+	if closed.GetString("status") != model.ActionCancelled || closed.GetString("cancel_reason") != "Rutinen ersätts av den nya mätrutinen." {
+		t.Errorf("Expected action 8 cancelled with the reason, got %v", closed.FieldsData())
+	}
+	moved := testapp.Find(t, app, model.Actions, f.Actions["11"])
+	if moved.GetString("transferred_to") != f.IAN || moved.GetString("status") != model.ActionPlanned {
+		t.Errorf("Expected action 11 transferred to IAN and still planned, got %v", moved.FieldsData())
+	}
+	for _, key := range []string{"8", "11"} {
+		if n := testapp.Count(t, app, model.Actions, dbx.HashExp{"carried_from": f.Actions[key]}); n != 0 {
+			t.Errorf("Expected action %s not continued, got %d", key, n)
+		}
+	}
+
+	after := countAll(t, app)
+	if after.plans != before.plans+1 || after.controls != before.controls+20 || after.actions != before.actions+3 {
+		t.Fatalf("Expected one plan, 20 controls and 3 actions more, got %+v → %+v", before, after)
+	}
+	// 1 plan + 20 controls + 3 new actions + 2 changed actions, each one history row naming the coordinator
+	label := coordinator(f).Label()
+	if n := testapp.Count(t, app, model.AuditLog, dbx.HashExp{"actor": label}); n != 26 || after.audit != before.audit+26 {
+		t.Fatalf("Expected 26 history rows naming %s, got %d (audit %d → %d)", label, n, before.audit, after.audit)
+	}
+	row, err := app.FindFirstRecordByFilter(model.AuditLog, "collection = 'plans' && record = {:r} && op = 'create'", dbx.Params{"r": id})
+	if err != nil || row.GetString("actor_name") != "Sara Samordnare" {
+		t.Fatalf("Expected the plan's creation in the history with the coordinator's name, got %v %v", row, err)
+	}
+
+	// a second carry into 2025 is refused with the hooks' message, and writes nothing
+	again := countAll(t, app)
+	_, err = carry.Apply(app, coordinator(f), f.Plan, decisions(f))
+	r := carry.AsRefusal(err)
+	if r == nil || r.Message != "Nämnden har redan en internkontrollplan för 2025." {
+		t.Fatalf("Expected the duplicate plan refused with the hooks' message, got %v", err)
+	}
+	if now := countAll(t, app); now != again {
+		t.Fatalf("Expected nothing written by the refused carry, got %+v → %+v", again, now)
+	}
+	pv, err := carry.Preview(app, f.Plan)
+	if err != nil || pv.Existing == nil || pv.Existing.Id != id {
+		t.Fatalf("Expected the preview to name the existing 2025 plan, got %v %v", pv.Existing, err)
+	}
+}
+
+func mustCarried(t *testing.T, app core.App, from string) string {
+	t.Helper()
+	r, err := app.FindFirstRecordByFilter(model.Actions, "carried_from = {:a}", dbx.Params{"a": from})
+	if err != nil {
+		t.Fatalf("Expected an action carried from %s, got %v", from, err)
+	}
+	return r.Id
+}
+
+func TestApplyKeepsOnlyOwnersOfTheBoard(t *testing.T) {
+	t.Parallel()
+	app := testapp.New(t)
+	f := testapp.Fix(t)
+	// the HR owner leaves Kommunstyrelsen (she stays in IAN)
+	if err := testapp.Update(app, model.Users, f.Users["hr"], map[string]any{"boards": []string{f.IAN}}); err != nil {
+		t.Fatal(err)
+	}
+	pv, err := carry.Preview(app, f.Plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pv.NoOwner) != 8 {
+		t.Fatalf("Expected the 8 HR controls without an owner in the board, got %d", len(pv.NoOwner))
+	}
+	id, err := carry.Apply(app, coordinator(f), f.Plan, decisions(f))
+	if err != nil {
+		t.Fatalf("Expected the draft made without the departed owner, got %v", err)
+	}
+	n := testapp.Count(t, app, model.Controls, dbx.NewExp("plan = {:p} AND owner = ''", dbx.Params{"p": id}))
+	if n != 8 {
+		t.Fatalf("Expected 8 copies without an owner, got %d", n)
+	}
+	next := testapp.Find(t, app, model.Actions, mustCarried(t, app, f.Actions["HR8"]))
+	if next.GetString("owner") != "" {
+		t.Fatalf("Expected the continued HR action without an owner, got %q", next.GetString("owner"))
+	}
+}
+
+func TestPreviewRefusesADraft(t *testing.T) {
+	t.Parallel()
+	app := testapp.New(t)
+	f := testapp.Fix(t)
+	draft, err := testapp.Create(app, model.Plans, map[string]any{"board": f.IAN, "year": 2025})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = carry.Preview(app, draft.Id)
+	if r := carry.AsRefusal(err); r == nil || !strings.Contains(r.Message, "utkast") {
+		t.Fatalf("Expected a draft refused, got %v", err)
+	}
+	if _, err := carry.Apply(app, coordinator(f), draft.Id, nil); carry.AsRefusal(err) == nil {
+		t.Fatalf("Expected Apply on a draft refused, got %v", err)
+	}
+}

@@ -1,0 +1,233 @@
+package carry
+
+import (
+	"fmt"
+	"time"
+	_ "time/tzdata" // Europe/Stockholm on any server
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+
+	"ikplan/internal/model"
+)
+
+// Summary is what Transfer moves (Survey) or moved (Transfer) from a board
+// to its successor.
+type Summary struct {
+	From *core.Record // the giving board
+	To   *core.Record // its successor
+	Into *core.Record // the successor's draft that receives the copies; nil when nothing is copied
+
+	Risks    []*core.Record // the giving board's risks, moved to the successor
+	Controls []*core.Record // controls of its adopted plans left without a result: marked not performed, transferred
+	Actions  []*core.Record // its open actions: marked transferred, continued in Into
+	Copies   []*core.Record // the controls copied into Into (Controls and the controls of Actions)
+}
+
+// Empty reports whether there is nothing left to transfer.
+func (s Summary) Empty() bool {
+	return len(s.Risks) == 0 && len(s.Controls) == 0 && len(s.Actions) == 0
+}
+
+// TransferReason is the reason written on a transferred control's result.
+func TransferReason(to string) string {
+	return "Överförd till " + to + " i omorganisationen."
+}
+
+// Survey reads what Transfer would move from the board to its successor on
+// the day of now, writing nothing. It refuses a board without a successor,
+// and open items without a draft of the successor to receive them.
+func Survey(app core.App, fromBoardId string, now time.Time) (Summary, error) {
+	var s Summary
+	from, err := app.FindRecordById(model.Boards, fromBoardId)
+	if err != nil {
+		return s, fmt.Errorf("failed to load board %q: %w", fromBoardId, err)
+	}
+	s.From = from
+	succ := from.GetString("successor")
+	if succ == "" {
+		return s, &Refusal{Message: "Nämnden " + from.GetString("name") + " har ingen efterträdare. Ange efterträdaren på nämnden innan något överförs."}
+	}
+	if s.To, err = app.FindRecordById(model.Boards, succ); err != nil {
+		return s, &Refusal{Message: "Efterträdaren till " + from.GetString("name") + " finns inte längre. Ange en ny efterträdare på nämnden."}
+	}
+	if s.Risks, err = app.FindRecordsByFilter(model.Risks, "board = {:b}", "title", 0, 0, dbx.Params{"b": from.Id}); err != nil {
+		return s, fmt.Errorf("failed to load the risks of board %q: %w", from.Id, err)
+	}
+	plans, err := app.FindRecordsByFilter(model.Plans, "board = {:b}", "year", 0, 0, dbx.Params{"b": from.Id})
+	if err != nil {
+		return s, fmt.Errorf("failed to load the plans of board %q: %w", from.Id, err)
+	}
+	toCopy := map[string]bool{}
+	for _, p := range plans {
+		controls, err := controlsOf(app, p.Id)
+		if err != nil {
+			return s, err
+		}
+		if p.GetString("status") == model.PlanAdopted {
+			for _, c := range controls {
+				if open, err := lacksResult(app, c, p.GetInt("year")); err != nil {
+					return s, err
+				} else if open {
+					s.Controls = append(s.Controls, c)
+					toCopy[c.Id] = true
+				}
+			}
+		}
+		actions, err := app.FindRecordsByFilter(model.Actions,
+			"plan = {:p} && (status = 'planned' || status = 'in_progress') && transferred_to = ''", "created", 0, 0, dbx.Params{"p": p.Id})
+		if err != nil {
+			return s, fmt.Errorf("failed to load the actions of plan %q: %w", p.Id, err)
+		}
+		s.Actions = append(s.Actions, actions...)
+		for _, a := range actions {
+			if c := a.GetString("control"); c != "" {
+				toCopy[c] = true
+			}
+		}
+		for _, c := range controls {
+			if toCopy[c.Id] {
+				s.Copies = append(s.Copies, c)
+			}
+		}
+	}
+	if len(s.Copies) == 0 && len(s.Actions) == 0 {
+		return s, nil
+	}
+	year := now.In(stockholm).Year()
+	drafts, err := app.FindRecordsByFilter(model.Plans, "board = {:b} && status = 'draft' && year >= {:y}", "year", 1, 0,
+		dbx.Params{"b": s.To.Id, "y": year})
+	if err != nil {
+		return s, fmt.Errorf("failed to load the drafts of board %q: %w", s.To.Id, err)
+	}
+	if len(drafts) == 0 {
+		return s, &Refusal{Message: fmt.Sprintf(
+			"%s har inget utkast till internkontrollplan för %d eller senare att ta emot %d kontrollpunkter och %d åtgärder. Skapa ett utkast för %s först och överför sedan.",
+			s.To.GetString("name"), year, len(s.Copies), len(s.Actions), s.To.GetString("name"))}
+	}
+	s.Into = drafts[0]
+	return s, nil
+}
+
+// stockholm is the time zone that decides which year it is.
+var stockholm = func() *time.Location {
+	if loc, err := time.LoadLocation("Europe/Stockholm"); err == nil {
+		return loc
+	}
+	return time.UTC
+}()
+
+// lacksResult reports whether a control of an adopted plan misses a result
+// for one of its periods and has no whole-year result.
+func lacksResult(app core.App, c *core.Record, year int) (bool, error) {
+	results, err := app.FindRecordsByFilter(model.Results, "control = {:c}", "", 0, 0, dbx.Params{"c": c.Id})
+	if err != nil {
+		return false, fmt.Errorf("failed to load the results of control %q: %w", c.Id, err)
+	}
+	have := map[string]bool{}
+	for _, r := range results {
+		have[r.GetString("period")] = true
+	}
+	if have[fmt.Sprint(year)] {
+		return false, nil
+	}
+	for _, p := range model.PeriodsFor(c.GetString("frequency"), year) {
+		if !have[p] {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// Transfer moves what the board still has open to its successor, as Survey
+// describes, in one transaction run for the actor (see the package comment
+// for the design). It returns what it moved.
+func Transfer(app core.App, actor model.Actor, fromBoardId string, now time.Time) (Summary, error) {
+	var out Summary
+	err := model.RunAs(app, actor, func(tx core.App) error {
+		s, err := Survey(tx, fromBoardId, now)
+		if err != nil {
+			return err
+		}
+		to := s.To.Id
+		reason := TransferReason(s.To.GetString("name"))
+		for _, c := range s.Controls {
+			if err := transferControl(tx, c, to, reason); err != nil {
+				return err
+			}
+		}
+		for _, a := range s.Actions {
+			a.Set("transferred_to", to)
+			if err := tx.Save(a); err != nil {
+				return refusalFrom(err, "Åtgärden "+quote(a.GetString("description"))+" kunde inte markeras som överförd")
+			}
+		}
+		for _, r := range s.Risks {
+			r.Set("board", to)
+			r.Set("unit", "")
+			if err := tx.Save(r); err != nil {
+				return refusalFrom(err, "Risken "+quote(r.GetString("title"))+" kunde inte flyttas")
+			}
+		}
+		if s.Into != nil {
+			if err := copyInto(tx, s); err != nil {
+				return err
+			}
+		}
+		out = s
+		return nil
+	})
+	return out, err
+}
+
+// transferControl records that a control was not performed by the giving
+// board because it went to the successor.
+func transferControl(tx core.App, c *core.Record, to, reason string) error {
+	col, err := tx.FindCachedCollectionByNameOrId(model.Results)
+	if err != nil {
+		return err
+	}
+	plan, err := tx.FindRecordById(model.Plans, c.GetString("plan"))
+	if err != nil {
+		return err
+	}
+	r := core.NewRecord(col)
+	r.Set("control", c.Id)
+	r.Set("period", fmt.Sprint(plan.GetInt("year")))
+	r.Set("outcome", model.OutcomeNotPerformed)
+	r.Set("not_performed_reason", reason)
+	r.Set("transferred_to", to)
+	if err := tx.Save(r); err != nil {
+		return refusalFrom(err, fmt.Sprintf("Kontrollpunkt %s kunde inte markeras som överförd", label(c)))
+	}
+	return nil
+}
+
+// copyInto copies the controls into the successor's draft, in a part named
+// after the giving board and numbered after what that part already has,
+// and continues each open action there.
+func copyInto(tx core.App, s Summary) error {
+	section := s.From.GetString("name")
+	var max struct{ N int }
+	_ = tx.RecordQuery(model.Controls).Select("COALESCE(MAX(number), 0) AS n").
+		AndWhere(dbx.HashExp{"plan": s.Into.Id, "section": section}).One(&max)
+	copies := map[string]string{}
+	for i, c := range s.Copies {
+		plan, err := tx.FindRecordById(model.Plans, c.GetString("plan"))
+		if err != nil {
+			return err
+		}
+		cp, err := copyControl(tx, c, s.Into, s.Into.GetInt("year")-plan.GetInt("year"),
+			map[string]any{"section": section, "number": max.N + i + 1, "position": 0})
+		if err != nil {
+			return err
+		}
+		copies[c.Id] = cp.Id
+	}
+	for _, a := range s.Actions {
+		if _, err := continueAction(tx, a, s.Into, copies[a.GetString("control")]); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,350 @@
+package web_test
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tests"
+
+	"ikplan/internal/model"
+	"ikplan/internal/testapp"
+)
+
+// nextForm is the next-year form with a decision for each unfinished action
+// of the demo plan, leaving out the keys in skip.
+func nextForm(f *testapp.Fixture, skip ...string) string {
+	v := url.Values{}
+	for key, d := range map[string][3]string{
+		"2":   {"continue", "", ""},
+		"8":   {"close", "Ersätts av den nya mätrutinen.", ""},
+		"10":  {"continue", "", ""},
+		"11":  {"transfer", "", f.IAN},
+		"HR8": {"continue", "", ""},
+	} {
+		if contains(skip, key) {
+			continue
+		}
+		id := f.Actions[key]
+		v.Set("decision-"+id, d[0])
+		v.Set("reason-"+id, d[1])
+		v.Set("board-"+id, d[2])
+	}
+	return v.Encode()
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// planCount asserts the number of plans.
+func planCount(t testing.TB, app core.App, want int) {
+	t.Helper()
+	if n := testapp.Count(t, app, model.Plans, nil); n != want {
+		t.Fatalf("Expected %d plans, got %d", want, n)
+	}
+}
+
+func TestNextYearPages(t *testing.T) {
+	t.Parallel()
+	f := testapp.Fix(t)
+	form := with(testapp.Cookie(f, "samordnare"), "Content-Type", "application/x-www-form-urlencoded")
+	next := "/plans/" + f.Plan + "/next"
+	scenarios := []tests.ApiScenario{
+		{
+			Name: "guest is sent to sign in", Method: http.MethodGet, URL: next,
+			ExpectedStatus: http.StatusSeeOther,
+		},
+		{
+			Name: "the coordinator sees the link on the adopted plan", Method: http.MethodGet, URL: "/plans/" + f.Plan,
+			Headers: testapp.Cookie(f, "samordnare"), ExpectedStatus: http.StatusOK,
+			ExpectedContent: []string{`href="` + next + `"`, "Ny plan för 2025"},
+		},
+		{
+			Name: "a reader gets no link", Method: http.MethodGet, URL: "/plans/" + f.Plan,
+			Headers: testapp.Cookie(f, "lasare"), ExpectedStatus: http.StatusOK,
+			NotExpectedContent: []string{next, "Ny plan för 2025"},
+		},
+		{
+			Name: "the preview: controls, risks and a decision for each unfinished action", Method: http.MethodGet, URL: next,
+			Headers: testapp.Cookie(f, "samordnare"), ExpectedStatus: http.StatusOK,
+			ExpectedContent: []string{
+				"<title>Ny plan för 2025 – Kommunstyrelsen – ikplan</title>",
+				"Kontrollpunkter som kopieras (20)", "Det finns ingen plan för 2023 att jämföra med.",
+				"<caption>5 ofärdiga åtgärder i planen för 2024</caption>", "Excelfil har tagits fram",
+				`name="decision-` + f.Actions["2"] + `"`, `name="decision-` + f.Actions["HR8"] + `"`,
+				`id="decision-` + f.Actions["11"] + `"`, `<label for="reason-` + f.Actions["8"] + `"`,
+				`<option value="` + f.IAN + `"`, "kvartal 2 2025", "Skapa utkastet för 2025",
+				"Medel responstid &lt; 10 minuter", "2025-12-31", ">Avsluta</label>", ">Fortsätt i planen för 2025</label>",
+			},
+			NotExpectedContent: []string{`name="decision-` + f.Actions["1"] + `"`, `<option value="` + f.KS + `"`, "%!"},
+		},
+		{
+			Name: "an htmx request gets the whole page", Method: http.MethodGet, URL: next,
+			Headers:        with(testapp.Cookie(f, "samordnare"), "HX-Request", "true", "HX-Target", "main"),
+			ExpectedStatus: http.StatusOK, ExpectedContent: []string{"<html", "Ofärdiga åtgärder"},
+		},
+		{
+			Name: "a boosted request gets the whole page", Method: http.MethodGet, URL: next,
+			Headers:        with(testapp.Cookie(f, "samordnare"), "HX-Request", "true", "HX-Boosted", "true"),
+			ExpectedStatus: http.StatusOK, ExpectedContent: []string{"<html", "Ofärdiga åtgärder"},
+		},
+		{
+			Name: "a reader may not make next year's plan", Method: http.MethodGet, URL: next,
+			Headers: testapp.Cookie(f, "lasare"), ExpectedStatus: http.StatusForbidden,
+			ExpectedContent: []string{"Åtkomst nekad"}, NotExpectedContent: []string{"Excelfil"},
+		},
+		{
+			Name: "an owner may not make next year's plan", Method: http.MethodGet, URL: next,
+			Headers: testapp.Cookie(f, "ansvarig"), ExpectedStatus: http.StatusForbidden,
+			ExpectedContent: []string{"Åtkomst nekad"},
+		},
+		{
+			Name: "another board's plan is not found", Method: http.MethodGet, URL: next,
+			Headers: testapp.Cookie(f, "annan"), ExpectedStatus: http.StatusNotFound,
+			ExpectedContent: []string{"Sidan finns inte"}, NotExpectedContent: []string{"Excelfil"},
+		},
+		{
+			Name: "an existing plan for next year is named instead of the form", Method: http.MethodGet, URL: next,
+			Headers: testapp.Cookie(f, "samordnare"),
+			BeforeTestFunc: func(t testing.TB, app *tests.TestApp, e *core.ServeEvent) {
+				if _, err := testapp.Create(app, model.Plans, map[string]any{"board": f.KS, "year": 2025}); err != nil {
+					t.Fatal(err)
+				}
+			},
+			ExpectedStatus:     http.StatusOK,
+			ExpectedContent:    []string{"Nämnden har redan en internkontrollplan för 2025.", "Öppna planen för 2025"},
+			NotExpectedContent: []string{"Skapa utkastet för 2025"},
+		},
+		{
+			Name: "a missing decision is refused beside the action, nothing written", Method: http.MethodPost, URL: next,
+			Headers: form, Body: strings.NewReader(nextForm(f, "HR8")),
+			ExpectedStatus: http.StatusUnprocessableEntity,
+			ExpectedContent: []string{
+				"<title>Fel: ", "Det finns fel i formuläret", `href="#decision-` + f.Actions["HR8"] + `"`,
+				`id="decision-` + f.Actions["HR8"] + `-error"`, "Välj om åtgärden ska fortsätta",
+				// the summary says how many and names the action
+				`href="#decisions"`, "(1 av 5 saknar det)", "”Fortsätta arbeta utifrån ovanstående",
+				// the other decisions are kept
+				`value="close" checked`, `value="Ersätts av den nya mätrutinen."`,
+			},
+			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
+				planCount(t, app, 1)
+				if s := testapp.Find(t, app, model.Actions, f.Actions["8"]).GetString("status"); s != model.ActionPlanned {
+					t.Fatalf("Expected action 8 untouched, got %s", s)
+				}
+			},
+		},
+		{
+			Name: "closing without a reason is refused beside the reason", Method: http.MethodPost, URL: next,
+			Headers: form, Body: strings.NewReader(strings.Replace(nextForm(f), url.QueryEscape("Ersätts av den nya mätrutinen."), "", 1)),
+			ExpectedStatus:  http.StatusUnprocessableEntity,
+			ExpectedContent: []string{`id="reason-` + f.Actions["8"] + `-error"`, "Ange varför åtgärden avslutas."},
+			AfterTestFunc:   func(t testing.TB, app *tests.TestApp, res *http.Response) { planCount(t, app, 1) },
+		},
+		{
+			Name: "a carry into a year that has a plan is refused with the message", Method: http.MethodPost, URL: next,
+			Headers: form, Body: strings.NewReader(nextForm(f)),
+			BeforeTestFunc: func(t testing.TB, app *tests.TestApp, e *core.ServeEvent) {
+				if _, err := testapp.Create(app, model.Plans, map[string]any{"board": f.KS, "year": 2025}); err != nil {
+					t.Fatal(err)
+				}
+			},
+			ExpectedStatus:  http.StatusUnprocessableEntity,
+			ExpectedContent: []string{"<title>Fel: ", `href="#next-exists"`, `id="next-exists"`, "Nämnden har redan en internkontrollplan för 2025."},
+			AfterTestFunc:   func(t testing.TB, app *tests.TestApp, res *http.Response) { planCount(t, app, 2) },
+		},
+		{
+			Name: "a reader's post is refused and changes nothing", Method: http.MethodPost, URL: next,
+			Headers: with(testapp.Cookie(f, "lasare"), "Content-Type", "application/x-www-form-urlencoded"),
+			Body:    strings.NewReader(nextForm(f)), ExpectedStatus: http.StatusForbidden,
+			ExpectedContent: []string{"Åtkomst nekad"},
+			AfterTestFunc:   func(t testing.TB, app *tests.TestApp, res *http.Response) { planCount(t, app, 1) },
+		},
+		{
+			Name: "the decisions made, the coordinator is sent to the new draft", Method: http.MethodPost, URL: next,
+			Headers: form, Body: strings.NewReader(nextForm(f)),
+			ExpectedStatus: http.StatusSeeOther,
+			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
+				draft, err := app.FindFirstRecordByFilter(model.Plans, "board = {:b} && year = 2025", dbx.Params{"b": f.KS})
+				if err != nil {
+					t.Fatalf("Expected KS's 2025 draft, got %v", err)
+				}
+				if loc := res.Header.Get("Location"); loc != "/plans/"+draft.Id {
+					t.Fatalf("Expected a redirect to the draft, got %q", loc)
+				}
+				if n := testapp.Count(t, app, model.Controls, dbx.HashExp{"plan": draft.Id}); n != 20 {
+					t.Fatalf("Expected 20 controls in the draft, got %d", n)
+				}
+				if n := testapp.Count(t, app, model.Actions, dbx.HashExp{"plan": draft.Id}); n != 3 {
+					t.Fatalf("Expected 3 continued actions, got %d", n)
+				}
+				if a := testapp.Find(t, app, model.Actions, f.Actions["11"]); a.GetString("transferred_to") != f.IAN {
+					t.Fatalf("Expected action 11 transferred to IAN, got %q", a.GetString("transferred_to"))
+				}
+				row, err := app.FindFirstRecordByFilter(model.AuditLog, "record = {:r} && op = 'create'", dbx.Params{"r": draft.Id})
+				if err != nil || row.GetString("actor") != "users/"+f.Users["samordnare"] {
+					t.Fatalf("Expected the history to name the coordinator, got %v %v", row, err)
+				}
+			},
+		},
+		{
+			Name: "an htmx post is sent on with HX-Location", Method: http.MethodPost, URL: next,
+			Headers: with(form, "HX-Request", "true"), Body: strings.NewReader(nextForm(f)),
+			ExpectedStatus: http.StatusNoContent,
+			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
+				if loc := res.Header.Get("HX-Location"); !strings.HasPrefix(loc, "/plans/") || strings.HasSuffix(loc, f.Plan) {
+					t.Fatalf("Expected HX-Location to the new draft, got %q", loc)
+				}
+			},
+		},
+	}
+	for _, s := range scenarios {
+		s.TestAppFactory = testapp.WebFactory
+		if s.ExpectedStatus != http.StatusSeeOther && s.ExpectedStatus != http.StatusNoContent && s.ExpectedContent == nil {
+			s.ExpectedContent = []string{"<"}
+		}
+		s.Test(t)
+	}
+}
+
+// withSuccessor makes IAN the successor of KS; draft also gives IAN a 2025
+// draft to receive the copies.
+func withSuccessor(draft bool) func(t testing.TB, app *tests.TestApp, e *core.ServeEvent) {
+	return func(t testing.TB, app *tests.TestApp, e *core.ServeEvent) {
+		f := testapp.Fix(t)
+		if err := testapp.Update(app, model.Boards, f.KS, map[string]any{"successor": f.IAN}); err != nil {
+			t.Fatal(err)
+		}
+		if draft {
+			if _, err := testapp.Create(app, model.Plans, map[string]any{"board": f.IAN, "year": 2025, "title": "IAN:s plan 2025"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
+func TestTransferPages(t *testing.T) {
+	t.Parallel()
+	f := testapp.Fix(t)
+	page := "/boards/" + f.KS + "/transfer"
+	form := with(testapp.Cookie(f, "samordnare"), "Content-Type", "application/x-www-form-urlencoded")
+	untouched := func(t testing.TB, app *tests.TestApp, res *http.Response) {
+		if a := testapp.Find(t, app, model.Actions, f.Actions["2"]); a.GetString("transferred_to") != "" {
+			t.Fatalf("Expected action 2 not transferred, got %q", a.GetString("transferred_to"))
+		}
+	}
+	scenarios := []tests.ApiScenario{
+		{
+			Name: "guest is sent to sign in", Method: http.MethodGet, URL: page,
+			ExpectedStatus: http.StatusSeeOther,
+		},
+		{
+			Name: "the plan page links the transfer when the board has a successor", Method: http.MethodGet, URL: "/plans/" + f.Plan,
+			Headers: testapp.Cookie(f, "samordnare"), BeforeTestFunc: withSuccessor(false),
+			ExpectedStatus: http.StatusOK, ExpectedContent: []string{`href="` + page + `"`, "Överför till Individ- och arbetsmarknadsnämnden"},
+		},
+		{
+			Name: "no transfer link without a successor", Method: http.MethodGet, URL: "/plans/" + f.Plan,
+			Headers: testapp.Cookie(f, "samordnare"), ExpectedStatus: http.StatusOK,
+			NotExpectedContent: []string{page},
+		},
+		{
+			Name: "without a successor the page says so", Method: http.MethodGet, URL: page,
+			Headers: testapp.Cookie(f, "samordnare"), ExpectedStatus: http.StatusOK,
+			ExpectedContent:    []string{"Nämnden Kommunstyrelsen har ingen efterträdare."},
+			NotExpectedContent: []string{`action="` + page + `"`},
+		},
+		{
+			Name: "without a draft to receive them the items are listed and the form withheld", Method: http.MethodGet, URL: page,
+			Headers: testapp.Cookie(f, "samordnare"), BeforeTestFunc: withSuccessor(false), ExpectedStatus: http.StatusOK,
+			ExpectedContent:    []string{"Öppna åtgärder (5)", "Skapa ett utkast för Individ- och arbetsmarknadsnämnden först", "Felaktig kontering av representation"},
+			NotExpectedContent: []string{`action="` + page + `"`},
+		},
+		{
+			Name: "with a draft the coordinator gets the form", Method: http.MethodGet, URL: page,
+			Headers: testapp.Cookie(f, "samordnare"), BeforeTestFunc: withSuccessor(true), ExpectedStatus: http.StatusOK,
+			ExpectedContent: []string{`action="` + page + `"`, "Överför till Individ- och arbetsmarknadsnämnden", "IAN:s plan 2025", "5 kontrollpunkter och 5 åtgärder kopieras till"},
+		},
+		{
+			Name: "a reader may not transfer", Method: http.MethodGet, URL: page,
+			Headers: testapp.Cookie(f, "lasare"), BeforeTestFunc: withSuccessor(true), ExpectedStatus: http.StatusForbidden,
+			ExpectedContent: []string{"Åtkomst nekad"},
+		},
+		{
+			Name: "another board's member does not find the page", Method: http.MethodGet, URL: page,
+			Headers: testapp.Cookie(f, "annan"), BeforeTestFunc: withSuccessor(true), ExpectedStatus: http.StatusNotFound,
+			ExpectedContent: []string{"Sidan finns inte"},
+		},
+		{
+			Name: "an owner's post is refused and moves nothing", Method: http.MethodPost, URL: page,
+			Headers: with(testapp.Cookie(f, "ansvarig"), "Content-Type", "application/x-www-form-urlencoded"), Body: strings.NewReader(""),
+			BeforeTestFunc: withSuccessor(true), ExpectedStatus: http.StatusForbidden,
+			ExpectedContent: []string{"Åtkomst nekad"}, AfterTestFunc: untouched,
+		},
+		{
+			Name: "a post without a successor is refused", Method: http.MethodPost, URL: page,
+			Headers: form, Body: strings.NewReader(""), ExpectedStatus: http.StatusUnprocessableEntity,
+			ExpectedContent: []string{"<title>Fel: ", `href="#transfer"`, "har ingen efterträdare"}, AfterTestFunc: untouched,
+		},
+		{
+			Name: "a post without a draft to receive is refused", Method: http.MethodPost, URL: page,
+			Headers: form, Body: strings.NewReader(""), BeforeTestFunc: withSuccessor(false),
+			ExpectedStatus: http.StatusUnprocessableEntity, ExpectedContent: []string{"<title>Fel: ", "inget utkast"}, AfterTestFunc: untouched,
+		},
+		{
+			Name: "the transfer is made and the page shown again", Method: http.MethodPost, URL: page,
+			Headers: form, Body: strings.NewReader(""), BeforeTestFunc: withSuccessor(true),
+			ExpectedStatus: http.StatusSeeOther,
+			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
+				if loc := res.Header.Get("Location"); loc != page+"?done=1" {
+					t.Fatalf("Expected a redirect to the transfer page, got %q", loc)
+				}
+				for _, key := range []string{"2", "8", "10", "11", "HR8"} {
+					if a := testapp.Find(t, app, model.Actions, f.Actions[key]); a.GetString("transferred_to") != f.IAN {
+						t.Fatalf("Expected action %s transferred to IAN, got %q", key, a.GetString("transferred_to"))
+					}
+				}
+				if b := testapp.Find(t, app, model.Risks, f.Risk).GetString("board"); b != f.IAN {
+					t.Fatalf("Expected the risk moved to IAN, got %s", b)
+				}
+				n := testapp.Count(t, app, model.AuditLog, dbx.HashExp{"actor": "users/" + f.Users["samordnare"]})
+				if n != 16 { // 5 actions marked, 1 risk, 5 copies, 5 continued actions
+					t.Fatalf("Expected 16 history rows naming the coordinator, got %d", n)
+				}
+			},
+		},
+		{
+			Name: "after the transfer nothing is left", Method: http.MethodGet, URL: page + "?done=1",
+			Headers: testapp.Cookie(f, "samordnare"),
+			BeforeTestFunc: func(t testing.TB, app *tests.TestApp, e *core.ServeEvent) {
+				withSuccessor(false)(t, app, e)
+				if err := testapp.Update(app, model.Risks, f.Risk, map[string]any{"board": f.IAN, "unit": ""}); err != nil {
+					t.Fatal(err)
+				}
+				for _, key := range []string{"2", "8", "10", "11", "HR8"} {
+					if err := testapp.Update(app, model.Actions, f.Actions[key], map[string]any{"transferred_to": f.IAN}); err != nil {
+						t.Fatal(err)
+					}
+				}
+			},
+			ExpectedStatus:  http.StatusOK,
+			ExpectedContent: []string{"Överföringen till Individ- och arbetsmarknadsnämnden är gjord.", "Det finns inget kvar att överföra"},
+		},
+	}
+	for _, s := range scenarios {
+		s.TestAppFactory = testapp.WebFactory
+		if s.ExpectedStatus != http.StatusSeeOther && s.ExpectedContent == nil {
+			s.ExpectedContent = []string{"<"}
+		}
+		s.Test(t)
+	}
+}

@@ -1,0 +1,113 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/pocketbase/pocketbase/core"
+
+	"ikplan/internal/carry"
+	"ikplan/internal/model"
+	"ikplan/templates"
+)
+
+// mayTransfer returns the board's successor when the user may transfer the
+// board's items to it: the boards' update rule must let the user change
+// both the giving board and the successor (a coordinator of both). It is
+// nil otherwise, and when the board has no successor.
+func mayTransfer(app core.App, user *core.Record, from *core.Record) *core.Record {
+	id := from.GetString("successor")
+	if id == "" || !may(app, user, from, from.Collection().UpdateRule) {
+		return nil
+	}
+	succ, err := view(app, user, model.Boards, id)
+	if err != nil || !may(app, user, succ, succ.Collection().UpdateRule) {
+		return nil
+	}
+	return succ
+}
+
+// transferBoard loads the board of the request for a transfer page: 404
+// when the user may not see it, 403 when they may not transfer its items.
+// A board without a successor passes with a nil successor: the page says why
+// nothing can be transferred.
+func (s *server) transferBoard(e *core.RequestEvent) (from, succ *core.Record, status int, err error) {
+	from, err = view(e.App, e.Auth, model.Boards, e.Request.PathValue("id"))
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	if !may(e.App, e.Auth, from, from.Collection().UpdateRule) {
+		return nil, nil, http.StatusForbidden, nil
+	}
+	if from.GetString("successor") == "" {
+		return from, nil, 0, nil
+	}
+	if succ = mayTransfer(e.App, e.Auth, from); succ == nil {
+		return nil, nil, http.StatusForbidden, nil
+	}
+	return from, succ, 0, nil
+}
+
+// boardTransfer handles "GET /boards/{id}/transfer": what would move to the
+// board's successor, and the form that moves it.
+func (s *server) boardTransfer(e *core.RequestEvent) error {
+	from, succ, status, err := s.transferBoard(e)
+	if err != nil {
+		return err
+	}
+	if status != 0 {
+		return s.errorPage(e, status)
+	}
+	v, err := s.transferView(e, from, succ)
+	if err != nil {
+		return err
+	}
+	v.Done = e.Request.URL.Query().Get("done") == "1"
+	p := s.page(e, "", "plans")
+	p.Title = p.T("transfer.title") + " – " + from.GetString("name")
+	return s.render(e, http.StatusOK, p, templates.Transfer(p, v), nil)
+}
+
+// boardTransferApply handles "POST /boards/{id}/transfer": move the board's
+// open items to its successor, then show the page again (Post/Redirect/Get).
+func (s *server) boardTransferApply(e *core.RequestEvent) error {
+	from, succ, status, err := s.transferBoard(e)
+	if err != nil {
+		return err
+	}
+	if status != 0 {
+		return s.errorPage(e, status)
+	}
+	_, err = carry.Transfer(e.App, model.ActorFromAuth(e.Auth), from.Id, s.now())
+	if err == nil {
+		return redirect(e, "/boards/"+from.Id+"/transfer?done=1")
+	}
+	r := carry.AsRefusal(err)
+	if r == nil {
+		return err
+	}
+	v, verr := s.transferView(e, from, succ)
+	if verr != nil {
+		return verr
+	}
+	v.Refusal = r.Message
+	v.Errors = templates.Errors{{Field: "transfer", Message: r.Message}}
+	p := s.page(e, "", "plans")
+	p.Title, p.Error = p.T("transfer.title")+" – "+from.GetString("name"), true
+	return s.render(e, http.StatusUnprocessableEntity, p, templates.Transfer(p, v), nil)
+}
+
+// transferView reads what would move; a refusal is shown, not raised.
+func (s *server) transferView(e *core.RequestEvent, from, succ *core.Record) (templates.TransferView, error) {
+	v := templates.TransferView{Board: from}
+	if succ != nil {
+		v.Successor = succ.GetString("name")
+	}
+	sum, err := carry.Survey(e.App, from.Id, s.now())
+	v.Summary = sum
+	if r := carry.AsRefusal(err); r != nil {
+		v.Refusal = r.Message
+	} else if err != nil {
+		return v, err
+	}
+	return v, nil
+}
