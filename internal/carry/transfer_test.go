@@ -10,6 +10,7 @@ import (
 
 	"ikplan/internal/carry"
 	"ikplan/internal/model"
+	"ikplan/internal/report"
 	"ikplan/internal/testapp"
 )
 
@@ -155,6 +156,15 @@ func TestTransferMovesOpenItemsToTheSuccessor(t *testing.T) {
 	// the giving board's old control keeps its link to the moved risk and can still be changed
 	if err := testapp.Update(app, model.Controls, f.Controls["1"], map[string]any{"report_to": "Individ- och arbetsmarknadsnämnden"}); err != nil {
 		t.Fatalf("Expected the old control still writable after its risk moved, got %v", err)
+	}
+
+	// the giving board's follow-up report says where its items went
+	doc, err := report.FollowUp(app, f.KS, 2024, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := doc.Text(); !strings.Contains(text, "Överförd till individ- och arbetsmarknadsnämnden") {
+		t.Fatalf("Expected the follow-up to say the items were transferred, got:\n%s", text)
 	}
 
 	// a second run finds nothing open and writes nothing

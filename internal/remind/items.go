@@ -51,7 +51,8 @@ func (it Item) UID() string { return it.Collection + "-" + it.Id + "@ikplan" }
 func Open(list Lister, owner string, until time.Time) ([]Item, error) {
 	params := dbx.Params{"owner": owner}
 	ctlFilter := "plan.status = 'adopted'"
-	actFilter := "(status = 'planned' || status = 'in_progress')"
+	// an action handed over to another board goes on there, not here
+	actFilter := "(status = 'planned' || status = 'in_progress') && transferred_to = ''"
 	resFilter := "control.plan.status = 'adopted'"
 	if owner != "" {
 		ctlFilter += " && owner = {:owner}"

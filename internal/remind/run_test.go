@@ -344,6 +344,13 @@ func TestOpenFollowsPeriodsAndRules(t *testing.T) {
 	if got := ids("annan", ""); len(got) != 0 {
 		t.Fatalf("Expected nothing for another board, got %v", got)
 	}
+	// an action handed over to another board is no longer its owner's to do
+	if err := testapp.Update(app, model.Actions, f.Actions["HR8"], map[string]any{"transferred_to": f.IAN}); err != nil {
+		t.Fatal(err)
+	}
+	if got := ids("hr", f.Users["hr"]); len(got) != 0 {
+		t.Fatalf("Expected the transferred action gone from HR's list, got %v", got)
+	}
 }
 
 func TestTheSettingsChooseTheDays(t *testing.T) {

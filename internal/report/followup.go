@@ -356,7 +356,7 @@ func (pd *planData) actionFacts(a *core.Record) string {
 	}
 	facts = append(facts, "Status: "+status)
 	if to := pd.boards[a.GetString("transferred_to")]; to != "" {
-		facts = append(facts, "Överlämnad till "+lowerFirst(to))
+		facts = append(facts, "Överförd till "+lowerFirst(to))
 	}
 	return strings.Join(facts, ". ") + "."
 }
