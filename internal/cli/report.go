@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/pocketbase/dbx"
+	"ikplan/internal/model"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -47,19 +50,33 @@ func reportCommand(app *pocketbase.PocketBase) *cobra.Command {
 			if kind != "rollup" && strings.TrimSpace(board) == "" {
 				return errors.New("ange nämnd med --board, med namn eller kortnamn")
 			}
-			if err := report.CheckFormat(format); err != nil {
-				return err
+			excel := strings.EqualFold(format, "xlsx")
+			if excel && kind != "plan" {
+				return errors.New("xlsx finns för planen: ikplan report plan --format xlsx")
+			}
+			if !excel {
+				if err := report.CheckFormat(format); err != nil {
+					return err
+				}
 			}
 			if err := app.RunAllMigrations(); err != nil {
 				return fmt.Errorf("failed to prepare the database: %w", err)
 			}
-			d, name, err := buildReport(app, kind, board, year, public, time.Now())
-			if err != nil {
-				return err
-			}
 			var buf bytes.Buffer
-			if err := report.Write(format, &buf, d); err != nil {
-				return fmt.Errorf("dokumentet kunde inte skrivas som %s: %w", format, err)
+			var name, title string
+			if excel {
+				if name, title, err = planWorkbook(app, board, year, public, &buf); err != nil {
+					return err
+				}
+			} else {
+				d, n, err := buildReport(app, kind, board, year, public, time.Now())
+				if err != nil {
+					return err
+				}
+				if err := report.Write(format, &buf, d); err != nil {
+					return fmt.Errorf("dokumentet kunde inte skrivas som %s: %w", format, err)
+				}
+				name, title = n, d.Title
 			}
 			if output == "-" {
 				_, err := cmd.OutOrStdout().Write(buf.Bytes())
@@ -71,17 +88,46 @@ func reportCommand(app *pocketbase.PocketBase) *cobra.Command {
 			if err := writeAtomic(output, buf.Bytes()); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "Skrev %s (%s, %d kB).\n", output, d.Title, (buf.Len()+1023)/1024)
+			fmt.Fprintf(cmd.OutOrStdout(), "Skrev %s (%s, %d kB).\n", output, title, (buf.Len()+1023)/1024)
 			return nil
 		},
 	}
 	f := cmd.Flags()
 	f.StringVar(&board, "board", "", "nämndens namn eller kortnamn (behövs inte för rollup)")
 	f.StringVar(&yearText, "year", "", "året, till exempel 2024")
-	f.StringVar(&format, "format", "html", "format: "+strings.Join(report.Formats(), ", "))
+	f.StringVar(&format, "format", "html", "format: "+strings.Join(report.Formats(), ", ")+", xlsx (planen)")
 	f.StringVarP(&output, "output", "o", "", "filen att skriva; - för standard ut")
 	f.BoolVar(&public, "public", false, "offentlig version: utan punkter med sekretess")
 	return cmd
+}
+
+// planWorkbook writes a board's plan of the year as Excel, without the
+// confidential controls when public, and returns its file name and title.
+func planWorkbook(app core.App, boardName string, year int, public bool, w io.Writer) (name, title string, err error) {
+	b, err := report.BoardByName(app, boardName)
+	if err != nil {
+		return "", "", err
+	}
+	plan, err := app.FindFirstRecordByFilter(model.Plans, "board = {:b} && year = {:y}", dbx.Params{"b": b.Id, "y": year})
+	if err != nil {
+		return "", "", fmt.Errorf("%s har ingen internkontrollplan för %d", b.GetString("name"), year)
+	}
+	filter := "plan = {:p}"
+	if public {
+		filter += " && confidential = false"
+	}
+	controls, err := app.FindRecordsByFilter(model.Controls, filter, "position,section,number", 0, 0, dbx.Params{"p": plan.Id})
+	if err != nil {
+		return "", "", fmt.Errorf("failed to load the controls: %w", err)
+	}
+	if err := report.ExportControls(app, plan, controls, w); err != nil {
+		return "", "", err
+	}
+	suffix := strconv.Itoa(year)
+	if public {
+		suffix += "-offentlig"
+	}
+	return "internkontrollplan-" + report.Slug(b.GetString("name")) + "-" + suffix, fmt.Sprintf("%s internkontrollplan %d", b.GetString("name"), year), nil
 }
 
 // buildReport builds the document and its file name without extension.

@@ -34,6 +34,30 @@ func TestReportCommand(t *testing.T) {
 		t.Errorf("Expected the file named in the output, got %q", out)
 	}
 
+	// the plan as Excel, in every format the command writes
+	for _, format := range []string{"pdf", "docx", "xlsx"} {
+		kind := "followup"
+		if format == "xlsx" {
+			kind = "plan"
+		}
+		target := filepath.Join(t.TempDir(), "dokument."+format)
+		if out, err := run(t, dir, "report", kind, "--board", "KS", "--year", "2024", "--format", format, "-o", target); err != nil {
+			t.Fatalf("Expected the %s written, got %v\n%s", format, err, out)
+		}
+		raw, err := os.ReadFile(target)
+		if err != nil || len(raw) < 1000 {
+			t.Fatalf("Expected a %s file, got %d bytes (%v)", format, len(raw), err)
+		}
+		magic := map[string]string{"pdf": "%PDF-", "docx": "PK", "xlsx": "PK"}[format]
+		if !strings.HasPrefix(string(raw), magic) {
+			t.Errorf("Expected a %s file to start with %q", format, magic)
+		}
+	}
+	if _, err := run(t, dir, "report", "followup", "--board", "KS", "--year", "2024", "--format", "xlsx", "-o", "-"); err == nil ||
+		!strings.Contains(err.Error(), "xlsx finns för planen") {
+		t.Errorf("Expected xlsx refused for the follow-up, got %v", err)
+	}
+
 	// the public version to standard output, by short name in lower case
 	out, err = run(t, dir, "report", "followup", "--board", "ks", "--year", "2024", "--public", "-o", "-")
 	if err != nil || !strings.HasPrefix(out, "<!doctype html>") || strings.Contains(out, "Cyberangrepp") || !strings.Contains(out, "11. IT-säkerhet") {
