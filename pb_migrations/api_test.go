@@ -73,6 +73,24 @@ func TestConfidential(t *testing.T) {
 	}
 }
 
+// TestHistoryOfNoBoard: history rows of no board (users, settings) are for
+// superusers only; an empty board is nobody's.
+func TestHistoryOfNoBoard(t *testing.T) {
+	t.Parallel()
+	f := testapp.Fix(t)
+	for _, c := range []struct {
+		role, want string
+	}{{"samordnare", `"totalItems":0`}, {"revisor", `"totalItems":0`}, {"superuser", `"totalItems":9`}} {
+		s := tests.ApiScenario{
+			Name: c.role + " lists the users' history", Method: http.MethodGet,
+			URL:     "/api/collections/audit_log/records?filter=" + urlq("collection='users'"),
+			Headers: headers(f, c.role), ExpectedStatus: http.StatusOK, ExpectedContent: []string{c.want},
+			TestAppFactory: testapp.Factory,
+		}
+		s.Test(t)
+	}
+}
+
 // TestCoordinatorReadsThePlan is the core's "done when": the demo
 // coordinator reads Kommunstyrelsen's 2024 plan with everything under it.
 func TestCoordinatorReadsThePlan(t *testing.T) {
