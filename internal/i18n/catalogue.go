@@ -38,12 +38,17 @@ var catalogue = map[string][2]string{
 		"Sidan eller posten finns inte, eller så har du inte behörighet att se den.",
 		"The page or record does not exist, or you are not allowed to see it.",
 	},
-	"error.forbidden":      {"Åtkomst nekad", "Access denied"},
-	"error.forbidden_text": {"Du har inte behörighet att göra detta.", "You are not allowed to do this."},
-	"error.bad_request":    {"Felaktig begäran", "Bad request"},
-	"error.server":         {"Något gick fel", "Something went wrong"},
-	"error.server_text":    {"Ett oväntat fel inträffade. Försök igen om en stund.", "An unexpected error occurred. Please try again shortly."},
-	"error.back_home":      {"Till startsidan", "Go to the home page"},
+	"error.forbidden":        {"Åtkomst nekad", "Access denied"},
+	"error.forbidden_text":   {"Du har inte behörighet att göra detta.", "You are not allowed to do this."},
+	"error.bad_request":      {"Felaktig begäran", "Bad request"},
+	"error.server":           {"Något gick fel", "Something went wrong"},
+	"error.server_text":      {"Ett oväntat fel inträffade. Försök igen om en stund.", "An unexpected error occurred. Please try again shortly."},
+	"error.back_home":        {"Till startsidan", "Go to the home page"},
+	"error.too_many":         {"För många försök", "Too many attempts"},
+	"error.too_many_text":    {"Du har gjort för många försök på kort tid. Vänta en minut och försök igen.", "You have made too many attempts in a short time. Wait a minute and try again."},
+	"error.too_large":        {"Filen är för stor", "The file is too large"},
+	"error.too_large_text":   {"Det du skickade är för stort. Välj en mindre fil och försök igen.", "What you sent is too large. Choose a smaller file and try again."},
+	"error.bad_request_text": {"Begäran kunde inte läsas. Gå tillbaka och försök igen.", "The request could not be read. Go back and try again."},
 }
 
 func init() {

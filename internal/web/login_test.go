@@ -203,6 +203,7 @@ func TestSignInRateLimit(t *testing.T) {
 	app := testapp.NewWeb(t)
 	h := handler(t, app)
 	codes := map[int]int{}
+	var last *httptest.ResponseRecorder
 	for i := 0; i < 15; i++ {
 		req := httptest.NewRequest(http.MethodPost, "/login", strings.NewReader("email=lasare%40ikplan.test&password=fel"))
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
@@ -210,6 +211,10 @@ func TestSignInRateLimit(t *testing.T) {
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, req)
 		codes[rec.Code]++
+		last = rec
+	}
+	if body := last.Body.String(); !strings.Contains(body, "<html") || !strings.Contains(body, "För många försök") || strings.Contains(body, `"status":429`) {
+		t.Fatalf("Expected the 429 as a Swedish HTML page, got %s", body[strings.Index(body, "<main"):])
 	}
 	if codes[http.StatusUnprocessableEntity] != 10 || codes[http.StatusTooManyRequests] != 5 {
 		t.Fatalf("Expected 10 refusals then 5 × 429, got %v", codes)

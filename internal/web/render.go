@@ -66,8 +66,12 @@ func (s *server) errorPage(e *core.RequestEvent, status int) error {
 		heading, text = p.T("error.forbidden"), p.T("error.forbidden_text")
 	case status >= 500:
 		heading, text = p.T("error.server"), p.T("error.server_text")
+	case status == http.StatusTooManyRequests:
+		heading, text = p.T("error.too_many"), p.T("error.too_many_text")
+	case status == http.StatusRequestEntityTooLarge:
+		heading, text = p.T("error.too_large"), p.T("error.too_large_text")
 	case status == http.StatusBadRequest:
-		heading, text = p.T("error.bad_request"), p.T("error.not_found_text")
+		heading, text = p.T("error.bad_request"), p.T("error.bad_request_text")
 	}
 	return s.messagePage(e, status, heading, text)
 }

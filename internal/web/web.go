@@ -9,6 +9,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/hook"
 
 	"ikplan/pb_public"
 )
@@ -37,7 +38,10 @@ func (s *server) bindRoutes(se *core.ServeEvent) {
 	static.GET("/{path...}", apis.Static(pb_public.FS, false))
 
 	g := se.Router.Group("")
-	g.BindFunc(s.securityHeaders, s.htmlErrors, s.crossOrigin, s.loadSession)
+	// errors become HTML pages; bound before PocketBase's rate and body
+	// limits so that their 429 and 413 are pages too, not JSON
+	g.Bind(&hook.Handler[*core.RequestEvent]{Id: "ikplanHTMLErrors", Func: s.htmlErrors, Priority: apis.DefaultRateLimitMiddlewarePriority - 1})
+	g.BindFunc(s.securityHeaders, s.crossOrigin, s.loadSession)
 	g.Bind(apis.SkipSuccessActivityLog()) // pages log their failures, not every view
 	g.GET("/login", s.loginForm)
 	g.POST("/login", s.login)
