@@ -16,7 +16,8 @@ import (
 )
 
 func main() {
-	app := pocketbase.New()
+	// not PocketBase's dev mode under `go run`: it prints every SQL statement
+	app := pocketbase.NewWithConfig(pocketbase.Config{DefaultDev: false})
 	hooks.Register(app, time.Now)
 	hooks.Schedule(app)
 	web.Register(app, time.Now)
