@@ -32,6 +32,11 @@ func TestControlPage(t *testing.T) {
 	c5 := "/controls/" + f.Controls["5"]
 	scenarios := []tests.ApiScenario{
 		{
+			Name: "each action has an anchor that the start page, the e-mails and /actions link to", Method: http.MethodGet,
+			URL: "/controls/" + f.Controls["2"], Headers: testapp.Cookie(f, "ansvarig"), ExpectedStatus: http.StatusOK,
+			ExpectedContent: []string{`<tr id="action-` + f.Actions["2"] + `"`},
+		},
+		{
 			Name: "guest is sent to sign in", Method: http.MethodGet, URL: c5, ExpectedStatus: http.StatusSeeOther,
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
 				if loc := res.Header.Get("Location"); !strings.HasPrefix(loc, "/login") {
