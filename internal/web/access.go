@@ -2,12 +2,10 @@ package web
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/router"
-	"github.com/pocketbase/pocketbase/tools/search"
 
 	"ikplan/internal/model"
 )
@@ -17,57 +15,12 @@ import (
 
 var errNotFound = router.NewNotFoundError("", nil)
 
-func requestInfo(user *core.Record) *core.RequestInfo {
-	return &core.RequestInfo{Auth: user, Method: "GET", Context: core.RequestInfoContextDefault, Query: map[string]string{}, Headers: map[string]string{}, Body: map[string]any{}}
-}
+func requestInfo(user *core.Record) *core.RequestInfo { return model.RequestInfo(user) }
 
 // list returns the records of a collection that the user may list and that
 // match filter (a PocketBase filter with {:placeholders}), sorted.
 func list(app core.App, user *core.Record, collection, filter, sort string, limit int, params dbx.Params) ([]*core.Record, error) {
-	col, err := app.FindCachedCollectionByNameOrId(collection)
-	if err != nil {
-		return nil, err
-	}
-	if col.ListRule == nil {
-		return nil, nil // superusers only, and the web UI serves users
-	}
-	q := app.RecordQuery(col)
-	resolver := core.NewRecordFieldResolver(app, col, requestInfo(user), true)
-	if *col.ListRule != "" {
-		expr, err := search.FilterData(*col.ListRule).BuildExpr(resolver)
-		if err != nil {
-			return nil, fmt.Errorf("failed to apply the list rule of %s: %w", collection, err)
-		}
-		q.AndWhere(expr)
-	}
-	if filter != "" {
-		expr, err := search.FilterData(filter).BuildExpr(resolver, params)
-		if err != nil {
-			return nil, fmt.Errorf("failed to apply filter %q: %w", filter, err)
-		}
-		q.AndWhere(expr)
-	}
-	for _, sf := range search.ParseSortFromString(sort) {
-		if sf.Name == "" {
-			continue
-		}
-		expr, err := sf.BuildExpr(resolver)
-		if err != nil {
-			return nil, fmt.Errorf("failed to sort by %q: %w", sort, err)
-		}
-		q.AndOrderBy(expr)
-	}
-	if err := resolver.UpdateQuery(q); err != nil {
-		return nil, err
-	}
-	if limit > 0 {
-		q.Limit(int64(limit))
-	}
-	var out []*core.Record
-	if err := q.All(&out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return model.ListAs(app, user, collection, filter, sort, limit, params)
 }
 
 // view loads a record the user may view, or errNotFound.
