@@ -24,12 +24,31 @@ func ListAs(app core.App, user *core.Record, collection, filter, sort string, li
 	if err != nil {
 		return nil, err
 	}
-	if col.ListRule == nil {
+	return queryAs(app, user, col, col.ListRule, filter, sort, limit, params)
+}
+
+// ViewAs loads one record if user may view it (the collection's view rule),
+// in one query; nil when there is no such record or it is not theirs to see.
+func ViewAs(app core.App, user *core.Record, collection, id string) (*core.Record, error) {
+	col, err := app.FindCachedCollectionByNameOrId(collection)
+	if err != nil {
+		return nil, nil // no such collection: no such record
+	}
+	found, err := queryAs(app, user, col, col.ViewRule, "id = {:id}", "", 1, dbx.Params{"id": id})
+	if err != nil || len(found) == 0 {
+		return nil, err
+	}
+	return found[0], nil
+}
+
+func queryAs(app core.App, user *core.Record, col *core.Collection, rule *string, filter, sort string, limit int, params dbx.Params) ([]*core.Record, error) {
+	collection := col.Name
+	if rule == nil {
 		return nil, nil // superusers only
 	}
 	q := app.RecordQuery(col)
 	resolver := core.NewRecordFieldResolver(app, col, RequestInfo(user), true)
-	for _, f := range []string{*col.ListRule, filter} {
+	for _, f := range []string{*rule, filter} {
 		if f == "" {
 			continue
 		}

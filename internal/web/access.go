@@ -25,15 +25,11 @@ func list(app core.App, user *core.Record, collection, filter, sort string, limi
 
 // view loads a record the user may view, or errNotFound.
 func view(app core.App, user *core.Record, collection, id string) (*core.Record, error) {
-	r, err := app.FindRecordById(collection, id)
-	if err != nil {
-		return nil, errNotFound
-	}
-	ok, err := app.CanAccessRecord(r, requestInfo(user), r.Collection().ViewRule)
+	r, err := model.ViewAs(app, user, collection, id)
 	if err != nil {
 		return nil, err
 	}
-	if !ok {
+	if r == nil {
 		return nil, errNotFound
 	}
 	return r, nil
