@@ -36,6 +36,7 @@ func BenchmarkPages(b *testing.B) {
 	for _, p := range pageBenchmarks(f) {
 		b.Run(p.name, func(b *testing.B) {
 			b.ReportAllocs()
+			before := cpuTime()
 			for b.Loop() {
 				req := httptest.NewRequest(http.MethodGet, p.url, nil)
 				if p.user != "" {
@@ -47,6 +48,8 @@ func BenchmarkPages(b *testing.B) {
 					b.Fatalf("Expected 200 for %s, got %d", p.url, rec.Code)
 				}
 			}
+			// the process's CPU time (user + system) per page, besides the wall time
+			b.ReportMetric(float64((cpuTime()-before).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 		})
 	}
 }
