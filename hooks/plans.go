@@ -148,24 +148,12 @@ func ReportGaps(app core.App, plan *core.Record) []string {
 	}
 	for _, c := range controls {
 		results, _ := app.FindRecordsByFilter(model.Results, "control = {:c}", "period", 0, 0, dbx.Params{"c": c.Id})
-		byPeriod := map[string]*core.Record{}
-		wholeYearNotPerformed := false
+		outcomes := map[string]string{}
 		for _, r := range results {
-			byPeriod[r.GetString("period")] = r
-			if r.GetString("period") == itoa(year) && r.GetString("outcome") == model.OutcomeNotPerformed {
-				wholeYearNotPerformed = true
-			}
+			outcomes[r.GetString("period")] = r.GetString("outcome")
 		}
-		if !wholeYearNotPerformed {
-			var missing []string
-			for _, p := range model.PeriodsFor(c.GetString("frequency"), year) {
-				if byPeriod[p] == nil {
-					missing = append(missing, p)
-				}
-			}
-			if len(missing) > 0 {
-				gaps = append(gaps, "kontrollpunkt "+controlLabel(c)+" saknar resultat för "+strings.Join(missing, ", "))
-			}
+		if missing := model.MissingPeriods(c.GetString("frequency"), year, outcomes); len(missing) > 0 {
+			gaps = append(gaps, "kontrollpunkt "+controlLabel(c)+" saknar resultat för "+strings.Join(missing, ", "))
 		}
 		for _, r := range results {
 			if r.GetString("outcome") != model.OutcomeDeviation {

@@ -124,19 +124,12 @@ func lacksResult(app core.App, c *core.Record, year int) (bool, error) {
 	if err != nil {
 		return false, fmt.Errorf("failed to load the results of control %q: %w", c.Id, err)
 	}
-	have := map[string]bool{}
+	outcomes := map[string]string{}
 	for _, r := range results {
-		have[r.GetString("period")] = true
+		outcomes[r.GetString("period")] = r.GetString("outcome")
 	}
-	if have[fmt.Sprint(year)] {
-		return false, nil
-	}
-	for _, p := range model.PeriodsFor(c.GetString("frequency"), year) {
-		if !have[p] {
-			return true, nil
-		}
-	}
-	return false, nil
+	// a whole-year result of another outcome is the period of a yearly control
+	return len(model.MissingPeriods(c.GetString("frequency"), year, outcomes)) > 0, nil
 }
 
 // Transfer moves what the board still has open to its successor, as Survey

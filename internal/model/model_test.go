@@ -192,3 +192,30 @@ func TestActors(t *testing.T) {
 		t.Errorf("Expected a coordinator to reopen plans")
 	}
 }
+
+func TestMissingPeriods(t *testing.T) {
+	t.Parallel()
+	scenarios := []struct {
+		frequency string
+		outcomes  map[string]string
+		want      []string
+	}{
+		{model.FreqYearly, map[string]string{}, []string{"2024"}},
+		{model.FreqYearly, map[string]string{"2024": "no_deviation"}, nil},
+		{model.FreqQuarterly, map[string]string{"Q1 2024": "deviation", "Q3 2024": "no_deviation"}, []string{"Q2 2024", "Q4 2024"}},
+		{model.FreqQuarterly, map[string]string{"2024": "not_performed"}, nil},
+		{model.FreqSemiannual, map[string]string{"2024": "no_deviation"}, []string{"H1 2024", "H2 2024"}},
+	}
+	for _, s := range scenarios {
+		got := model.MissingPeriods(s.frequency, 2024, s.outcomes)
+		if len(got) != len(s.want) {
+			t.Errorf("%s %v: expected %v, got %v", s.frequency, s.outcomes, s.want, got)
+			continue
+		}
+		for i := range got {
+			if got[i] != s.want[i] {
+				t.Errorf("%s %v: expected %v, got %v", s.frequency, s.outcomes, s.want, got)
+			}
+		}
+	}
+}

@@ -129,3 +129,20 @@ func PeriodExample(kind string, year int) string {
 func DateOnly(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
+
+// MissingPeriods lists the periods of a plan year that a control of the
+// given frequency still lacks a result for, given its results' outcomes by
+// period. A whole year marked not performed covers every period. This is
+// what reporting a plan requires, and what reminders and transfers chase.
+func MissingPeriods(frequency string, year int, outcomes map[string]string) []string {
+	if outcomes[Period{Kind: PeriodYear, Year: year}.String()] == OutcomeNotPerformed {
+		return nil
+	}
+	var missing []string
+	for _, p := range PeriodsFor(frequency, year) {
+		if _, ok := outcomes[p]; !ok {
+			missing = append(missing, p)
+		}
+	}
+	return missing
+}

@@ -1,7 +1,6 @@
 package remind
 
 import (
-	"strconv"
 	"time"
 
 	"github.com/pocketbase/dbx"
@@ -137,15 +136,7 @@ func planYears(list Lister) (map[string]int, error) {
 // result for each of its periods in the plan year, or the whole year
 // marked not performed — the same test as marking the plan reported.
 func reported(frequency string, year int, outcomes map[string]string) bool {
-	if outcomes[strconv.Itoa(year)] == model.OutcomeNotPerformed {
-		return true
-	}
-	for _, p := range model.PeriodsFor(frequency, year) {
-		if _, ok := outcomes[p]; !ok {
-			return false
-		}
-	}
-	return true
+	return len(model.MissingPeriods(frequency, year, outcomes)) == 0
 }
 
 func dateOf(t time.Time) time.Time {
