@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/a-h/templ"
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
@@ -33,7 +32,7 @@ func (s *server) actions(e *core.RequestEvent) error {
 	}
 	p := s.page(e, "", "actions")
 	p.Title = p.T("actions.title")
-	return s.render(e, http.StatusOK, p, templates.Actions(p, v), fragmentUnlessRestore(e, templates.ActionsTable(p, v)))
+	return s.render(e, http.StatusOK, p, templates.Actions(p, v), templates.ActionsTable(p, v))
 }
 
 // actionOptions are the values the filters may take for this user: the
@@ -227,13 +226,4 @@ func (s *server) byIds(e *core.RequestEvent, collection string, ids []string) (m
 		}
 	}
 	return out, nil
-}
-
-// fragmentUnlessRestore is fragment, or nil when htmx restores a page from
-// history (it asks with HX-Request but swaps the whole body).
-func fragmentUnlessRestore(e *core.RequestEvent, fragment templ.Component) templ.Component {
-	if e.Request.Header.Get("HX-History-Restore-Request") == "true" {
-		return nil
-	}
-	return fragment
 }

@@ -42,7 +42,7 @@ func (s *server) search(e *core.RequestEvent) error {
 			v.Total += len(g.Hits)
 		}
 	}
-	return s.render(e, status, p, templates.Search(p, v), fragmentUnlessRestore(e, templates.SearchSection(p, v)))
+	return s.render(e, status, p, templates.Search(p, v), templates.SearchSection(p, v))
 }
 
 // searchKind is what is searched in one collection: the filter (with the
