@@ -55,3 +55,50 @@ func BenchmarkImportPlan(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDocuments builds each document and writes it in each format: the
+// plan document of a 40-control plan, and the follow-up and roll-up of the
+// demo with its 20 controls doubled to 40 blocks' worth.
+func BenchmarkDocuments(b *testing.B) {
+	app, _, _ := plan40(b)
+	f := testapp.Fix(b)
+	now := testapp.Today
+	docs := []struct {
+		name  string
+		build func() (*report.Doc, error)
+	}{
+		{"plan-40", func() (*report.Doc, error) { return report.PlanDoc(app, f.KS, 2025, false) }},
+		{"followup-40", func() (*report.Doc, error) {
+			d, err := report.FollowUp(app, f.KS, 2024, false)
+			if err == nil {
+				d.Blocks = append(d.Blocks, d.Blocks...)
+			}
+			return d, err
+		}},
+		{"rollup", func() (*report.Doc, error) { return report.RollUp(app, 2024, false, now) }},
+	}
+	for _, doc := range docs {
+		b.Run(doc.name+"/build", func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := doc.build(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		d, err := doc.build()
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, format := range []string{"html", "pdf", "docx"} {
+			b.Run(doc.name+"/"+format, func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					if err := report.Write(format, io.Discard, d); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
