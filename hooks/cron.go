@@ -7,6 +7,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/model"
 	"ikplan/internal/remind"
 )
 
@@ -20,7 +21,7 @@ const ReminderSchedule = "0 6 * * *"
 // Swedish time (PocketBase's cron keeps UTC unless told otherwise), so
 // every schedule, the automatic backups' too, reads as Swedish time.
 func Schedule(app core.App) {
-	app.Cron().SetTimezone(stockholm)
+	app.Cron().SetTimezone(model.Stockholm)
 	app.Cron().MustAdd(ReminderJob, ReminderSchedule, func() { SendReminders(app, time.Now()) })
 }
 

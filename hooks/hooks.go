@@ -5,9 +5,10 @@ package hooks
 
 import (
 	"time"
-	_ "time/tzdata" // Europe/Stockholm on any server
 
 	"github.com/pocketbase/pocketbase/core"
+
+	"ikplan/internal/model"
 )
 
 // Register binds every rule, the computed values and the change history to
@@ -33,18 +34,7 @@ type rules struct {
 }
 
 // today is the current calendar date in Sweden, as midnight UTC.
-func (h *rules) today() time.Time {
-	t := h.now().In(stockholm)
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
-}
-
-var stockholm = func() *time.Location {
-	loc, err := time.LoadLocation("Europe/Stockholm")
-	if err != nil {
-		return time.UTC
-	}
-	return loc
-}()
+func (h *rules) today() time.Time { return model.Today(h.now()) }
 
 // find loads a record by id, or nil when the id is empty or unknown.
 func find(app core.App, collection, id string) *core.Record {

@@ -94,7 +94,7 @@ func Survey(app core.App, fromBoardId string, now time.Time) (Summary, error) {
 	if len(s.Copies) == 0 && len(s.Actions) == 0 {
 		return s, nil
 	}
-	year := now.In(stockholm).Year()
+	year := now.In(model.Stockholm).Year()
 	drafts, err := app.FindRecordsByFilter(model.Plans, "board = {:b} && status = 'draft' && year >= {:y}", "year", 1, 0,
 		dbx.Params{"b": s.To.Id, "y": year})
 	if err != nil {
@@ -108,14 +108,6 @@ func Survey(app core.App, fromBoardId string, now time.Time) (Summary, error) {
 	s.Into = drafts[0]
 	return s, nil
 }
-
-// stockholm is the time zone that decides which year it is.
-var stockholm = func() *time.Location {
-	if loc, err := time.LoadLocation("Europe/Stockholm"); err == nil {
-		return loc
-	}
-	return time.UTC
-}()
 
 // lacksResult reports whether a control of an adopted plan misses a result
 // for one of its periods and has no whole-year result.

@@ -219,3 +219,17 @@ func TestMissingPeriods(t *testing.T) {
 		}
 	}
 }
+
+func TestTodayIsASwedishDay(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{
+		"2025-03-15T22:30:00Z": "2025-03-15", // 23:30 in Stockholm (winter time)
+		"2025-03-15T23:30:00Z": "2025-03-16", // 00:30 the next day in Stockholm
+		"2025-07-01T22:30:00Z": "2025-07-02", // 00:30 in summer time
+	} {
+		now, _ := time.Parse(time.RFC3339, in)
+		if got := model.Today(now).Format(time.DateOnly); got != want {
+			t.Errorf("Today(%s): expected %s, got %s", in, want, got)
+		}
+	}
+}

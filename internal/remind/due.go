@@ -127,18 +127,9 @@ func ParseDays(raw string) []int {
 	return out
 }
 
-// stockholm is the time zone the days are counted in.
-var stockholm = func() *time.Location {
-	loc, err := time.LoadLocation("Europe/Stockholm")
-	if err != nil {
-		return time.UTC
-	}
-	return loc
-}()
-
 // Stockholm is Sweden's time zone (embedded with time/tzdata).
-func Stockholm() *time.Location { return stockholm }
+func Stockholm() *time.Location { return model.Stockholm }
 
 // Today is the calendar date of now in Sweden, as midnight UTC, the way
 // dates are stored.
-func Today(now time.Time) time.Time { return model.DateOnly(now.In(stockholm)) }
+func Today(now time.Time) time.Time { return model.DateOnly(now.In(model.Stockholm)) }

@@ -53,7 +53,7 @@ func (s *server) resultReport(e *core.RequestEvent) error {
 	result.Set("account", vals["account"])
 	result.Set("not_performed_reason", vals["not_performed_reason"])
 	if outcome != model.OutcomeNotPerformed && result.GetDateTime("performed_on").IsZero() {
-		result.Set("performed_on", model.DateOnly(s.now()))
+		result.Set("performed_on", model.Today(s.now()))
 		result.Set("performed_by", e.Auth.Id)
 	}
 	var fileErrs templates.Errors

@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"slices"
 	"sort"
-	"time"
 	_ "time/tzdata" // Europe/Stockholm on any server
 
 	"github.com/pocketbase/dbx"
@@ -15,15 +14,6 @@ import (
 	"ikplan/internal/model"
 	"ikplan/templates"
 )
-
-// stockholm is the time zone the history's times are shown in.
-var stockholm = func() *time.Location {
-	loc, err := time.LoadLocation("Europe/Stockholm")
-	if err != nil {
-		return time.UTC
-	}
-	return loc
-}()
 
 // history handles "GET /history/{collection}/{id}": a record's change
 // history, newest first. The audit log's list rule decides who reads it

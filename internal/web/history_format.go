@@ -28,7 +28,7 @@ func (h *historian) entry(row *core.Record) templates.HistoryEntry {
 		who = row.GetString("actor")
 	}
 	en := templates.HistoryEntry{
-		When: row.GetDateTime("at").Time().In(stockholm).Format("2006-01-02 15:04"),
+		When: row.GetDateTime("at").Time().In(model.Stockholm).Format("2006-01-02 15:04"),
 		Who:  who,
 		Op:   row.GetString("op"),
 	}
@@ -124,7 +124,7 @@ func historyDate(s string) string {
 	if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 {
 		return t.Format(time.DateOnly)
 	}
-	return t.In(stockholm).Format("2006-01-02 15:04")
+	return t.In(model.Stockholm).Format("2006-01-02 15:04")
 }
 
 // related names a related record if the user may see it; otherwise its id.
