@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"time"
 
 	"github.com/pocketbase/pocketbase"
@@ -30,7 +31,7 @@ func genCommand(app *pocketbase.PocketBase) *cobra.Command {
 				return fmt.Errorf("failed to prepare the database: %w", err)
 			}
 			sum, err := gen.Run(app, rand.New(rand.NewPCG(seed, seed)), time.Now(), gen.Options{
-				Boards: boards, Years: years, Controls: controls, Password: password, Progress: cmd.ErrOrStderr(),
+				Boards: boards, Years: years, Controls: controls, Password: password, Progress: os.Stderr, // PocketBase silences the command's own error writer
 			})
 			if err != nil {
 				if errors.Is(err, gen.ErrNotEmpty) {
