@@ -20,6 +20,7 @@ func Register(app *pocketbase.PocketBase) {
 	app.RootCmd.AddCommand(reportCommand(app))
 	app.RootCmd.AddCommand(remindersCommand(app))
 	app.RootCmd.AddCommand(carryCommand(app))
+	app.RootCmd.AddCommand(genCommand(app))
 	app.RootCmd.SilenceUsage = true
 }
 
