@@ -73,6 +73,12 @@ func movedToSuccessor(e *core.RecordEvent, errs fieldErrors) {
 	}
 	if b := find(e.App, model.Boards, old); b == nil || b.GetString("successor") == "" || b.GetString("successor") != now {
 		errs.add("board", "En risk kan bara flyttas till sin nämnds efterträdare, i en omorganisation.")
+		return
+	}
+	// the rules let a coordinator of the giving board write the risk; moving it
+	// also takes belonging to the receiving board
+	if a := model.ActorOf(e.App); a.Kind == model.ActorUser && !isMember(e.App, a.Id, now) {
+		errs.add("board", "Du kan bara flytta risken till en nämnd som du själv hör till.")
 	}
 }
 

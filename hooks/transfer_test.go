@@ -3,6 +3,7 @@ package hooks_test
 import (
 	"testing"
 
+	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
 
 	"ikplan/internal/model"
@@ -38,6 +39,30 @@ func TestRiskMovesToSuccessor(t *testing.T) {
 				if b := testapp.Find(t, app, model.Risks, f.Risk).GetString("board"); b != f.IAN {
 					t.Fatalf("Expected the risk in IAN, got %s", b)
 				}
+			},
+		},
+		{
+			name: "only someone of the receiving board can move a risk there",
+			write: func(app *tests.TestApp, f *testapp.Fixture) error {
+				if err := succeed(app, f); err != nil {
+					return err
+				}
+				// ansvarig belongs to KS only
+				return asUser(app, f, "ansvarig", model.RoleCoordinator, func(tx core.App) error {
+					return testapp.Update(tx, model.Risks, f.Risk, map[string]any{"board": f.IAN, "unit": ""})
+				})
+			},
+			refused: "board", contains: "som du själv hör till",
+		},
+		{
+			name: "a coordinator of both boards moves a risk to the successor",
+			write: func(app *tests.TestApp, f *testapp.Fixture) error {
+				if err := succeed(app, f); err != nil {
+					return err
+				}
+				return asUser(app, f, "samordnare", model.RoleCoordinator, func(tx core.App) error {
+					return testapp.Update(tx, model.Risks, f.Risk, map[string]any{"board": f.IAN, "unit": ""})
+				})
 			},
 		},
 		{
