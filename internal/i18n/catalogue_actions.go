@@ -6,6 +6,10 @@ func init() {
 		// /actions
 		"actions.title":          {"Åtgärder", "Actions"},
 		"actions.caption":        {"Åtgärder (%d)", "Actions (%d)"},
+		"actions.pages":          {"Sidor", "Pages"},
+		"actions.page":           {"Sida %d av %d", "Page %d of %d"},
+		"actions.prev":           {"Föregående sida", "Previous page"},
+		"actions.next":           {"Nästa sida", "Next page"},
 		"actions.none":           {"Inga åtgärder matchar filtret.", "No actions match the filter."},
 		"actions.filter":         {"Filtrera åtgärder", "Filter actions"},
 		"actions.filter_submit":  {"Filtrera", "Filter"},

@@ -2,6 +2,8 @@ package model
 
 import (
 	"fmt"
+	"regexp"
+	"strings"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
@@ -24,51 +26,8 @@ func ListAs(app core.App, user *core.Record, collection, filter, sort string, li
 	if err != nil {
 		return nil, err
 	}
-	return queryAs(app, user, col, col.ListRule, filter, sort, limit, params)
-}
-
-// ViewAs loads one record if user may view it (the collection's view rule),
-// in one query; nil when there is no such record or it is not theirs to see.
-func ViewAs(app core.App, user *core.Record, collection, id string) (*core.Record, error) {
-	col, err := app.FindCachedCollectionByNameOrId(collection)
-	if err != nil {
-		return nil, nil // no such collection: no such record
-	}
-	found, err := queryAs(app, user, col, col.ViewRule, "id = {:id}", "", 1, dbx.Params{"id": id})
-	if err != nil || len(found) == 0 {
-		return nil, err
-	}
-	return found[0], nil
-}
-
-func queryAs(app core.App, user *core.Record, col *core.Collection, rule *string, filter, sort string, limit int, params dbx.Params) ([]*core.Record, error) {
-	collection := col.Name
-	if rule == nil {
-		return nil, nil // superusers only
-	}
-	q := app.RecordQuery(col)
-	resolver := core.NewRecordFieldResolver(app, col, RequestInfo(user), true)
-	for _, f := range []string{*rule, filter} {
-		if f == "" {
-			continue
-		}
-		expr, err := search.FilterData(f).BuildExpr(resolver, params)
-		if err != nil {
-			return nil, fmt.Errorf("failed to apply filter %q to %s: %w", f, collection, err)
-		}
-		q.AndWhere(expr)
-	}
-	for _, sf := range search.ParseSortFromString(sort) {
-		if sf.Name == "" {
-			continue
-		}
-		expr, err := sf.BuildExpr(resolver)
-		if err != nil {
-			return nil, fmt.Errorf("failed to sort %s by %q: %w", collection, sort, err)
-		}
-		q.AndOrderBy(expr)
-	}
-	if err := resolver.UpdateQuery(q); err != nil {
+	q, err := queryAs(app, user, col, col.ListRule, filter, sort, params)
+	if err != nil || q == nil {
 		return nil, err
 	}
 	if limit > 0 {
@@ -79,4 +38,185 @@ func queryAs(app core.App, user *core.Record, col *core.Collection, rule *string
 		return nil, err
 	}
 	return out, nil
+}
+
+// ListIn is ListAs for the records with the given ids.
+func ListIn(app core.App, user *core.Record, collection string, ids []string, sort string) ([]*core.Record, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	col, err := app.FindCachedCollectionByNameOrId(collection)
+	if err != nil {
+		return nil, err
+	}
+	q, err := queryAs(app, user, col, col.ListRule, "", sort, nil)
+	if err != nil || q == nil {
+		return nil, err
+	}
+	var out []*core.Record
+	if err := q.AndWhere(dbx.In(col.Name+".id", anys(ids)...)).All(&out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ViewAs loads one record if user may view it (the collection's view rule),
+// in one query; nil when there is no such record or it is not theirs to see.
+func ViewAs(app core.App, user *core.Record, collection, id string) (*core.Record, error) {
+	col, err := app.FindCachedCollectionByNameOrId(collection)
+	if err != nil {
+		return nil, nil // no such collection: no such record
+	}
+	q, err := queryAs(app, user, col, col.ViewRule, "", "", nil)
+	if err != nil || q == nil {
+		return nil, err
+	}
+	var out []*core.Record
+	if err := q.AndWhere(dbx.HashExp{col.Name + ".id": id}).Limit(1).All(&out); err != nil || len(out) == 0 {
+		return nil, err
+	}
+	return out[0], nil
+}
+
+// Allowed returns which of the records with the given ids of a collection
+// rule (one of the collection's rules, nil meaning superusers only) lets
+// the user act on, in one query for them all.
+func Allowed(app core.App, user *core.Record, collection string, rule *string, ids []string) (map[string]bool, error) {
+	out := map[string]bool{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	col, err := app.FindCachedCollectionByNameOrId(collection)
+	if err != nil {
+		return nil, err
+	}
+	if rule != nil && *rule == "" {
+		for _, id := range ids {
+			out[id] = true
+		}
+		return out, nil
+	}
+	q, err := queryAs(app, user, col, rule, "", "", nil)
+	if err != nil || q == nil {
+		return out, err
+	}
+	var found []string
+	err = q.Select(col.Name + ".id").AndWhere(dbx.In(col.Name+".id", anys(ids)...)).Column(&found)
+	for _, id := range found {
+		out[id] = true
+	}
+	return out, err
+}
+
+// Can reports whether rule lets user act on the stored record r (its
+// update or delete rule, or the create rule once r is written).
+func Can(app core.App, user *core.Record, r *core.Record, rule *string) bool {
+	ok, err := Allowed(app, user, r.Collection().Name, rule, []string{r.Id})
+	return err == nil && ok[r.Id]
+}
+
+// queryAs is the query of col's records that rule and filter let through,
+// sorted; nil when the rule lets no user through (superusers only).
+func queryAs(app core.App, user *core.Record, col *core.Collection, rule *string, filter, sort string, params dbx.Params) (*dbx.SelectQuery, error) {
+	if rule == nil {
+		return nil, nil
+	}
+	q := app.RecordQuery(col)
+	resolver := core.NewRecordFieldResolver(app, col, RequestInfo(user), true)
+	bound := dbx.Params{}
+	for k, v := range params {
+		bound[k] = v
+	}
+	for _, f := range []string{BindAuth(*rule, user, bound), filter} {
+		if f == "" {
+			continue
+		}
+		expr, err := search.FilterData(f).BuildExpr(resolver, bound)
+		if err != nil {
+			return nil, fmt.Errorf("failed to apply filter %q to %s: %w", f, col.Name, err)
+		}
+		q.AndWhere(expr)
+	}
+	for _, sf := range search.ParseSortFromString(sort) {
+		if sf.Name == "" {
+			continue
+		}
+		expr, err := sf.BuildExpr(resolver)
+		if err != nil {
+			return nil, fmt.Errorf("failed to sort %s by %q: %w", col.Name, sort, err)
+		}
+		q.AndOrderBy(expr)
+	}
+	if err := resolver.UpdateQuery(q); err != nil {
+		return nil, err
+	}
+	if toOneJoins(q) {
+		q.Distinct(false)
+	}
+	return q, nil
+}
+
+// toOneJoin is a join on the id of the joined table: at most one row.
+var toOneJoin = regexp.MustCompile("^\\[\\[(\\w+)\\.id\\]\\] = \\[\\[\\w+\\.\\w+\\]\\]$")
+
+// toOneJoins reports whether every join of q adds at most one row to each
+// of its rows (a single relation, never a list of them), so that the
+// DISTINCT PocketBase adds to any joined query can go: sorting whole rows to
+// drop duplicates that cannot occur was most of a page's query time.
+func toOneJoins(q *dbx.SelectQuery) bool {
+	info := q.Info()
+	for _, j := range info.Join {
+		if j.On == nil || strings.Contains(j.Table, "(") {
+			return false // json_each over a list of relations
+		}
+		join := info.Builder.QueryBuilder().BuildJoin([]dbx.JoinInfo{j}, dbx.Params{})
+		_, on, _ := strings.Cut(join, " ON ")
+		m := toOneJoin.FindStringSubmatch(on)
+		fields := strings.Fields(j.Table)
+		if m == nil || len(fields) != 2 || m[1] != fields[1] {
+			return false
+		}
+	}
+	return true
+}
+
+func anys(ids []string) []any {
+	out := make([]any, len(ids))
+	for i, id := range ids {
+		out[i] = id
+	}
+	return out
+}
+
+// PageAs is ListAs for one page: at most limit records after the first
+// offset of them.
+func PageAs(app core.App, user *core.Record, collection, filter, sort string, limit, offset int, params dbx.Params) ([]*core.Record, error) {
+	col, err := app.FindCachedCollectionByNameOrId(collection)
+	if err != nil {
+		return nil, err
+	}
+	q, err := queryAs(app, user, col, col.ListRule, filter, sort, params)
+	if err != nil || q == nil {
+		return nil, err
+	}
+	var out []*core.Record
+	if err := q.Limit(int64(limit)).Offset(int64(offset)).All(&out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CountAs counts the records ListAs would return, without loading them.
+func CountAs(app core.App, user *core.Record, collection, filter string, params dbx.Params) (int, error) {
+	col, err := app.FindCachedCollectionByNameOrId(collection)
+	if err != nil {
+		return 0, err
+	}
+	q, err := queryAs(app, user, col, col.ListRule, filter, "", params)
+	if err != nil || q == nil {
+		return 0, err
+	}
+	var n int
+	err = q.Distinct(false).Select("COUNT(DISTINCT [[" + col.Name + ".id]])").Row(&n)
+	return n, err
 }

@@ -38,8 +38,7 @@ func view(app core.App, user *core.Record, collection, id string) (*core.Record,
 // may reports whether the user's role and boards let them make the write
 // the rule describes (UpdateRule or DeleteRule) on an existing record.
 func may(app core.App, user *core.Record, r *core.Record, rule *string) bool {
-	ok, err := app.CanAccessRecord(r, requestInfo(user), rule)
-	return err == nil && ok
+	return model.Can(app, user, r, rule)
 }
 
 // errForbidden is a write the API rules refuse.

@@ -9,6 +9,8 @@ import (
 	"github.com/pocketbase/pocketbase/tools/inflector"
 	"github.com/pocketbase/pocketbase/tools/search"
 	"github.com/pocketbase/pocketbase/tools/security"
+
+	"ikplan/internal/model"
 )
 
 // mayCreate reports whether the collection's create rule would let the
@@ -47,7 +49,8 @@ func mayCreate(app core.App, user *core.Record, r *core.Record) bool {
 		PreFragment(fmt.Sprintf("WITH {{%s}} AS (SELECT %s)", dc.Name, strings.Join(selects, ","))).
 		From(dc.Name).AndBind(params)
 	resolver := core.NewRecordFieldResolver(app, &dc, requestInfo(user), true)
-	expr, err := search.FilterData(*dc.CreateRule).BuildExpr(resolver)
+	bound := dbx.Params{}
+	expr, err := search.FilterData(model.BindAuth(*dc.CreateRule, user, bound)).BuildExpr(resolver, bound)
 	if err != nil {
 		return false
 	}

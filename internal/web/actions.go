@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
@@ -64,11 +65,11 @@ func (s *server) actionOptions(e *core.RequestEvent) (actionOptions, error) {
 			o.years = append(o.years, templates.Option{Value: y, Label: y})
 		}
 	}
-	o.userNames = s.userNames(e)
 	users, err := list(e.App, e.Auth, model.Users, "", "name", 0, nil)
 	if err != nil {
 		return o, err
 	}
+	o.userNames = names(users)
 	for _, u := range users {
 		o.owners = append(o.owners, templates.Option{Value: u.Id, Label: o.userNames[u.Id]})
 	}
@@ -109,7 +110,7 @@ func parseActionFilters(e *core.RequestEvent, q url.Values, o actionOptions) (f 
 
 // actionFilter is the PocketBase filter of f: fixed expressions with the
 // values as {:placeholders}, never the values themselves.
-func actionFilter(f templates.ActionFilters) (string, dbx.Params) {
+func actionFilter(f templates.ActionFilters, today time.Time) (string, dbx.Params) {
 	var parts []string
 	params := dbx.Params{}
 	if f.Board != "" {
@@ -126,10 +127,14 @@ func actionFilter(f templates.ActionFilters) (string, dbx.Params) {
 		parts, params["owner"] = append(parts, "owner = {:owner}"), f.Owner
 	}
 	if f.Overdue {
-		parts = append(parts, "deadline != '' && status != 'done' && status != 'cancelled'")
+		parts = append(parts, "deadline != '' && deadline < {:today} && status != 'done' && status != 'cancelled'")
+		params["today"] = model.DateOnly(today).Format(time.DateOnly) + " 00:00:00.000Z"
 	}
 	return strings.Join(parts, " && "), params
 }
+
+// actionsPerPage is how many actions a page of /actions shows.
+const actionsPerPage = 100
 
 func (s *server) actionsView(e *core.RequestEvent, q url.Values) (templates.ActionsView, error) {
 	var v templates.ActionsView
@@ -139,8 +144,15 @@ func (s *server) actionsView(e *core.RequestEvent, q url.Values) (templates.Acti
 	}
 	v.Boards, v.Years, v.Owners = o.boards, o.years, o.owners
 	v.Filters, v.Ignored = parseActionFilters(e, q, o)
-	filter, params := actionFilter(v.Filters)
-	actions, err := list(e.App, e.Auth, model.Actions, filter, "deadline,created", 0, params)
+	filter, params := actionFilter(v.Filters, s.now())
+	v.Total, err = model.CountAs(e.App, e.Auth, model.Actions, filter, params)
+	if err != nil {
+		return v, err
+	}
+	v.Pages = max(1, (v.Total+actionsPerPage-1)/actionsPerPage)
+	v.Page = min(max(1, atoiOr(q.Get("page"), 1)), v.Pages)
+	actions, err := model.PageAs(e.App, e.Auth, model.Actions, filter, "-plan.year,deadline,created",
+		actionsPerPage, (v.Page-1)*actionsPerPage, params)
 	if err != nil {
 		return v, err
 	}
@@ -148,15 +160,68 @@ func (s *server) actionsView(e *core.RequestEvent, q url.Values) (templates.Acti
 	if err != nil {
 		return v, err
 	}
+	mayUpdate, err := model.Allowed(e.App, e.Auth, model.Actions, col(e, model.Actions).UpdateRule, ids(actions))
+	if err != nil {
+		return v, err
+	}
 	for _, a := range actions {
 		row := s.actionRow(e, a, o, controls)
+		row.CanUpdate = mayUpdate[a.Id]
 		if v.Filters.Overdue && !row.Overdue {
 			continue
 		}
 		v.Rows = append(v.Rows, row)
 	}
 	sortActionRows(v.Rows)
+	v.Prev, v.Next = pageLink(q, v.Page-1, v.Pages), pageLink(q, v.Page+1, v.Pages)
 	return v, nil
+}
+
+// pageLink is the address of page n of /actions with the same filters, or
+// "" when there is no such page.
+func pageLink(q url.Values, n, pages int) string {
+	if n < 1 || n > pages {
+		return ""
+	}
+	keep := url.Values{}
+	for _, k := range []string{"board", "year", "status", "owner", "overdue"} {
+		if v := q.Get(k); v != "" {
+			keep.Set(k, v)
+		}
+	}
+	if n > 1 {
+		keep.Set("page", strconv.Itoa(n))
+	}
+	if len(keep) == 0 {
+		return "/actions"
+	}
+	return "/actions?" + keep.Encode()
+}
+
+// atoiOr is s as a number, or def when it is not one.
+func atoiOr(s string, def int) int {
+	if n, err := strconv.Atoi(strings.TrimSpace(s)); err == nil {
+		return n
+	}
+	return def
+}
+
+// col is the collection by name; ikplan's collections always exist.
+func col(e *core.RequestEvent, name string) *core.Collection {
+	c, err := e.App.FindCachedCollectionByNameOrId(name)
+	if err != nil {
+		return &core.Collection{} // no rules: nobody but superusers
+	}
+	return c
+}
+
+// ids lists the records' ids.
+func ids(records []*core.Record) []string {
+	out := make([]string, len(records))
+	for i, r := range records {
+		out[i] = r.Id
+	}
+	return out
 }
 
 // actionRow is an action's row: its control, board, year, owner, whether
@@ -164,11 +229,10 @@ func (s *server) actionsView(e *core.RequestEvent, q url.Values) (templates.Acti
 func (s *server) actionRow(e *core.RequestEvent, a *core.Record, o actionOptions, controls map[string]*core.Record) templates.ActionRow {
 	status := a.GetString("status")
 	row := templates.ActionRow{
-		Action:    a,
-		Control:   controls[a.GetString("control")],
-		Owner:     o.userNames[a.GetString("owner")],
-		Overdue:   model.Overdue(a.GetDateTime("deadline").Time(), status == model.ActionDone || status == model.ActionCancelled, s.now()),
-		CanUpdate: may(e.App, e.Auth, a, a.Collection().UpdateRule),
+		Action:  a,
+		Control: controls[a.GetString("control")],
+		Owner:   o.userNames[a.GetString("owner")],
+		Overdue: model.Overdue(a.GetDateTime("deadline").Time(), status == model.ActionDone || status == model.ActionCancelled, s.now()),
 	}
 	if pl := o.plans[a.GetString("plan")]; pl != nil {
 		row.Board, row.Year = o.boardNames[pl.GetString("board")], pl.GetInt("year")
@@ -207,23 +271,13 @@ func field(records []*core.Record, name string) []string {
 // byIds lists the records of collection with the given ids that the user
 // may see, by id.
 func (s *server) byIds(e *core.RequestEvent, collection string, ids []string) (map[string]*core.Record, error) {
-	out := make(map[string]*core.Record, len(ids))
-	for start := 0; start < len(ids); start += 100 {
-		chunk := ids[start:min(start+100, len(ids))]
-		parts := make([]string, len(chunk))
-		params := dbx.Params{}
-		for i, id := range chunk {
-			key := "id" + itoa(i)
-			parts[i] = "id = {:" + key + "}"
-			params[key] = id
-		}
-		recs, err := list(e.App, e.Auth, collection, strings.Join(parts, " || "), "id", 0, params) // list needs a sort
-		if err != nil {
-			return nil, err
-		}
-		for _, r := range recs {
-			out[r.Id] = r
-		}
+	recs, err := model.ListIn(e.App, e.Auth, collection, ids, "")
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]*core.Record, len(recs))
+	for _, r := range recs {
+		out[r.Id] = r
 	}
 	return out, nil
 }

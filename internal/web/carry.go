@@ -176,7 +176,7 @@ func (s *server) nextView(e *core.RequestEvent, plan *core.Record, pv carry.Prop
 			v.Names[id] = i18nT(e, "carry.other_board") // a board the user does not belong to
 		}
 	}
-	owners := s.userNames(e)
+	owners := s.userNames(e, append(field(pv.Controls, "owner"), field(pv.Unfinished, "owner")...))
 	noOwner := map[string]bool{}
 	for _, c := range pv.NoOwner {
 		noOwner[c.Id] = true

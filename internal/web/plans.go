@@ -133,7 +133,7 @@ func (s *server) planView(e *core.RequestEvent, plan *core.Record) (templates.Pl
 	for _, u := range units {
 		unitNames[u.Id] = u.GetString("name")
 	}
-	owners := s.userNames(e)
+	owners := s.userNames(e, field(controls, "owner"))
 	v.Total = len(controls)
 	for _, c := range controls {
 		heading := unitNames[c.GetString("unit")]
@@ -162,9 +162,15 @@ func (s *server) planView(e *core.RequestEvent, plan *core.Record) (templates.Pl
 	return v, nil
 }
 
-// userNames maps the ids of the users the signed-in user may see to names.
-func (s *server) userNames(e *core.RequestEvent) map[string]string {
-	users, _ := list(e.App, e.Auth, model.Users, "", "name", 0, nil)
+// userNames maps the ids of the given users, as far as the signed-in user
+// may see them, to their names.
+func (s *server) userNames(e *core.RequestEvent, ids []string) map[string]string {
+	users, _ := model.ListIn(e.App, e.Auth, model.Users, ids, "")
+	return names(users)
+}
+
+// names maps users' ids to their names, or their e-mail when they have none.
+func names(users []*core.Record) map[string]string {
 	out := make(map[string]string, len(users))
 	for _, u := range users {
 		n := u.GetString("name")
