@@ -28,8 +28,21 @@ func pageBenchmarks(f *testapp.Fixture) []struct{ name, user, url string } {
 }
 
 // BenchmarkPages measures each page's handler through the whole HTTP stack
-// (router, middlewares, session, rules, template) on the demo data.
+// (router, middlewares, session, rules, template) on the demo data: once
+// computed every time (the page cache off, as after every write) and once
+// served from the page cache (nothing changed since the last view).
 func BenchmarkPages(b *testing.B) {
+	for _, mode := range []string{"computed", "cached"} {
+		b.Run(mode, func(b *testing.B) {
+			if mode == "computed" {
+				b.Setenv("IKPLAN_PAGE_CACHE", "off")
+			}
+			benchmarkPages(b)
+		})
+	}
+}
+
+func benchmarkPages(b *testing.B) {
 	f := testapp.Fix(b)
 	app := testapp.NewWeb(b)
 	h := handler(b, app)

@@ -5,6 +5,7 @@ package web
 
 import (
 	"net/http"
+	"os"
 	"time"
 
 	"github.com/pocketbase/pocketbase/apis"
@@ -18,6 +19,9 @@ import (
 // pages use to decide what is due and overdue.
 func Register(app core.App, now func() time.Time) {
 	s := &server{app: app, now: now, cop: http.NewCrossOriginProtection()}
+	if os.Getenv("IKPLAN_PAGE_CACHE") != "off" {
+		s.cache = newPageCache()
+	}
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
 		s.bindRoutes(se)
 		return se.Next()
@@ -26,9 +30,10 @@ func Register(app core.App, now func() time.Time) {
 
 // server carries what the handlers share.
 type server struct {
-	app core.App
-	now func() time.Time
-	cop *http.CrossOriginProtection
+	app   core.App
+	now   func() time.Time
+	cop   *http.CrossOriginProtection
+	cache *pageCache // nil when IKPLAN_PAGE_CACHE=off
 }
 
 // bindRoutes is the table of contents of the web UI.
@@ -51,7 +56,7 @@ func (s *server) bindRoutes(se *core.ServeEvent) {
 	g.POST("/lang", s.setLang)
 
 	in := g.Group("")
-	in.BindFunc(s.requireUser)
+	in.BindFunc(s.requireUser, s.cachePages)
 	in.GET("/{$}", s.start)
 	s.bindPlanRoutes(in)
 	s.bindActionRoutes(in)

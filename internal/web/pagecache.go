@@ -1,0 +1,150 @@
+package web
+
+import (
+	"context"
+	"database/sql"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/maypok86/otter/v2"
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+
+	"ikplan/internal/model"
+)
+
+// The page cache keeps each rendered page for as long as nothing in the
+// database has changed: a page is a function of the signed-in user, the
+// address, the language, the day and the data, so a page computed once is
+// served again until any write anywhere — through the web UI, the REST API,
+// the dashboard, a job, or an `ikplan` command run in another process —
+// changes the database. The change is read from SQLite itself (PRAGMA
+// data_version on a connection of its own, which changes whenever any
+// other connection commits), so no write can be missed by a hook that was
+// forgotten. Reads still go through the API rules: the cache only repeats
+// what the rules let this very user see, to this very user.
+const (
+	pageCacheBytes = 32 << 20  // at most this much HTML in memory
+	pageCacheMax   = 512 << 10 // larger pages are not kept
+)
+
+type pageCache struct {
+	pages *otter.Cache[string, cachedPage]
+
+	mu   sync.Mutex
+	db   *sql.DB
+	conn *sql.Conn // reads the data version; never writes
+}
+
+type cachedPage struct {
+	version int64
+	day     string
+	header  http.Header
+	body    []byte
+}
+
+func newPageCache() *pageCache {
+	return &pageCache{pages: otter.Must(&otter.Options[string, cachedPage]{
+		MaximumWeight: pageCacheBytes,
+		Weigher:       func(key string, p cachedPage) uint32 { return uint32(len(key) + len(p.body)) },
+	})}
+}
+
+// version is the database's data version, which changes whenever any
+// connection other than the cache's own commits a write; false when it
+// cannot be read (then nothing is served from the cache).
+func (c *pageCache) version(app core.App) (int64, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	db, ok := app.ConcurrentDB().(*dbx.DB)
+	if !ok {
+		return 0, false
+	}
+	if c.conn == nil || c.db != db.DB() {
+		if c.conn != nil {
+			c.conn.Close()
+		}
+		conn, err := db.DB().Conn(context.Background())
+		if err != nil {
+			c.conn = nil
+			return 0, false
+		}
+		c.db, c.conn = db.DB(), conn
+	}
+	var v int64
+	if err := c.conn.QueryRowContext(context.Background(), "PRAGMA data_version").Scan(&v); err != nil {
+		c.conn.Close()
+		c.conn = nil
+		return 0, false
+	}
+	return v, true
+}
+
+// cachePages serves a signed-in user's GET pages from the page cache, and
+// keeps the ones it renders.
+func (s *server) cachePages(e *core.RequestEvent) error {
+	if s.cache == nil || e.Request.Method != http.MethodGet || e.Auth == nil {
+		return e.Next()
+	}
+	version, ok := s.cache.version(e.App)
+	if !ok {
+		return e.Next()
+	}
+	h := e.Request.Header
+	key := strings.Join([]string{e.Auth.Id, lang(e), h.Get("HX-Request"), h.Get("HX-Boosted"),
+		h.Get("HX-Target"), h.Get("HX-History-Restore-Request"), e.Request.URL.RequestURI()}, "\x00")
+	day := model.Today(s.now()).Format(time.DateOnly)
+	if p, hit := s.cache.pages.GetIfPresent(key); hit && p.version == version && p.day == day {
+		out := e.Response.Header()
+		for k, v := range p.header {
+			out[k] = v
+		}
+		e.Response.WriteHeader(http.StatusOK)
+		_, err := e.Response.Write(p.body)
+		return err
+	}
+	rec := &recorder{ResponseWriter: e.Response}
+	e.Response = rec
+	err := e.Next()
+	e.Response = rec.ResponseWriter
+	if err == nil && rec.status == http.StatusOK && len(rec.body) <= pageCacheMax &&
+		strings.HasPrefix(rec.header.Get("Content-Type"), "text/html") {
+		s.cache.pages.Set(key, cachedPage{version: version, day: day, header: rec.header, body: rec.body})
+	} else if err == nil && rec.status == http.StatusOK && len(rec.body) > pageCacheMax {
+		e.App.Logger().Debug("page too large for the page cache", slog.String("path", e.Request.URL.Path), slog.Int("bytes", len(rec.body)))
+	}
+	return err
+}
+
+// recorder passes a response through and keeps a copy of it.
+type recorder struct {
+	http.ResponseWriter
+	status int
+	header http.Header
+	body   []byte
+}
+
+func (r *recorder) WriteHeader(status int) {
+	if r.status == 0 {
+		r.status = status
+		r.header = r.ResponseWriter.Header().Clone()
+		r.header.Del("Set-Cookie") // a renewed session belongs to its own response
+	}
+	r.ResponseWriter.WriteHeader(status)
+}
+
+func (r *recorder) Write(b []byte) (int, error) {
+	if r.status == 0 {
+		r.WriteHeader(http.StatusOK)
+	}
+	if len(r.body) <= pageCacheMax {
+		r.body = append(r.body, b...)
+	}
+	return r.ResponseWriter.Write(b)
+}
+
+// Unwrap lets PocketBase's router see the status and whether it was written.
+func (r *recorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
