@@ -17,6 +17,9 @@ func (r *Report) WriteText(out io.Writer) error {
 	if r.Server != nil {
 		w.printf("cold start: %s (process start → first GET /login answered 200; target ≤ 1 s)\n", ms(r.Server.ColdStart))
 	}
+	if r.Static != nil {
+		w.printf("The phases ran in this order: static file and plan page at saturation, then the open loop.\n")
+	}
 	o := r.Open
 	w.printf("\nOpen loop: %.0f requests/s scheduled, %d sent; all answered %.1f s after the first was due; the sender was at most %s late\n",
 		r.Rate, o.Sent, o.Seconds, ms(o.MaxLag))

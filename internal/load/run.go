@@ -87,7 +87,8 @@ type ServerReport struct {
 }
 
 // Run measures the server: it starts it if asked, signs the users in,
-// finds what they see, runs the open loop, then the two saturations.
+// finds what they see, drives the static file and then the plan page at
+// saturation, and last runs the open loop.
 func Run(ctx context.Context, cfg Config) (*Report, error) {
 	rep := &Report{Date: time.Now(), URL: cfg.URL, Mix: cfg.Mix.String(), Rate: cfg.Rate}
 	logf := func(format string, args ...any) {
@@ -136,16 +137,9 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		srv.Memory.Mark() // the phases' peaks start here
 	}
 
-	logf("open loop: %.0f requests/s for %s, mix %s", cfg.Rate, cfg.Duration, cfg.Mix)
-	rec := NewRecorder()
-	res := OpenLoop{Client: client, Base: cfg.URL, Rate: cfg.Rate, Duration: cfg.Duration, Timeout: cfg.Timeout,
-		Next: w.Next, Rec: rec}.Run(ctx)
-	rep.Open = phase(res, rec)
-	mark(&rep.Open)
-	if err := ctx.Err(); err != nil {
-		return rep, err
-	}
-
+	// The saturations run first: an open loop that overloads the server
+	// leaves it working through requests the tool has given up on, which
+	// would slow whatever came next.
 	if cfg.Saturate > 0 {
 		sat := NewClient(0)
 		static := Request{Kind: Static, Method: "GET", Path: cfg.StaticPath}
@@ -160,7 +154,18 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		if rep.Static.All.Rate > 0 {
 			rep.PlanShare = rep.PlanSat.All.Rate / rep.Static.All.Rate
 		}
+		if err := ctx.Err(); err != nil {
+			return rep, err
+		}
 	}
+
+	logf("open loop: %.0f requests/s for %s, mix %s", cfg.Rate, cfg.Duration, cfg.Mix)
+	rec := NewRecorder()
+	res := OpenLoop{Client: client, Base: cfg.URL, Rate: cfg.Rate, Duration: cfg.Duration, Timeout: cfg.Timeout,
+		Next: w.Next, Rec: rec}.Run(ctx)
+	rep.Open = phase(res, rec, max(res.Elapsed, cfg.Duration))
+	mark(&rep.Open)
+
 	if srv != nil {
 		srv.Memory.Stop()
 		peak, hwm, err := srv.Memory.Peak()
@@ -172,9 +177,10 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	return rep, ctx.Err()
 }
 
-func phase(res Result, rec *Recorder) Phase {
+// phase summarises a phase; its rates are answers per second of window.
+func phase(res Result, rec *Recorder, window time.Duration) Phase {
 	p := Phase{Sent: res.Sent, Seconds: res.Elapsed.Seconds(), MaxLag: Millis(res.MaxLag)}
-	p.Kinds, p.All = rec.Summary(res.Elapsed)
+	p.Kinds, p.All = rec.Summary(window)
 	return p
 }
 
@@ -182,7 +188,7 @@ func saturate(ctx context.Context, c *http.Client, cfg Config, next func() Reque
 	rec := NewRecorder()
 	res := ClosedLoop{Client: c, Base: cfg.URL, Conns: cfg.Conns, Duration: cfg.Saturate, Timeout: cfg.Timeout,
 		Next: next, Rec: rec}.Run(ctx)
-	p := phase(res, rec)
+	p := phase(res, rec, res.Elapsed)
 	p.MaxLag = 0
 	p.Conns = cfg.Conns
 	return &p

@@ -52,8 +52,8 @@ func TestStartServer(t *testing.T) {
 		t.Fatalf("Expected the cold start to include the 100 ms pause, got %v", srv.ColdStart)
 	}
 	peak, hwm := srv.Memory.Mark()
-	if peak < 8<<20 || hwm < peak {
-		t.Fatalf("Expected at least the 8 MiB ballast resident and VmHWM ≥ VmRSS, got %d and %d", peak, hwm)
+	if peak < 8<<20 || hwm < 8<<20 {
+		t.Fatalf("Expected at least the 8 MiB ballast resident (VmRSS and VmHWM), got %d and %d", peak, hwm)
 	}
 	if err := srv.Stop(); err != nil {
 		t.Fatalf("Expected the server to stop on an interrupt, got %v", err)
