@@ -220,3 +220,30 @@ func CountAs(app core.App, user *core.Record, collection, filter string, params 
 	err = q.Distinct(false).Select("COUNT(DISTINCT [[" + col.Name + ".id]])").Row(&n)
 	return n, err
 }
+
+// CountByAs counts the records ListAs would return per value of a field
+// (a column of the collection, such as "plan"), without loading them.
+func CountByAs(app core.App, user *core.Record, collection, filter string, params dbx.Params, by string) (map[string]int, error) {
+	col, err := app.FindCachedCollectionByNameOrId(collection)
+	if err != nil {
+		return nil, err
+	}
+	if col.Fields.GetByName(by) == nil {
+		return nil, fmt.Errorf("%s has no field %q", collection, by)
+	}
+	out := map[string]int{}
+	q, err := queryAs(app, user, col, col.ListRule, filter, "", params)
+	if err != nil || q == nil {
+		return out, err
+	}
+	var rows []struct {
+		Key string `db:"k"`
+		N   int    `db:"n"`
+	}
+	column := "[[" + col.Name + "." + by + "]]"
+	err = q.Distinct(false).Select(column+" AS k", "COUNT(DISTINCT [["+col.Name+".id]]) AS n").GroupBy(column).All(&rows)
+	for _, r := range rows {
+		out[r.Key] = r.N
+	}
+	return out, err
+}

@@ -33,6 +33,9 @@ const (
 
 type pageCache struct {
 	pages *otter.Cache[string, cachedPage]
+	// the menu's count of each user's items overdue or due today, which
+	// every page shows: user id → count
+	counts *otter.Cache[string, cachedCount]
 
 	mu   sync.Mutex
 	db   *sql.DB
@@ -46,11 +49,44 @@ type cachedPage struct {
 	body    []byte
 }
 
+type cachedCount struct {
+	version int64
+	day     string
+	n       int
+}
+
 func newPageCache() *pageCache {
-	return &pageCache{pages: otter.Must(&otter.Options[string, cachedPage]{
-		MaximumWeight: pageCacheBytes,
-		Weigher:       func(key string, p cachedPage) uint32 { return uint32(len(key) + len(p.body)) },
-	})}
+	return &pageCache{
+		pages: otter.Must(&otter.Options[string, cachedPage]{
+			MaximumWeight: pageCacheBytes,
+			Weigher:       func(key string, p cachedPage) uint32 { return uint32(len(key) + len(p.body)) },
+		}),
+		counts: otter.Must(&otter.Options[string, cachedCount]{MaximumSize: 10000}),
+	}
+}
+
+// versionKey is where a request keeps the data version it was served at.
+const versionKey = "ikplanDataVersion"
+
+// count is the user's menu count, computed by compute once per data
+// version and day.
+func (s *server) cachedCount(e *core.RequestEvent, compute func() int) int {
+	if s.cache == nil {
+		return compute()
+	}
+	version, ok := e.Get(versionKey).(int64)
+	if !ok {
+		if version, ok = s.cache.version(e.App); !ok {
+			return compute()
+		}
+	}
+	day := model.Today(s.now()).Format(time.DateOnly)
+	if c, hit := s.cache.counts.GetIfPresent(e.Auth.Id); hit && c.version == version && c.day == day {
+		return c.n
+	}
+	n := compute()
+	s.cache.counts.Set(e.Auth.Id, cachedCount{version: version, day: day, n: n})
+	return n
 }
 
 // version is the database's data version, which changes whenever any
@@ -93,6 +129,7 @@ func (s *server) cachePages(e *core.RequestEvent) error {
 	if !ok {
 		return e.Next()
 	}
+	e.Set(versionKey, version)
 	h := e.Request.Header
 	key := strings.Join([]string{e.Auth.Id, lang(e), h.Get("HX-Request"), h.Get("HX-Boosted"),
 		h.Get("HX-Target"), h.Get("HX-History-Restore-Request"), e.Request.URL.RequestURI()}, "\x00")

@@ -3,6 +3,7 @@ package web
 import (
 	"log/slog"
 	"net/http"
+	"sort"
 	"time"
 
 	"github.com/pocketbase/dbx"
@@ -42,6 +43,11 @@ func (s *server) navCount(e *core.RequestEvent) int {
 	if e.Auth == nil || e.Auth.Collection().Name != model.Users || isFragment(e) {
 		return 0
 	}
+	return s.cachedCount(e, func() int { return s.countDue(e) })
+}
+
+// countDue counts the user's own items that are overdue or due today.
+func (s *server) countDue(e *core.RequestEvent) int {
 	now := s.now()
 	items, err := remind.Open(lister(e.App, e.Auth), e.Auth.Id, remind.Today(now))
 	if err != nil {
@@ -99,49 +105,51 @@ func (s *server) startView(e *core.RequestEvent) (templates.StartView, error) {
 	}
 
 	// each adopted plan's progress with its light
-	controls, err := list(e.App, e.Auth, model.Controls, "plan.status = 'adopted'", "plan,position", 0, nil)
+	totals, err := model.CountByAs(e.App, e.Auth, model.Controls, "plan.status = 'adopted'", nil, "plan")
 	if err != nil {
 		return v, err
 	}
-	perPlan := map[string]*templates.PlanProgress{}
-	var planOrder []string
-	for _, c := range controls {
-		id := c.GetString("plan")
-		if perPlan[id] == nil {
-			perPlan[id] = &templates.PlanProgress{}
-			planOrder = append(planOrder, id)
-		}
-		perPlan[id].Total++
+	planIds := make([]string, 0, len(totals))
+	for id := range totals {
+		planIds = append(planIds, id)
 	}
-	for _, id := range planOrder {
-		plan, err := e.App.FindRecordById(model.Plans, id)
-		if err != nil {
-			continue
-		}
-		pp := perPlan[id]
-		pp.Plan = plan
-		pp.Reported = pp.Total - openControls[id]
+	plans, err := model.ListIn(e.App, e.Auth, model.Plans, planIds, "")
+	if err != nil {
+		return v, err
+	}
+	boards, err := s.byIds(e, model.Boards, field(plans, "board"))
+	if err != nil {
+		return v, err
+	}
+	for _, plan := range plans {
+		pp := templates.PlanProgress{Plan: plan, Total: totals[plan.Id]}
+		pp.Reported = pp.Total - openControls[plan.Id]
 		switch {
-		case late[id]:
+		case late[plan.Id]:
 			pp.Light = "red"
-		case openControls[id] > 0:
+		case openControls[plan.Id] > 0:
 			pp.Light = "yellow"
 		default:
 			pp.Light = "green"
 		}
-		if b, err := e.App.FindRecordById(model.Boards, plan.GetString("board")); err == nil {
+		if b := boards[plan.GetString("board")]; b != nil {
 			pp.Board = b.GetString("name")
 		}
-		v.Plans = append(v.Plans, *pp)
+		v.Plans = append(v.Plans, pp)
 	}
+	sort.SliceStable(v.Plans, func(i, j int) bool { return v.Plans[i].Board < v.Plans[j].Board })
 
 	devs, err := list(e.App, e.Auth, model.Deviations, "significant = true && status = 'open'", "created", 50, dbx.Params{})
 	if err != nil {
 		return v, err
 	}
+	results, err := s.byIds(e, model.Results, field(devs, "result"))
+	if err != nil {
+		return v, err
+	}
 	for _, d := range devs {
 		href := "/"
-		if r, err := e.App.FindRecordById(model.Results, d.GetString("result")); err == nil {
+		if r := results[d.GetString("result")]; r != nil {
 			href = "/controls/" + r.GetString("control")
 		}
 		v.Significant = append(v.Significant, templates.DueItem{Href: href, Title: d.GetString("description"),
