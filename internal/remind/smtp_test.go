@@ -175,7 +175,7 @@ func newApp(t testing.TB, box *mailbox) core.App {
 	if err := app.Bootstrap(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { app.ResetBootstrapState() })
+	t.Cleanup(func() { _ = app.ClearBootstrap() })
 	hooks.Register(app, testapp.Clock)
 	s := app.Settings()
 	s.Meta.AppURL = "https://ikplan.example.se"

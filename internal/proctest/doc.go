@@ -1,0 +1,10 @@
+// Package proctest runs ikplan as a real server process for tests that
+// must see it from the outside: the binary built once per test binary, a
+// data folder filled by `ikplan demo`, `ikplan serve` started as a child
+// process on a free loopback port, killed with SIGKILL and started again on
+// the same folder, and clients that sign in as the demo users through the
+// REST API or the web UI's sign-in form.
+//
+// Its own tests are the crash test (TestCrashSafety) and the sustained load
+// test (TestSustainedLoad) of docs/RELIABILITY.md.
+package proctest
