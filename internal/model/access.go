@@ -157,7 +157,7 @@ func queryAs(app core.App, user *core.Record, col *core.Collection, rule *string
 }
 
 // toOneJoin is a join on the id of the joined table: at most one row.
-var toOneJoin = regexp.MustCompile("^\\[\\[(\\w+)\\.id\\]\\] = \\[\\[\\w+\\.\\w+\\]\\]$")
+var toOneJoin = regexp.MustCompile(`^\[\[(\w+)\.id\]\] = \[\[\w+\.\w+\]\]$`)
 
 // toOneJoins reports whether every join of q adds at most one row to each
 // of its rows (a single relation, never a list of them), so that the
