@@ -5,6 +5,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"runtime/debug"
 	"time"
 
 	"github.com/pocketbase/pocketbase"
@@ -15,7 +16,15 @@ import (
 	_ "ikplan/pb_migrations"
 )
 
+// memoryLimit is the Go heap's soft limit unless GOMEMLIMIT says otherwise:
+// the garbage collector works harder as the heap nears it, which keeps a
+// busy server's memory down (the page gate bounds the work in progress).
+const memoryLimit = 96 << 20
+
 func main() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
 	// not PocketBase's dev mode under `go run`: it prints every SQL statement
 	app := pocketbase.NewWithConfig(pocketbase.Config{DefaultDev: false})
 	hooks.Register(app, time.Now)

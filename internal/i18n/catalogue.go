@@ -44,6 +44,8 @@ var catalogue = map[string][2]string{
 	"error.server":           {"Något gick fel", "Something went wrong"},
 	"error.server_text":      {"Ett oväntat fel inträffade. Försök igen om en stund.", "An unexpected error occurred. Please try again shortly."},
 	"error.back_home":        {"Till startsidan", "Go to the home page"},
+	"error.busy":             {"Servern är hårt belastad", "The server is very busy"},
+	"error.busy_text":        {"Sidan kunde inte tas fram just nu. Försök igen om en liten stund.", "The page could not be made just now. Try again in a moment."},
 	"error.too_many":         {"För många försök", "Too many attempts"},
 	"error.too_many_text":    {"Du har gjort för många försök på kort tid. Vänta en minut och försök igen.", "You have made too many attempts in a short time. Wait a minute and try again."},
 	"error.too_large":        {"Filen är för stor", "The file is too large"},

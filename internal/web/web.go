@@ -18,7 +18,7 @@ import (
 // Register binds the web UI's routes to app's server. now is the clock the
 // pages use to decide what is due and overdue.
 func Register(app core.App, now func() time.Time) {
-	s := &server{app: app, now: now, cop: http.NewCrossOriginProtection()}
+	s := &server{app: app, now: now, cop: http.NewCrossOriginProtection(), gate: newGate()}
 	if os.Getenv("IKPLAN_PAGE_CACHE") != "off" {
 		s.cache = newPageCache()
 	}
@@ -34,6 +34,7 @@ type server struct {
 	now   func() time.Time
 	cop   *http.CrossOriginProtection
 	cache *pageCache // nil when IKPLAN_PAGE_CACHE=off
+	gate  chan struct{}
 }
 
 // bindRoutes is the table of contents of the web UI.
@@ -56,7 +57,7 @@ func (s *server) bindRoutes(se *core.ServeEvent) {
 	g.POST("/lang", s.setLang)
 
 	in := g.Group("")
-	in.BindFunc(s.requireUser, s.cachePages)
+	in.BindFunc(s.requireUser, s.cachePages, s.gated)
 	in.GET("/{$}", s.start)
 	s.bindPlanRoutes(in)
 	s.bindActionRoutes(in)
