@@ -13,7 +13,7 @@ import (
 
 // loginForm handles "GET /login".
 func (s *server) loginForm(e *core.RequestEvent) error {
-	if e.Auth != nil {
+	if signedIn(e) {
 		return e.Redirect(http.StatusSeeOther, "/")
 	}
 	p := s.page(e, "", "")

@@ -101,9 +101,15 @@ func (s *server) loadSession(e *core.RequestEvent) error {
 	return e.Next()
 }
 
+// signedIn reports whether a staff user is signed in (a superuser's REST
+// API token is no web session).
+func signedIn(e *core.RequestEvent) bool {
+	return e.Auth != nil && e.Auth.Collection().Name == model.Users
+}
+
 // requireUser sends visitors who are not signed in to the sign-in page.
 func (s *server) requireUser(e *core.RequestEvent) error {
-	if e.Auth != nil && e.Auth.Collection().Name == model.Users {
+	if signedIn(e) {
 		return e.Next()
 	}
 	next := e.Request.URL.RequestURI()
