@@ -54,6 +54,13 @@ func confidentialRows() []row {
 			want: "guest,super:login annan,ian:404 *:200"},
 		{route: "GET /plans/{id}/export.xlsx", name: "the plan's Excel file", url: "/plans/$plan/export.xlsx",
 			want: "guest,super:login annan,ian:404 *:200", text: control12Title, sees: members, zip: true},
+		// a reader cannot write under the confidential control: it does not exist for them
+		{route: "POST /controls/{id}/results/{result}/deviations", name: "under the confidential control", url: "/controls/$c12/results/$r12/deviations",
+			body: "description=Loggningen+saknas.", want: "guest,super:login reader,annan,ian:404 auditor,other:403 owner,coord:303"},
+		{route: "POST /controls/{id}/deviations/{deviation}/status", name: "the confidential deviation", url: "/controls/$c12/deviations/$d12/status",
+			body: "status=handled", want: "guest,super:login reader,annan,ian:404 auditor,other:403 owner,coord:303"},
+		{route: "POST /actions/{id}/status", name: "the confidential action", url: "/actions/$a12/status",
+			body: "status=in_progress", want: "guest,super:login reader,annan,ian:404 auditor,other:403 owner,coord:303"},
 		{route: "GET /calendar/{file}", name: "the confidential action's deadline", url: "/calendar/$cal.ics",
 			want: "guest,super:404 *:200", text: "Skriv om brandv", sees: "owner"},
 
