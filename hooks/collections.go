@@ -12,7 +12,7 @@ import (
 // to their names, so a rename or delete in the dashboard would switch the
 // rules off.
 func bindCollections(app core.App) {
-	ours := append(slices.Clone(model.Domain), model.AuditLog, model.Reminders)
+	ours := append(slices.Clone(model.Domain), model.AuditLog, model.Reminders, model.Sessions)
 	app.OnCollectionUpdate().BindFunc(func(e *core.CollectionEvent) error {
 		stored, err := e.App.FindCollectionByNameOrId(e.Collection.Id)
 		if err == nil && stored.Name != e.Collection.Name && slices.Contains(ours, stored.Name) {

@@ -23,6 +23,7 @@ const ReminderSchedule = "0 6 * * *"
 func Schedule(app core.App) {
 	app.Cron().SetTimezone(model.Stockholm)
 	app.Cron().MustAdd(ReminderJob, ReminderSchedule, func() { SendReminders(app, time.Now()) })
+	app.Cron().MustAdd(SessionsJob, SessionsSchedule, func() { RemoveEndedSessions(app, time.Now()) })
 }
 
 // SendReminders is the reminder job: it sends the digests due at now and

@@ -26,6 +26,7 @@ func Register(app core.App, now func() time.Time) {
 	bindResults(app, h)
 	bindDeviations(app, h)
 	bindActions(app, h)
+	bindSessions(app)
 }
 
 // rules carries what the hooks share: the clock.

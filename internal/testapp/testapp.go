@@ -35,7 +35,7 @@ type Fixture struct {
 	Plan       string            // Kommunstyrelsen's 2024 plan
 	Users      map[string]string // demo account key (and "annan") → id
 	Tokens     map[string]string // the same keys and "superuser" → REST API auth token
-	Sessions   map[string]string // the same keys → web session token (a working day)
+	Sessions   map[string]string // the same keys → web session token (started Today, a working day)
 	Unit       string            // Ekonomiavdelningen (KS)
 	Risk       string            // a risk of KS
 	Assessment string            // its 2024 assessment
@@ -168,7 +168,7 @@ func build() (*Fixture, error) {
 		if f.Tokens[key], err = u.NewAuthToken(); err != nil {
 			return nil, err
 		}
-		if f.Sessions[key], err = u.NewStaticAuthToken(9 * time.Hour); err != nil {
+		if _, f.Sessions[key], err = model.NewSession(app, u, Today); err != nil {
 			return nil, err
 		}
 	}

@@ -13,7 +13,7 @@ import (
 
 // loginForm handles "GET /login".
 func (s *server) loginForm(e *core.RequestEvent) error {
-	if e.Auth != nil {
+	if signedIn(e) {
 		return e.Redirect(http.StatusSeeOther, "/")
 	}
 	p := s.page(e, "", "")
@@ -38,9 +38,17 @@ func (s *server) login(e *core.RequestEvent) error {
 	var user *core.Record
 	if len(f.Errors) == 0 {
 		u, err := e.App.FindAuthRecordByEmail(model.Users, email)
-		if err == nil && u.ValidatePassword(password) {
+		if err != nil {
+			// an unknown address costs a password check too, so that the
+			// time taken does not tell which addresses exist
+			u, _ = e.App.FindFirstRecordByFilter(model.Users, "")
+			if u != nil {
+				_ = u.ValidatePassword(password)
+			}
+		} else if u.ValidatePassword(password) {
 			user = u
-		} else {
+		}
+		if user == nil {
 			f.Errors = append(f.Errors, templates.FieldError{Field: "email", Message: p.T("login.failed")})
 		}
 	}
@@ -48,7 +56,13 @@ func (s *server) login(e *core.RequestEvent) error {
 		p.Error = true
 		return s.render(e, http.StatusUnprocessableEntity, p, templates.Login(p, f), nil)
 	}
-	if err := startSession(e, user); err != nil {
+	// a session this browser had before ends: one sign-in, one session
+	if c, err := e.Request.Cookie(sessionCookieName(e)); err == nil && c.Value != "" {
+		if err := model.EndSession(e.App, c.Value); err != nil {
+			return err
+		}
+	}
+	if err := startSession(e, user, s.now()); err != nil {
 		return err
 	}
 	return e.Redirect(http.StatusSeeOther, f.Next)

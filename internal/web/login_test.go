@@ -2,8 +2,6 @@ package web_test
 
 import (
 	"net/http"
-
-	"github.com/golang-jwt/jwt/v5"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -12,7 +10,6 @@ import (
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
-	"github.com/pocketbase/pocketbase/tools/security"
 
 	"ikplan/internal/model"
 	"ikplan/internal/testapp"
@@ -168,6 +165,7 @@ func TestSessionRenewalAndExpiry(t *testing.T) {
 	f := testapp.Fix(t)
 	h := handler(t, app)
 	user := testapp.Find(t, app, model.Users, f.Users["lasare"])
+	now := testapp.Today
 
 	get := func(token string) *http.Response {
 		req := httptest.NewRequest(http.MethodGet, "/plans", nil)
@@ -176,25 +174,46 @@ func TestSessionRenewalAndExpiry(t *testing.T) {
 		h.ServeHTTP(rec, req)
 		return rec.Result()
 	}
-	// a session in use for a while is renewed for another working day
-	older, _ := user.NewStaticAuthToken(8 * time.Hour)
-	if res := get(older); res.StatusCode != http.StatusOK || !strings.Contains(res.Header.Get("Set-Cookie"), "Max-Age=32400") {
+	started := func(at time.Time) (*model.Session, string) {
+		s, token, err := model.NewSession(app, user, at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s, token
+	}
+	// a session last used ten minutes ago slides to a working day from now
+	used, token := started(now.Add(-10 * time.Minute))
+	if res := get(token); res.StatusCode != http.StatusOK || !strings.Contains(res.Header.Get("Set-Cookie"), "Max-Age=32400") {
 		t.Fatalf("Expected the page and a renewed cookie, got %d %q", res.StatusCode, res.Header.Get("Set-Cookie"))
 	}
-	// a fresh session is not rewritten on every request
-	fresh, _ := user.NewStaticAuthToken(9 * time.Hour)
-	if res := get(fresh); res.StatusCode != http.StatusOK || res.Header.Get("Set-Cookie") != "" {
+	stored := testapp.Find(t, app, model.Sessions, used.Id)
+	if got := stored.GetDateTime("expires").Time(); !got.Equal(now.Add(9 * time.Hour)) {
+		t.Fatalf("Expected the session to end 9 hours from now, got %v", got)
+	}
+	// a session used a minute ago is not written back on every request
+	fresh, token := started(now.Add(-time.Minute))
+	if res := get(token); res.StatusCode != http.StatusOK || res.Header.Get("Set-Cookie") != "" {
 		t.Fatalf("Expected no new cookie for a fresh session, got %d %q", res.StatusCode, res.Header.Get("Set-Cookie"))
 	}
-	// an expired session is a guest
-	claims := jwt.MapClaims{"type": "auth", "id": user.Id, "collectionId": user.Collection().Id, "refreshable": false}
-	expired, _ := security.NewJWT(claims, user.TokenKey()+user.Collection().AuthToken.Secret, -time.Minute)
-	if res := get(expired); res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(res.Header.Get("Location"), "/login") {
-		t.Fatalf("Expected an expired session sent to sign in, got %d", res.StatusCode)
+	if got := testapp.Find(t, app, model.Sessions, fresh.Id).GetDateTime("last_seen").Time(); !got.Equal(now.Add(-time.Minute)) {
+		t.Fatalf("Expected the fresh session untouched, got last seen %v", got)
 	}
-	// a seven-day REST API token is not a session
+	// a session unused for a working day has ended: sent to sign in, and
+	// its row is gone
+	old, token := started(now.Add(-9 * time.Hour))
+	res := get(token)
+	if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(res.Header.Get("Location"), "/login") || !strings.Contains(res.Header.Get("Set-Cookie"), "Max-Age=0") {
+		t.Fatalf("Expected an ended session sent to sign in with its cookie cleared, got %d %q", res.StatusCode, res.Header.Get("Set-Cookie"))
+	}
+	if _, err := app.FindRecordById(model.Sessions, old.Id); err == nil {
+		t.Fatalf("Expected the ended session deleted")
+	}
+	// neither a seven-day REST API token nor a stored hash is a session
 	if res := get(f.Tokens["lasare"]); res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("Expected a REST token refused as a session, got %d", res.StatusCode)
+	}
+	if res := get(fresh.GetString("token_hash")); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("Expected the stored hash refused as a session, got %d", res.StatusCode)
 	}
 }
 

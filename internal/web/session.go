@@ -7,19 +7,17 @@ import (
 	"time"
 
 	"github.com/pocketbase/pocketbase/core"
-	"github.com/pocketbase/pocketbase/tools/security"
-	"github.com/spf13/cast"
 
 	"ikplan/internal/model"
 )
 
-// A session lasts a working day without use and is renewed while in use.
+// The session cookie holds a random token; the sessions collection holds
+// its hash, so that signing out, a password change or deleting the user ends
+// the session on the server, whoever holds a copy of the cookie.
 const (
-	sessionIdle  = 9 * time.Hour
-	sessionRenew = 5 * time.Minute
-	cookieName   = "ikplan_session"
-	hostCookie   = "__Host-ikplan_session" // over TLS: Secure, host-only, path /
-	langCookie   = "ikplan_lang"
+	cookieName = "ikplan_session"
+	hostCookie = "__Host-ikplan_session" // over TLS: Secure, host-only, path /
+	langCookie = "ikplan_lang"
 )
 
 func secure(e *core.RequestEvent) bool { return e.Request.TLS != nil }
@@ -31,21 +29,36 @@ func sessionCookieName(e *core.RequestEvent) string {
 	return cookieName
 }
 
-// startSession signs the user in: a token valid for a working day, in an
-// HttpOnly, SameSite=Lax cookie.
-func startSession(e *core.RequestEvent, user *core.Record) error {
-	token, err := user.NewStaticAuthToken(sessionIdle)
+// setSessionCookie hands the browser its token: HttpOnly, SameSite=Lax, for
+// a working day (the server's row decides; the cookie only carries it).
+func setSessionCookie(e *core.RequestEvent, token string) {
+	http.SetCookie(e.Response, &http.Cookie{
+		Name: sessionCookieName(e), Value: token, Path: "/", HttpOnly: true, Secure: secure(e),
+		SameSite: http.SameSiteLaxMode, MaxAge: int(model.SessionIdle.Seconds()),
+	})
+}
+
+// startSession signs the user in at now: a new session row and its cookie.
+func startSession(e *core.RequestEvent, user *core.Record, now time.Time) error {
+	_, token, err := model.NewSession(e.App, user, now)
 	if err != nil {
 		return err
 	}
-	http.SetCookie(e.Response, &http.Cookie{
-		Name: sessionCookieName(e), Value: token, Path: "/", HttpOnly: true, Secure: secure(e),
-		SameSite: http.SameSiteLaxMode, MaxAge: int(sessionIdle.Seconds()),
-	})
+	setSessionCookie(e, token)
 	return nil
 }
 
+// endSession deletes the request's session, if any, and clears its cookie.
 func endSession(e *core.RequestEvent) {
+	if c, err := e.Request.Cookie(sessionCookieName(e)); err == nil && c.Value != "" {
+		if err := model.EndSession(e.App, c.Value); err != nil {
+			e.App.Logger().Error("failed to end a session", "error", err)
+		}
+	}
+	clearSessionCookie(e)
+}
+
+func clearSessionCookie(e *core.RequestEvent) {
 	http.SetCookie(e.Response, &http.Cookie{
 		Name: sessionCookieName(e), Value: "", Path: "/", HttpOnly: true, Secure: secure(e),
 		SameSite: http.SameSiteLaxMode, MaxAge: -1,
@@ -53,35 +66,50 @@ func endSession(e *core.RequestEvent) {
 }
 
 // loadSession signs the request in from its session cookie (the REST API
-// keeps its Authorization header) and renews a session in use.
+// keeps its Authorization header): the session must exist and not have
+// ended. A session in use slides; it is written back at most once every
+// few minutes, with a fresh cookie.
 func (s *server) loadSession(e *core.RequestEvent) error {
 	c, err := e.Request.Cookie(sessionCookieName(e))
 	if err != nil || c.Value == "" || e.Auth != nil {
 		return e.Next()
 	}
-	user, err := e.App.FindAuthRecordByToken(c.Value, core.TokenTypeAuth)
-	if err != nil || user.Collection().Name != model.Users {
+	now := s.now()
+	sess, err := model.FindSession(e.App, c.Value)
+	if err != nil {
+		clearSessionCookie(e)
+		return e.Next()
+	}
+	if sess.Expired(now) {
 		endSession(e)
 		return e.Next()
 	}
-	// only a session token will do: not refreshable and at most a working
-	// day long (a REST API token of seven days is not a session)
-	claims, err := security.ParseUnverifiedJWT(c.Value)
-	left := time.Until(time.Unix(cast.ToInt64(claims["exp"]), 0))
-	if err != nil || cast.ToBool(claims[core.TokenClaimRefreshable]) || left > sessionIdle+time.Minute {
+	user, err := e.App.FindRecordById(model.Users, sess.UserId())
+	if err != nil {
 		endSession(e)
 		return e.Next()
 	}
 	e.Auth = user
-	if left < sessionIdle-sessionRenew {
-		_ = startSession(e, user)
+	if sess.DueRenewal(now) {
+		sess.Renew(now)
+		if err := e.App.Save(sess.Record); err != nil {
+			e.App.Logger().Error("failed to renew a session", "error", err)
+		} else {
+			setSessionCookie(e, c.Value)
+		}
 	}
 	return e.Next()
 }
 
+// signedIn reports whether a staff user is signed in (a superuser's REST
+// API token is no web session).
+func signedIn(e *core.RequestEvent) bool {
+	return e.Auth != nil && e.Auth.Collection().Name == model.Users
+}
+
 // requireUser sends visitors who are not signed in to the sign-in page.
 func (s *server) requireUser(e *core.RequestEvent) error {
-	if e.Auth != nil && e.Auth.Collection().Name == model.Users {
+	if signedIn(e) {
 		return e.Next()
 	}
 	next := e.Request.URL.RequestURI()

@@ -13,32 +13,33 @@ import (
 
 func TestSessionCookieOverTLS(t *testing.T) {
 	t.Parallel()
-	col := core.NewAuthCollection("users")
-	user := core.NewRecord(col)
-	user.Id = "u00000000000001"
-	user.SetTokenKey("secret-token-key-of-the-user")
-
 	for _, overTLS := range []bool{true, false} {
-		req := httptest.NewRequest(http.MethodPost, "/login", nil)
-		if overTLS {
-			req.TLS = &tls.ConnectionState{}
-		}
-		rec := httptest.NewRecorder()
-		e := &core.RequestEvent{Event: router.Event{Response: rec, Request: req}}
-		if err := startSession(e, user); err != nil {
-			t.Fatal(err)
-		}
-		got := rec.Header().Get("Set-Cookie")
-		for _, want := range []string{"HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=32400"} {
-			if !strings.Contains(got, want) {
-				t.Errorf("TLS %v: expected %q in %q", overTLS, want, got)
+		for _, clear := range []bool{false, true} {
+			req := httptest.NewRequest(http.MethodPost, "/login", nil)
+			if overTLS {
+				req.TLS = &tls.ConnectionState{}
 			}
-		}
-		if overTLS != strings.HasPrefix(got, "__Host-ikplan_session=") || overTLS != strings.Contains(got, "Secure") {
-			t.Errorf("TLS %v: expected the __Host- prefix and Secure exactly over TLS, got %q", overTLS, got)
-		}
-		if strings.Contains(got, "Domain=") {
-			t.Errorf("Expected a host-only cookie, got %q", got)
+			rec := httptest.NewRecorder()
+			e := &core.RequestEvent{Event: router.Event{Response: rec, Request: req}}
+			want := []string{"HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=32400"}
+			if clear {
+				clearSessionCookie(e)
+				want = []string{"HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=0"}
+			} else {
+				setSessionCookie(e, "random-token")
+			}
+			got := rec.Header().Get("Set-Cookie")
+			for _, w := range want {
+				if !strings.Contains(got, w) {
+					t.Errorf("TLS %v, cleared %v: expected %q in %q", overTLS, clear, w, got)
+				}
+			}
+			if overTLS != strings.HasPrefix(got, "__Host-ikplan_session=") || overTLS != strings.Contains(got, "Secure") {
+				t.Errorf("TLS %v: expected the __Host- prefix and Secure exactly over TLS, got %q", overTLS, got)
+			}
+			if strings.Contains(got, "Domain=") {
+				t.Errorf("Expected a host-only cookie, got %q", got)
+			}
 		}
 	}
 }

@@ -1,0 +1,55 @@
+package model_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/pocketbase/pocketbase/core"
+
+	"ikplan/internal/model"
+)
+
+func TestSessionExpiryAndRenewal(t *testing.T) {
+	t.Parallel()
+	start := time.Date(2025, 3, 15, 8, 0, 0, 0, time.UTC)
+	s := &model.Session{Record: core.NewRecord(core.NewBaseCollection(model.Sessions))}
+	s.Renew(start)
+	if got := s.Expires(); !got.Equal(start.Add(9 * time.Hour)) {
+		t.Fatalf("Expected the session to end a working day after its last use, got %v", got)
+	}
+	scenarios := []struct {
+		at              time.Duration // after the last use
+		expired, renews bool
+	}{
+		{0, false, false},
+		{4*time.Minute + 59*time.Second, false, false},
+		{5 * time.Minute, false, true},
+		{8*time.Hour + 59*time.Minute, false, true},
+		{9 * time.Hour, true, true},
+		{10 * time.Hour, true, true},
+	}
+	for _, sc := range scenarios {
+		now := start.Add(sc.at)
+		if got := s.Expired(now); got != sc.expired {
+			t.Errorf("%v after the last use: expected expired %v, got %v", sc.at, sc.expired, got)
+		}
+		if got := s.DueRenewal(now); got != sc.renews {
+			t.Errorf("%v after the last use: expected a write-back %v, got %v", sc.at, sc.renews, got)
+		}
+	}
+	// a use slides the end
+	s.Renew(start.Add(8 * time.Hour))
+	if s.Expired(start.Add(10*time.Hour)) || !s.Expired(start.Add(17*time.Hour)) {
+		t.Fatalf("Expected a used session to last a working day from its last use, ends %v", s.Expires())
+	}
+}
+
+func TestFindSessionRefusesMalformedTokens(t *testing.T) {
+	t.Parallel()
+	// no database is asked: a token of the wrong length names no session
+	for _, token := range []string{"", "garbage", "eyJhbGciOiJIUzI1NiJ9.e30.x", string(make([]byte, 44))} {
+		if _, err := model.FindSession(nil, token); err != model.ErrNoSession {
+			t.Errorf("%q: expected ErrNoSession, got %v", token, err)
+		}
+	}
+}
