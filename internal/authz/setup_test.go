@@ -136,7 +136,7 @@ func prepare(t *testing.T) *world {
 		"$session": sess.Id, "$ksdraft": ksDraft.Id, "$dc": draftControl.Id,
 		"$a2": f.Actions["2"], "$a8": f.Actions["8"], "$a10": f.Actions["10"], "$aHR8": f.Actions["HR8"],
 	}
-	app.ResetBootstrapState()
+	app.ClearBootstrap()
 	return w
 }
 
