@@ -12,7 +12,8 @@ import (
 // User is one signed-in account and what it may open and change.
 type User struct {
 	Email    string
-	Token    string // the web session's token, which the REST API accepts too
+	Token    string // the web session's token (the cookie)
+	APIToken string // the REST API's token, for finding ids
 	Id       string
 	Role     string
 	Plans    []PlanRef // plans the user sees, newest year first
@@ -38,24 +39,21 @@ type Action struct {
 // role, the plans (all of them), and up to limit controls and changeable
 // actions.
 func Discover(ctx context.Context, c *http.Client, base string, u *User, limit int) error {
-	id, err := tokenId(u.Token)
-	if err != nil {
-		return err
-	}
-	u.Id = id
+	id := u.Id
+	var err error
 	var me struct {
 		Role string `json:"role"`
 	}
-	if err := getJSON(ctx, c, base, u.Token, "/api/collections/users/records/"+url.PathEscape(id)+"?fields=id,role", &me); err != nil {
+	if err := getJSON(ctx, c, base, u.APIToken, "/api/collections/users/records/"+url.PathEscape(id)+"?fields=id,role", &me); err != nil {
 		return err
 	}
 	u.Role = me.Role
-	if u.Plans, err = list[PlanRef](ctx, c, base, u.Token, "plans", "id,board,year", "", "-year,id", 1000); err != nil {
+	if u.Plans, err = list[PlanRef](ctx, c, base, u.APIToken, "plans", "id,board,year", "", "-year,id", 1000); err != nil {
 		return err
 	}
 	controls, err := list[struct {
 		Id string `json:"id"`
-	}](ctx, c, base, u.Token, "controls", "id", "", "id", limit)
+	}](ctx, c, base, u.APIToken, "controls", "id", "", "id", limit)
 	if err != nil {
 		return err
 	}
@@ -74,7 +72,7 @@ func Discover(ctx context.Context, c *http.Client, base string, u *User, limit i
 		u.Actions = nil
 		return nil
 	}
-	u.Actions, err = list[Action](ctx, c, base, u.Token, "actions", "id,status", open, "id", limit)
+	u.Actions, err = list[Action](ctx, c, base, u.APIToken, "actions", "id,status", open, "id", limit)
 	return err
 }
 

@@ -199,26 +199,36 @@ func saturate(ctx context.Context, c *http.Client, cfg Config, next func() Reque
 // for up to two minutes.
 func signIn(ctx context.Context, c *http.Client, cfg Config, logf func(string, ...any)) ([]*User, error) {
 	var users []*User
-	for _, email := range cfg.Users {
+	retry := func(email string, try func() error) error {
 		deadline := time.Now().Add(2 * time.Minute)
-		var token string
-		var err error
 		for {
-			token, err = Login(ctx, c, cfg.URL, email, cfg.Password)
+			err := try()
 			if !errors.Is(err, ErrRateLimited) || time.Now().After(deadline) {
-				break
+				return err
 			}
-			logf("sign-in as %s refused for now (10 sign-ins a minute per address): waiting 10 s", email)
+			logf("sign-in as %s refused for now (sign-ins are rate-limited per address): waiting 10 s", email)
 			select {
 			case <-ctx.Done():
-				return nil, ctx.Err()
+				return ctx.Err()
 			case <-time.After(10 * time.Second):
 			}
+		}
+	}
+	for _, email := range cfg.Users {
+		u := &User{Email: email}
+		err := retry(email, func() (err error) {
+			u.Token, err = Login(ctx, c, cfg.URL, email, cfg.Password)
+			return err
+		})
+		if err == nil {
+			err = retry(email, func() (err error) {
+				u.APIToken, u.Id, err = APILogin(ctx, c, cfg.URL, email, cfg.Password)
+				return err
+			})
 		}
 		if err != nil {
 			return nil, err
 		}
-		u := &User{Email: email, Token: token}
 		if err := Discover(ctx, c, cfg.URL, u, cfg.Limit); err != nil {
 			return nil, fmt.Errorf("failed to find what %s sees: %w", email, err)
 		}

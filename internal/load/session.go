@@ -1,8 +1,8 @@
 package load
 
 import (
+	"bytes"
 	"context"
-	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -51,22 +51,35 @@ func Login(ctx context.Context, c *http.Client, base, email, password string) (s
 	return "", fmt.Errorf("signing in as %s set no %s cookie", email, SessionCookie)
 }
 
-// tokenId reads the record id from an auth token's claims. The token is
-// not verified: the server does that on every request.
-func tokenId(token string) (string, error) {
-	parts := strings.Split(token, ".")
-	if len(parts) != 3 {
-		return "", fmt.Errorf("the session token is not a JWT")
-	}
-	raw, err := base64.RawURLEncoding.DecodeString(parts[1])
+// APILogin signs in through the REST API (auth-with-password) and returns
+// the user's API token and id: the web session's token is opaque and is no
+// API token.
+func APILogin(ctx context.Context, c *http.Client, base, email, password string) (token, id string, err error) {
+	body, _ := json.Marshal(map[string]string{"identity": email, "password": password})
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, base+"/api/collections/users/auth-with-password", bytes.NewReader(body))
 	if err != nil {
-		return "", fmt.Errorf("failed to decode the session token: %w", err)
+		return "", "", err
 	}
-	var claims struct {
-		Id string `json:"id"`
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := c.Do(req)
+	if err != nil {
+		return "", "", fmt.Errorf("failed to sign in to the REST API as %s: %w", email, err)
 	}
-	if err := json.Unmarshal(raw, &claims); err != nil || claims.Id == "" {
-		return "", fmt.Errorf("the session token names no user id")
+	defer resp.Body.Close()
+	switch {
+	case resp.StatusCode == http.StatusTooManyRequests:
+		return "", "", fmt.Errorf("%s: %w", email, ErrRateLimited)
+	case resp.StatusCode != http.StatusOK:
+		return "", "", fmt.Errorf("signing in to the REST API as %s answered %s", email, resp.Status)
 	}
-	return claims.Id, nil
+	var auth struct {
+		Token  string `json:"token"`
+		Record struct {
+			Id string `json:"id"`
+		} `json:"record"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&auth); err != nil || auth.Token == "" || auth.Record.Id == "" {
+		return "", "", fmt.Errorf("signing in to the REST API as %s gave no token", email)
+	}
+	return auth.Token, auth.Record.Id, nil
 }
