@@ -21,7 +21,8 @@ func RequestInfo(user *core.Record) *core.RequestInfo {
 // collection's list rule, exactly as the REST API applies it) and that match
 // filter (a PocketBase filter with {:placeholders} from params), sorted
 // ("-year,board.name"), at most limit of them (0 for all).
-func ListAs(app core.App, user *core.Record, collection, filter, sort string, limit int, params dbx.Params) ([]*core.Record, error) {
+// Options narrow the query further: In, Fields.
+func ListAs(app core.App, user *core.Record, collection, filter, sort string, limit int, params dbx.Params, opts ...ListOption) ([]*core.Record, error) {
 	col, err := app.FindCachedCollectionByNameOrId(collection)
 	if err != nil {
 		return nil, err
@@ -29,6 +30,11 @@ func ListAs(app core.App, user *core.Record, collection, filter, sort string, li
 	q, err := queryAs(app, user, col, col.ListRule, filter, sort, params)
 	if err != nil || q == nil {
 		return nil, err
+	}
+	for _, o := range opts {
+		if err := o.apply(col, q); err != nil {
+			return nil, err
+		}
 	}
 	if limit > 0 {
 		q.Limit(int64(limit))
@@ -38,6 +44,50 @@ func ListAs(app core.App, user *core.Record, collection, filter, sort string, li
 		return nil, err
 	}
 	return out, nil
+}
+
+// ListOption narrows a list: In, Fields.
+type ListOption interface {
+	apply(col *core.Collection, q *dbx.SelectQuery) error
+}
+
+// In keeps the records whose field has one of the values: SQLite looks
+// them up by an index, where a filter through a relation
+// ("control.plan.status = ...") makes it read the whole table. No values,
+// no records.
+type In struct {
+	Field  string
+	Values []string
+}
+
+func (i In) apply(col *core.Collection, q *dbx.SelectQuery) error {
+	if col.Fields.GetByName(i.Field) == nil {
+		return fmt.Errorf("%s has no field %q", col.Name, i.Field)
+	}
+	if len(i.Values) == 0 {
+		q.AndWhere(dbx.NewExp("1 = 0"))
+		return nil
+	}
+	q.AndWhere(dbx.In(col.Name+"."+i.Field, anys(i.Values)...))
+	return nil
+}
+
+// Fields loads only these fields of each record (and its id): the others
+// read as empty. For lists that show a few fields of many records.
+type Fields []string
+
+func (f Fields) apply(col *core.Collection, q *dbx.SelectQuery) error {
+	cols := []string{col.Name + ".id"}
+	for _, name := range f {
+		if col.Fields.GetByName(name) == nil {
+			return fmt.Errorf("%s has no field %q", col.Name, name)
+		}
+		if name != "id" {
+			cols = append(cols, col.Name+"."+name)
+		}
+	}
+	q.Select(cols...)
+	return nil
 }
 
 // ListIn is ListAs for the records with the given ids.

@@ -116,3 +116,50 @@ func same(a, b []string) bool {
 	slices.Sort(b)
 	return slices.Equal(a, b)
 }
+
+// TestListOptions: Fields loads only the named fields of the same records;
+// In keeps the records whose field has one of the values, none for no
+// values; an unknown field is an error, not an empty list.
+func TestListOptions(t *testing.T) {
+	f := testapp.Fix(t)
+	app := testapp.New(t)
+	user, err := app.FindRecordById(model.Users, f.Users["samordnare"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := model.ListAs(app, user, model.Controls, "", "position", 0, nil)
+	if err != nil || len(all) == 0 {
+		t.Fatalf("Expected controls, got %d (%v)", len(all), err)
+	}
+	slim, err := model.ListAs(app, user, model.Controls, "", "position", 0, nil, model.Fields{"title"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(ids(slim), ids(all)) {
+		t.Fatal("Expected the same controls in the same order with Fields")
+	}
+	if slim[0].GetString("title") != all[0].GetString("title") || slim[0].GetString("title") == "" {
+		t.Fatalf("Expected the title loaded, got %q", slim[0].GetString("title"))
+	}
+	if all[0].GetString("plan") == "" || slim[0].GetString("plan") != "" {
+		t.Fatalf("Expected the plan left out, got %q", slim[0].GetString("plan"))
+	}
+	want := []string{f.Controls["5"], f.Controls["12"]}
+	some, err := model.ListAs(app, user, model.Controls, "", "", 0, nil, model.In{Field: "id", Values: want})
+	if err != nil || !same(ids(some), want) {
+		t.Fatalf("Expected controls 5 and 12, got %v (%v)", ids(some), err)
+	}
+	reader, err := app.FindRecordById(model.Users, f.Users["lasare"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if seen, err := model.ListAs(app, reader, model.Controls, "", "", 0, nil, model.In{Field: "id", Values: want}); err != nil || !same(ids(seen), want[:1]) {
+		t.Fatalf("Expected the reader to get control 5 only (12 is confidential), got %v (%v)", ids(seen), err)
+	}
+	if none, err := model.ListAs(app, user, model.Controls, "", "", 0, nil, model.In{Field: "id"}); err != nil || len(none) != 0 {
+		t.Fatalf("Expected no controls for no values, got %d (%v)", len(none), err)
+	}
+	if _, err := model.ListAs(app, user, model.Controls, "", "", 0, nil, model.Fields{"nonexistent"}); err == nil {
+		t.Fatal("Expected an unknown field refused")
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
 
 	"ikplan/internal/model"
 )
@@ -66,7 +67,8 @@ func Open(list Lister, owner string, until time.Time) ([]Item, error) {
 	}
 
 	var out []Item
-	controls, err := list(model.Controls, ctlFilter, "due,position", params)
+	controls, err := list(model.Controls, ctlFilter, "due,position", params,
+		model.Fields{"title", "due", "owner", "plan", "updated", "frequency"})
 	if err != nil {
 		return nil, err
 	}
@@ -75,7 +77,10 @@ func Open(list Lister, owner string, until time.Time) ([]Item, error) {
 		if err != nil {
 			return nil, err
 		}
-		results, err := list(model.Results, resFilter, "", params)
+		// the results of these controls, found by the controls' ids: a
+		// filter through control.plan made SQLite read every result
+		results, err := list(model.Results, resFilter, "", params,
+			model.In{Field: "control", Values: ids(controls)}, model.Fields{"control", "period", "outcome"})
 		if err != nil {
 			return nil, err
 		}
@@ -100,7 +105,8 @@ func Open(list Lister, owner string, until time.Time) ([]Item, error) {
 		}
 	}
 
-	actions, err := list(model.Actions, actFilter, "deadline,created", params)
+	actions, err := list(model.Actions, actFilter, "deadline,created", params,
+		model.Fields{"description", "deadline", "deadline_precision", "owner", "plan", "control", "status", "updated"})
 	if err != nil {
 		return nil, err
 	}
@@ -121,7 +127,7 @@ func Open(list Lister, owner string, until time.Time) ([]Item, error) {
 
 // planYears maps each adopted plan the lister shows to its year.
 func planYears(list Lister) (map[string]int, error) {
-	plans, err := list(model.Plans, "status = 'adopted'", "", nil)
+	plans, err := list(model.Plans, "status = 'adopted'", "", nil, model.Fields{"year"})
 	if err != nil {
 		return nil, err
 	}
@@ -144,4 +150,12 @@ func dateOf(t time.Time) time.Time {
 		return t
 	}
 	return model.DateOnly(t)
+}
+
+func ids(records []*core.Record) []string {
+	out := make([]string, len(records))
+	for i, r := range records {
+		out[i] = r.Id
+	}
+	return out
 }

@@ -31,9 +31,7 @@ func (s *server) start(e *core.RequestEvent) error {
 
 // lister is list in the form the reminders take: as user sees the records.
 func lister(app core.App, user *core.Record) remind.Lister {
-	return func(collection, filter, sort string, params dbx.Params) ([]*core.Record, error) {
-		return list(app, user, collection, filter, sort, 0, params)
-	}
+	return remind.As(app, user)
 }
 
 // navCount is the number of the signed-in user's own items that are overdue
