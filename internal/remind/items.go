@@ -50,33 +50,37 @@ func (it Item) UID() string { return it.Collection + "-" + it.Id + "@ikplan" }
 // so leaves out the undated ones); zero lists them all.
 func Open(list Lister, owner string, until time.Time) ([]Item, error) {
 	params := dbx.Params{"owner": owner}
-	ctlFilter := "plan.status = 'adopted'"
+	// the controls of the adopted plans the lister shows, found by the
+	// plans' ids (an index), not through plan.status row by row
+	ctlFilter := "plan != ''"
 	// an action handed over to another board goes on there, not here
 	actFilter := "(status = 'planned' || status = 'in_progress') && transferred_to = ''"
-	resFilter := "control.plan.status = 'adopted'"
+	resFilter := "control != ''"
 	if owner != "" {
 		ctlFilter += " && owner = {:owner}"
 		actFilter += " && owner = {:owner}"
-		resFilter += " && control.owner = {:owner}"
 	}
 	if !until.IsZero() {
 		params["until"] = model.DateOnly(until).Format(time.DateOnly) + " 23:59:59.999Z"
 		ctlFilter += " && due != '' && due <= {:until}"
 		actFilter += " && deadline != '' && deadline <= {:until}"
-		resFilter += " && control.due != '' && control.due <= {:until}"
 	}
 
 	var out []Item
+	years, err := planYears(list)
+	if err != nil {
+		return nil, err
+	}
+	adopted := make([]string, 0, len(years))
+	for id := range years {
+		adopted = append(adopted, id)
+	}
 	controls, err := list(model.Controls, ctlFilter, "due,position", params,
-		model.Fields{"title", "due", "owner", "plan", "updated", "frequency"})
+		model.In{Field: "plan", Values: adopted}, model.Fields{"title", "due", "owner", "plan", "updated", "frequency"})
 	if err != nil {
 		return nil, err
 	}
 	if len(controls) > 0 {
-		years, err := planYears(list)
-		if err != nil {
-			return nil, err
-		}
 		// the results of these controls, found by the controls' ids: a
 		// filter through control.plan made SQLite read every result
 		results, err := list(model.Results, resFilter, "", params,

@@ -165,7 +165,8 @@ func (s *server) planView(e *core.RequestEvent, plan *core.Record) (templates.Pl
 // userNames maps the ids of the given users, as far as the signed-in user
 // may see them, to their names.
 func (s *server) userNames(e *core.RequestEvent, ids []string) map[string]string {
-	users, _ := model.ListIn(e.App, e.Auth, model.Users, ids, "")
+	users, _ := model.ListAs(e.App, e.Auth, model.Users, "", "", 0, nil,
+		model.In{Field: "id", Values: ids}, model.Fields{"name", "email"})
 	return names(users)
 }
 
