@@ -52,7 +52,7 @@ func queryAs(app core.App, user *core.Record, col *core.Collection, rule *string
 		if f == "" {
 			continue
 		}
-		expr, err := search.FilterData(f).BuildExpr(resolver, params)
+		expr, err := search.FilterData(inline(f, params)).BuildExpr(resolver)
 		if err != nil {
 			return nil, fmt.Errorf("failed to apply filter %q to %s: %w", f, collection, err)
 		}
