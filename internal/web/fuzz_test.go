@@ -139,7 +139,7 @@ func lowerASCII(s string) string {
 // wildcard, an escape or a quote), and a plan whose title holds the text
 // is found.
 func FuzzSearch(f *testing.F) {
-	for _, q := range []string{"kontroll", "100%", "a_b", `\`, `\%`, `%\`, `'; DROP TABLE plans; --`, `" || 1=1 || "`, "{:q}", "ÅÄÖ", "_", "%%", `\_`, "x\x00y"} {
+	for _, q := range []string{"kontroll", "100%", "a_b", `\`, `\%`, `%\`, `'; DROP TABLE plans; --`, `" || 1=1 || "`, "{:q}", "ÅÄÖ", "_", "%%", `\_`, "x\x00y", "hårt\u00a0mellanslag", "noll\u200bbredd", "0\x12", `\n`} {
 		f.Add(q)
 	}
 	fx := testapp.Fix(f)
