@@ -32,9 +32,10 @@ func check(e *core.RecordEvent, rule func(e *core.RecordEvent, errs fieldErrors)
 			return err
 		}
 		for field, fe := range ve {
-			errs.add(field, translate(fe))
+			errs.add(field, translate(field, fe))
 		}
 	}
+	validText(e.Record, errs)
 	rule(e, errs)
 	return errs.err()
 }
@@ -48,7 +49,7 @@ func swedish(err error) error {
 	}
 	errs := fieldErrors{}
 	for field, fe := range ve {
-		errs.add(field, translate(fe))
+		errs.add(field, translate(field, fe))
 	}
 	return errs.err()
 }
@@ -78,8 +79,9 @@ func refuse(message string) error {
 	return router.NewBadRequestError(message, nil)
 }
 
-// translate turns one of PocketBase's field validation errors into Swedish.
-func translate(err error) string {
+// translate turns one of PocketBase's field validation errors into Swedish;
+// the messages about length and files name the field.
+func translate(field string, err error) string {
 	var ve validation.Error
 	if !errors.As(err, &ve) {
 		return "Ogiltigt värde."
@@ -94,9 +96,9 @@ func translate(err error) string {
 		return "Ogiltigt val – välj ett av de tillåtna värdena."
 	case "validation_max_text_constraint", "validation_length_too_long", "validation_length_out_of_range":
 		if max, ok := p["max"]; ok {
-			return fmt.Sprintf("Texten är för lång – högst %v tecken.", max)
+			return fmt.Sprintf("Texten i fältet ”%s” är för lång – högst %v tecken.", label(field), max)
 		}
-		return "Texten är för lång."
+		return fmt.Sprintf("Texten i fältet ”%s” är för lång.", label(field))
 	case "validation_min_text_constraint", "validation_length_too_short":
 		return "Texten är för kort."
 	case "validation_min_number_constraint", "validation_min_greater_equal_than_required":
@@ -117,8 +119,14 @@ func translate(err error) string {
 		return "Den valda posten finns inte."
 	case "validation_too_many_values", "validation_not_enough_values":
 		return "Fel antal värden."
-	case "validation_invalid_file", "validation_too_many_files", "validation_file_size_limit", "validation_invalid_mime_type":
-		return "Filen godtas inte – tillåtna är PDF, bilder, text- och Office-dokument på högst 20 MB, högst 20 filer."
+	case "validation_file_size_limit":
+		return fmt.Sprintf("Filen i fältet ”%s” är för stor – högst %s per fil.", label(field), megabytes(p["maxSize"]))
+	case "validation_invalid_mime_type":
+		return fmt.Sprintf("Filen i fältet ”%s” har en filtyp som inte godtas – tillåtna är PDF, bilder (PNG, JPEG), text (TXT, CSV) och Office-dokument (Word, Excel, OpenDocument).", label(field))
+	case "validation_too_many_files":
+		return fmt.Sprintf("Fältet ”%s” kan ha högst %v filer; ta bort någon innan du lägger till fler.", label(field), p["maxSelect"])
+	case "validation_invalid_file":
+		return fmt.Sprintf("Filen i fältet ”%s” kunde inte läsas; välj den igen.", label(field))
 	case "validation_invalid_date", "validation_date_invalid":
 		return "Ange ett giltigt datum (ÅÅÅÅ-MM-DD)."
 	case "validation_is_email", "validation_invalid_email":

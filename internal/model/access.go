@@ -181,7 +181,7 @@ func queryAs(app core.App, user *core.Record, col *core.Collection, rule *string
 		if f == "" {
 			continue
 		}
-		expr, err := search.FilterData(f).BuildExpr(resolver, bound)
+		expr, err := search.FilterData(inline(f, bound)).BuildExpr(resolver)
 		if err != nil {
 			return nil, fmt.Errorf("failed to apply filter %q to %s: %w", f, col.Name, err)
 		}

@@ -69,7 +69,7 @@ func UserByToken(app core.App, token string) (*core.Record, error) {
 func Calendar(name string, items []Item, appURL string, now time.Time) string {
 	cal := ics.NewCalendarFor("ikplan")
 	cal.SetCalscale("GREGORIAN")
-	cal.SetXWRCalName("ikplan – " + name)
+	cal.SetXWRCalName("ikplan – " + icsText(name))
 	cal.SetXWRCalDesc("Kontroller och åtgärder i ikplan med datum")
 	cal.SetXPublishedTTL("PT6H")
 	base := strings.TrimRight(appURL, "/")
@@ -90,10 +90,17 @@ func Calendar(name string, items []Item, appURL string, now time.Time) string {
 		ev.SetDtStampTime(stamp)
 		ev.SetAllDayStartAt(it.Date)
 		ev.SetAllDayEndAt(it.Date.AddDate(0, 0, 1))
-		ev.SetSummary(label + ": " + shorten(it.Title, 120))
-		ev.SetDescription(it.Title + "\n\n" + date + ": " + it.When() + "\n" + link)
+		ev.SetSummary(label + ": " + shorten(icsText(it.Title), 120))
+		ev.SetDescription(icsText(it.Title) + "\n\n" + date + ": " + it.When() + "\n" + link)
 		ev.SetURL(link)
 		ev.SetTimeTransparency(ics.TransparencyTransparent)
 	}
 	return cal.Serialize(ics.WithNewLineWindows)
+}
+
+// icsText makes every line break in a text a plain LF, which the calendar
+// library escapes as \n: it leaves a CR as it is, and a bare CR in a feed
+// ends the line for some readers, so text could add lines of its own.
+func icsText(s string) string {
+	return strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(s)
 }

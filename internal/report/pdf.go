@@ -27,6 +27,7 @@ func init() { Register("pdf", WritePDF) }
 // run over, d.Header at the top of every page and "Sida N av M" at the
 // bottom. It runs in-process; no program is called.
 func WritePDF(w io.Writer, d *Doc) error {
+	d = validText(d)
 	fonts, err := loadPDFFonts()
 	if err != nil {
 		return err

@@ -59,8 +59,7 @@ var searchKinds = []searchKind{
 }
 
 func (s *server) searchGroups(e *core.RequestEvent, q string) ([]templates.SearchGroup, error) {
-	// a % in the search is a character to find, not PocketBase's wildcard
-	params := dbx.Params{"q": strings.ReplaceAll(q, "%", `\%`)}
+	params := searchParams(q)
 	var groups []templates.SearchGroup
 	for _, k := range searchKinds {
 		recs, err := list(e.App, e.Auth, k.collection, k.filter, k.sort, searchLimit+1, params)
@@ -128,3 +127,13 @@ func (s *server) searchHits(e *core.RequestEvent, kind string, recs []*core.Reco
 	}
 	return hits, nil
 }
+
+// searchParams is the search's one parameter, {:q}: every %, _ and \ in
+// the search is a character to find, escaped for PocketBase's ~ (LIKE with
+// ESCAPE '\'), never a wildcard or an escape of its own. (Escaping only %
+// lost the searches for "\%" and "%\".)
+func searchParams(q string) dbx.Params {
+	return dbx.Params{"q": likeEscaper.Replace(q)}
+}
+
+var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)

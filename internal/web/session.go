@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/pocketbase/pocketbase/core"
 
@@ -126,7 +127,8 @@ func (s *server) requireUser(e *core.RequestEvent) error {
 
 // localPath keeps a redirect target on this site: a path, never a URL.
 func localPath(p string) string {
-	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.HasPrefix(p, "/\\") {
+	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.HasPrefix(p, "/\\") ||
+		strings.ContainsFunc(p, unicode.IsControl) { // a browser drops some; a Location header must carry none
 		return "/"
 	}
 	if u, err := url.Parse(p); err != nil || u.Host != "" || u.Scheme != "" {

@@ -40,7 +40,7 @@ type server struct {
 // bindRoutes is the table of contents of the web UI.
 func (s *server) bindRoutes(se *core.ServeEvent) {
 	static := se.Router.Group("/static")
-	static.BindFunc(s.securityHeaders)
+	static.BindFunc(s.htmlErrors, s.securityHeaders) // a missing file is an HTML 404 too
 	static.GET("/{path...}", apis.Static(pb_public.FS, false))
 
 	g := se.Router.Group("")

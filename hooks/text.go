@@ -1,0 +1,43 @@
+package hooks
+
+import (
+	"fmt"
+	"unicode/utf8"
+
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/spf13/cast"
+
+	"ikplan/internal/i18n"
+)
+
+// validText refuses text that is not valid UTF-8 in any text or editor
+// field: a form may post such bytes, and no document, feed or e-mail can
+// carry them faithfully (the PDF library panicked on them).
+func validText(r *core.Record, errs fieldErrors) {
+	for _, f := range r.Collection().Fields {
+		if f.Type() != core.FieldTypeText && f.Type() != core.FieldTypeEditor {
+			continue
+		}
+		if !utf8.ValidString(r.GetString(f.GetName())) {
+			errs.add(f.GetName(), fmt.Sprintf("Texten i fältet ”%s” innehåller tecken som inte går att läsa; skriv eller klistra in texten igen.", label(f.GetName())))
+		}
+	}
+}
+
+// label is a field's Swedish name, as the history shows it, or the field's
+// own name when it has none.
+func label(field string) string {
+	if key := "history.f." + field; i18n.Has(key) {
+		return i18n.T(i18n.Sv, key)
+	}
+	return field
+}
+
+// megabytes writes a size in bytes as whole megabytes ("20 MB").
+func megabytes(v any) string {
+	n := cast.ToInt64(v)
+	if n <= 0 {
+		return "den tillåtna storleken"
+	}
+	return fmt.Sprintf("%d MB", (n+(1<<20)-1)>>20)
+}

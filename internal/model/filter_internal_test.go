@@ -1,0 +1,47 @@
+package model
+
+import (
+	"testing"
+	"unicode/utf8"
+
+	"github.com/ganigeorgiev/fexpr"
+	"github.com/pocketbase/dbx"
+)
+
+// FuzzInline: any text written into a filter as {:q} parses back as one
+// comparison whose right side is exactly that text: it never ends its
+// quotes early, adds an expression or loses a character.
+func FuzzInline(f *testing.F) {
+	for _, s := range []string{"kontroll", `a"b`, `a\`, `\"`, `" || 1=1 || "`, "x\u00a0y\u200bz", "x\x12", "rad\nrad", `\n`, "{:q}", "{:y}", "'", "x\x00y", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		filter := inline("title ~ {:q} && year = {:y}", dbx.Params{"q": q, "y": 2024})
+		groups, err := fexpr.Parse(filter)
+		if err != nil {
+			t.Fatalf("Expected %q to parse, got %v", filter, err)
+		}
+		if len(groups) != 2 {
+			t.Fatalf("Expected two comparisons in %q, got %d", filter, len(groups))
+		}
+		e, ok := groups[0].Item.(fexpr.Expr)
+		if !ok || e.Left.Literal != "title" || e.Op != fexpr.SignLike || e.Right.Type != fexpr.TokenText {
+			t.Fatalf("Expected title ~ text, got %+v from %q", groups[0].Item, filter)
+		}
+		if y, ok := groups[1].Item.(fexpr.Expr); !ok || y.Right.Literal != "2024" {
+			t.Fatalf("Expected year = 2024 second, got %+v from %q", groups[1].Item, filter)
+		}
+		if utf8.ValidString(q) && !containsNUL(q) && e.Right.Literal != q {
+			t.Fatalf("Expected the text %q back, got %q from %q", q, e.Right.Literal, filter)
+		}
+	})
+}
+
+func containsNUL(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == 0 {
+			return true
+		}
+	}
+	return false
+}

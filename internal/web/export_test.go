@@ -1,0 +1,79 @@
+package web
+
+import (
+	"bytes"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"time"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/router"
+
+	"ikplan/internal/model"
+	"ikplan/templates"
+)
+
+// This file lends the fuzz targets in package web_test the package's
+// decoders and filter builders.
+
+// ControlFields are the fields the control form edits.
+var ControlFields = controlFields
+
+// ReadControlForm decodes a posted control form (its body with its
+// content type) onto control, as the draft plan's form handler does, and
+// returns the values the form shows again.
+func ReadControlForm(contentType string, body []byte, control *core.Record) (map[string]string, bool) {
+	req := httptest.NewRequest(http.MethodPost, "/plans/x/controls", bytesReader(body))
+	req.Header.Set("Content-Type", contentType)
+	e := &core.RequestEvent{Event: router.Event{Request: req, Response: httptest.NewRecorder()}}
+	f := templates.ControlForm{Values: map[string]string{}}
+	readControlForm(e, control, &f)
+	return f.Values, f.Confidential
+}
+
+// ActionFilterOf reads the actions page's filters from a query, given the
+// choices the user has, and builds the PocketBase filter of them.
+func ActionFilterOf(rawQuery string, boards, years, owners []string) (string, dbx.Params, []string) {
+	req := httptest.NewRequest(http.MethodGet, "/actions", nil)
+	e := &core.RequestEvent{Event: router.Event{Request: req, Response: httptest.NewRecorder()}}
+	q, _ := url.ParseQuery(rawQuery)
+	opts := func(vals []string) []templates.Option {
+		out := make([]templates.Option, len(vals))
+		for i, v := range vals {
+			out[i] = templates.Option{Value: v, Label: v}
+		}
+		return out
+	}
+	f, ignored := parseActionFilters(e, q, actionOptions{boards: opts(boards), years: opts(years), owners: opts(owners)})
+	filter, params := actionFilter(f, time.Date(2025, 3, 15, 12, 0, 0, 0, time.UTC))
+	return filter, params, ignored
+}
+
+// Search lists the records of one kind of the search ("plans",
+// "controls", "deviations", "actions") that match q for the user, as the
+// search page does.
+func Search(app core.App, user *core.Record, kind, q string) ([]*core.Record, error) {
+	for _, k := range searchKinds {
+		if k.kind == kind {
+			return list(app, user, k.collection, k.filter, k.sort, searchLimit+1, searchParams(q))
+		}
+	}
+	return nil, nil
+}
+
+// SearchFields are the fields each kind of the search looks in.
+var SearchFields = map[string][]string{
+	"plans": {"title"}, "controls": {"title", "description"}, "deviations": {"description"}, "actions": {"description"},
+}
+
+// SearchCollection is the collection of each kind of the search.
+var SearchCollection = map[string]string{
+	"plans": model.Plans, "controls": model.Controls, "deviations": model.Deviations, "actions": model.Actions,
+}
+
+// LocalPath is where the sign-in form may send a person afterwards.
+var LocalPath = localPath
+
+func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }
