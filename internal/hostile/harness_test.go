@@ -11,6 +11,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
 
+	"ikplan/internal/model"
 	"ikplan/internal/testapp"
 )
 
@@ -63,7 +64,19 @@ func (s *server) do(r request) *httptest.ResponseRecorder {
 	}
 	req := httptest.NewRequest(method, "http://localhost"+strings.TrimPrefix(r.target, "http://localhost"), r.body)
 	if r.as != "" {
-		req.Header.Set("Cookie", "ikplan_session="+s.f.Sessions[r.as])
+		token := s.f.Sessions[r.as]
+		if path := req.URL.Path; path == "/logout" || path == "/login" {
+			// signing out (or in again) ends the session on the server:
+			// such a request gets a session of its own
+			user, err := s.app.FindRecordById(model.Users, s.f.Users[r.as])
+			if err == nil {
+				_, token, err = model.NewSession(s.app, user, testapp.Clock())
+			}
+			if err != nil {
+				panic(err)
+			}
+		}
+		req.Header.Set("Cookie", "ikplan_session="+token)
 	}
 	if r.contentType != "" {
 		req.Header.Set("Content-Type", r.contentType)
