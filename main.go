@@ -4,6 +4,8 @@ package main
 
 import (
 	"fmt"
+	"net/http"
+	_ "net/http/pprof"
 	"os"
 	"runtime/debug"
 	"time"
@@ -24,6 +26,11 @@ const memoryLimit = 96 << 20
 func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
+	}
+	if addr := os.Getenv("IKPLAN_PPROF"); addr != "" {
+		// Go's profiler, for measuring a running server (docs/PERFORMANCE.md);
+		// on its own address, which should be a loopback one
+		go func() { fmt.Fprintln(os.Stderr, "pprof:", http.ListenAndServe(addr, nil)) }()
 	}
 	// not PocketBase's dev mode under `go run`: it prints every SQL statement
 	app := pocketbase.NewWithConfig(pocketbase.Config{DefaultDev: false})

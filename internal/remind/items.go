@@ -1,6 +1,8 @@
 package remind
 
 import (
+	"cmp"
+	"slices"
 	"time"
 
 	"github.com/pocketbase/dbx"
@@ -61,8 +63,9 @@ func Open(list Lister, owner string, until time.Time) ([]Item, error) {
 		actFilter += " && owner = {:owner}"
 	}
 	if !until.IsZero() {
+		// (the controls' due dates are compared below: in the query they
+		// made SQLite read a person's controls of every year by due date)
 		params["until"] = model.DateOnly(until).Format(time.DateOnly) + " 23:59:59.999Z"
-		ctlFilter += " && due != '' && due <= {:until}"
 		actFilter += " && deadline != '' && deadline <= {:until}"
 	}
 
@@ -75,10 +78,25 @@ func Open(list Lister, owner string, until time.Time) ([]Item, error) {
 	for id := range years {
 		adopted = append(adopted, id)
 	}
-	controls, err := list(model.Controls, ctlFilter, "due,position", params,
-		model.In{Field: "plan", Values: adopted}, model.Fields{"title", "due", "owner", "plan", "updated", "frequency"})
+	// sorted here, not by the query: an order by due made SQLite read a
+	// person's controls of every year through the (owner, due) index
+	controls, err := list(model.Controls, ctlFilter, "", params,
+		model.In{Field: "plan", Values: adopted}, model.Fields{"title", "due", "owner", "plan", "updated", "frequency", "position"})
 	if err != nil {
 		return nil, err
+	}
+	slices.SortStableFunc(controls, func(a, b *core.Record) int {
+		if c := a.GetDateTime("due").Time().Compare(b.GetDateTime("due").Time()); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.GetInt("position"), b.GetInt("position"))
+	})
+	if !until.IsZero() {
+		last := model.DateOnly(until)
+		controls = slices.DeleteFunc(controls, func(c *core.Record) bool {
+			due := c.GetDateTime("due")
+			return due.IsZero() || model.DateOnly(due.Time()).After(last)
+		})
 	}
 	if len(controls) > 0 {
 		// the results of these controls, found by the controls' ids: a
