@@ -36,6 +36,10 @@ type pageCache struct {
 	// the menu's count of each user's items overdue or due today, which
 	// every page shows: user id → count
 	counts *otter.Cache[string, cachedCount]
+	// the session and user of a session cookie, as last read: valid while
+	// the database is unchanged (a sign-out or a password change is a
+	// change)
+	sessions *otter.Cache[string, cachedSession]
 
 	mu   sync.Mutex
 	db   *sql.DB
@@ -61,7 +65,54 @@ func newPageCache() *pageCache {
 			MaximumWeight: pageCacheBytes,
 			Weigher:       func(key string, p cachedPage) uint32 { return uint32(len(key) + len(p.body)) },
 		}),
-		counts: otter.Must(&otter.Options[string, cachedCount]{MaximumSize: 10000}),
+		counts:   otter.Must(&otter.Options[string, cachedCount]{MaximumSize: 10000}),
+		sessions: otter.Must(&otter.Options[string, cachedSession]{MaximumSize: 10000}),
+	}
+}
+
+type cachedSession struct {
+	version int64
+	session *model.Session
+	user    *core.Record
+}
+
+// requestVersion is the data version for this request, read once.
+func (s *server) requestVersion(e *core.RequestEvent) (int64, bool) {
+	if v, ok := e.Get(versionKey).(int64); ok {
+		return v, true
+	}
+	v, ok := s.cache.version(e.App)
+	if ok {
+		e.Set(versionKey, v)
+	}
+	return v, ok
+}
+
+// cachedSession is the user of a session cookie read earlier, if nothing
+// in the database has changed since, the session has not ended and it is
+// not due to be renewed (which writes).
+func (s *server) cachedSession(e *core.RequestEvent, token string, now time.Time) (*core.Record, bool) {
+	if s.cache == nil {
+		return nil, false
+	}
+	version, ok := s.requestVersion(e)
+	if !ok {
+		return nil, false
+	}
+	c, hit := s.cache.sessions.GetIfPresent(token)
+	if !hit || c.version != version || c.session.Expired(now) || c.session.DueRenewal(now) {
+		return nil, false
+	}
+	return c.user.Clone(), true
+}
+
+// keepSession remembers the session and user of a cookie just read.
+func (s *server) keepSession(e *core.RequestEvent, token string, sess *model.Session, user *core.Record) {
+	if s.cache == nil {
+		return
+	}
+	if version, ok := e.Get(versionKey).(int64); ok {
+		s.cache.sessions.Set(token, cachedSession{version: version, session: sess, user: user.Clone()})
 	}
 }
 
@@ -125,11 +176,10 @@ func (s *server) cachePages(e *core.RequestEvent) error {
 	if s.cache == nil || e.Request.Method != http.MethodGet || e.Auth == nil {
 		return e.Next()
 	}
-	version, ok := s.cache.version(e.App)
+	version, ok := s.requestVersion(e)
 	if !ok {
 		return e.Next()
 	}
-	e.Set(versionKey, version)
 	h := e.Request.Header
 	key := strings.Join([]string{e.Auth.Id, lang(e), h.Get("HX-Request"), h.Get("HX-Boosted"),
 		h.Get("HX-Target"), h.Get("HX-History-Restore-Request"), e.Request.URL.RequestURI()}, "\x00")

@@ -127,3 +127,34 @@ func TestPageCacheServesUntilAnyWrite(t *testing.T) {
 		t.Fatalf("Expected the page computed again on a new day, got %d queries", n)
 	}
 }
+
+// TestSessionCacheEndsWithTheSession: a session read once is not read
+// again while nothing changes, and is refused at once when it is ended —
+// here by deleting it from another connection, as a password change in
+// another process would.
+func TestSessionCacheEndsWithTheSession(t *testing.T) {
+	f := testapp.Fix(t)
+	app, h, queries, _ := cacheApp(t)
+	url := "/plans/" + f.Plan
+	get(t, h, f, "samordnare", url)
+	queries.Store(0)
+	get(t, h, f, "samordnare", url)
+	if n := queries.Load(); n != 0 {
+		t.Fatalf("Expected the session and the page from memory, got %d queries", n)
+	}
+	other, err := sql.Open("sqlite", filepath.Join(app.DataDir(), "data.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	if _, err := other.Exec("DELETE FROM sessions WHERE user = ?", f.Users["samordnare"]); err != nil {
+		t.Fatal(err)
+	}
+	req := httptest.NewRequest(http.MethodGet, url, nil)
+	req.AddCookie(&http.Cookie{Name: "ikplan_session", Value: f.Sessions["samordnare"]})
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if rec.Code != http.StatusSeeOther || !strings.HasPrefix(rec.Header().Get("Location"), "/login") {
+		t.Fatalf("Expected the ended session sent to sign in, got %d %q", rec.Code, rec.Header().Get("Location"))
+	}
+}

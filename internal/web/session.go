@@ -76,6 +76,10 @@ func (s *server) loadSession(e *core.RequestEvent) error {
 		return e.Next()
 	}
 	now := s.now()
+	if user, ok := s.cachedSession(e, c.Value, now); ok {
+		e.Auth = user
+		return e.Next()
+	}
 	sess, err := model.FindSession(e.App, c.Value)
 	if err != nil {
 		clearSessionCookie(e)
@@ -91,12 +95,14 @@ func (s *server) loadSession(e *core.RequestEvent) error {
 		return e.Next()
 	}
 	e.Auth = user
+	s.keepSession(e, c.Value, sess, user)
 	if sess.DueRenewal(now) {
 		sess.Renew(now)
 		if err := e.App.Save(sess.Record); err != nil {
 			e.App.Logger().Error("failed to renew a session", "error", err)
 		} else {
 			setSessionCookie(e, c.Value)
+			e.Set(versionKey, nil) // the renewal changed the data version
 		}
 	}
 	return e.Next()
