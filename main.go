@@ -14,6 +14,7 @@ import (
 
 	"ikplan/hooks"
 	"ikplan/internal/cli"
+	"ikplan/internal/store"
 	"ikplan/internal/web"
 	_ "ikplan/pb_migrations"
 )
@@ -33,7 +34,8 @@ func main() {
 		go func() { fmt.Fprintln(os.Stderr, "pprof:", http.ListenAndServe(addr, nil)) }()
 	}
 	// not PocketBase's dev mode under `go run`: it prints every SQL statement
-	app := pocketbase.NewWithConfig(pocketbase.Config{DefaultDev: false})
+	app := pocketbase.NewWithConfig(pocketbase.Config{DefaultDev: false,
+		DBConnect: store.Connect, DataMaxOpenConns: store.MaxOpenConns, DataMaxIdleConns: store.MaxIdleConns})
 	hooks.Register(app, time.Now)
 	hooks.Schedule(app)
 	web.Register(app, time.Now)

@@ -8,9 +8,10 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 )
 
-// The gate lets a few pages be computed at once — a few per core, which is
-// all the processor can work on anyway — and keeps the others waiting in
-// line instead of starting them all: under a burst every page started at
+// The gate lets a few pages be computed at once — four per core: with two,
+// quick pages waited behind slow ones (p50 1.4 s instead of 32 ms at 60
+// requests a second on the reference set) — and keeps the others waiting
+// in line instead of starting them all: under a burst every page started at
 // once shares the processor and holds its memory until all are done, which
 // made an overloaded server take 1.5 GB and answer nothing in time. A page
 // that waits longer than gateWait is answered 503 with Retry-After.
