@@ -267,7 +267,8 @@ func CountAs(app core.App, user *core.Record, collection, filter string, params 
 		return 0, err
 	}
 	var n int
-	err = q.Distinct(false).Select("COUNT(DISTINCT [[" + col.Name + ".id]])").Row(&n)
+	count := countOf(q, col)
+	err = q.Distinct(false).Select(count).Row(&n)
 	return n, err
 }
 
@@ -291,9 +292,19 @@ func CountByAs(app core.App, user *core.Record, collection, filter string, param
 		N   int    `db:"n"`
 	}
 	column := "[[" + col.Name + "." + by + "]]"
-	err = q.Distinct(false).Select(column+" AS k", "COUNT(DISTINCT [["+col.Name+".id]]) AS n").GroupBy(column).All(&rows)
+	count := countOf(q, col)
+	err = q.Distinct(false).Select(column+" AS k", count+" AS n").GroupBy(column).All(&rows)
 	for _, r := range rows {
 		out[r.Key] = r.N
 	}
 	return out, err
+}
+
+// countOf counts q's records: every row, unless its joins can repeat a
+// record (queryAs left PocketBase's DISTINCT on), when only distinct ids.
+func countOf(q *dbx.SelectQuery, col *core.Collection) string {
+	if q.Info().Distinct {
+		return "COUNT(DISTINCT [[" + col.Name + ".id]])"
+	}
+	return "COUNT(*)"
 }

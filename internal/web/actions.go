@@ -46,7 +46,7 @@ type actionOptions struct {
 
 func (s *server) actionOptions(e *core.RequestEvent) (actionOptions, error) {
 	o := actionOptions{boardNames: map[string]string{}, plans: map[string]*core.Record{}}
-	boards, err := list(e.App, e.Auth, model.Boards, "", "name", 0, nil)
+	boards, err := model.ListAs(e.App, e.Auth, model.Boards, "", "name", 0, nil, model.Fields{"name"})
 	if err != nil {
 		return o, err
 	}
@@ -54,7 +54,7 @@ func (s *server) actionOptions(e *core.RequestEvent) (actionOptions, error) {
 		o.boardNames[b.Id] = b.GetString("name")
 		o.boards = append(o.boards, templates.Option{Value: b.Id, Label: b.GetString("name")})
 	}
-	plans, err := list(e.App, e.Auth, model.Plans, "", "-year", 0, nil)
+	plans, err := model.ListAs(e.App, e.Auth, model.Plans, "", "-year", 0, nil, model.Fields{"board", "year"})
 	if err != nil {
 		return o, err
 	}
@@ -65,7 +65,7 @@ func (s *server) actionOptions(e *core.RequestEvent) (actionOptions, error) {
 			o.years = append(o.years, templates.Option{Value: y, Label: y})
 		}
 	}
-	users, err := list(e.App, e.Auth, model.Users, "", "name", 0, nil)
+	users, err := model.ListAs(e.App, e.Auth, model.Users, "", "name", 0, nil, model.Fields{"name", "email"})
 	if err != nil {
 		return o, err
 	}
