@@ -67,7 +67,9 @@ func loadPlanRecord(app core.App, board, plan *core.Record, public bool) (*planD
 		byControl[c.Id] = it
 	}
 
-	results, err := app.FindRecordsByFilter(model.Results, "control.plan = {:p}", "created", 0, 0, p)
+	// by the controls' and results' ids: a filter through control.plan made
+	// SQLite read every result of every plan, once per plan of a roll-up
+	results, err := byField(app, model.Results, "control", ids(controls))
 	if err != nil {
 		return nil, fmt.Errorf("failed to load the results of plan %s: %w", plan.Id, err)
 	}
@@ -84,7 +86,7 @@ func loadPlanRecord(app core.App, board, plan *core.Record, public bool) (*planD
 		})
 	}
 
-	deviations, err := app.FindRecordsByFilter(model.Deviations, "result.control.plan = {:p}", "created", 0, 0, p)
+	deviations, err := byField(app, model.Deviations, "result", ids(results))
 	if err != nil {
 		return nil, fmt.Errorf("failed to load the deviations of plan %s: %w", plan.Id, err)
 	}
@@ -271,4 +273,28 @@ func periodSv(s string) string {
 		return model.FormatDeadline(time.Date(p.Year, time.Month(p.N), 1, 0, 0, 0, 0, time.UTC), model.PrecisionMonth)
 	}
 	return s
+}
+
+// byField lists the records of collection whose field is one of values,
+// in the order they were created.
+func byField(app core.App, collection, field string, values []string) ([]*core.Record, error) {
+	var out []*core.Record
+	if len(values) == 0 {
+		return out, nil
+	}
+	in := make([]any, len(values))
+	for i, v := range values {
+		in[i] = v
+	}
+	err := app.RecordQuery(collection).AndWhere(dbx.In(collection+"."+field, in...)).
+		OrderBy(collection + ".created ASC").All(&out)
+	return out, err
+}
+
+func ids(records []*core.Record) []string {
+	out := make([]string, len(records))
+	for i, r := range records {
+		out[i] = r.Id
+	}
+	return out
 }
