@@ -21,7 +21,7 @@ func RequestInfo(user *core.Record) *core.RequestInfo {
 // collection's list rule, exactly as the REST API applies it) and that match
 // filter (a PocketBase filter with {:placeholders} from params), sorted
 // ("-year,board.name"), at most limit of them (0 for all).
-// Options narrow the query further: In, Fields.
+// Options narrow the query further: In, Fields, Offset.
 func ListAs(app core.App, user *core.Record, collection, filter, sort string, limit int, params dbx.Params, opts ...ListOption) ([]*core.Record, error) {
 	col, err := app.FindCachedCollectionByNameOrId(collection)
 	if err != nil {
@@ -46,7 +46,7 @@ func ListAs(app core.App, user *core.Record, collection, filter, sort string, li
 	return out, nil
 }
 
-// ListOption narrows a list: In, Fields.
+// ListOption narrows a list: In, Fields, Offset.
 type ListOption interface {
 	apply(col *core.Collection, q *dbx.SelectQuery) error
 }
@@ -72,6 +72,15 @@ func (i In) apply(col *core.Collection, q *dbx.SelectQuery) error {
 	return nil
 }
 
+// Offset skips the first records of the list: ListAs with a limit and an
+// offset is one page of it.
+type Offset int
+
+func (o Offset) apply(col *core.Collection, q *dbx.SelectQuery) error {
+	q.Offset(int64(o))
+	return nil
+}
+
 // Fields loads only these fields of each record (and its id): the others
 // read as empty. For lists that show a few fields of many records.
 type Fields []string
@@ -92,22 +101,7 @@ func (f Fields) apply(col *core.Collection, q *dbx.SelectQuery) error {
 
 // ListIn is ListAs for the records with the given ids.
 func ListIn(app core.App, user *core.Record, collection string, ids []string, sort string) ([]*core.Record, error) {
-	if len(ids) == 0 {
-		return nil, nil
-	}
-	col, err := app.FindCachedCollectionByNameOrId(collection)
-	if err != nil {
-		return nil, err
-	}
-	q, err := queryAs(app, user, col, col.ListRule, "", sort, nil)
-	if err != nil || q == nil {
-		return nil, err
-	}
-	var out []*core.Record
-	if err := q.AndWhere(dbx.In(col.Name+".id", anys(ids)...)).All(&out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return ListAs(app, user, collection, "", sort, 0, nil, In{Field: "id", Values: ids})
 }
 
 // ViewAs loads one record if user may view it (the collection's view rule),
@@ -236,24 +230,6 @@ func anys(ids []string) []any {
 		out[i] = id
 	}
 	return out
-}
-
-// PageAs is ListAs for one page: at most limit records after the first
-// offset of them.
-func PageAs(app core.App, user *core.Record, collection, filter, sort string, limit, offset int, params dbx.Params) ([]*core.Record, error) {
-	col, err := app.FindCachedCollectionByNameOrId(collection)
-	if err != nil {
-		return nil, err
-	}
-	q, err := queryAs(app, user, col, col.ListRule, filter, sort, params)
-	if err != nil || q == nil {
-		return nil, err
-	}
-	var out []*core.Record
-	if err := q.Limit(int64(limit)).Offset(int64(offset)).All(&out); err != nil {
-		return nil, err
-	}
-	return out, nil
 }
 
 // CountAs counts the records ListAs would return, without loading them.

@@ -151,8 +151,8 @@ func (s *server) actionsView(e *core.RequestEvent, q url.Values) (templates.Acti
 	}
 	v.Pages = max(1, (v.Total+actionsPerPage-1)/actionsPerPage)
 	v.Page = min(max(1, atoiOr(q.Get("page"), 1)), v.Pages)
-	actions, err := model.PageAs(e.App, e.Auth, model.Actions, filter, "-plan.year,deadline,created",
-		actionsPerPage, (v.Page-1)*actionsPerPage, params)
+	actions, err := model.ListAs(e.App, e.Auth, model.Actions, filter, "-plan.year,deadline,created",
+		actionsPerPage, params, model.Offset((v.Page-1)*actionsPerPage))
 	if err != nil {
 		return v, err
 	}
