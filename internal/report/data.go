@@ -47,10 +47,10 @@ func loadPlan(app core.App, boardId string, year int, public bool) (*planData, e
 	if err != nil {
 		return nil, refuse(ErrNoPlan, "%s har ingen internkontrollplan för %d.", board.GetString("name"), year)
 	}
-	return loadPlanRecord(app, board, plan, public)
+	return loadPlanRecord(app, board, plan, public, nil)
 }
 
-func loadPlanRecord(app core.App, board, plan *core.Record, public bool) (*planData, error) {
+func loadPlanRecord(app core.App, board, plan *core.Record, public bool, nm *docNames) (*planData, error) {
 	pd := &planData{board: board, plan: plan, year: plan.GetInt("year"), public: public}
 	p := dbx.Params{"p": plan.Id}
 	controls, err := app.FindRecordsByFilter(model.Controls, "plan = {:p}", "position,section,number", 0, 0, p)
@@ -117,19 +117,35 @@ func loadPlanRecord(app core.App, board, plan *core.Record, public bool) (*planD
 		}
 	}
 
-	if pd.users, err = nameIndex(app, model.Users); err != nil {
-		return nil, err
+	if nm == nil {
+		if nm, err = loadDocNames(app); err != nil {
+			return nil, err
+		}
 	}
-	if pd.boards, err = nameIndex(app, model.Boards); err != nil {
-		return nil, err
-	}
-	if pd.units, err = nameIndex(app, model.Units); err != nil {
-		return nil, err
-	}
+	pd.users, pd.boards, pd.units = nm.users, nm.boards, nm.units
 	if pd.risks, err = riskNames(app, board.Id, pd.year); err != nil {
 		return nil, err
 	}
 	return pd, nil
+}
+
+// docNames are the names of every user, board and unit, by id, loaded once
+// per document: a roll-up loaded them again for every board's plan.
+type docNames struct{ users, boards, units map[string]string }
+
+func loadDocNames(app core.App) (*docNames, error) {
+	var nm docNames
+	var err error
+	if nm.users, err = nameIndex(app, model.Users); err != nil {
+		return nil, err
+	}
+	if nm.boards, err = nameIndex(app, model.Boards); err != nil {
+		return nil, err
+	}
+	if nm.units, err = nameIndex(app, model.Units); err != nil {
+		return nil, err
+	}
+	return &nm, nil
 }
 
 // nameIndex maps the ids of a collection's records to their names (a user

@@ -95,6 +95,10 @@ func RollUpOf(app core.App, boards []*core.Record, year int, public bool, now ti
 	slices.SortFunc(boards, func(a, b *core.Record) int { return strings.Compare(a.GetString("name"), b.GetString("name")) })
 	var plans []*planData
 	var without []string
+	nm, err := loadDocNames(app)
+	if err != nil {
+		return nil, err
+	}
 	for _, b := range boards {
 		plan, err := app.FindFirstRecordByFilter(model.Plans, "board = {:b} && year = {:y}", dbx.Params{"b": b.Id, "y": year})
 		if err != nil {
@@ -103,7 +107,7 @@ func RollUpOf(app core.App, boards []*core.Record, year int, public bool, now ti
 			}
 			continue
 		}
-		pd, err := loadPlanRecord(app, b, plan, public)
+		pd, err := loadPlanRecord(app, b, plan, public, nm)
 		if err != nil {
 			return nil, err
 		}
