@@ -250,7 +250,7 @@ func CountAs(app core.App, user *core.Record, collection, filter string, params 
 
 // CountByAs counts the records ListAs would return per value of a field
 // (a column of the collection, such as "plan"), without loading them.
-func CountByAs(app core.App, user *core.Record, collection, filter string, params dbx.Params, by string) (map[string]int, error) {
+func CountByAs(app core.App, user *core.Record, collection, filter string, params dbx.Params, by string, opts ...ListOption) (map[string]int, error) {
 	col, err := app.FindCachedCollectionByNameOrId(collection)
 	if err != nil {
 		return nil, err
@@ -262,6 +262,11 @@ func CountByAs(app core.App, user *core.Record, collection, filter string, param
 	q, err := queryAs(app, user, col, col.ListRule, filter, "", params)
 	if err != nil || q == nil {
 		return out, err
+	}
+	for _, o := range opts {
+		if err := o.apply(col, q); err != nil {
+			return nil, err
+		}
 	}
 	var rows []struct {
 		Key string `db:"k"`

@@ -102,18 +102,22 @@ func (s *server) startView(e *core.RequestEvent) (templates.StartView, error) {
 		}
 	}
 
-	// each adopted plan's progress with its light
-	totals, err := model.CountByAs(e.App, e.Auth, model.Controls, "plan.status = 'adopted'", nil, "plan")
+	// each adopted plan's progress with its light: the plans' controls
+	// counted by the plans' ids, which SQLite looks up by index (through
+	// plan.status it read every board's controls)
+	adopted, err := list(e.App, e.Auth, model.Plans, "status = 'adopted'", "", 0, nil)
 	if err != nil {
 		return v, err
 	}
-	planIds := make([]string, 0, len(totals))
-	for id := range totals {
-		planIds = append(planIds, id)
-	}
-	plans, err := model.ListIn(e.App, e.Auth, model.Plans, planIds, "")
+	totals, err := model.CountByAs(e.App, e.Auth, model.Controls, "", nil, "plan", model.In{Field: "plan", Values: ids(adopted)})
 	if err != nil {
 		return v, err
+	}
+	var plans []*core.Record
+	for _, p := range adopted {
+		if totals[p.Id] > 0 {
+			plans = append(plans, p)
+		}
 	}
 	boards, err := s.byIds(e, model.Boards, field(plans, "board"))
 	if err != nil {
