@@ -289,3 +289,12 @@ func countOf(q *dbx.SelectQuery, col *core.Collection) string {
 	}
 	return "COUNT(*)"
 }
+
+// IDs lists the records' ids.
+func IDs(records []*core.Record) []string {
+	out := make([]string, len(records))
+	for i, r := range records {
+		out[i] = r.Id
+	}
+	return out
+}

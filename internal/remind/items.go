@@ -54,12 +54,11 @@ func Open(list Lister, owner string, until time.Time) ([]Item, error) {
 	params := dbx.Params{"owner": owner}
 	// the controls of the adopted plans the lister shows, found by the
 	// plans' ids (an index), not through plan.status row by row
-	ctlFilter := "plan != ''"
+	ctlFilter := ""
 	// an action handed over to another board goes on there, not here
 	actFilter := "(status = 'planned' || status = 'in_progress') && transferred_to = ''"
-	resFilter := "control != ''"
 	if owner != "" {
-		ctlFilter += " && owner = {:owner}"
+		ctlFilter = "owner = {:owner}"
 		actFilter += " && owner = {:owner}"
 	}
 	if !until.IsZero() {
@@ -101,8 +100,8 @@ func Open(list Lister, owner string, until time.Time) ([]Item, error) {
 	if len(controls) > 0 {
 		// the results of these controls, found by the controls' ids: a
 		// filter through control.plan made SQLite read every result
-		results, err := list(model.Results, resFilter, "", params,
-			model.In{Field: "control", Values: ids(controls)}, model.Fields{"control", "period", "outcome"})
+		results, err := list(model.Results, "", "", params,
+			model.In{Field: "control", Values: model.IDs(controls)}, model.Fields{"control", "period", "outcome"})
 		if err != nil {
 			return nil, err
 		}
@@ -139,7 +138,7 @@ func Open(list Lister, owner string, until time.Time) ([]Item, error) {
 			return nil, err
 		}
 		if len(plans) <= maxPlansByID {
-			opts = append(opts, model.In{Field: "plan", Values: ids(plans)})
+			opts = append(opts, model.In{Field: "plan", Values: model.IDs(plans)})
 		}
 	}
 	actions, err := list(model.Actions, actFilter, "deadline,created", params, opts...)
@@ -190,11 +189,3 @@ func dateOf(t time.Time) time.Time {
 
 // maxPlansByID is the most plans whose actions are looked up plan by plan.
 const maxPlansByID = 50
-
-func ids(records []*core.Record) []string {
-	out := make([]string, len(records))
-	for i, r := range records {
-		out[i] = r.Id
-	}
-	return out
-}

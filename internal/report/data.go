@@ -69,7 +69,7 @@ func loadPlanRecord(app core.App, board, plan *core.Record, public bool, nm *doc
 
 	// by the controls' and results' ids: a filter through control.plan made
 	// SQLite read every result of every plan, once per plan of a roll-up
-	results, err := byField(app, model.Results, "control", ids(controls))
+	results, err := byField(app, model.Results, "control", model.IDs(controls))
 	if err != nil {
 		return nil, fmt.Errorf("failed to load the results of plan %s: %w", plan.Id, err)
 	}
@@ -86,7 +86,7 @@ func loadPlanRecord(app core.App, board, plan *core.Record, public bool, nm *doc
 		})
 	}
 
-	deviations, err := byField(app, model.Deviations, "result", ids(results))
+	deviations, err := byField(app, model.Deviations, "result", model.IDs(results))
 	if err != nil {
 		return nil, fmt.Errorf("failed to load the deviations of plan %s: %w", plan.Id, err)
 	}
@@ -305,12 +305,4 @@ func byField(app core.App, collection, field string, values []string) ([]*core.R
 	err := app.RecordQuery(collection).AndWhere(dbx.In(collection+"."+field, in...)).
 		OrderBy(collection + ".created ASC").All(&out)
 	return out, err
-}
-
-func ids(records []*core.Record) []string {
-	out := make([]string, len(records))
-	for i, r := range records {
-		out[i] = r.Id
-	}
-	return out
 }

@@ -160,7 +160,7 @@ func (s *server) actionsView(e *core.RequestEvent, q url.Values) (templates.Acti
 	if err != nil {
 		return v, err
 	}
-	mayUpdate, err := model.Allowed(e.App, e.Auth, model.Actions, col(e, model.Actions).UpdateRule, ids(actions))
+	mayUpdate, err := model.Allowed(e.App, e.Auth, model.Actions, col(e, model.Actions).UpdateRule, model.IDs(actions))
 	if err != nil {
 		return v, err
 	}
@@ -213,15 +213,6 @@ func col(e *core.RequestEvent, name string) *core.Collection {
 		return &core.Collection{} // no rules: nobody but superusers
 	}
 	return c
-}
-
-// ids lists the records' ids.
-func ids(records []*core.Record) []string {
-	out := make([]string, len(records))
-	for i, r := range records {
-		out[i] = r.Id
-	}
-	return out
 }
 
 // actionRow is an action's row: its control, board, year, owner, whether

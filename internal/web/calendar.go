@@ -29,7 +29,7 @@ func (s *server) calendar(e *core.RequestEvent) error {
 	if err != nil {
 		return errNotFound
 	}
-	items, err := remind.Open(lister(e.App, user), user.Id, time.Time{})
+	items, err := remind.Open(remind.As(e.App, user), user.Id, time.Time{})
 	if err != nil {
 		return err
 	}

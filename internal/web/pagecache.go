@@ -125,11 +125,9 @@ func (s *server) cachedCount(e *core.RequestEvent, compute func() int) int {
 	if s.cache == nil {
 		return compute()
 	}
-	version, ok := e.Get(versionKey).(int64)
+	version, ok := s.requestVersion(e)
 	if !ok {
-		if version, ok = s.cache.version(e.App); !ok {
-			return compute()
-		}
+		return compute()
 	}
 	day := model.Today(s.now()).Format(time.DateOnly)
 	if c, hit := s.cache.counts.GetIfPresent(e.Auth.Id); hit && c.version == version && c.day == day {

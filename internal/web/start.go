@@ -29,11 +29,6 @@ func (s *server) start(e *core.RequestEvent) error {
 	return s.render(e, http.StatusOK, p, templates.Start(p, v), nil)
 }
 
-// lister is list in the form the reminders take: as user sees the records.
-func lister(app core.App, user *core.Record) remind.Lister {
-	return remind.As(app, user)
-}
-
 // navCount is the number of the signed-in user's own items that are overdue
 // or due today, shown beside "Start" on every page. A fragment has no
 // navigation, so it costs nothing there.
@@ -47,7 +42,7 @@ func (s *server) navCount(e *core.RequestEvent) int {
 // countDue counts the user's own items that are overdue or due today.
 func (s *server) countDue(e *core.RequestEvent) int {
 	now := s.now()
-	items, err := remind.Open(lister(e.App, e.Auth), e.Auth.Id, remind.Today(now))
+	items, err := remind.Open(remind.As(e.App, e.Auth), e.Auth.Id, remind.Today(now))
 	if err != nil {
 		e.App.Logger().Warn("failed to count the user's due items", slog.String("user", e.Auth.Id), slog.String("error", err.Error()))
 		return 0
@@ -70,7 +65,7 @@ func (s *server) startView(e *core.RequestEvent) (templates.StartView, error) {
 
 	// every unfinished item the user may see: theirs, and for a coordinator
 	// the overdue ones of their boards, as in the reminder e-mails
-	open, err := remind.Open(lister(e.App, e.Auth), "", time.Time{})
+	open, err := remind.Open(remind.As(e.App, e.Auth), "", time.Time{})
 	if err != nil {
 		return v, err
 	}
@@ -109,7 +104,7 @@ func (s *server) startView(e *core.RequestEvent) (templates.StartView, error) {
 	if err != nil {
 		return v, err
 	}
-	totals, err := model.CountByAs(e.App, e.Auth, model.Controls, "", nil, "plan", model.In{Field: "plan", Values: ids(adopted)})
+	totals, err := model.CountByAs(e.App, e.Auth, model.Controls, "", nil, "plan", model.In{Field: "plan", Values: model.IDs(adopted)})
 	if err != nil {
 		return v, err
 	}
