@@ -44,9 +44,14 @@ func (s *server) plansView(e *core.RequestEvent) (templates.PlansView, error) {
 	if err != nil {
 		return v, err
 	}
+	// the controls each plan has that the user may see (a reader's count
+	// leaves out the confidential ones), in one query
+	counts, err := model.CountByAs(e.App, e.Auth, model.Controls, "", nil, "plan", model.In{Field: "plan", Values: model.IDs(plans)})
+	if err != nil {
+		return v, err
+	}
 	for _, pl := range plans {
-		n, _ := e.App.CountRecords(model.Controls, dbx.HashExp{"plan": pl.Id})
-		v.Rows = append(v.Rows, templates.PlanRow{Plan: pl, Board: names[pl.GetString("board")], Controls: int(n)})
+		v.Rows = append(v.Rows, templates.PlanRow{Plan: pl, Board: names[pl.GetString("board")], Controls: counts[pl.Id]})
 	}
 	if e.Auth.GetString("role") == model.RoleCoordinator {
 		v.Boards = boards
@@ -174,11 +179,7 @@ func (s *server) userNames(e *core.RequestEvent, ids []string) map[string]string
 func names(users []*core.Record) map[string]string {
 	out := make(map[string]string, len(users))
 	for _, u := range users {
-		n := u.GetString("name")
-		if n == "" {
-			n = u.Email()
-		}
-		out[u.Id] = n
+		out[u.Id] = displayName(u)
 	}
 	return out
 }
