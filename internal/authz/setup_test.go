@@ -60,7 +60,7 @@ const (
 func prepare(t *testing.T) *world {
 	t.Helper()
 	f := testapp.Fix(t)
-	app, err := tests.NewTestApp(f.Dir)
+	app, err := testapp.NewApp(f.Dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,7 +164,7 @@ func calendarToken(role string) string {
 // dashboard, then the serve event on which ikplan binds its own.
 func (w *world) serve(t testing.TB) (*tests.TestApp, *router.Router[*core.RequestEvent], http.Handler) {
 	t.Helper()
-	app, err := tests.NewTestApp(w.dir)
+	app, err := testapp.NewApp(w.dir)
 	if err != nil {
 		t.Fatal(err)
 	}

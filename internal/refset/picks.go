@@ -5,7 +5,7 @@ import (
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
-	"github.com/pocketbase/pocketbase/tests"
+	"ikplan/internal/testapp"
 
 	"ikplan/internal/model"
 )
@@ -28,7 +28,7 @@ type Picks struct {
 // describe reads the set's clock and picks from a copy of it (opening
 // the folder itself would write to it).
 func describe(dir string) (*Set, error) {
-	app, err := tests.NewTestApp(dir)
+	app, err := testapp.NewApp(dir)
 	if err != nil {
 		return nil, fmt.Errorf("failed to copy the reference set: %w", err)
 	}

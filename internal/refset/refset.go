@@ -19,6 +19,8 @@ import (
 
 	"github.com/pocketbase/pocketbase/tests"
 
+	"ikplan/internal/testapp"
+
 	"ikplan/hooks"
 	"ikplan/internal/web"
 	_ "ikplan/pb_migrations"
@@ -85,7 +87,7 @@ func open() (*Set, string, error) {
 // clock; it is removed when the benchmark ends.
 func (s *Set) New(tb testing.TB) *tests.TestApp {
 	tb.Helper()
-	app, err := tests.NewTestApp(s.Dir)
+	app, err := testapp.NewApp(s.Dir)
 	if err != nil {
 		tb.Fatalf("failed to copy the reference set: %v", err)
 	}

@@ -2,6 +2,8 @@
 package store
 
 import (
+	"database/sql"
+
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 )
@@ -23,9 +25,15 @@ const (
 const pragmas = "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=journal_size_limit(200000000)" +
 	"&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(ON)&_pragma=temp_store(MEMORY)&_pragma=cache_size(-2000)&_defensive=1"
 
-// Connect opens a database as PocketBase does, with the smaller cache.
+// Connect opens a database as PocketBase does, with the smaller cache,
+// through the driver that keeps each connection's prepared statements
+// (stmtcache.go). dbx builds SQLite's SQL for it.
 func Connect(dbPath string) (*dbx.DB, error) {
-	return dbx.Open("sqlite", dbPath+pragmas)
+	db, err := sql.Open(DriverName, dbPath+pragmas)
+	if err != nil {
+		return nil, err
+	}
+	return dbx.NewFromDB(db, "sqlite"), nil
 }
 
 var _ core.DBConnectFunc = Connect

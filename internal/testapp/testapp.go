@@ -4,6 +4,7 @@
 package testapp
 
 import (
+	"ikplan/internal/store"
 	"os"
 	"sync"
 	"testing"
@@ -68,13 +69,21 @@ func Fix(t testing.TB) *Fixture {
 func New(t testing.TB) *tests.TestApp {
 	t.Helper()
 	f := Fix(t)
-	app, err := tests.NewTestApp(f.Dir)
+	app, err := NewApp(f.Dir)
 	if err != nil {
 		t.Fatalf("failed to start the test app: %v", err)
 	}
 	hooks.Register(app, Clock)
 	t.Cleanup(app.Cleanup)
 	return app
+}
+
+// NewApp is tests.NewTestApp (a copy of the data folder dir) with the
+// database opened as `ikplan serve` opens it (store.Connect: the smaller
+// page cache, the kept prepared statements, the connection limits).
+func NewApp(dir string) (*tests.TestApp, error) {
+	return tests.NewTestAppWithConfig(core.BaseAppConfig{DataDir: dir, EncryptionEnv: "pb_test_env",
+		DBConnect: store.Connect, DataMaxOpenConns: store.MaxOpenConns, DataMaxIdleConns: store.MaxIdleConns})
 }
 
 // Factory is New in the form tests.ApiScenario takes.

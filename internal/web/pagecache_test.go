@@ -25,7 +25,7 @@ import (
 func cacheApp(t *testing.T) (*tests.TestApp, http.Handler, *atomic.Int64, *atomic.Int64) {
 	t.Helper()
 	f := testapp.Fix(t)
-	app, err := tests.NewTestApp(f.Dir)
+	app, err := testapp.NewApp(f.Dir)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,4 @@
+package store
+
+// Prepared is how many statements the kept connections have prepared.
+func Prepared() int64 { return prepared.Load() }
