@@ -26,4 +26,13 @@ func bindCollections(app core.App) {
 		}
 		return e.Next()
 	})
+	// the SQL built from the rules goes with the fields and rules it was
+	// built from (a rule can reach into other collections)
+	forget := func(e *core.CollectionEvent) error {
+		model.ForgetQueries(e.App)
+		return e.Next()
+	}
+	app.OnCollectionAfterCreateSuccess().BindFunc(forget)
+	app.OnCollectionAfterUpdateSuccess().BindFunc(forget)
+	app.OnCollectionAfterDeleteSuccess().BindFunc(forget)
 }

@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/pocketbase/dbx"
@@ -27,65 +28,71 @@ func ListAs(app core.App, user *core.Record, collection, filter, sort string, li
 	if err != nil {
 		return nil, err
 	}
-	q, err := queryAs(app, user, col, col.ListRule, filter, sort, params)
-	if err != nil || q == nil {
+	var rows []dbx.NullStringMap
+	s := spec{col: col, user: user, rule: col.ListRule, filter: filter, sort: sort, params: params, opts: opts, limit: limit}
+	if ok, err := s.run(app, &rows); err != nil || !ok {
 		return nil, err
 	}
-	for _, o := range opts {
-		if err := o.apply(col, q); err != nil {
-			return nil, err
-		}
-	}
-	if limit > 0 {
-		q.Limit(int64(limit))
-	}
-	var out []*core.Record
-	if err := q.All(&out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return recordsFrom(col, rows)
 }
 
 // ListOption narrows a list: In, Fields, Offset.
 type ListOption interface {
-	apply(col *core.Collection, q *dbx.SelectQuery) error
+	// apply narrows q, the i-th option of its query
+	apply(col *core.Collection, q *dbx.SelectQuery, i int) error
+	// key is what the option adds to the statement's identity; the
+	// values it binds at each run go into values
+	key(i int, values dbx.Params) string
 }
 
 // In keeps the records whose field has one of the values: SQLite looks
 // them up by an index, where a filter through a relation
 // ("control.plan.status = ...") makes it read the whole table. No values,
-// no records.
+// no records. The values are one parameter (a JSON list), so the same
+// statement serves any list.
 type In struct {
 	Field  string
 	Values []string
 }
 
-func (i In) apply(col *core.Collection, q *dbx.SelectQuery) error {
-	if col.Fields.GetByName(i.Field) == nil {
-		return fmt.Errorf("%s has no field %q", col.Name, i.Field)
+func (in In) apply(col *core.Collection, q *dbx.SelectQuery, i int) error {
+	if col.Fields.GetByName(in.Field) == nil {
+		return fmt.Errorf("%s has no field %q", col.Name, in.Field)
 	}
-	if len(i.Values) == 0 {
+	if len(in.Values) == 0 {
 		q.AndWhere(dbx.NewExp("1 = 0"))
 		return nil
 	}
-	q.AndWhere(dbx.In(col.Name+"."+i.Field, anys(i.Values)...))
+	name := idsParam(i)
+	q.AndWhere(dbx.NewExp("[["+col.Name+"."+in.Field+"]] IN (SELECT value FROM json_each({:"+name+"}))",
+		dbx.Params{name: jsonList(in.Values)}))
 	return nil
+}
+
+func (in In) key(i int, values dbx.Params) string {
+	if len(in.Values) == 0 {
+		return "in " + in.Field + " none"
+	}
+	values[idsParam(i)] = jsonList(in.Values)
+	return "in " + in.Field
 }
 
 // Offset skips the first records of the list: ListAs with a limit and an
 // offset is one page of it.
 type Offset int
 
-func (o Offset) apply(col *core.Collection, q *dbx.SelectQuery) error {
+func (o Offset) apply(col *core.Collection, q *dbx.SelectQuery, i int) error {
 	q.Offset(int64(o))
 	return nil
 }
+
+func (o Offset) key(int, dbx.Params) string { return "offset " + strconv.Itoa(int(o)) }
 
 // Fields loads only these fields of each record (and its id): the others
 // read as empty. For lists that show a few fields of many records.
 type Fields []string
 
-func (f Fields) apply(col *core.Collection, q *dbx.SelectQuery) error {
+func (f Fields) apply(col *core.Collection, q *dbx.SelectQuery, i int) error {
 	cols := []string{col.Name + ".id"}
 	for _, name := range f {
 		if col.Fields.GetByName(name) == nil {
@@ -99,6 +106,8 @@ func (f Fields) apply(col *core.Collection, q *dbx.SelectQuery) error {
 	return nil
 }
 
+func (f Fields) key(int, dbx.Params) string { return "fields " + strings.Join(f, ",") }
+
 // ListIn is ListAs for the records with the given ids.
 func ListIn(app core.App, user *core.Record, collection string, ids []string, sort string) ([]*core.Record, error) {
 	return ListAs(app, user, collection, "", sort, 0, nil, In{Field: "id", Values: ids})
@@ -111,12 +120,13 @@ func ViewAs(app core.App, user *core.Record, collection, id string) (*core.Recor
 	if err != nil {
 		return nil, nil // no such collection: no such record
 	}
-	q, err := queryAs(app, user, col, col.ViewRule, "", "", nil)
-	if err != nil || q == nil {
+	var rows []dbx.NullStringMap
+	s := spec{col: col, user: user, rule: col.ViewRule, opts: []ListOption{In{Field: "id", Values: []string{id}}}, limit: 1}
+	if ok, err := s.run(app, &rows); err != nil || !ok || len(rows) == 0 {
 		return nil, err
 	}
-	var out []*core.Record
-	if err := q.AndWhere(dbx.HashExp{col.Name + ".id": id}).Limit(1).All(&out); err != nil || len(out) == 0 {
+	out, err := recordsFrom(col, rows)
+	if err != nil {
 		return nil, err
 	}
 	return out[0], nil
@@ -140,12 +150,9 @@ func Allowed(app core.App, user *core.Record, collection string, rule *string, i
 		}
 		return out, nil
 	}
-	q, err := queryAs(app, user, col, rule, "", "", nil)
-	if err != nil || q == nil {
-		return out, err
-	}
 	var found []string
-	err = q.Select(col.Name + ".id").AndWhere(dbx.In(col.Name+".id", anys(ids)...)).Column(&found)
+	s := spec{col: col, user: user, rule: rule, opts: []ListOption{In{Field: "id", Values: ids}}, shape: shapeIDs}
+	_, err = s.run(app, &found)
 	for _, id := range found {
 		out[id] = true
 	}
@@ -159,23 +166,16 @@ func Can(app core.App, user *core.Record, r *core.Record, rule *string) bool {
 	return err == nil && ok[r.Id]
 }
 
-// queryAs is the query of col's records that rule and filter let through,
-// sorted; nil when the rule lets no user through (superusers only).
-func queryAs(app core.App, user *core.Record, col *core.Collection, rule *string, filter, sort string, params dbx.Params) (*dbx.SelectQuery, error) {
-	if rule == nil {
-		return nil, nil
-	}
+// queryAs is the query of col's records that rule and filter (both with
+// every value already written in) let through, sorted.
+func queryAs(app core.App, user *core.Record, col *core.Collection, rule, filter, sort string) (*dbx.SelectQuery, error) {
 	q := app.RecordQuery(col)
 	resolver := core.NewRecordFieldResolver(app, col, RequestInfo(user), true)
-	bound := dbx.Params{}
-	for k, v := range params {
-		bound[k] = v
-	}
-	for _, f := range []string{BindAuth(*rule, user, bound), filter} {
+	for _, f := range []string{rule, filter} {
 		if f == "" {
 			continue
 		}
-		expr, err := search.FilterData(inline(f, bound)).BuildExpr(resolver)
+		expr, err := search.FilterData(f).BuildExpr(resolver)
 		if err != nil {
 			return nil, fmt.Errorf("failed to apply filter %q to %s: %w", f, col.Name, err)
 		}
@@ -224,27 +224,15 @@ func toOneJoins(q *dbx.SelectQuery) bool {
 	return true
 }
 
-func anys(ids []string) []any {
-	out := make([]any, len(ids))
-	for i, id := range ids {
-		out[i] = id
-	}
-	return out
-}
-
 // CountAs counts the records ListAs would return, without loading them.
 func CountAs(app core.App, user *core.Record, collection, filter string, params dbx.Params) (int, error) {
 	col, err := app.FindCachedCollectionByNameOrId(collection)
 	if err != nil {
 		return 0, err
 	}
-	q, err := queryAs(app, user, col, col.ListRule, filter, "", params)
-	if err != nil || q == nil {
-		return 0, err
-	}
 	var n int
-	count := countOf(q, col)
-	err = q.Distinct(false).Select(count).Row(&n)
+	s := spec{col: col, user: user, rule: col.ListRule, filter: filter, params: params, shape: shapeCount}
+	_, err = s.run(app, &n)
 	return n, err
 }
 
@@ -259,22 +247,12 @@ func CountByAs(app core.App, user *core.Record, collection, filter string, param
 		return nil, fmt.Errorf("%s has no field %q", collection, by)
 	}
 	out := map[string]int{}
-	q, err := queryAs(app, user, col, col.ListRule, filter, "", params)
-	if err != nil || q == nil {
-		return out, err
-	}
-	for _, o := range opts {
-		if err := o.apply(col, q); err != nil {
-			return nil, err
-		}
-	}
 	var rows []struct {
 		Key string `db:"k"`
 		N   int    `db:"n"`
 	}
-	column := "[[" + col.Name + "." + by + "]]"
-	count := countOf(q, col)
-	err = q.Distinct(false).Select(column+" AS k", count+" AS n").GroupBy(column).All(&rows)
+	s := spec{col: col, user: user, rule: col.ListRule, filter: filter, params: params, opts: opts, shape: shapeCountBy, by: by}
+	_, err = s.run(app, &rows)
 	for _, r := range rows {
 		out[r.Key] = r.N
 	}

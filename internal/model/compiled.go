@@ -1,0 +1,225 @@
+package model
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+
+	"github.com/maypok86/otter/v2"
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+)
+
+// A page asks the same dozen questions of the database each time it is
+// computed: "the controls of these plans this user may list", "how many
+// actions per plan". Turning each into SQL — PocketBase's rule parser and
+// field resolver on the collection's API rule, then dbx building the
+// statement — cost a third of a page's CPU. The SQL depends only on the
+// collection (its fields and rules), the rule and filter text with the
+// user's own values bound in, the sort, the options and the user; the ids
+// of In and the record of ViewAs are parameters. So each app keeps the SQL
+// it built and runs it again with the new ids: the rule is the same rule,
+// applied by SQLite on every run.
+
+// compiledQuery is a built statement: dbx SQL with {:placeholders} and the
+// parameters it was built with.
+type compiledQuery struct {
+	sql    string
+	params dbx.Params
+}
+
+const (
+	compiledBytes = 4 << 20 // the SQL an app keeps, at most
+	storeKey      = "ikplan.compiledQueries"
+)
+
+// queries is the app's cache of built statements.
+func queries(app core.App) *otter.Cache[string, compiledQuery] {
+	return app.Store().GetOrSet(storeKey, func() any {
+		return otter.Must(&otter.Options[string, compiledQuery]{
+			MaximumWeight: compiledBytes,
+			Weigher: func(key string, q compiledQuery) uint32 {
+				return uint32(len(key) + len(q.sql) + 64*len(q.params))
+			},
+		})
+	}).(*otter.Cache[string, compiledQuery])
+}
+
+// ForgetQueries drops the app's built statements; called when a
+// collection (its fields or rules) changes.
+func ForgetQueries(app core.App) {
+	queries(app).InvalidateAll()
+}
+
+// shape is what a query returns.
+type shape int
+
+const (
+	shapeRecords shape = iota // whole records (or the Fields)
+	shapeIDs                  // the ids
+	shapeCount                // how many
+	shapeCountBy              // how many per value of a field
+)
+
+// spec is one query of a collection's records through one of its rules.
+type spec struct {
+	col    *core.Collection
+	user   *core.Record
+	rule   *string
+	filter string
+	sort   string
+	params dbx.Params
+	opts   []ListOption
+	limit  int
+	shape  shape
+	by     string // shapeCountBy: the field
+}
+
+// run builds (or finds) the statement of s and runs it into dst:
+// *[]dbx.NullStringMap, *[]string, *int or a slice of rows.
+func (s spec) run(app core.App, dst any) (ok bool, err error) {
+	if s.rule == nil {
+		return false, nil // superusers only
+	}
+	bound := dbx.Params{}
+	for k, v := range s.params {
+		bound[k] = v
+	}
+	rule := inline(BindAuth(*s.rule, s.user, bound), bound)
+	filter := inline(s.filter, bound)
+	values := dbx.Params{} // this run's ids
+	key, cacheable := s.key(rule, filter, values)
+	cache := queries(app)
+	cq, found := compiledQuery{}, false
+	if cacheable {
+		cq, found = cache.GetIfPresent(key)
+	}
+	if !found {
+		q, err := s.build(app, rule, filter, values)
+		if err != nil || q == nil {
+			return false, err
+		}
+		built := q.Build()
+		cq = compiledQuery{sql: built.SQL(), params: built.Params()}
+		if cacheable {
+			cache.Set(key, cq)
+		}
+	}
+	params := make(dbx.Params, len(cq.params))
+	for k, v := range cq.params {
+		params[k] = v
+	}
+	for k, v := range values {
+		params[k] = v
+	}
+	q := app.ConcurrentDB().NewQuery(cq.sql).Bind(params)
+	switch d := dst.(type) {
+	case *int:
+		return true, q.Row(d)
+	case *[]string:
+		return true, q.Column(d)
+	default:
+		return true, q.All(dst)
+	}
+}
+
+// key identifies the statement of s, and fills values with the run's
+// parameters that are left out of it. A rule or filter with a value that
+// changes by itself (@now, @request.body…) is never kept.
+func (s spec) key(rule, filter string, values dbx.Params) (string, bool) {
+	var b strings.Builder
+	b.WriteString(s.col.Id)
+	b.WriteString(s.col.Updated.String())
+	b.WriteByte(0)
+	if s.user != nil {
+		b.WriteString(s.user.Collection().Id)
+		b.WriteString(s.user.Id)
+	}
+	for _, part := range []string{rule, filter, s.sort, s.by} {
+		b.WriteByte(0)
+		b.WriteString(part)
+	}
+	b.WriteByte(0)
+	b.WriteString(strconv.Itoa(int(s.shape)))
+	b.WriteByte(' ')
+	b.WriteString(strconv.Itoa(s.limit))
+	for i, o := range s.opts {
+		b.WriteByte(0)
+		b.WriteString(o.key(i, values))
+	}
+	return b.String(), fixed(rule) && fixed(filter)
+}
+
+// fixed reports whether a rule or filter means the same for every run:
+// it names no request value but the signed-in user's (bound in the key).
+func fixed(text string) bool {
+	for i := strings.IndexByte(text, '@'); i >= 0; i = strings.IndexByte(text, '@') {
+		text = text[i:]
+		if !strings.HasPrefix(text, "@request.auth.") && !strings.HasPrefix(text, "@collection.") {
+			return false
+		}
+		text = text[1:]
+	}
+	return true
+}
+
+// build is the dbx query of s.
+func (s spec) build(app core.App, rule, filter string, values dbx.Params) (*dbx.SelectQuery, error) {
+	q, err := queryAs(app, s.user, s.col, rule, filter, s.sort)
+	if err != nil || q == nil {
+		return nil, err
+	}
+	for i, o := range s.opts {
+		if err := o.apply(s.col, q, i); err != nil {
+			return nil, err
+		}
+	}
+	switch s.shape {
+	case shapeIDs:
+		q.Select(s.col.Name + ".id")
+	case shapeCount:
+		q.Select(countOf(q, s.col)).Distinct(false)
+	case shapeCountBy:
+		column := "[[" + s.col.Name + "." + s.by + "]]"
+		q.Select(column+" AS k", countOf(q, s.col)+" AS n").Distinct(false).GroupBy(column)
+	}
+	if s.limit > 0 {
+		q.Limit(int64(s.limit))
+	}
+	return q, nil
+}
+
+// idsParam is the parameter of the i-th option's list of values.
+func idsParam(i int) string { return "ikin" + strconv.Itoa(i) }
+
+// jsonList is values as a JSON array, the one parameter json_each reads.
+func jsonList(values []string) string {
+	text, _ := json.Marshal(values)
+	return string(text)
+}
+
+// recordsFrom makes records of rows as PocketBase loads them: each field's
+// stored text prepared by the field, the record not new.
+func recordsFrom(col *core.Collection, rows []dbx.NullStringMap) ([]*core.Record, error) {
+	out := make([]*core.Record, len(rows))
+	for i, row := range rows {
+		r := core.NewRecord(col)
+		for _, f := range col.Fields {
+			name := f.GetName()
+			var raw any
+			if v, ok := row[name]; ok && v.Valid {
+				raw = v.String
+			}
+			value, err := f.PrepareValue(r, raw)
+			if err != nil {
+				return nil, err
+			}
+			r.SetRaw(name, value)
+		}
+		if err := r.PostScan(); err != nil {
+			return nil, err
+		}
+		out[i] = r
+	}
+	return out, nil
+}

@@ -1,0 +1,147 @@
+package model_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/tools/types"
+
+	"ikplan/internal/model"
+	"ikplan/internal/testapp"
+)
+
+// TestKeptQueriesPerUser: one app answers the same list for users with
+// different rights, in turn and again; a statement built for one user is
+// never run for another.
+func TestKeptQueriesPerUser(t *testing.T) {
+	f := testapp.Fix(t)
+	app := testapp.New(t)
+	want := map[string]int{"samordnare": 20, "lasare": 19, "annan": 0, "it": 20}
+	for round := 0; round < 2; round++ {
+		for _, key := range []string{"samordnare", "lasare", "annan", "it"} {
+			user, err := app.FindRecordById(model.Users, f.Users[key])
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := model.ListAs(app, user, model.Controls, "", "position", 0, nil, model.In{Field: "plan", Values: []string{f.Plan}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != want[key] {
+				t.Errorf("round %d, %s: Expected %d controls, got %d", round, key, want[key], len(got))
+			}
+			n, err := model.CountAs(app, user, model.Controls, "plan = {:plan}", dbx.Params{"plan": f.Plan})
+			if err != nil || n != want[key] {
+				t.Errorf("round %d, %s: Expected a count of %d, got %d %v", round, key, want[key], n, err)
+			}
+		}
+	}
+}
+
+// TestKeptQueriesIds: the same statement serves different lists of ids
+// (one parameter), an empty list finds nothing, and ViewAs finds the one.
+func TestKeptQueriesIds(t *testing.T) {
+	f := testapp.Fix(t)
+	app := testapp.New(t)
+	user, err := app.FindRecordById(model.Users, f.Users["samordnare"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ids := range [][]string{{f.Controls["1"]}, {f.Controls["2"], f.Controls["3"], "nosuchid"}, {}, {f.Controls["4"]}} {
+		got, err := model.ListIn(app, user, model.Controls, ids, "position")
+		if err != nil {
+			t.Fatal(err)
+		}
+		known := 0
+		for _, id := range ids {
+			if id != "nosuchid" {
+				known++
+			}
+		}
+		if len(got) != known {
+			t.Fatalf("ids %v: Expected %d controls, got %d", ids, known, len(got))
+		}
+		for i, r := range got {
+			if r.Id != ids[i] || r.GetString("title") == "" || r.IsNew() {
+				t.Errorf("ids %v: record %d is %q %q new=%v", ids, i, r.Id, r.GetString("title"), r.IsNew())
+			}
+		}
+	}
+	for _, key := range []string{"1", "2"} {
+		r, err := model.ViewAs(app, user, model.Controls, f.Controls[key])
+		if err != nil || r == nil || r.Id != f.Controls[key] {
+			t.Fatalf("ViewAs %s: %v %v", key, r, err)
+		}
+	}
+	// a record loaded this way saves like one PocketBase loaded
+	r, err := model.ViewAs(app, user, model.Controls, f.Controls["1"])
+	if err != nil || r == nil {
+		t.Fatal(err)
+	}
+	r.Set("report_to", "Ekonomichefen")
+	if err := app.Save(r); err != nil {
+		t.Fatal(err)
+	}
+	again, err := app.FindRecordById(model.Controls, f.Controls["1"])
+	if err != nil || again.GetString("report_to") != "Ekonomichefen" || again.GetString("title") != r.GetString("title") {
+		t.Fatalf("Expected the change saved and the rest kept, got %v %v", again, err)
+	}
+}
+
+// TestKeptQueriesRuleChange: a rule changed in the running app applies
+// to the next query at once.
+func TestKeptQueriesRuleChange(t *testing.T) {
+	f := testapp.Fix(t)
+	app := testapp.New(t)
+	user, err := app.FindRecordById(model.Users, f.Users["lasare"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := func() int {
+		n, err := model.CountAs(app, user, model.Controls, "", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	before := count()
+	if before == 0 {
+		t.Fatal("Expected the reader to see controls")
+	}
+	col, err := app.FindCollectionByNameOrId(model.Controls)
+	if err != nil {
+		t.Fatal(err)
+	}
+	col.ListRule = types.Pointer(*col.ListRule + " && @request.auth.role != 'reader'")
+	if err := app.Save(col); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(); n != 0 {
+		t.Fatalf("Expected the changed rule to hide every control from the reader, got %d (before %d)", n, before)
+	}
+}
+
+// TestKeptQueriesManyIds: a list of more ids than SQLite's parameter limit
+// is one parameter.
+func TestKeptQueriesManyIds(t *testing.T) {
+	f := testapp.Fix(t)
+	app := testapp.New(t)
+	user, err := app.FindRecordById(model.Users, f.Users["samordnare"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := []string{f.Controls["5"]}
+	for i := 0; i < 40000; i++ {
+		ids = append(ids, fmt.Sprintf("x%014d", i))
+	}
+	got, err := model.Allowed(app, user, model.Controls, types.Pointer(""), ids[:1])
+	if err != nil || !got[f.Controls["5"]] {
+		t.Fatalf("Allowed: %v %v", got, err)
+	}
+	col, _ := app.FindCollectionByNameOrId(model.Controls)
+	allowed, err := model.Allowed(app, user, model.Controls, col.UpdateRule, ids)
+	if err != nil || len(allowed) != 1 || !allowed[f.Controls["5"]] {
+		t.Fatalf("Expected only control 5 of %d ids, got %v %v", len(ids), allowed, err)
+	}
+}
