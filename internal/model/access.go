@@ -247,10 +247,7 @@ func CountByAs(app core.App, user *core.Record, collection, filter string, param
 		return nil, fmt.Errorf("%s has no field %q", collection, by)
 	}
 	out := map[string]int{}
-	var rows []struct {
-		Key string `db:"k"`
-		N   int    `db:"n"`
-	}
+	var rows []countRow
 	s := spec{col: col, user: user, rule: col.ListRule, filter: filter, params: params, opts: opts, shape: shapeCountBy, by: by}
 	_, err = s.run(app, &rows)
 	for _, r := range rows {

@@ -3,6 +3,8 @@ package model
 import (
 	"encoding/json"
 	"regexp"
+	"strings"
+	"sync"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
@@ -25,19 +27,50 @@ func BindAuth(rule string, user *core.Record, params dbx.Params) string {
 	if user == nil {
 		return rule
 	}
-	return authRef.ReplaceAllStringFunc(rule, func(ref string) string {
-		m := authRef.FindStringSubmatch(ref)
-		if m[2] != "" {
-			return ref
+	var b strings.Builder
+	for _, part := range authParts(rule) {
+		if part.field == "" {
+			b.WriteString(part.text)
+			continue
 		}
-		v, ok := authValue(user, m[1])
+		v, ok := authValue(user, part.field)
 		if !ok {
-			return ref
+			b.WriteString(part.text)
+			continue
 		}
-		key := "ikauth_" + m[1]
+		key := "ikauth_" + part.field
 		params[key] = v
-		return "{:" + key + "}"
-	})
+		b.WriteString("{:" + key + "}")
+	}
+	return b.String()
+}
+
+// authPart is a piece of a rule: text, or a reference to one of the
+// signed-in user's own fields (field, with the reference as text).
+type authPart struct{ text, field string }
+
+// ruleParts keeps each rule cut into its parts: a page binds the same
+// few rules a dozen times.
+var ruleParts sync.Map // rule → []authPart
+
+func authParts(rule string) []authPart {
+	if v, ok := ruleParts.Load(rule); ok {
+		return v.([]authPart)
+	}
+	var parts []authPart
+	last := 0
+	for _, m := range authRef.FindAllStringSubmatchIndex(rule, -1) {
+		parts = append(parts, authPart{text: rule[last:m[0]]})
+		ref := authPart{text: rule[m[0]:m[1]]}
+		if m[4] == m[5] { // no path after the field
+			ref.field = rule[m[2]:m[3]]
+		}
+		parts = append(parts, ref)
+		last = m[1]
+	}
+	parts = append(parts, authPart{text: rule[last:]})
+	ruleParts.Store(rule, parts)
+	return parts
 }
 
 // authValue is the value of the user's field as the database stores it.

@@ -24,8 +24,9 @@ import (
 // compiledQuery is a built statement: dbx SQL with {:placeholders} and the
 // parameters it was built with.
 type compiledQuery struct {
-	sql    string
-	params dbx.Params
+	sql          string     // as SQLite runs it: quoted, with ? for each parameter
+	placeholders []string   // the parameters' names, in the order of the ?s
+	params       dbx.Params // their values when it was built
 }
 
 const (
@@ -100,27 +101,12 @@ func (s spec) run(app core.App, dst any) (ok bool, err error) {
 			return false, err
 		}
 		built := q.Build()
-		cq = compiledQuery{sql: built.SQL(), params: built.Params()}
+		cq = compile(built.SQL(), built.Params())
 		if cacheable {
 			cache.Set(key, cq)
 		}
 	}
-	params := make(dbx.Params, len(cq.params))
-	for k, v := range cq.params {
-		params[k] = v
-	}
-	for k, v := range values {
-		params[k] = v
-	}
-	q := app.ConcurrentDB().NewQuery(cq.sql).Bind(params)
-	switch d := dst.(type) {
-	case *int:
-		return true, q.Row(d)
-	case *[]string:
-		return true, q.Column(d)
-	default:
-		return true, q.All(dst)
-	}
+	return true, cq.run(app.ConcurrentDB(), values, dst)
 }
 
 // key identifies the statement of s, and fills values with the run's

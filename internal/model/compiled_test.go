@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
 	"ikplan/internal/model"
@@ -143,5 +144,31 @@ func TestKeptQueriesManyIds(t *testing.T) {
 	allowed, err := model.Allowed(app, user, model.Controls, col.UpdateRule, ids)
 	if err != nil || len(allowed) != 1 || !allowed[f.Controls["5"]] {
 		t.Fatalf("Expected only control 5 of %d ids, got %v %v", len(ids), allowed, err)
+	}
+}
+
+// TestMayCreateKept: the kept create check answers for each record's own
+// values: an owner may add a result to their control and not to another's,
+// asked in turn with the same statement.
+func TestMayCreateKept(t *testing.T) {
+	f := testapp.Fix(t)
+	app := testapp.New(t)
+	owner, err := app.FindRecordById(model.Users, f.Users["ansvarig"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	col, err := app.FindCollectionByNameOrId(model.Results)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for round := 0; round < 2; round++ {
+		for control, want := range map[string]bool{"1": true, "2": true, "5": false, "12": false} {
+			r := core.NewRecord(col)
+			r.Set("control", f.Controls[control])
+			r.Set("period", "2024")
+			if got := model.MayCreate(app, owner, r); got != want {
+				t.Errorf("round %d, control %s: MayCreate = %v, want %v", round, control, got, want)
+			}
+		}
 	}
 }

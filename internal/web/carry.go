@@ -27,7 +27,7 @@ func mayCarry(app core.App, user *core.Record, plan *core.Record) bool {
 	probe.Set("board", plan.GetString("board"))
 	probe.Set("year", plan.GetInt("year")+1)
 	probe.Set("status", model.PlanDraft)
-	return mayCreate(app, user, probe)
+	return model.MayCreate(app, user, probe)
 }
 
 // carryOffer is what a plan's page offers: next year's plan from an adopted

@@ -130,12 +130,12 @@ func (s *server) controlView(e *core.RequestEvent, c *core.Record, editId string
 			if may(e.App, e.Auth, d, d.Collection().UpdateRule) {
 				di.Status = &templates.InlineForm{Values: map[string]string{"status": d.GetString("status"), "acceptance_reason": d.GetString("acceptance_reason")}}
 			}
-			if mayCreate(e.App, e.Auth, probe(e.App, model.Actions, "deviation", d.Id)) {
+			if model.MayCreate(e.App, e.Auth, probe(e.App, model.Actions, "deviation", d.Id)) {
 				di.NewAction = &templates.InlineForm{Values: map[string]string{"deadline_precision": model.PrecisionDay}}
 			}
 			item.Deviations = append(item.Deviations, di)
 		}
-		if adopted && r.GetString("outcome") == model.OutcomeDeviation && mayCreate(e.App, e.Auth, probe(e.App, model.Deviations, "result", r.Id)) {
+		if adopted && r.GetString("outcome") == model.OutcomeDeviation && model.MayCreate(e.App, e.Auth, probe(e.App, model.Deviations, "result", r.Id)) {
 			item.NewDeviation = &templates.InlineForm{Values: map[string]string{}}
 		}
 		v.Results = append(v.Results, item)
@@ -146,7 +146,7 @@ func (s *server) controlView(e *core.RequestEvent, c *core.Record, editId string
 	switch {
 	case edit != nil && adopted:
 		v.Report = editForm(edit, periods, len(byResult[edit.Id]) > 0)
-	case mayCreate(e.App, e.Auth, probe(e.App, model.Results, "control", c.Id)):
+	case model.MayCreate(e.App, e.Auth, probe(e.App, model.Results, "control", c.Id)):
 		if !adopted {
 			v.Closed = i18nT(e, "controlpage.closed."+plan.GetString("status"))
 			break

@@ -74,7 +74,7 @@ func (s *server) deviationAdd(e *core.RequestEvent) error {
 	d.Set("description", vals["description"])
 	d.Set("root_cause", vals["root_cause"])
 	d.Set("significant", vals["significant"] == "true")
-	if !mayCreate(e.App, e.Auth, d) {
+	if !model.MayCreate(e.App, e.Auth, d) {
 		return errForbidden
 	}
 	err = save(e.App, e.Auth, d)
@@ -140,7 +140,7 @@ func (s *server) deviationActionAdd(e *core.RequestEvent) error {
 	vals := formValues(e, "description", "owner", "deadline", "deadline_precision")
 	a := core.NewRecord(col)
 	a.Set("deviation", d.Id)
-	if !mayCreate(e.App, e.Auth, a) {
+	if !model.MayCreate(e.App, e.Auth, a) {
 		return errForbidden
 	}
 	a.Set("description", vals["description"])

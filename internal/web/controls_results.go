@@ -141,7 +141,7 @@ func (s *server) reportedResult(e *core.RequestEvent, c *core.Record, id string)
 		}
 		r = core.NewRecord(col)
 		r.Set("control", c.Id)
-		if !mayCreate(e.App, e.Auth, r) {
+		if !model.MayCreate(e.App, e.Auth, r) {
 			return nil, false, errForbidden
 		}
 		return r, false, nil

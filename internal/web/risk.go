@@ -65,7 +65,7 @@ func (s *server) riskView(e *core.RequestEvent, r *core.Record) (templates.RiskV
 			probe.Set("year", year)
 			probe.Set("probability", 1)
 			probe.Set("consequence", 1)
-			v.CanAssess = mayCreate(e.App, e.Auth, probe)
+			v.CanAssess = model.MayCreate(e.App, e.Auth, probe)
 		}
 	}
 
@@ -96,7 +96,7 @@ func (s *server) riskView(e *core.RequestEvent, r *core.Record) (templates.RiskV
 			probe.Set("number", 1)
 			probe.Set("title", r.GetString("title"))
 			probe.Set("frequency", model.FreqYearly)
-			if mayCreate(e.App, e.Auth, probe) {
+			if model.MayCreate(e.App, e.Auth, probe) {
 				v.ToControl.Plans = append(v.ToControl.Plans, templates.PlanOption{Id: pl.Id, Label: planLabels[pl.Id]})
 			}
 		}

@@ -25,7 +25,7 @@ func (s *server) newRisk(e *core.RequestEvent, boards, units []*core.Record, boa
 		probe.Set("board", b.Id)
 		probe.Set("title", "-")
 		probe.Set("status", "active")
-		if mayCreate(e.App, e.Auth, probe) {
+		if model.MayCreate(e.App, e.Auth, probe) {
 			n.Boards = append(n.Boards, b)
 			allowed[b.Id] = true
 		}
