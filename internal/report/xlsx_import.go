@@ -81,6 +81,13 @@ func ImportPlan(app core.App, actor model.Actor, planId string, r io.Reader, dry
 	}
 	res.Rows = len(s.Rows)
 	err = model.RunAs(app, actor, func(tx core.App) error {
+		// the hooks check every row against the same plan, units, risks
+		// and owners: read each once in this transaction
+		drop, err := model.CacheLookups(tx, model.Plans, model.Units, model.Risks, model.Users)
+		if err != nil {
+			return err
+		}
+		defer drop()
 		im, err := newImporter(tx, planId, s)
 		if err != nil {
 			return err
@@ -126,6 +133,7 @@ type importer struct {
 	owners   map[string]string   // folded email → id ("" for none)
 	existing map[controlKey]*core.Record
 	seen     map[controlKey]int // → the row that had it first
+	position int                // the last position given to a control of the plan
 }
 
 func newImporter(app core.App, planId string, s *sheet) (*importer, error) {
@@ -147,6 +155,8 @@ func newImporter(app core.App, planId string, s *sheet) (*importer, error) {
 	for _, u := range units {
 		im.units[fold(u.GetString("name"))] = u.Id
 	}
+	model.RememberLookups(app, plan)
+	model.RememberLookups(app, units...)
 	risks, err := app.FindRecordsByFilter(model.Risks, "board = {:b}", "", 0, 0, board)
 	if err != nil {
 		return nil, fmt.Errorf("failed to load the board's risks: %w", err)
@@ -155,12 +165,14 @@ func newImporter(app core.App, planId string, s *sheet) (*importer, error) {
 		t := fold(k.GetString("title"))
 		im.risks[t] = append(im.risks[t], k.Id)
 	}
+	model.RememberLookups(app, risks...)
 	controls, err := app.FindRecordsByFilter(model.Controls, "plan = {:p}", "", 0, 0, dbx.Params{"p": plan.Id})
 	if err != nil {
 		return nil, fmt.Errorf("failed to load the plan's controls: %w", err)
 	}
 	for _, c := range controls {
 		im.existing[controlKey{c.GetString("section"), c.GetInt("number")}] = c
+		im.position = max(im.position, c.GetInt("position"))
 	}
 	return im, nil
 }
