@@ -94,6 +94,9 @@ func (h *rules) writeAudit(app core.App, op string, rec, before *core.Record, bo
 	row.Set("board", board)
 	row.Set("at", h.now().UTC())
 	row.Set("changes", changes)
+	if model.DeferHistory(app, row) {
+		return nil // a batch (an import) writes its history rows together
+	}
 	ctx := context.WithValue(context.Background(), auditKey{}, true)
 	if err := app.SaveWithContext(ctx, row); err != nil {
 		return fmt.Errorf("failed to write the audit log: %w", err)

@@ -51,8 +51,9 @@ var errRollback = errors.New("import rolled back")
 // ImportPlan reads a sheet with the plan document's columns (as ExportPlan
 // writes them) into the plan's controls, on behalf of actor.
 //
-// Every row is saved with app.Save inside one transaction, so the same
-// rules as any other write (the hooks) check it. Every row's errors are
+// Every row is saved with app.Save inside one transaction (a batch, see
+// model.RunBatch), so the same rules as any other write (the hooks) check
+// it, and its history row is written in the same transaction. Every row's errors are
 // collected, each with its row, column and a Swedish reason; if any row is
 // wrong, or dryRun is set, the transaction is rolled back and nothing is
 // imported. Only a draft plan takes an import.
@@ -80,14 +81,9 @@ func ImportPlan(app core.App, actor model.Actor, planId string, r io.Reader, dry
 		return res, err
 	}
 	res.Rows = len(s.Rows)
-	err = model.RunAs(app, actor, func(tx core.App) error {
-		// the hooks check every row against the same plan, units, risks
-		// and owners: read each once in this transaction
-		drop, err := model.CacheLookups(tx, model.Plans, model.Units, model.Risks, model.Users)
-		if err != nil {
-			return err
-		}
-		defer drop()
+	// as a batch: the hooks check every row against the same plan, units,
+	// risks and owners, read once, and the history rows are written together
+	err = model.RunBatch(app, actor, func(tx core.App) error {
 		im, err := newImporter(tx, planId, s)
 		if err != nil {
 			return err

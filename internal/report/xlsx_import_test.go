@@ -104,6 +104,16 @@ func TestImportReadsAfresh(t *testing.T) {
 		if c.GetInt("position") != i+1 {
 			t.Errorf("Expected control %q at position %d, got %d", c.GetString("title"), i+1, c.GetInt("position"))
 		}
+		// each with its history row, written in the import's transaction
+		h, err := app.FindFirstRecordByFilter(model.AuditLog, "record = {:r}", dbx.Params{"r": c.Id})
+		if err != nil {
+			t.Errorf("Expected a history row for control %q, got %v", c.GetString("title"), err)
+			continue
+		}
+		if h.GetString("op") != model.OpCreate || h.GetString("board") != f.KS || h.GetString("actor") != "system" ||
+			!strings.Contains(h.GetString("changes"), `"title":[null,`) {
+			t.Errorf("Expected the system's creation of a KS control with its title, got %v", h)
+		}
 	}
 	// a row added to the sheet comes after the plan's controls
 	more := edit(t, data, map[string]string{"B22": "13", "C22": "En tillagd kontroll"})
