@@ -53,10 +53,10 @@ var errRollback = errors.New("import rolled back")
 //
 // Every row is saved with app.Save inside one transaction (a batch, see
 // model.RunBatch), so the same rules as any other write (the hooks) check
-// it, and its history row is written in the same transaction. Every row's errors are
-// collected, each with its row, column and a Swedish reason; if any row is
-// wrong, or dryRun is set, the transaction is rolled back and nothing is
-// imported. Only a draft plan takes an import.
+// it, and its history row is written in the same transaction. Every row's
+// errors are collected, each with its row, column and a Swedish reason; if
+// any row is wrong, or dryRun is set, the transaction is rolled back and
+// nothing is imported. Only a draft plan takes an import.
 //
 // A row whose Del and Nr match a control of the plan updates that control,
 // so a sheet can be exported, edited and imported again; controls of the
