@@ -4,10 +4,13 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"reflect"
+	"unicode/utf8"
 
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/router"
+	"github.com/pocketbase/pocketbase/tools/types"
 
 	"ikplan/internal/model"
 )
@@ -91,6 +94,9 @@ func (h *rules) writeAudit(app core.App, op string, rec, before *core.Record, bo
 	row.Set("board", board)
 	row.Set("at", h.now().UTC())
 	row.Set("changes", changes)
+	if model.DeferHistory(app, row) {
+		return nil // a batch (an import) writes its history rows together
+	}
 	ctx := context.WithValue(context.Background(), auditKey{}, true)
 	if err := app.SaveWithContext(ctx, row); err != nil {
 		return fmt.Errorf("failed to write the audit log: %w", err)
@@ -130,8 +136,43 @@ func diff(op string, rec, before *core.Record) map[string][2]any {
 }
 
 // plain turns a field value into what JSON stores, so values compare the
-// same way before and after a save.
+// same way before and after a save. The common kinds of value are turned
+// directly, as a trip through JSON would turn them (every field of every
+// row of an import passes here); the rest make the trip.
 func plain(v any) any {
+	switch x := v.(type) {
+	case nil:
+		return nil
+	case bool:
+		return x
+	case string:
+		if utf8.ValidString(x) { // JSON would replace broken bytes
+			return x
+		}
+	case float64:
+		if !math.IsNaN(x) && !math.IsInf(x, 0) { // JSON has no NaN or ∞
+			return x
+		}
+	case types.DateTime:
+		return x.String()
+	case []string:
+		if x == nil {
+			return nil
+		}
+		out := make([]any, len(x))
+		for i, s := range x {
+			if !utf8.ValidString(s) {
+				return viaJSON(v)
+			}
+			out[i] = s
+		}
+		return out
+	}
+	return viaJSON(v)
+}
+
+// viaJSON is v after a trip through JSON.
+func viaJSON(v any) any {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return fmt.Sprint(v)

@@ -2,6 +2,7 @@ package hooks
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/pocketbase/dbx"
@@ -119,13 +120,12 @@ func (h *rules) validateControl(e *core.RecordEvent, errs fieldErrors) {
 // or "": an owner belongs to the board and is a coordinator or an owner —
 // readers and auditors write nothing, so they cannot be responsible.
 func ownerProblem(app core.App, userId, boardId string) string {
-	if !isMember(app, userId, boardId) {
+	u := find(app, model.Users, userId)
+	if !memberOf(u, boardId) {
 		return "Den ansvariga måste vara användare i planens nämnd."
 	}
-	if u := find(app, model.Users, userId); u != nil {
-		if role := u.GetString("role"); role == model.RoleReader || role == model.RoleAuditor {
-			return "En läsare eller revisor kan inte vara ansvarig; välj en kontrollansvarig eller IK-samordnare."
-		}
+	if role := u.GetString("role"); role == model.RoleReader || role == model.RoleAuditor {
+		return "En läsare eller revisor kan inte vara ansvarig; välj en kontrollansvarig eller IK-samordnare."
 	}
 	return ""
 }
@@ -138,14 +138,10 @@ func linkChanged(r *core.Record, field string) bool {
 
 // isMember reports whether a user belongs to a board.
 func isMember(app core.App, userId, boardId string) bool {
-	u := find(app, model.Users, userId)
-	if u == nil {
-		return false
-	}
-	for _, b := range u.GetStringSlice("boards") {
-		if b == boardId {
-			return true
-		}
-	}
-	return false
+	return memberOf(find(app, model.Users, userId), boardId)
+}
+
+// memberOf reports whether a user (nil for none) belongs to a board.
+func memberOf(u *core.Record, boardId string) bool {
+	return u != nil && slices.Contains(u.GetStringSlice("boards"), boardId)
 }

@@ -16,6 +16,7 @@ import (
 func Register(app core.App, now func() time.Time) {
 	h := &rules{now: now}
 	bindActor(app)
+	bindLookups(app)
 	bindCollections(app)
 	bindAudit(app, h)
 	bindBoards(app, h)
@@ -37,12 +38,14 @@ type rules struct {
 // today is the current calendar date in Sweden, as midnight UTC.
 func (h *rules) today() time.Time { return model.Today(h.now()) }
 
-// find loads a record by id, or nil when the id is empty or unknown.
+// find loads a record by id, or nil when the id is empty or unknown. In a
+// transaction with a lookup cache (model.CacheLookups, an import's) a
+// record already read in it is not read again.
 func find(app core.App, collection, id string) *core.Record {
 	if id == "" {
 		return nil
 	}
-	r, err := app.FindRecordById(collection, id)
+	r, err := model.Find(app, collection, id)
 	if err != nil {
 		return nil
 	}

@@ -1,20 +1,27 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
 	"strings"
 )
 
+// digitSpaces are the spaces that may stand between digits (1 000): a
+// space, a no-break space and a narrow no-break space.
+var digitSpaces = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "")
+
+var errEmptyNumber = errors.New("empty number")
+
 // ParseDecimal reads a number written with a decimal comma or point
 // ("8,1", "8.1", "1 200"). The empty string is not a number.
 func ParseDecimal(s string) (float64, error) {
 	s = strings.TrimSpace(s)
-	s = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "").Replace(s)
+	s = digitSpaces.Replace(s)
 	s = strings.Replace(s, ",", ".", 1)
 	if s == "" {
-		return 0, fmt.Errorf("empty number")
+		return 0, errEmptyNumber
 	}
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {

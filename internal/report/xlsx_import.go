@@ -51,11 +51,12 @@ var errRollback = errors.New("import rolled back")
 // ImportPlan reads a sheet with the plan document's columns (as ExportPlan
 // writes them) into the plan's controls, on behalf of actor.
 //
-// Every row is saved with app.Save inside one transaction, so the same
-// rules as any other write (the hooks) check it. Every row's errors are
-// collected, each with its row, column and a Swedish reason; if any row is
-// wrong, or dryRun is set, the transaction is rolled back and nothing is
-// imported. Only a draft plan takes an import.
+// Every row is saved with app.Save inside one transaction (a batch, see
+// model.RunBatch), so the same rules as any other write (the hooks) check
+// it, and its history row is written in the same transaction. Every row's
+// errors are collected, each with its row, column and a Swedish reason; if
+// any row is wrong, or dryRun is set, the transaction is rolled back and
+// nothing is imported. Only a draft plan takes an import.
 //
 // A row whose Del and Nr match a control of the plan updates that control,
 // so a sheet can be exported, edited and imported again; controls of the
@@ -80,7 +81,9 @@ func ImportPlan(app core.App, actor model.Actor, planId string, r io.Reader, dry
 		return res, err
 	}
 	res.Rows = len(s.Rows)
-	err = model.RunAs(app, actor, func(tx core.App) error {
+	// as a batch: the hooks check every row against the same plan, units,
+	// risks and owners, read once, and the history rows are written together
+	err = model.RunBatch(app, actor, func(tx core.App) error {
 		im, err := newImporter(tx, planId, s)
 		if err != nil {
 			return err
@@ -126,6 +129,7 @@ type importer struct {
 	owners   map[string]string   // folded email → id ("" for none)
 	existing map[controlKey]*core.Record
 	seen     map[controlKey]int // → the row that had it first
+	position int                // the last position given to a control of the plan
 }
 
 func newImporter(app core.App, planId string, s *sheet) (*importer, error) {
@@ -147,6 +151,8 @@ func newImporter(app core.App, planId string, s *sheet) (*importer, error) {
 	for _, u := range units {
 		im.units[fold(u.GetString("name"))] = u.Id
 	}
+	model.RememberLookups(app, plan)
+	model.RememberLookups(app, units...)
 	risks, err := app.FindRecordsByFilter(model.Risks, "board = {:b}", "", 0, 0, board)
 	if err != nil {
 		return nil, fmt.Errorf("failed to load the board's risks: %w", err)
@@ -155,12 +161,14 @@ func newImporter(app core.App, planId string, s *sheet) (*importer, error) {
 		t := fold(k.GetString("title"))
 		im.risks[t] = append(im.risks[t], k.Id)
 	}
+	model.RememberLookups(app, risks...)
 	controls, err := app.FindRecordsByFilter(model.Controls, "plan = {:p}", "", 0, 0, dbx.Params{"p": plan.Id})
 	if err != nil {
 		return nil, fmt.Errorf("failed to load the plan's controls: %w", err)
 	}
 	for _, c := range controls {
 		im.existing[controlKey{c.GetString("section"), c.GetInt("number")}] = c
+		im.position = max(im.position, c.GetInt("position"))
 	}
 	return im, nil
 }

@@ -100,11 +100,17 @@ func (im *importer) importRow(row sheetRow, res *Result) error {
 		res.Unchanged++
 	default:
 		isNew := c.IsNew()
+		if isNew {
+			// the hooks would read the plan's largest position again for
+			// every row; the import knows it
+			c.Set("position", im.position+1)
+		}
 		if err := im.app.Save(c); err != nil {
 			if err := hookErrors(err, errs); err != nil {
 				return fmt.Errorf("failed to save row %d: %w", row.Row, err)
 			}
 		} else if isNew {
+			im.position++
 			res.Created++
 		} else {
 			res.Updated++
@@ -136,6 +142,7 @@ func (im *importer) relations(c *core.Record, errs rowErrors, v func(string) str
 			}
 			if u != nil {
 				id = u.Id
+				model.RememberLookups(im.app, u)
 			}
 			im.owners[fold(email)] = id
 		}

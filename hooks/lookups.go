@@ -1,0 +1,21 @@
+package hooks
+
+import (
+	"github.com/pocketbase/pocketbase/core"
+
+	"ikplan/internal/model"
+)
+
+// bindLookups drops every record written from its transaction's lookup
+// cache (model.CacheLookups) once the write has run, so that a rule checked
+// later in the same transaction reads the record as it now is.
+func bindLookups(app core.App) {
+	forget := func(e *core.RecordEvent) error {
+		err := e.Next()
+		model.ForgetLookup(e.App, e.Record.Collection().Name, e.Record.Id)
+		return err
+	}
+	app.OnRecordCreateExecute().BindFunc(forget)
+	app.OnRecordUpdateExecute().BindFunc(forget)
+	app.OnRecordDeleteExecute().BindFunc(forget)
+}
