@@ -11,14 +11,19 @@ import (
 	"ikplan/internal/model"
 )
 
+// controlFields are the fields of a control that make its Item (but for
+// when it last changed: add "updated" for that).
+var controlFields = model.Fields{"title", "due", "owner", "plan", "frequency", "position"}
+
 // unreported lists the controls of the adopted plans years names (plan id →
 // plan year) that the lister shows, that match filter and that lack a
 // result for one of their periods (model.MissingPeriods), by due date
-// (undated first) and position. keep, when not nil, says by its due date
-// (zero when it has none) whether a control is wanted at all: only the
-// results of those are read. It also counts, per plan, the controls that
-// match filter, reported or not.
-func unreported(list Lister, years map[string]int, filter string, params dbx.Params, keep func(due time.Time) bool) ([]Item, map[string]int, error) {
+// (undated first) and position, loading fields (controlFields, and
+// "updated" if wanted). keep, when not nil, says by its due date (zero when
+// it has none) whether a control is wanted at all: only the results of
+// those are read. It also counts, per plan, the controls that match
+// filter, reported or not.
+func unreported(list Lister, years map[string]int, filter string, params dbx.Params, fields model.Fields, keep func(due time.Time) bool) ([]Item, map[string]int, error) {
 	adopted := make([]string, 0, len(years))
 	for id := range years {
 		adopted = append(adopted, id)
@@ -26,8 +31,7 @@ func unreported(list Lister, years map[string]int, filter string, params dbx.Par
 	// found by the plans' ids (an index), not through plan.status row by
 	// row; sorted here, not by the query: an order by due made SQLite read
 	// a person's controls of every year through the (owner, due) index
-	controls, err := list(model.Controls, filter, "", params, model.In{Field: "plan", Values: adopted},
-		model.Fields{"title", "due", "owner", "plan", "updated", "frequency", "position"})
+	controls, err := list(model.Controls, filter, "", params, model.In{Field: "plan", Values: adopted}, fields)
 	if err != nil {
 		return nil, nil, err
 	}

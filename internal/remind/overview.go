@@ -44,6 +44,8 @@ type PlanState struct {
 type Overview struct {
 	app            core.App
 	user           *core.Record
+	now            time.Time
+	days           []int
 	today, horizon time.Time
 	everyone       bool           // the overdue list holds everyone's items, not only the user's
 	plans          []*core.Record // the adopted plans the user sees
@@ -55,7 +57,7 @@ type Overview struct {
 // lack a result, on the day of now, with the reminder windows days (the
 // largest is how far ahead "due soon" looks).
 func NewOverview(app core.App, user *core.Record, now time.Time, days []int) (*Overview, error) {
-	o := &Overview{app: app, user: user, today: Today(now), horizon: Horizon(days, now),
+	o := &Overview{app: app, user: user, now: now, days: days, today: Today(now), horizon: Horizon(days, now),
 		everyone: user.GetString("role") == model.RoleCoordinator}
 	list := As(app, user)
 	var err error
@@ -63,13 +65,11 @@ func NewOverview(app core.App, user *core.Record, now time.Time, days []int) (*O
 	if err != nil {
 		return nil, err
 	}
-	o.controls, o.totals, err = unreported(list, yearsOf(o.plans), "", nil, nil)
+	o.controls, o.totals, err = unreported(list, yearsOf(o.plans), "", nil, controlFields, nil)
 	if err != nil {
 		return nil, err
 	}
-	// undated controls last: they are the least pressing
-	undated := slices.DeleteFunc(slices.Clone(o.controls), func(it Item) bool { return !it.Date.IsZero() })
-	o.controls = append(slices.DeleteFunc(o.controls, func(it Item) bool { return it.Date.IsZero() }), undated...)
+	o.controls = undatedLast(o.controls) // the least pressing
 	return o, nil
 }
 
@@ -154,13 +154,20 @@ func CountDue(app core.App, user *core.Record, now time.Time) (int, error) {
 		return 0, err
 	}
 	today := Today(now)
-	controls, _, err := unreported(list, years, "owner = {:owner}", dbx.Params{"owner": user.Id},
+	controls, _, err := unreported(list, years, "owner = {:owner}", dbx.Params{"owner": user.Id}, model.Fields{"due", "owner", "plan", "frequency", "position"},
 		func(due time.Time) bool { return !due.IsZero() && !model.DateOnly(due).After(today) })
 	if err != nil {
 		return 0, err
 	}
 	n, err := Actions{Owner: user.Id, To: today}.Count(app, user)
 	return n + len(controls), err
+}
+
+// Due is the reminder an item of the overview is due for today, if any
+// (its Kind is "" when none).
+func (o *Overview) Due(it Item) Due {
+	d, _ := Classify(it, o.days, o.now)
+	return d
 }
 
 func (o *Overview) overdue(it Item) bool { return !it.Date.IsZero() && it.Date.Before(o.today) }
@@ -210,6 +217,16 @@ func (o *Overview) merged(controls []Item, acts Actions, offset, limit int) (Par
 // those without one.
 func (o *Overview) myActions(offset, limit int) (Part, error) {
 	me := o.user.Id
+	// most people have a few: all of them in one query, the undated (which
+	// the database sorts first) put last here
+	all, err := Actions{Owner: me}.List(o.app, o.user, 0, offset+limit+1)
+	if err != nil {
+		return Part{}, err
+	}
+	if len(all) <= offset+limit {
+		all = undatedLast(all)
+		return Part{Total: len(all), Items: window(all, offset, limit)}, nil
+	}
 	dated := Actions{Owner: me, Dated: true}
 	items, err := dated.List(o.app, o.user, offset, limit)
 	if err != nil {
@@ -228,12 +245,16 @@ func (o *Overview) myActions(offset, limit int) (Part, error) {
 			return Part{}, err
 		}
 		items = append(items, more...)
-		if offset == 0 && len(items) < limit { // all of them
-			return Part{Total: len(items), Items: items}, nil
-		}
 	}
 	total, err := Actions{Owner: me}.Count(o.app, o.user)
 	return Part{Total: total, Items: items}, err
+}
+
+// undatedLast moves the undated items after the dated, keeping each in
+// its order.
+func undatedLast(items []Item) []Item {
+	undated := slices.DeleteFunc(slices.Clone(items), func(it Item) bool { return !it.Date.IsZero() })
+	return append(slices.DeleteFunc(items, func(it Item) bool { return it.Date.IsZero() }), undated...)
 }
 
 // window is items[offset:offset+limit], as much of it as there is.

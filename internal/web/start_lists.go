@@ -43,7 +43,7 @@ func (s *server) overviewList(e *core.RequestEvent, o *remind.Overview, name str
 	out.WithKind = name == remind.ListOverdue || name == remind.ListSoon
 	out.WithOwner = name == remind.ListOverdue && e.Auth.GetString("role") == model.RoleCoordinator
 	var owners map[string]string
-	if out.WithOwner {
+	if out.WithOwner && len(part.Items) > 0 {
 		var ids []string
 		for _, it := range part.Items {
 			if it.Owner != "" {
@@ -56,10 +56,8 @@ func (s *server) overviewList(e *core.RequestEvent, o *remind.Overview, name str
 		}
 		owners = names(users)
 	}
-	now, days := s.now(), remind.Days(e.App)
 	for _, it := range part.Items {
-		due, _ := remind.Classify(it, days, now)
-		item := dueItem(l, it, due)
+		item := dueItem(l, it, o.Due(it))
 		item.Owner = owners[it.Owner]
 		out.Items = append(out.Items, item)
 	}
