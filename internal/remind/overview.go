@@ -51,6 +51,9 @@ type Overview struct {
 	plans          []*core.Record // the adopted plans the user sees
 	totals         map[string]int // plan → its controls the user sees
 	controls       []Item         // those of them lacking a result, by due date, undated last
+	mine           []Item         // the user's open actions by deadline, when loaded
+	allMine        bool           // mine holds all of them
+	loadedMine     bool
 }
 
 // NewOverview reads the adopted plans user sees and their controls that
@@ -104,28 +107,42 @@ func (o *Overview) Plans() ([]PlanState, error) {
 // deadline, the undated last.
 func (o *Overview) List(name string, offset, limit int) (Part, error) {
 	me := o.user.Id
+	mine, all, err := o.myOpen()
+	if err != nil {
+		return Part{}, err
+	}
+	yesterday := o.today.AddDate(0, 0, -1)
+	soon := func(it Item) bool { return !it.Date.IsZero() && !it.Date.Before(o.today) && !it.Date.After(o.horizon) }
 	switch name {
 	case ListOverdue:
-		acts := Actions{To: o.today.AddDate(0, 0, -1)}
+		controls := o.pick(func(it Item) bool { return (o.everyone || it.Owner == me) && o.overdue(it) })
 		if o.everyone {
 			plans, err := o.fewPlans()
 			if err != nil {
 				return Part{}, err
 			}
-			acts.Plans = plans
-		} else {
-			acts.Owner = me
+			return o.merged(controls, Actions{To: yesterday, Plans: plans}, offset, limit)
 		}
-		return o.merged(o.pick(func(it Item) bool { return (o.everyone || it.Owner == me) && o.overdue(it) }), acts, offset, limit)
+		if all {
+			late := keep(mine, o.overdue)
+			return mergeParts(controls, late, len(late), offset, limit), nil
+		}
+		return o.merged(controls, Actions{Owner: me, To: yesterday}, offset, limit)
 	case ListSoon:
-		soon := func(it Item) bool {
-			return it.Owner == me && !it.Date.IsZero() && !it.Date.Before(o.today) && !it.Date.After(o.horizon)
+		controls := o.pick(func(it Item) bool { return it.Owner == me && soon(it) })
+		if all {
+			due := keep(mine, soon)
+			return mergeParts(controls, due, len(due), offset, limit), nil
 		}
-		return o.merged(o.pick(soon), Actions{Owner: me, From: o.today, To: o.horizon}, offset, limit)
+		return o.merged(controls, Actions{Owner: me, From: o.today, To: o.horizon}, offset, limit)
 	case ListControls:
-		mine := o.pick(func(it Item) bool { return it.Owner == me })
-		return Part{Total: len(mine), Items: window(mine, offset, limit)}, nil
+		controls := o.pick(func(it Item) bool { return it.Owner == me })
+		return Part{Total: len(controls), Items: window(controls, offset, limit)}, nil
 	case ListActions:
+		if all {
+			items := undatedLast(slices.Clone(mine))
+			return Part{Total: len(items), Items: window(items, offset, limit)}, nil
+		}
 		return o.myActions(offset, limit)
 	}
 	return Part{}, nil
@@ -134,13 +151,18 @@ func (o *Overview) List(name string, offset, limit int) (Part, error) {
 // DueCount counts the user's own items that are overdue or due today: the
 // menu's count, as CountDue reckons it.
 func (o *Overview) DueCount() (int, error) {
-	n, err := Actions{Owner: o.user.Id, To: o.today}.Count(o.app, o.user)
+	n := 0
 	for _, it := range o.controls {
 		if it.Owner == o.user.Id && !it.Date.IsZero() && !it.Date.After(o.today) {
 			n++
 		}
 	}
-	return n, err
+	mine, all, err := o.myOpen()
+	if err != nil || all {
+		return n + len(keep(mine, func(it Item) bool { return !it.Date.IsZero() && !it.Date.After(o.today) })), err
+	}
+	m, err := Actions{Owner: o.user.Id, To: o.today}.Count(o.app, o.user)
+	return n + m, err
 }
 
 // CountDue counts user's own unfinished items that are overdue or due on
@@ -168,99 +190,4 @@ func CountDue(app core.App, user *core.Record, now time.Time) (int, error) {
 func (o *Overview) Due(it Item) Due {
 	d, _ := Classify(it, o.days, o.now)
 	return d
-}
-
-func (o *Overview) overdue(it Item) bool { return !it.Date.IsZero() && it.Date.Before(o.today) }
-
-func (o *Overview) pick(keep func(Item) bool) []Item {
-	var out []Item
-	for _, it := range o.controls {
-		if keep(it) {
-			out = append(out, it)
-		}
-	}
-	return out
-}
-
-// fewPlans is the ids of the plans the user sees when they are few, so
-// that everyone's actions are looked up by them: by status alone SQLite
-// reads the open actions of every board and lets the rule turn away the
-// others'. nil (read by status) for one who sees many.
-func (o *Overview) fewPlans() ([]string, error) {
-	plans, err := model.ListAs(o.app, o.user, model.Plans, "", "", maxPlansByID+1, nil, model.Fields{"board"})
-	if err != nil || len(plans) > maxPlansByID {
-		return nil, err
-	}
-	return model.IDs(plans), nil
-}
-
-// merged is the part of a list of dated items, controls (all of them,
-// sorted) and the actions acts picks, by date, controls first on a day.
-func (o *Overview) merged(controls []Item, acts Actions, offset, limit int) (Part, error) {
-	n, actions, err := acts.first(o.app, o.user, offset+limit)
-	if err != nil {
-		return Part{}, err
-	}
-	all := make([]Item, 0, len(controls)+len(actions))
-	i, j := 0, 0
-	for i < len(controls) || j < len(actions) {
-		if j == len(actions) || (i < len(controls) && !actions[j].Date.Before(controls[i].Date)) {
-			all, i = append(all, controls[i]), i+1
-		} else {
-			all, j = append(all, actions[j]), j+1
-		}
-	}
-	return Part{Total: len(controls) + n, Items: window(all, offset, limit)}, nil
-}
-
-// myActions is the part of the user's open actions: by deadline, then
-// those without one.
-func (o *Overview) myActions(offset, limit int) (Part, error) {
-	me := o.user.Id
-	// most people have a few: all of them in one query, the undated (which
-	// the database sorts first) put last here
-	all, err := Actions{Owner: me}.List(o.app, o.user, 0, offset+limit+1)
-	if err != nil {
-		return Part{}, err
-	}
-	if len(all) <= offset+limit {
-		all = undatedLast(all)
-		return Part{Total: len(all), Items: window(all, offset, limit)}, nil
-	}
-	dated := Actions{Owner: me, Dated: true}
-	items, err := dated.List(o.app, o.user, offset, limit)
-	if err != nil {
-		return Part{}, err
-	}
-	if len(items) < limit {
-		// the dated ones ran out on this page: the undated follow
-		ndated := offset + len(items)
-		if len(items) == 0 && offset > 0 {
-			if ndated, err = dated.Count(o.app, o.user); err != nil {
-				return Part{}, err
-			}
-		}
-		more, err := Actions{Owner: me, Undated: true}.List(o.app, o.user, offset+len(items)-ndated, limit-len(items))
-		if err != nil {
-			return Part{}, err
-		}
-		items = append(items, more...)
-	}
-	total, err := Actions{Owner: me}.Count(o.app, o.user)
-	return Part{Total: total, Items: items}, err
-}
-
-// undatedLast moves the undated items after the dated, keeping each in
-// its order.
-func undatedLast(items []Item) []Item {
-	undated := slices.DeleteFunc(slices.Clone(items), func(it Item) bool { return !it.Date.IsZero() })
-	return append(slices.DeleteFunc(items, func(it Item) bool { return it.Date.IsZero() }), undated...)
-}
-
-// window is items[offset:offset+limit], as much of it as there is.
-func window(items []Item, offset, limit int) []Item {
-	if offset >= len(items) {
-		return nil
-	}
-	return items[offset:min(len(items), offset+limit)]
 }

@@ -93,6 +93,26 @@ func TestStartLists(t *testing.T) {
 			NotExpectedContent: []string{"Teståtgärd 100", `rel="next"`},
 		},
 		{
+			Name: "one with more than a hundred open actions gets each list from the database", Method: http.MethodGet, URL: "/",
+			Headers: testapp.Cookie(f, "ansvarig"), TestAppFactory: withOverdueActions(f, 105), ExpectedStatus: http.StatusOK,
+			ExpectedContent: []string{
+				showAll("overdue", "Försenat", 105), showAll("my-actions", "Mina öppna åtgärder", 107), "Teståtgärd 025", navCount("105"),
+			},
+			NotExpectedContent: []string{"Teståtgärd 026"},
+		},
+		{
+			Name: "and the second page of their actions ends with the undated", Method: http.MethodGet, URL: "/start/my-actions?page=2",
+			Headers: testapp.Cookie(f, "ansvarig"), TestAppFactory: withOverdueActions(f, 105), ExpectedStatus: http.StatusOK,
+			ExpectedContent:    []string{"(107)", "Teståtgärd 101", "Teståtgärd 105", "Excelfil har tagits fram", "Det pågår ett kontinuerligt arbete", "Sida 2 av 2"},
+			NotExpectedContent: []string{"Teståtgärd 100"},
+			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
+				html := body(t, res)
+				if a, b := strings.Index(html, "Excelfil har tagits fram"), strings.Index(html, "Det pågår ett kontinuerligt arbete"); b < a {
+					t.Errorf("Expected the undated action after the dated, got them at %d and %d", a, b)
+				}
+			},
+		},
+		{
 			Name: "a page past the end is the last page", Method: http.MethodGet, URL: "/start/overdue?page=9",
 			Headers: testapp.Cookie(f, "ansvarig"), TestAppFactory: withOverdueActions(f, 105), ExpectedStatus: http.StatusOK,
 			ExpectedContent: []string{"Teståtgärd 105", "Sida 2 av 2"},
