@@ -40,7 +40,8 @@ type PlanState struct {
 // through the API rules as the user. The controls of the adopted plans are
 // read once (whether a control lacks a result is model.MissingPeriods,
 // reckoned here); the actions are counted and listed by the database, a
-// page at a time.
+// page at a time, but for the user's own when they are few, which are
+// read once.
 type Overview struct {
 	app            core.App
 	user           *core.Record
@@ -51,9 +52,9 @@ type Overview struct {
 	plans          []*core.Record // the adopted plans the user sees
 	totals         map[string]int // plan → its controls the user sees
 	controls       []Item         // those of them lacking a result, by due date, undated last
-	mine           []Item         // the user's open actions by deadline, when loaded
+	mine           []Item         // the user's open actions by deadline, once loadedMine
 	allMine        bool           // mine holds all of them
-	loadedMine     bool
+	loadedMine     bool           // myOpen has read mine
 }
 
 // NewOverview reads the adopted plans user sees and their controls that
@@ -107,6 +108,10 @@ func (o *Overview) Plans() ([]PlanState, error) {
 // deadline, the undated last.
 func (o *Overview) List(name string, offset, limit int) (Part, error) {
 	me := o.user.Id
+	if name == ListControls {
+		controls := o.pick(func(it Item) bool { return it.Owner == me })
+		return Part{Total: len(controls), Items: window(controls, offset, limit)}, nil
+	}
 	mine, all, err := o.myOpen()
 	if err != nil {
 		return Part{}, err
@@ -135,9 +140,6 @@ func (o *Overview) List(name string, offset, limit int) (Part, error) {
 			return mergeParts(controls, due, len(due), offset, limit), nil
 		}
 		return o.merged(controls, Actions{Owner: me, From: o.today, To: o.horizon}, offset, limit)
-	case ListControls:
-		controls := o.pick(func(it Item) bool { return it.Owner == me })
-		return Part{Total: len(controls), Items: window(controls, offset, limit)}, nil
 	case ListActions:
 		if all {
 			items := undatedLast(slices.Clone(mine))
