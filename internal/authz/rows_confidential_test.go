@@ -61,6 +61,8 @@ func confidentialRows() []row {
 			body: "status=handled", want: "guest,super:login reader,annan,ian:404 auditor,other:403 owner,coord:303"},
 		{route: "POST /actions/{id}/status", name: "the confidential action", url: "/actions/$a12/status",
 			body: "status=in_progress", want: "guest,super:login reader,annan,ian:404 auditor,other:403 owner,coord:303"},
+		{route: "GET /start/{list}", name: "the confidential action among its owner's", url: "/start/my-actions",
+			want: "guest,super:login *:200", text: secretAction, sees: "owner"},
 		{route: "GET /calendar/{file}", name: "the confidential action's deadline", url: "/calendar/$cal.ics",
 			want: "guest,super:404 *:200", text: "Skriv om brandv", sees: "owner"},
 

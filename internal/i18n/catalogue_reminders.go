@@ -12,6 +12,9 @@ func init() {
 		"start.no_soon":   {"Inget av ditt ska vara klart de närmaste dagarna.", "None of your items is due in the coming days."},
 		"start.due_today": {"I dag", "Today"},
 		"start.due_in":    {"Om %d dagar", "In %d days"},
+		"start.showing":   {"Visar de %d första av %d.", "Showing the first %d of %d."},
+		"start.show_all":  {"Visa alla (%d)", "Show all (%d)"},
+		"start.back":      {"Tillbaka till Start", "Back to Home"},
 
 		// /me
 		"me.title":            {"Mitt konto", "My account"},

@@ -1,8 +1,6 @@
 package remind
 
 import (
-	"cmp"
-	"slices"
 	"time"
 
 	"github.com/pocketbase/dbx"
@@ -55,8 +53,7 @@ func Open(list Lister, owner string, until time.Time) ([]Item, error) {
 	// the controls of the adopted plans the lister shows, found by the
 	// plans' ids (an index), not through plan.status row by row
 	ctlFilter := ""
-	// an action handed over to another board goes on there, not here
-	actFilter := "(status = 'planned' || status = 'in_progress') && transferred_to = ''"
+	actFilter := openActions
 	if owner != "" {
 		ctlFilter = "owner = {:owner}"
 		actFilter += " && owner = {:owner}"
@@ -68,65 +65,21 @@ func Open(list Lister, owner string, until time.Time) ([]Item, error) {
 		actFilter += " && deadline != '' && deadline <= {:until}"
 	}
 
-	var out []Item
 	years, err := planYears(list)
 	if err != nil {
 		return nil, err
 	}
-	adopted := make([]string, 0, len(years))
-	for id := range years {
-		adopted = append(adopted, id)
+	var keep func(due time.Time) bool
+	if !until.IsZero() {
+		last := model.DateOnly(until)
+		keep = func(due time.Time) bool { return !due.IsZero() && !model.DateOnly(due).After(last) }
 	}
-	// sorted here, not by the query: an order by due made SQLite read a
-	// person's controls of every year through the (owner, due) index
-	controls, err := list(model.Controls, ctlFilter, "", params,
-		model.In{Field: "plan", Values: adopted}, model.Fields{"title", "due", "owner", "plan", "updated", "frequency", "position"})
+	out, _, err := unreported(list, years, ctlFilter, params, append(model.Fields{"updated"}, controlFields...), keep)
 	if err != nil {
 		return nil, err
 	}
-	slices.SortStableFunc(controls, func(a, b *core.Record) int {
-		if c := a.GetDateTime("due").Time().Compare(b.GetDateTime("due").Time()); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.GetInt("position"), b.GetInt("position"))
-	})
-	if !until.IsZero() {
-		last := model.DateOnly(until)
-		controls = slices.DeleteFunc(controls, func(c *core.Record) bool {
-			due := c.GetDateTime("due")
-			return due.IsZero() || model.DateOnly(due.Time()).After(last)
-		})
-	}
-	if len(controls) > 0 {
-		// the results of these controls, found by the controls' ids: a
-		// filter through control.plan made SQLite read every result
-		results, err := list(model.Results, "", "", params,
-			model.In{Field: "control", Values: model.IDs(controls)}, model.Fields{"control", "period", "outcome"})
-		if err != nil {
-			return nil, err
-		}
-		periods := map[string]map[string]string{} // control → period → outcome
-		for _, r := range results {
-			c := r.GetString("control")
-			if periods[c] == nil {
-				periods[c] = map[string]string{}
-			}
-			periods[c][r.GetString("period")] = r.GetString("outcome")
-		}
-		for _, c := range controls {
-			year, ok := years[c.GetString("plan")]
-			if !ok || reported(c.GetString("frequency"), year, periods[c.Id]) {
-				continue
-			}
-			out = append(out, Item{
-				Collection: model.Controls, Id: c.Id, Title: c.GetString("title"),
-				Date: dateOf(c.GetDateTime("due").Time()), Precision: model.PrecisionDay,
-				Owner: c.GetString("owner"), Plan: c.GetString("plan"), Updated: c.GetDateTime("updated").Time(),
-			})
-		}
-	}
 
-	opts := []model.ListOption{model.Fields{"description", "deadline", "deadline_precision", "owner", "plan", "control", "status", "updated"}}
+	opts := []model.ListOption{actionFields}
 	if owner == "" {
 		// everyone's actions in the plans the lister shows, found by the
 		// plans' ids: by status alone SQLite read the open actions of
@@ -146,38 +99,26 @@ func Open(list Lister, owner string, until time.Time) ([]Item, error) {
 		return nil, err
 	}
 	for _, a := range actions {
-		precision := a.GetString("deadline_precision")
-		if precision == "" {
-			precision = model.PrecisionDay
-		}
-		out = append(out, Item{
-			Collection: model.Actions, Id: a.Id, Title: a.GetString("description"),
-			Date: dateOf(a.GetDateTime("deadline").Time()), Precision: precision,
-			Owner: a.GetString("owner"), Plan: a.GetString("plan"), Control: a.GetString("control"),
-			Status: a.GetString("status"), Updated: a.GetDateTime("updated").Time(),
-		})
+		out = append(out, actionItem(a))
 	}
 	return out, nil
 }
 
-// planYears maps each adopted plan the lister shows to its year.
-func planYears(list Lister) (map[string]int, error) {
-	plans, err := list(model.Plans, "status = 'adopted'", "", nil, model.Fields{"year"})
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[string]int, len(plans))
-	for _, p := range plans {
-		out[p.Id] = p.GetInt("year")
-	}
-	return out, nil
-}
+// actionFields are the fields of an action that make its Item.
+var actionFields = model.Fields{"description", "deadline", "deadline_precision", "owner", "plan", "control", "status", "updated"}
 
-// reported says whether a control has what the plan's report needs: a
-// result for each of its periods in the plan year, or the whole year
-// marked not performed — the same test as marking the plan reported.
-func reported(frequency string, year int, outcomes map[string]string) bool {
-	return len(model.MissingPeriods(frequency, year, outcomes)) == 0
+// actionItem is an open action as an Item.
+func actionItem(a *core.Record) Item {
+	precision := a.GetString("deadline_precision")
+	if precision == "" {
+		precision = model.PrecisionDay
+	}
+	return Item{
+		Collection: model.Actions, Id: a.Id, Title: a.GetString("description"),
+		Date: dateOf(a.GetDateTime("deadline").Time()), Precision: precision,
+		Owner: a.GetString("owner"), Plan: a.GetString("plan"), Control: a.GetString("control"),
+		Status: a.GetString("status"), Updated: a.GetDateTime("updated").Time(),
+	}
 }
 
 func dateOf(t time.Time) time.Time {

@@ -61,6 +61,8 @@ func refPages(p refIds) []refPage {
 		{"start", "GET /{$}", coordinator, "/", []string{"<title>Start – ikplan</title>"}},
 		{"start-owner", "GET /{$}", owner, "/", []string{"<title>Start – ikplan</title>"}},
 		{"start-reader", "GET /{$}", reader, "/", []string{"<title>Start – ikplan</title>"}},
+		{"start-overdue", "GET /start/{list}", coordinator, "/start/overdue", []string{"<title>Försenat – ikplan</title>", `rel="next"`}},
+		{"start-owner-actions", "GET /start/{list}", owner, "/start/my-actions", []string{"<title>Mina öppna åtgärder – ikplan</title>"}},
 		{"plans", "GET /plans", coordinator, "/plans", []string{"<title>Internkontrollplaner – ikplan</title>", p.PlanTitle}},
 		{"plan", "GET /plans/{id}", coordinator, plan, []string{p.PlanTitle, p.ControlTitle}},
 		{"plan-owner", "GET /plans/{id}", owner, plan, []string{p.PlanTitle, p.ControlTitle}},

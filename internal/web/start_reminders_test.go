@@ -59,7 +59,7 @@ func TestStartReminders(t *testing.T) {
 			Headers: testapp.Cookie(f, "ansvarig"), TestAppFactory: withDeadlines(f, map[string]string{"2": "2025-03-25", "10": "2025-03-15"}),
 			ExpectedStatus: http.StatusOK,
 			ExpectedContent: []string{
-				`<h2 id="soon">Ska snart vara klart</h2>`, "Om 10 dagar", "I dag", "2025-03-25", "Excelfil har tagits fram",
+				`<h2 id="soon">Ska snart vara klart<span class="count"> (2)</span></h2>`, "Om 10 dagar", "I dag", "2025-03-25", "Excelfil har tagits fram",
 				"Det pågår ett kontinuerligt arbete", navCount("1"),
 			},
 			NotExpectedContent: []string{"Inget av ditt ska vara klart de närmaste dagarna."},

@@ -58,7 +58,7 @@ func (s *server) bindRoutes(se *core.ServeEvent) {
 
 	in := g.Group("")
 	in.BindFunc(s.requireUser, s.cachePages, s.gated)
-	in.GET("/{$}", s.start)
+	s.bindStartRoutes(in)
 	s.bindPlanRoutes(in)
 	s.bindActionRoutes(in)
 	s.bindRiskRoutes(in)

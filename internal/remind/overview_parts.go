@@ -1,0 +1,121 @@
+package remind
+
+import (
+	"slices"
+
+	"ikplan/internal/model"
+)
+
+func (o *Overview) overdue(it Item) bool { return !it.Date.IsZero() && it.Date.Before(o.today) }
+
+func (o *Overview) pick(f func(Item) bool) []Item { return keep(o.controls, f) }
+
+// fewPlans is the ids of the plans the user sees when they are few, so
+// that everyone's actions are looked up by them: by status alone SQLite
+// reads the open actions of every board and lets the rule turn away the
+// others'. nil (read by status) for one who sees many.
+func (o *Overview) fewPlans() ([]string, error) {
+	plans, err := model.ListAs(o.app, o.user, model.Plans, "", "", maxPlansByID+1, nil, model.Fields{"board"})
+	if err != nil || len(plans) > maxPlansByID {
+		return nil, err
+	}
+	return model.IDs(plans), nil
+}
+
+// merged is the part of a list of dated items, controls (all of them,
+// sorted) and the actions acts picks, by date, controls first on a day.
+func (o *Overview) merged(controls []Item, acts Actions, offset, limit int) (Part, error) {
+	n, actions, err := acts.first(o.app, o.user, offset+limit)
+	if err != nil {
+		return Part{}, err
+	}
+	return mergeParts(controls, actions, n, offset, limit), nil
+}
+
+// mergeParts is the part from offset of the list of controls and actions
+// (each sorted by date; the actions at least the first offset+limit of
+// nActions), by date, controls first on a day.
+func mergeParts(controls, actions []Item, nActions, offset, limit int) Part {
+	all := make([]Item, 0, len(controls)+len(actions))
+	i, j := 0, 0
+	for i < len(controls) || j < len(actions) {
+		if j == len(actions) || (i < len(controls) && !actions[j].Date.Before(controls[i].Date)) {
+			all, i = append(all, controls[i]), i+1
+		} else {
+			all, j = append(all, actions[j]), j+1
+		}
+	}
+	return Part{Total: len(controls) + nActions, Items: window(all, offset, limit)}
+}
+
+// myOpen is the user's open actions by deadline (the undated first, as the
+// database sorts), read once, and whether that is all of them: most people
+// have a few, and their lists and count are made from those; one who has
+// more than ownFew gets each list from the database.
+func (o *Overview) myOpen() ([]Item, bool, error) {
+	if !o.loadedMine {
+		mine, err := Actions{Owner: o.user.Id}.List(o.app, o.user, 0, ownFew+1)
+		if err != nil {
+			return nil, false, err
+		}
+		o.mine, o.allMine, o.loadedMine = mine, len(mine) <= ownFew, true
+	}
+	return o.mine, o.allMine, nil
+}
+
+// ownFew is the most open actions of one person that the overview reads
+// all at once.
+const ownFew = 100
+
+// keep is the items f keeps, in their order.
+func keep(items []Item, f func(Item) bool) []Item {
+	var out []Item
+	for _, it := range items {
+		if f(it) {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// myActions is the part of the user's open actions when they are many: by
+// deadline, then those without one.
+func (o *Overview) myActions(offset, limit int) (Part, error) {
+	me := o.user.Id
+	dated := Actions{Owner: me, Dated: true}
+	items, err := dated.List(o.app, o.user, offset, limit)
+	if err != nil {
+		return Part{}, err
+	}
+	if len(items) < limit {
+		// the dated ones ran out on this page: the undated follow
+		ndated := offset + len(items)
+		if len(items) == 0 && offset > 0 {
+			if ndated, err = dated.Count(o.app, o.user); err != nil {
+				return Part{}, err
+			}
+		}
+		more, err := Actions{Owner: me, Undated: true}.List(o.app, o.user, offset+len(items)-ndated, limit-len(items))
+		if err != nil {
+			return Part{}, err
+		}
+		items = append(items, more...)
+	}
+	total, err := Actions{Owner: me}.Count(o.app, o.user)
+	return Part{Total: total, Items: items}, err
+}
+
+// undatedLast moves the undated items after the dated, keeping each in
+// its order.
+func undatedLast(items []Item) []Item {
+	undated := slices.DeleteFunc(slices.Clone(items), func(it Item) bool { return !it.Date.IsZero() })
+	return append(slices.DeleteFunc(items, func(it Item) bool { return it.Date.IsZero() }), undated...)
+}
+
+// window is items[offset:offset+limit], as much of it as there is.
+func window(items []Item, offset, limit int) []Item {
+	if offset >= len(items) {
+		return nil
+	}
+	return items[offset:min(len(items), offset+limit)]
+}

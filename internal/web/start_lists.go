@@ -1,0 +1,126 @@
+package web
+
+import (
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+
+	"ikplan/internal/i18n"
+	"ikplan/internal/model"
+	"ikplan/internal/remind"
+	"ikplan/templates"
+)
+
+// listSignificant is the start page's list of open significant deviations.
+const listSignificant = "significant"
+
+// The texts of each list of the start page: its heading and what it says
+// when empty.
+var listTexts = map[string][2]string{
+	remind.ListOverdue:  {"start.overdue", "start.no_overdue"},
+	remind.ListSoon:     {"start.soon", "start.no_soon"},
+	remind.ListControls: {"start.my_controls", "start.no_controls"},
+	remind.ListActions:  {"start.my_actions", "start.no_actions"},
+	listSignificant:     {"start.significant", "start.no_significant"},
+}
+
+// newDueList is an empty list of the start page, with its texts.
+func newDueList(l, name string) templates.DueList {
+	t := listTexts[name]
+	return templates.DueList{Id: name, Heading: i18n.T(l, t[0]), Empty: i18n.T(l, t[1]), All: "/start/" + name}
+}
+
+// overviewList is the part of one of the overview's lists from offset, as
+// the page shows it; the overdue list of a coordinator, which holds
+// everyone's items, names their owners.
+func (s *server) overviewList(e *core.RequestEvent, o *remind.Overview, name string, offset, limit int) (templates.DueList, error) {
+	l := lang(e)
+	out := newDueList(l, name)
+	part, err := o.List(name, offset, limit)
+	if err != nil {
+		return out, err
+	}
+	out.Total = part.Total
+	out.WithKind = name == remind.ListOverdue || name == remind.ListSoon
+	out.WithOwner = name == remind.ListOverdue && e.Auth.GetString("role") == model.RoleCoordinator
+	var owners map[string]string
+	if out.WithOwner && len(part.Items) > 0 {
+		var ids []string
+		for _, it := range part.Items {
+			if it.Owner != "" {
+				ids = append(ids, it.Owner)
+			}
+		}
+		users, err := model.ListAs(e.App, e.Auth, model.Users, "", "", 0, nil, model.In{Field: "id", Values: ids}, model.Fields{"name", "email"})
+		if err != nil {
+			return out, err
+		}
+		owners = names(users)
+	}
+	for _, it := range part.Items {
+		item := dueItem(l, it, o.Due(it))
+		item.Owner = owners[it.Owner]
+		out.Items = append(out.Items, item)
+	}
+	return out, nil
+}
+
+// significant is the part of the open significant deviations from offset,
+// the oldest first, each linking to its control.
+func (s *server) significant(e *core.RequestEvent, offset, limit int) (templates.DueList, error) {
+	out := newDueList(lang(e), listSignificant)
+	const filter = "significant = true && status = 'open'"
+	// one more than the page shows: when that one is missing, the count
+	// needs no query of its own (which, for one who sees few boards,
+	// read every board's open deviations a second time)
+	devs, err := model.ListAs(e.App, e.Auth, model.Deviations, filter, "created", limit+1, dbx.Params{},
+		model.Offset(offset), model.Fields{"result", "description"})
+	if err != nil {
+		return out, err
+	}
+	if len(devs) > limit || (offset > 0 && len(devs) == 0) {
+		if out.Total, err = model.CountAs(e.App, e.Auth, model.Deviations, filter, nil); err != nil {
+			return out, err
+		}
+		devs = devs[:min(len(devs), limit)]
+	} else {
+		out.Total = offset + len(devs)
+	}
+	if len(devs) == 0 {
+		return out, nil
+	}
+	results, err := model.ListAs(e.App, e.Auth, model.Results, "", "", 0, nil,
+		model.In{Field: "id", Values: field(devs, "result")}, model.Fields{"control"})
+	if err != nil {
+		return out, err
+	}
+	control := map[string]string{}
+	for _, r := range results {
+		control[r.Id] = r.GetString("control")
+	}
+	for _, d := range devs {
+		href := "/"
+		if c := control[d.GetString("result")]; c != "" {
+			href = "/controls/" + c
+		}
+		out.Items = append(out.Items, templates.DueItem{Kind: "deviation", Href: href, Title: d.GetString("description"),
+			Tag: templates.Tag{Text: i18nT(e, "significant"), Class: "tag--red"}})
+	}
+	return out, nil
+}
+
+// dueItem is an unfinished item as the start page shows it, with the
+// reminder it is due for today, if any.
+func dueItem(l string, it remind.Item, due remind.Due) templates.DueItem {
+	item := templates.DueItem{Kind: "action", Href: it.Path(), Title: it.Title, When: it.When(),
+		Overdue: due.Kind == remind.Overdue, Tag: templates.ActionTag(l, it.Status)}
+	if it.Collection == model.Controls {
+		item.Kind, item.Tag = "control", templates.OutcomeTag(l, "")
+	}
+	switch due.Kind {
+	case remind.DueToday:
+		item.Reminder = templates.Tag{Text: i18n.T(l, "start.due_today"), Class: "tag--yellow"}
+	case remind.DueSoon:
+		item.Reminder = templates.Tag{Text: i18n.T(l, "start.due_in", due.Days), Class: "tag--blue"}
+	}
+	return item
+}
