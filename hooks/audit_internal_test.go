@@ -17,7 +17,7 @@ func TestPlainAsJSON(t *testing.T) {
 	when, _ := types.ParseDateTime(time.Date(2025, 3, 15, 9, 30, 0, 0, time.UTC))
 	values := []any{
 		nil, true, false, "", "text", "åäö – ≤ \t\n<&>", "broken \xff bytes",
-		0.0, -0.0, 8.1, 1e21, 12, math.NaN(), math.Inf(1),
+		0.0, math.Copysign(0, -1), 8.1, 1e21, 12, math.NaN(), math.Inf(1),
 		types.DateTime{}, when,
 		[]string(nil), []string{}, []string{"a", "b"}, []string{"ok", "\xfe"},
 		types.JSONRaw(`{"a":[1,2]}`), map[string]any{"x": 1},

@@ -19,6 +19,7 @@ func Register(app core.App, now func() time.Time) {
 	bindLookups(app)
 	bindCollections(app)
 	bindAudit(app, h)
+	bindReported(app)
 	bindBoards(app, h)
 	bindSettings(app, h)
 	bindRisks(app, h)

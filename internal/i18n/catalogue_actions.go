@@ -110,6 +110,7 @@ func init() {
 		"history.f.outcome":              {"Utfall", "Outcome"},
 		"history.f.measured_value":       {"Uppmätt värde", "Measured value"},
 		"history.f.target_met":           {"Målet är uppnått", "Target met"},
+		"history.f.reported":             {"Rapporterad för hela året", "Reported for the whole year"},
 		"history.f.not_performed_reason": {"Skäl till att kontrollen inte genomförts", "Reason not performed"},
 		"history.f.transferred_to":       {"Överförd till", "Transferred to"},
 		"history.f.evidence":             {"Underlag", "Evidence"},

@@ -16,7 +16,7 @@ func TestLookupsDroppedAtTheEnd(t *testing.T) {
 	if err := app.Bootstrap(); err != nil {
 		t.Fatal(err)
 	}
-	defer app.ResetBootstrapState()
+	defer app.ClearBootstrap()
 	rollback := errors.New("rollback")
 	for _, end := range []error{nil, rollback} {
 		var key any

@@ -17,25 +17,25 @@ var controlFields = model.Fields{"title", "due", "owner", "plan", "frequency", "
 
 // unreported lists the controls of the adopted plans years names (plan id →
 // plan year) that the lister shows, that match filter and that lack a
-// result for one of their periods (model.MissingPeriods), by due date
-// (undated first) and position, loading fields (controlFields, and
-// "updated" if wanted). keep, when not nil, says by its due date (zero when
-// it has none) whether a control is wanted at all: only the results of
-// those are read. It also counts, per plan, the controls that match
-// filter, reported or not.
-func unreported(list Lister, years map[string]int, filter string, params dbx.Params, fields model.Fields, keep func(due time.Time) bool) ([]Item, map[string]int, error) {
+// result for one of their periods — the flag the hooks keep on each control
+// (model.IsReported) —, by due date (undated first) and position, loading
+// fields (controlFields, and "updated" if wanted). keep, when not nil,
+// says by its due date (zero when it has none) whether a control is wanted.
+func unreported(list Lister, years map[string]int, filter string, params dbx.Params, fields model.Fields, keep func(due time.Time) bool) ([]Item, error) {
 	adopted := make([]string, 0, len(years))
 	for id := range years {
 		adopted = append(adopted, id)
 	}
+	if filter != "" {
+		filter = "(" + filter + ") && "
+	}
 	// found by the plans' ids (an index), not through plan.status row by
 	// row; sorted here, not by the query: an order by due made SQLite read
 	// a person's controls of every year through the (owner, due) index
-	controls, err := list(model.Controls, filter, "", params, model.In{Field: "plan", Values: adopted}, fields)
+	controls, err := list(model.Controls, filter+"reported = false", "", params, model.In{Field: "plan", Values: adopted}, fields)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	totals := make(map[string]int, len(years))
 	type control struct {
 		*core.Record
 		due      time.Time
@@ -43,14 +43,10 @@ func unreported(list Lister, years map[string]int, filter string, params dbx.Par
 	}
 	kept := make([]control, 0, len(controls))
 	for _, c := range controls {
-		totals[c.GetString("plan")]++
 		due := c.GetDateTime("due").Time()
 		if keep == nil || keep(due) {
 			kept = append(kept, control{c, due, c.GetInt("position")})
 		}
-	}
-	if len(kept) == 0 {
-		return nil, totals, nil
 	}
 	slices.SortStableFunc(kept, func(a, b control) int {
 		if c := a.due.Compare(b.due); c != 0 {
@@ -58,29 +54,9 @@ func unreported(list Lister, years map[string]int, filter string, params dbx.Par
 		}
 		return cmp.Compare(a.position, b.position)
 	})
-	ids := make([]string, len(kept))
-	for i, c := range kept {
-		ids[i] = c.Id
-	}
-	// the results of these controls, found by the controls' ids: a filter
-	// through control.plan made SQLite read every result
-	results, err := list(model.Results, "", "", nil,
-		model.In{Field: "control", Values: ids}, model.Fields{"control", "period", "outcome"})
-	if err != nil {
-		return nil, nil, err
-	}
-	periods := map[string]map[string]string{} // control → period → outcome
-	for _, r := range results {
-		c := r.GetString("control")
-		if periods[c] == nil {
-			periods[c] = map[string]string{}
-		}
-		periods[c][r.GetString("period")] = r.GetString("outcome")
-	}
 	var out []Item
 	for _, c := range kept {
-		year, ok := years[c.GetString("plan")]
-		if !ok || reported(c.GetString("frequency"), year, periods[c.Id]) {
+		if _, ok := years[c.GetString("plan")]; !ok {
 			continue
 		}
 		out = append(out, Item{
@@ -89,7 +65,7 @@ func unreported(list Lister, years map[string]int, filter string, params dbx.Par
 			Owner: c.GetString("owner"), Plan: c.GetString("plan"), Updated: c.GetDateTime("updated").Time(),
 		})
 	}
-	return out, totals, nil
+	return out, nil
 }
 
 // planYears maps each adopted plan the lister shows to its year.
@@ -108,11 +84,4 @@ func yearsOf(plans []*core.Record) map[string]int {
 		out[p.Id] = p.GetInt("year")
 	}
 	return out
-}
-
-// reported says whether a control has what the plan's report needs: a
-// result for each of its periods in the plan year, or the whole year
-// marked not performed — the same test as marking the plan reported.
-func reported(frequency string, year int, outcomes map[string]string) bool {
-	return len(model.MissingPeriods(frequency, year, outcomes)) == 0
 }

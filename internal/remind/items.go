@@ -74,7 +74,7 @@ func Open(list Lister, owner string, until time.Time) ([]Item, error) {
 		last := model.DateOnly(until)
 		keep = func(due time.Time) bool { return !due.IsZero() && !model.DateOnly(due).After(last) }
 	}
-	out, _, err := unreported(list, years, ctlFilter, params, append(model.Fields{"updated"}, controlFields...), keep)
+	out, err := unreported(list, years, ctlFilter, params, append(model.Fields{"updated"}, controlFields...), keep)
 	if err != nil {
 		return nil, err
 	}

@@ -69,7 +69,12 @@ func NewOverview(app core.App, user *core.Record, now time.Time, days []int) (*O
 	if err != nil {
 		return nil, err
 	}
-	o.controls, o.totals, err = unreported(list, yearsOf(o.plans), "", nil, controlFields, nil)
+	o.controls, err = unreported(list, yearsOf(o.plans), "", nil, controlFields, nil)
+	if err != nil {
+		return nil, err
+	}
+	// each plan's controls, counted by the database
+	o.totals, err = model.CountByAs(app, user, model.Controls, "", nil, "plan", model.In{Field: "plan", Values: model.IDs(o.plans)})
 	if err != nil {
 		return nil, err
 	}
@@ -178,7 +183,7 @@ func CountDue(app core.App, user *core.Record, now time.Time) (int, error) {
 		return 0, err
 	}
 	today := Today(now)
-	controls, _, err := unreported(list, years, "owner = {:owner}", dbx.Params{"owner": user.Id}, model.Fields{"due", "owner", "plan", "frequency", "position"},
+	controls, err := unreported(list, years, "owner = {:owner}", dbx.Params{"owner": user.Id}, model.Fields{"due", "owner", "plan", "frequency", "position"},
 		func(due time.Time) bool { return !due.IsZero() && !model.DateOnly(due).After(today) })
 	if err != nil {
 		return 0, err

@@ -15,8 +15,6 @@ import (
 
 var errNotFound = router.NewNotFoundError("", nil)
 
-func requestInfo(user *core.Record) *core.RequestInfo { return model.RequestInfo(user) }
-
 // list returns the records of a collection that the user may list and that
 // match filter (a PocketBase filter with {:placeholders}), sorted.
 func list(app core.App, user *core.Record, collection, filter, sort string, limit int, params dbx.Params) ([]*core.Record, error) {
