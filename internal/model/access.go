@@ -225,13 +225,13 @@ func toOneJoins(q *dbx.SelectQuery) bool {
 }
 
 // CountAs counts the records ListAs would return, without loading them.
-func CountAs(app core.App, user *core.Record, collection, filter string, params dbx.Params) (int, error) {
+func CountAs(app core.App, user *core.Record, collection, filter string, params dbx.Params, opts ...ListOption) (int, error) {
 	col, err := app.FindCachedCollectionByNameOrId(collection)
 	if err != nil {
 		return 0, err
 	}
 	var n int
-	s := spec{col: col, user: user, rule: col.ListRule, filter: filter, params: params, shape: shapeCount}
+	s := spec{col: col, user: user, rule: col.ListRule, filter: filter, params: params, opts: opts, shape: shapeCount}
 	_, err = s.run(app, &n)
 	return n, err
 }

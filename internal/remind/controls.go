@@ -59,13 +59,18 @@ func unreported(list Lister, years map[string]int, filter string, params dbx.Par
 		if _, ok := years[c.GetString("plan")]; !ok {
 			continue
 		}
-		out = append(out, Item{
-			Collection: model.Controls, Id: c.Id, Title: c.GetString("title"),
-			Date: dateOf(c.due), Precision: model.PrecisionDay,
-			Owner: c.GetString("owner"), Plan: c.GetString("plan"), Updated: c.GetDateTime("updated").Time(),
-		})
+		out = append(out, controlItem(c.Record))
 	}
 	return out, nil
+}
+
+// controlItem is an unreported control as an item.
+func controlItem(c *core.Record) Item {
+	return Item{
+		Collection: model.Controls, Id: c.Id, Title: c.GetString("title"),
+		Date: dateOf(c.GetDateTime("due").Time()), Precision: model.PrecisionDay,
+		Owner: c.GetString("owner"), Plan: c.GetString("plan"), Updated: c.GetDateTime("updated").Time(),
+	}
 }
 
 // planYears maps each adopted plan the lister shows to its year.

@@ -69,7 +69,9 @@ func NewOverview(app core.App, user *core.Record, now time.Time, days []int) (*O
 	if err != nil {
 		return nil, err
 	}
-	o.controls, err = unreported(list, yearsOf(o.plans), "", nil, controlFields, nil)
+	// the user's own unreported controls (a person's, so few); everyone's
+	// are counted and listed by the database
+	o.controls, err = unreported(list, yearsOf(o.plans), "owner = {:owner}", dbx.Params{"owner": user.Id}, controlFields, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -98,11 +100,18 @@ func (o *Overview) Plans() ([]PlanState, error) {
 	for i := range out {
 		byPlan[out[i].Plan.Id] = &out[i]
 	}
-	for _, it := range o.controls {
-		if s := byPlan[it.Plan]; s != nil {
-			s.Unreported++
-			s.Late = s.Late || o.overdue(it)
-		}
+	adopted := model.In{Field: "plan", Values: model.IDs(o.plans)}
+	open, err := model.CountByAs(o.app, o.user, model.Controls, "reported = false", nil, "plan", adopted)
+	if err != nil {
+		return nil, err
+	}
+	overdue, err := model.CountByAs(o.app, o.user, model.Controls, overdueControls, o.todayParam(), "plan", adopted)
+	if err != nil {
+		return nil, err
+	}
+	for id, s := range byPlan {
+		s.Unreported = open[id]
+		s.Late = s.Late || overdue[id] > 0
 	}
 	return out, nil
 }
@@ -125,26 +134,30 @@ func (o *Overview) List(name string, offset, limit int) (Part, error) {
 	soon := func(it Item) bool { return !it.Date.IsZero() && !it.Date.Before(o.today) && !it.Date.After(o.horizon) }
 	switch name {
 	case ListOverdue:
-		controls := o.pick(func(it Item) bool { return (o.everyone || it.Owner == me) && o.overdue(it) })
 		if o.everyone {
+			controls, n, err := o.overdueControls(offset + limit)
+			if err != nil {
+				return Part{}, err
+			}
 			plans, err := o.fewPlans()
 			if err != nil {
 				return Part{}, err
 			}
-			return o.merged(controls, Actions{To: yesterday, Plans: plans}, offset, limit)
+			return o.merged(controls, n, Actions{To: yesterday, Plans: plans}, offset, limit)
 		}
+		controls := o.pick(func(it Item) bool { return it.Owner == me && o.overdue(it) })
 		if all {
 			late := keep(mine, o.overdue)
-			return mergeParts(controls, late, len(late), offset, limit), nil
+			return mergeParts(controls, len(controls), late, len(late), offset, limit), nil
 		}
-		return o.merged(controls, Actions{Owner: me, To: yesterday}, offset, limit)
+		return o.merged(controls, len(controls), Actions{Owner: me, To: yesterday}, offset, limit)
 	case ListSoon:
 		controls := o.pick(func(it Item) bool { return it.Owner == me && soon(it) })
 		if all {
 			due := keep(mine, soon)
-			return mergeParts(controls, due, len(due), offset, limit), nil
+			return mergeParts(controls, len(controls), due, len(due), offset, limit), nil
 		}
-		return o.merged(controls, Actions{Owner: me, From: o.today, To: o.horizon}, offset, limit)
+		return o.merged(controls, len(controls), Actions{Owner: me, From: o.today, To: o.horizon}, offset, limit)
 	case ListActions:
 		if all {
 			items := undatedLast(slices.Clone(mine))

@@ -2,6 +2,9 @@ package remind
 
 import (
 	"slices"
+	"time"
+
+	"github.com/pocketbase/dbx"
 
 	"ikplan/internal/model"
 )
@@ -22,20 +25,49 @@ func (o *Overview) fewPlans() ([]string, error) {
 	return model.IDs(plans), nil
 }
 
-// merged is the part of a list of dated items, controls (all of them,
-// sorted) and the actions acts picks, by date, controls first on a day.
-func (o *Overview) merged(controls []Item, acts Actions, offset, limit int) (Part, error) {
+// merged is the part of a list of dated items, controls (sorted, at least
+// the first offset+limit of nControls) and the actions acts picks, by
+// date, controls first on a day.
+func (o *Overview) merged(controls []Item, nControls int, acts Actions, offset, limit int) (Part, error) {
 	n, actions, err := acts.first(o.app, o.user, offset+limit)
 	if err != nil {
 		return Part{}, err
 	}
-	return mergeParts(controls, actions, n, offset, limit), nil
+	return mergeParts(controls, nControls, actions, n, offset, limit), nil
+}
+
+// overdueControls filters the unreported controls due before today.
+const overdueControls = "reported = false && due != '' && due < {:today}"
+
+func (o *Overview) todayParam() dbx.Params {
+	return dbx.Params{"today": model.DateOnly(o.today).Format(time.DateOnly) + " 00:00:00.000Z"}
+}
+
+// overdueControls is the first n of everyone's unreported controls of the
+// adopted plans due before today that the user sees, by due date and
+// position, and how many there are: counted and limited by the database.
+func (o *Overview) overdueControls(n int) ([]Item, int, error) {
+	adopted := model.In{Field: "plan", Values: model.IDs(o.plans)}
+	total, err := model.CountAs(o.app, o.user, model.Controls, overdueControls, o.todayParam(), adopted)
+	if err != nil {
+		return nil, 0, err
+	}
+	records, err := model.ListAs(o.app, o.user, model.Controls, overdueControls, "due,position", n, o.todayParam(), adopted, controlFields)
+	if err != nil {
+		return nil, 0, err
+	}
+	items := make([]Item, len(records))
+	for i, c := range records {
+		items[i] = controlItem(c)
+	}
+	return items, total, nil
 }
 
 // mergeParts is the part from offset of the list of controls and actions
 // (each sorted by date; the actions at least the first offset+limit of
-// nActions), by date, controls first on a day.
-func mergeParts(controls, actions []Item, nActions, offset, limit int) Part {
+// nActions; the controls likewise of nControls), by date, controls first
+// on a day.
+func mergeParts(controls []Item, nControls int, actions []Item, nActions, offset, limit int) Part {
 	all := make([]Item, 0, len(controls)+len(actions))
 	i, j := 0, 0
 	for i < len(controls) || j < len(actions) {
@@ -45,7 +77,7 @@ func mergeParts(controls, actions []Item, nActions, offset, limit int) Part {
 			all, j = append(all, actions[j]), j+1
 		}
 	}
-	return Part{Total: len(controls) + nActions, Items: window(all, offset, limit)}
+	return Part{Total: nControls + nActions, Items: window(all, offset, limit)}
 }
 
 // myOpen is the user's open actions by deadline (the undated first, as the
