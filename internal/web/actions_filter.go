@@ -1,0 +1,128 @@
+package web
+
+import (
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+
+	"ikplan/internal/model"
+	"ikplan/templates"
+)
+
+// actionOptions are the values the filters may take for this user: the
+// boards, plan years and people the API rules let them see.
+type actionOptions struct {
+	boards, years, owners []templates.Option
+	yearsDesc             []int // the years of the plans the user sees, the latest first
+}
+
+func (s *server) actionOptions(e *core.RequestEvent) (actionOptions, error) {
+	var o actionOptions
+	boards, err := model.ListAs(e.App, e.Auth, model.Boards, "", "name", 0, nil, model.Fields{"name"})
+	if err != nil {
+		return o, err
+	}
+	for _, b := range boards {
+		o.boards = append(o.boards, templates.Option{Value: b.Id, Label: b.GetString("name")})
+	}
+	// the years, counted in SQL: no plan is loaded for them
+	years, err := model.CountByAs(e.App, e.Auth, model.Plans, "", nil, "year")
+	if err != nil {
+		return o, err
+	}
+	for y := range years {
+		if n, err := strconv.Atoi(y); err == nil {
+			o.yearsDesc = append(o.yearsDesc, n)
+		}
+	}
+	slices.SortFunc(o.yearsDesc, func(a, b int) int { return b - a })
+	for _, y := range o.yearsDesc {
+		o.years = append(o.years, templates.Option{Value: itoa(y), Label: itoa(y)})
+	}
+	users, err := model.ListAs(e.App, e.Auth, model.Users, "", "name", 0, nil, model.Fields{"name", "email"})
+	if err != nil {
+		return o, err
+	}
+	for _, u := range users {
+		o.owners = append(o.owners, templates.Option{Value: u.Id, Label: displayName(u)})
+	}
+	return o, nil
+}
+
+// parseActionFilters keeps the filters whose values are among the user's
+// choices; anything else is left out and named in ignored.
+func parseActionFilters(e *core.RequestEvent, q url.Values, o actionOptions) (f templates.ActionFilters, ignored []string) {
+	pick := func(name, label string, allowed []templates.Option) string {
+		v := strings.TrimSpace(q.Get(name))
+		if v == "" {
+			return ""
+		}
+		if slices.ContainsFunc(allowed, func(op templates.Option) bool { return op.Value == v }) {
+			return v
+		}
+		ignored = append(ignored, label)
+		return ""
+	}
+	statuses := make([]templates.Option, 0, len(model.ActionStatuses))
+	for _, st := range model.ActionStatuses {
+		statuses = append(statuses, templates.Option{Value: st})
+	}
+	f.Board = pick("board", i18nT(e, "actions.board"), o.boards)
+	f.Year = pick("year", i18nT(e, "actions.year"), o.years)
+	f.Status = pick("status", i18nT(e, "actions.status"), statuses)
+	f.Owner = pick("owner", i18nT(e, "actions.owner"), o.owners)
+	switch q.Get("overdue") {
+	case "":
+	case "1", "on", "true":
+		f.Overdue = true
+	default:
+		ignored = append(ignored, i18nT(e, "actions.overdue_only"))
+	}
+	return f, ignored
+}
+
+// planFilter is the PocketBase filter of the plans f's board and year
+// filters leave; "" when f has neither. The actions are then looked up by
+// those plans' ids, which SQLite finds by an index, where a filter through
+// the action's plan ("plan.year = …") made it read every action.
+func planFilter(f templates.ActionFilters) (string, dbx.Params) {
+	var parts []string
+	params := dbx.Params{}
+	if f.Board != "" {
+		parts, params["board"] = append(parts, "board = {:board}"), f.Board
+	}
+	if f.Year != "" {
+		year, _ := strconv.Atoi(f.Year)
+		parts, params["year"] = append(parts, "year = {:year}"), year
+	}
+	return strings.Join(parts, " && "), params
+}
+
+// overdueFilter is an overdue action: a deadline before today and still
+// planned or in progress (the statuses that are not finished), written so
+// that SQLite can read it from the (status, deadline) index.
+const overdueFilter = "(status = '" + model.ActionPlanned + "' || status = '" + model.ActionInProgress + "') && deadline != '' && deadline < {:today}"
+
+// actionFilter is the PocketBase filter of f's status, owner and overdue
+// filters: fixed expressions with the values as {:placeholders}, never the
+// values themselves.
+func actionFilter(f templates.ActionFilters, today time.Time) (string, dbx.Params) {
+	var parts []string
+	params := dbx.Params{}
+	if f.Status != "" {
+		parts, params["status"] = append(parts, "status = {:status}"), f.Status
+	}
+	if f.Owner != "" {
+		parts, params["owner"] = append(parts, "owner = {:owner}"), f.Owner
+	}
+	if f.Overdue {
+		parts = append(parts, overdueFilter)
+		params["today"] = model.DateOnly(today).Format(time.DateOnly) + " 00:00:00.000Z"
+	}
+	return strings.Join(parts, " && "), params
+}
