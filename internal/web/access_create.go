@@ -2,6 +2,8 @@ package web
 
 import (
 	"fmt"
+	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/pocketbase/dbx"
@@ -19,48 +21,85 @@ import (
 // PocketBase's REST API checks a create before it saves. Pages use it to
 // decide whether to offer a form; the write itself is still checked by save.
 func mayCreate(app core.App, user *core.Record, r *core.Record) bool {
-	col := r.Collection()
+	return mayCreateEach(app, user, []*core.Record{r})[0]
+}
+
+// mayCreateEach is mayCreate for several new records of one collection, in
+// one query per 200 of them: a row of the common table expression per
+// record, each given its index as its id, and the ids of the rows the rule
+// lets through.
+func mayCreateEach(app core.App, user *core.Record, rs []*core.Record) []bool {
+	const chunk = 200
+	out := make([]bool, 0, len(rs))
+	for len(rs) > chunk {
+		out, rs = append(out, mayCreateChunk(app, user, rs[:chunk])...), rs[chunk:]
+	}
+	return append(out, mayCreateChunk(app, user, rs)...)
+}
+
+func mayCreateChunk(app core.App, user *core.Record, rs []*core.Record) []bool {
+	out := make([]bool, len(rs))
+	if len(rs) == 0 {
+		return out
+	}
+	col := rs[0].Collection()
 	if col.CreateRule == nil {
-		return false
+		return out
 	}
 	if *col.CreateRule == "" {
-		return true
+		for i := range out {
+			out[i] = true
+		}
+		return out
 	}
 	suffix := "__ikplan_dry_run__" + security.PseudorandomString(6)
-	dummy := r.Clone()
-	if dummy.Id == "" {
-		dummy.Id = suffix
-	}
-	export, err := dummy.DBExport(app)
-	if err != nil {
-		return false
-	}
-	params := make(dbx.Params, len(export))
-	selects := make([]string, 0, len(export))
-	for k, v := range export {
-		k = inflector.Columnify(k)
-		params["dry_"+k] = v
-		selects = append(selects, "{:dry_"+k+"} AS [["+k+"]]")
+	params := dbx.Params{}
+	rows := make([]string, 0, len(rs))
+	for i, r := range rs {
+		dummy := r.Clone()
+		dummy.Id = suffix + strconv.Itoa(i)
+		export, err := dummy.DBExport(app)
+		if err != nil {
+			return out
+		}
+		keys := make([]string, 0, len(export))
+		for k := range export {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys) // every row's columns in the same order
+		selects := make([]string, 0, len(keys))
+		for _, k := range keys {
+			name := inflector.Columnify(k)
+			p := fmt.Sprintf("dry%d_%s", i, name)
+			params[p] = export[k]
+			selects = append(selects, "{:"+p+"} AS [["+name+"]]")
+		}
+		rows = append(rows, "SELECT "+strings.Join(selects, ","))
 	}
 	dc := *col
 	dc.Id += suffix
 	dc.Name += inflector.Columnify(suffix)
-	q := app.ConcurrentDB().Select("(1)").
-		PreFragment(fmt.Sprintf("WITH {{%s}} AS (SELECT %s)", dc.Name, strings.Join(selects, ","))).
+	q := app.ConcurrentDB().Select("[[" + dc.Name + ".id]]").
+		PreFragment(fmt.Sprintf("WITH {{%s}} AS (%s)", dc.Name, strings.Join(rows, " UNION ALL "))).
 		From(dc.Name).AndBind(params)
 	resolver := core.NewRecordFieldResolver(app, &dc, requestInfo(user), true)
 	bound := dbx.Params{}
 	expr, err := search.FilterData(model.BindAuth(*dc.CreateRule, user, bound)).BuildExpr(resolver, bound)
 	if err != nil {
-		return false
+		return out
 	}
 	q.AndWhere(expr)
 	if err := resolver.UpdateQuery(q); err != nil {
-		return false
+		return out
 	}
-	var exists int
-	if err := q.Limit(1).Row(&exists); err != nil {
-		return false
+	var ids []string
+	if err := q.Distinct(true).Column(&ids); err != nil {
+		return out
 	}
-	return exists > 0
+	for _, id := range ids {
+		if i, err := strconv.Atoi(strings.TrimPrefix(id, suffix)); err == nil && i >= 0 && i < len(out) {
+			out[i] = true
+		}
+	}
+	return out
 }

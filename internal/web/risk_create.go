@@ -12,30 +12,42 @@ import (
 )
 
 // newRisk is the new-risk form: the boards whose create rule lets the user
-// add a risk, and their units. It is empty for everyone else.
-func (s *server) newRisk(e *core.RequestEvent, boards, units []*core.Record, boardNames map[string]string) templates.NewRisk {
+// add a risk (asked for them all in one query), and their units. It is
+// empty for everyone else.
+func (s *server) newRisk(e *core.RequestEvent, boards []*core.Record) (templates.NewRisk, error) {
 	n := templates.NewRisk{Form: map[string]string{"status": "active"}}
 	col, err := e.App.FindCachedCollectionByNameOrId(model.Risks)
 	if err != nil {
-		return n
+		return n, nil
 	}
-	allowed := map[string]bool{}
-	for _, b := range boards {
-		probe := core.NewRecord(col)
-		probe.Set("board", b.Id)
-		probe.Set("title", "-")
-		probe.Set("status", "active")
-		if mayCreate(e.App, e.Auth, probe) {
-			n.Boards = append(n.Boards, b)
-			allowed[b.Id] = true
+	probes := make([]*core.Record, len(boards))
+	for i, b := range boards {
+		probes[i] = core.NewRecord(col)
+		probes[i].Set("board", b.Id)
+		probes[i].Set("title", "-")
+		probes[i].Set("status", "active")
+	}
+	names := map[string]string{}
+	var allowed []string
+	for i, ok := range mayCreateEach(e.App, e.Auth, probes) {
+		if ok {
+			n.Boards = append(n.Boards, boards[i])
+			names[boards[i].Id] = boards[i].GetString("name")
+			allowed = append(allowed, boards[i].Id)
 		}
+	}
+	if len(allowed) == 0 {
+		return n, nil
+	}
+	units, err := model.ListAs(e.App, e.Auth, model.Units, "", "name", 0, nil,
+		model.In{Field: "board", Values: allowed}, model.Fields{"name", "board"})
+	if err != nil {
+		return n, err
 	}
 	for _, u := range units {
-		if allowed[u.GetString("board")] {
-			n.Units = append(n.Units, templates.UnitOption{Id: u.Id, Name: u.GetString("name"), Board: boardNames[u.GetString("board")]})
-		}
+		n.Units = append(n.Units, templates.UnitOption{Id: u.Id, Name: u.GetString("name"), Board: names[u.GetString("board")]})
 	}
-	return n
+	return n, nil
 }
 
 // riskFields are the new-risk form's fields, in the form's order.
