@@ -126,7 +126,7 @@ func (s *server) singleActionRow(e *core.RequestEvent, a *core.Record) (template
 	if err := lookUpPlans(e, plans, field(one, "plan")); err != nil {
 		return templates.ActionRow{}, err
 	}
-	rows, err := s.actionRows(e, one, plans)
+	rows, err := s.actionRows(e, one, plans, nil)
 	if err != nil || len(rows) == 0 {
 		return templates.ActionRow{}, err
 	}

@@ -79,7 +79,7 @@ func (s *server) actionsView(e *core.RequestEvent, q url.Values) (templates.Acti
 	if err := l.lookUp(field(actions, "plan")); err != nil {
 		return v, err
 	}
-	if v.Rows, err = s.actionRows(e, actions, l.plans); err != nil {
+	if v.Rows, err = s.actionRows(e, actions, l.plans, &o); err != nil {
 		return v, err
 	}
 	last := v.Pages
@@ -100,8 +100,9 @@ func (s *server) actionsView(e *core.RequestEvent, q url.Values) (templates.Acti
 
 // actionRows are the rows of the given actions: their controls, boards,
 // years (from plans, which holds the actions' plans) and owners, and
-// whether the user may change each, in one query each.
-func (s *server) actionRows(e *core.RequestEvent, actions []*core.Record, plans map[string]*core.Record) ([]templates.ActionRow, error) {
+// whether the user may change each, in one query each. The names of the
+// boards and people the options already hold are not asked for again.
+func (s *server) actionRows(e *core.RequestEvent, actions []*core.Record, plans map[string]*core.Record, o *actionOptions) ([]templates.ActionRow, error) {
 	if len(actions) == 0 {
 		return nil, nil
 	}
@@ -110,23 +111,30 @@ func (s *server) actionRows(e *core.RequestEvent, actions []*core.Record, plans 
 	if err != nil {
 		return nil, err
 	}
-	var boardIds []string
-	for _, id := range field(actions, "plan") {
-		if pl := plans[id]; pl != nil {
-			boardIds = append(boardIds, pl.GetString("board"))
+	lk := actionLookup{plans: plans, controls: byId(controls)}
+	if o != nil {
+		lk.boards, lk.owners = o.boardNames, o.userNames
+	} else {
+		var boardIds []string
+		for _, id := range field(actions, "plan") {
+			if pl := plans[id]; pl != nil {
+				boardIds = append(boardIds, pl.GetString("board"))
+			}
 		}
-	}
-	boards, err := model.ListAs(e.App, e.Auth, model.Boards, "", "", 0, nil,
-		model.In{Field: "id", Values: boardIds}, model.Fields{"name"})
-	if err != nil {
-		return nil, err
+		boards, err := model.ListAs(e.App, e.Auth, model.Boards, "", "", 0, nil,
+			model.In{Field: "id", Values: boardIds}, model.Fields{"name"})
+		if err != nil {
+			return nil, err
+		}
+		lk.boards, lk.owners = map[string]string{}, s.userNames(e, field(actions, "owner"))
+		for _, b := range boards {
+			lk.boards[b.Id] = b.GetString("name")
+		}
 	}
 	mayUpdate, err := model.Allowed(e.App, e.Auth, model.Actions, col(e, model.Actions).UpdateRule, model.IDs(actions))
 	if err != nil {
 		return nil, err
 	}
-	lk := actionLookup{plans: plans, controls: byId(controls), boards: byId(boards),
-		owners: s.userNames(e, field(actions, "owner"))}
 	rows := make([]templates.ActionRow, 0, len(actions))
 	for _, a := range actions {
 		row := s.actionRow(a, lk)
@@ -138,8 +146,8 @@ func (s *server) actionRows(e *core.RequestEvent, actions []*core.Record, plans 
 
 // actionLookup is what an action's row shows of other records, by id.
 type actionLookup struct {
-	plans, controls, boards map[string]*core.Record
-	owners                  map[string]string
+	plans, controls map[string]*core.Record
+	boards, owners  map[string]string // names
 }
 
 // actionRow is an action's row: its control, board, year, owner and
@@ -153,10 +161,7 @@ func (s *server) actionRow(a *core.Record, lk actionLookup) templates.ActionRow 
 		Overdue: model.Overdue(a.GetDateTime("deadline").Time(), status == model.ActionDone || status == model.ActionCancelled, s.now()),
 	}
 	if pl := lk.plans[a.GetString("plan")]; pl != nil {
-		row.Year = pl.GetInt("year")
-		if b := lk.boards[pl.GetString("board")]; b != nil {
-			row.Board = b.GetString("name")
-		}
+		row.Year, row.Board = pl.GetInt("year"), lk.boards[pl.GetString("board")]
 	}
 	return row
 }

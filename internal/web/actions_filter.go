@@ -18,16 +18,18 @@ import (
 // boards, plan years and people the API rules let them see.
 type actionOptions struct {
 	boards, years, owners []templates.Option
-	yearsDesc             []int // the years of the plans the user sees, the latest first
+	yearsDesc             []int             // the years of the plans the user sees, the latest first
+	boardNames, userNames map[string]string // by id
 }
 
 func (s *server) actionOptions(e *core.RequestEvent) (actionOptions, error) {
-	var o actionOptions
+	o := actionOptions{boardNames: map[string]string{}}
 	boards, err := model.ListAs(e.App, e.Auth, model.Boards, "", "name", 0, nil, model.Fields{"name"})
 	if err != nil {
 		return o, err
 	}
 	for _, b := range boards {
+		o.boardNames[b.Id] = b.GetString("name")
 		o.boards = append(o.boards, templates.Option{Value: b.Id, Label: b.GetString("name")})
 	}
 	// the years, counted in SQL: no plan is loaded for them
@@ -48,8 +50,9 @@ func (s *server) actionOptions(e *core.RequestEvent) (actionOptions, error) {
 	if err != nil {
 		return o, err
 	}
+	o.userNames = names(users)
 	for _, u := range users {
-		o.owners = append(o.owners, templates.Option{Value: u.Id, Label: displayName(u)})
+		o.owners = append(o.owners, templates.Option{Value: u.Id, Label: o.userNames[u.Id]})
 	}
 	return o, nil
 }
