@@ -22,6 +22,7 @@ func init() {
 		"actions.year":           {"Planår", "Plan year"},
 		"actions.status":         {"Status", "Status"},
 		"actions.owner":          {"Ansvarig", "Owner"},
+		"actions.owner_hint":     {"Välj en nämnd för att välja bland dess personer.", "Choose a board to choose among its people."},
 		"actions.overdue_only":   {"Bara försenade", "Overdue only"},
 		"actions.ignored":        {"Okänt värde för %s; filtret används inte.", "Unknown value for %s; the filter is not used."},
 		"actions.description":    {"Åtgärd", "Action"},

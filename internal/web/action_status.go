@@ -104,7 +104,7 @@ func (s *server) actionRowOnly(e *core.RequestEvent, id string, back url.Values)
 	if err != nil {
 		return err
 	}
-	o, err := s.actionOptions(e)
+	o, err := s.actionOptions(e, back)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"maps"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -29,7 +30,7 @@ func (s *server) actions(e *core.RequestEvent) error {
 	}
 	p := s.page(e, "", "actions")
 	p.Title = p.T("actions.title")
-	return s.render(e, http.StatusOK, p, templates.Actions(p, v), templates.ActionsTable(p, v))
+	return s.render(e, http.StatusOK, p, templates.Actions(p, v), templates.ActionsFiltered(p, v))
 }
 
 // actionsPerPage is how many actions a page of /actions shows.
@@ -43,11 +44,11 @@ const actionsCounted = 1000
 
 func (s *server) actionsView(e *core.RequestEvent, q url.Values) (templates.ActionsView, error) {
 	var v templates.ActionsView
-	o, err := s.actionOptions(e)
+	o, err := s.actionOptions(e, q)
 	if err != nil {
 		return v, err
 	}
-	v.Boards, v.Years, v.Owners = o.boards, o.years, o.owners
+	v.Boards, v.Years, v.Owners, v.OwnersByBoard = o.boards, o.years, o.owners, o.ownersByBoard
 	v.Filters, v.Ignored = parseActionFilters(e, q, o)
 	v.CountAll = q.Get("count") == "all"
 	l, err := s.actionLister(e, v.Filters, o)
@@ -113,7 +114,18 @@ func (s *server) actionRows(e *core.RequestEvent, actions []*core.Record, plans 
 	}
 	lk := actionLookup{plans: plans, controls: byId(controls)}
 	if o != nil {
-		lk.boards, lk.owners = o.boardNames, o.userNames
+		lk.boards, lk.owners = o.boardNames, map[string]string{}
+		var unnamed []string
+		for _, id := range field(actions, "owner") {
+			if name, ok := o.userNames[id]; ok {
+				lk.owners[id] = name
+			} else {
+				unnamed = append(unnamed, id)
+			}
+		}
+		if len(unnamed) > 0 {
+			maps.Copy(lk.owners, s.userNames(e, unnamed))
+		}
 	} else {
 		var boardIds []string
 		for _, id := range field(actions, "plan") {

@@ -20,10 +20,21 @@ type actionOptions struct {
 	boards, years, owners []templates.Option
 	yearsDesc             []int             // the years of the plans the user sees, the latest first
 	boardNames, userNames map[string]string // by id
+	// ownersByBoard: the user sees more boards than ownersListed, and no
+	// board is chosen, so the owner filter offers only themselves and the
+	// owner asked for: the people of thirty boards were a list of 304 (3,000
+	// for 300 boards) that cost more than the rest of the page
+	ownersByBoard bool
 }
 
-func (s *server) actionOptions(e *core.RequestEvent) (actionOptions, error) {
-	o := actionOptions{boardNames: map[string]string{}}
+// ownersListed is the most boards whose people the owner filter lists
+// without a board chosen.
+const ownersListed = 5
+
+// actionOptions reads the options; the owner filter's depend on the board
+// chosen in q (and the owner asked for is offered if the user may see them).
+func (s *server) actionOptions(e *core.RequestEvent, q url.Values) (actionOptions, error) {
+	o := actionOptions{boardNames: map[string]string{}, userNames: map[string]string{}}
 	boards, err := model.ListAs(e.App, e.Auth, model.Boards, "", "name", 0, nil, model.Fields{"name"})
 	if err != nil {
 		return o, err
@@ -46,15 +57,48 @@ func (s *server) actionOptions(e *core.RequestEvent) (actionOptions, error) {
 	for _, y := range o.yearsDesc {
 		o.years = append(o.years, templates.Option{Value: itoa(y), Label: itoa(y)})
 	}
-	users, err := model.ListAs(e.App, e.Auth, model.Users, "", "name", 0, nil, model.Fields{"name", "email"})
+	users, err := s.ownerChoices(e, &o, strings.TrimSpace(q.Get("board")), strings.TrimSpace(q.Get("owner")))
 	if err != nil {
 		return o, err
 	}
-	o.userNames = names(users)
 	for _, u := range users {
+		o.userNames[u.Id] = displayName(u)
 		o.owners = append(o.owners, templates.Option{Value: u.Id, Label: o.userNames[u.Id]})
 	}
+	slices.SortStableFunc(o.owners, func(a, b templates.Option) int { return strings.Compare(a.Label, b.Label) })
 	return o, nil
+}
+
+// ownerChoices are the people the owner filter offers: those of the board
+// chosen, or everyone the user sees when that is few boards; otherwise only
+// the user. The owner asked for is added when the user may see them.
+func (s *server) ownerChoices(e *core.RequestEvent, o *actionOptions, board, owner string) ([]*core.Record, error) {
+	var users []*core.Record
+	var err error
+	switch {
+	case o.boardNames[board] != "":
+		users, err = model.ListAs(e.App, e.Auth, model.Users, "boards.id ?= {:b}", "", 0, dbx.Params{"b": board}, model.Fields{"name", "email"})
+	case len(o.boards) <= ownersListed:
+		users, err = model.ListAs(e.App, e.Auth, model.Users, "", "", 0, nil, model.Fields{"name", "email"})
+	default:
+		o.ownersByBoard = true
+		if e.Auth != nil && e.Auth.Collection().Name == model.Users {
+			users = []*core.Record{e.Auth}
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	if owner != "" && !slices.ContainsFunc(users, func(u *core.Record) bool { return u.Id == owner }) {
+		u, err := model.ViewAs(e.App, e.Auth, model.Users, owner)
+		if err != nil {
+			return nil, err
+		}
+		if u != nil {
+			users = append(users, u)
+		}
+	}
+	return users, nil
 }
 
 // parseActionFilters keeps the filters whose values are among the user's
