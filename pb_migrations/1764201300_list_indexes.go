@@ -14,10 +14,14 @@ func init() {
 // of the table: collection, index name, columns.
 var listIndexes = [][3]string{
 	// the search lists the latest hits first: SQLite walks these backwards
-	// and stops when it has found a page's worth
-	{"controls", "idx_controls_created", "created"},
-	{"deviations", "idx_deviations_created", "created"},
-	{"actions", "idx_actions_created", "created"},
+	// and stops when it has found a page's worth. They hold the text
+	// searched, so that SQLite compares it from the index, before it reads
+	// the row and asks the rule (which, first in the query, it would
+	// otherwise ask of every row walked)
+	{"plans", "idx_plans_year_title", "year, title"},
+	{"controls", "idx_controls_created_text", "created, title, description"},
+	{"deviations", "idx_deviations_created_text", "created, description"},
+	{"actions", "idx_actions_created_text", "created, description"},
 	// the risk register reads one year's assessments: its first and last
 	// year, and the matrix's counts a consequence at a time, from the index
 	// alone (the risk for the rule included)

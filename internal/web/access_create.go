@@ -1,8 +1,8 @@
 package web
 
 import (
+	"encoding/json"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -21,66 +21,62 @@ import (
 // PocketBase's REST API checks a create before it saves. Pages use it to
 // decide whether to offer a form; the write itself is still checked by save.
 func mayCreate(app core.App, user *core.Record, r *core.Record) bool {
-	return mayCreateEach(app, user, []*core.Record{r})[0]
+	return mayCreateWith(app, user, r, "", nil)[""]
 }
 
-// mayCreateEach is mayCreate for several new records of one collection, in
-// one query per 200 of them: a row of the common table expression per
-// record, each given its index as its id, and the ids of the rows the rule
-// lets through.
-func mayCreateEach(app core.App, user *core.Record, rs []*core.Record) []bool {
-	const chunk = 200
-	out := make([]bool, 0, len(rs))
-	for len(rs) > chunk {
-		out, rs = append(out, mayCreateChunk(app, user, rs[:chunk])...), rs[chunk:]
+// mayCreateWith is mayCreate for r with each of values in its field (say,
+// a new risk in each of the user's boards), in one query: a row of the
+// common table expression per value, taken from a JSON array bound as one
+// parameter, so that the query stays small however many values there are.
+// It returns the values the rule lets through; with no field, r itself
+// under the key "".
+func mayCreateWith(app core.App, user *core.Record, r *core.Record, field string, values []string) map[string]bool {
+	out := map[string]bool{}
+	keys := values
+	if field == "" {
+		keys = []string{""}
 	}
-	return append(out, mayCreateChunk(app, user, rs)...)
-}
-
-func mayCreateChunk(app core.App, user *core.Record, rs []*core.Record) []bool {
-	out := make([]bool, len(rs))
-	if len(rs) == 0 {
-		return out
-	}
-	col := rs[0].Collection()
-	if col.CreateRule == nil {
+	col := r.Collection()
+	if col.CreateRule == nil || len(keys) == 0 {
 		return out
 	}
 	if *col.CreateRule == "" {
-		for i := range out {
-			out[i] = true
+		for _, k := range keys {
+			out[k] = true
 		}
 		return out
 	}
 	suffix := "__ikplan_dry_run__" + security.PseudorandomString(6)
-	params := dbx.Params{}
-	rows := make([]string, 0, len(rs))
-	for i, r := range rs {
-		dummy := r.Clone()
-		dummy.Id = suffix + strconv.Itoa(i)
-		export, err := dummy.DBExport(app)
-		if err != nil {
-			return out
+	dummy := r.Clone()
+	dummy.Id = suffix
+	export, err := dummy.DBExport(app)
+	if err != nil {
+		return out
+	}
+	list, err := json.Marshal(keys)
+	if err != nil {
+		return out
+	}
+	params := dbx.Params{"dry_values": string(list)}
+	selects := make([]string, 0, len(export))
+	for k, v := range export {
+		name := inflector.Columnify(k)
+		switch name {
+		case "id":
+			selects = append(selects, "{:dry_id} || [[dry_each.key]] AS [[id]]")
+			params["dry_id"] = v
+		case field:
+			selects = append(selects, "[[dry_each.value]] AS [["+name+"]]")
+		default:
+			params["dry_"+name] = v
+			selects = append(selects, "{:dry_"+name+"} AS [["+name+"]]")
 		}
-		keys := make([]string, 0, len(export))
-		for k := range export {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys) // every row's columns in the same order
-		selects := make([]string, 0, len(keys))
-		for _, k := range keys {
-			name := inflector.Columnify(k)
-			p := fmt.Sprintf("dry%d_%s", i, name)
-			params[p] = export[k]
-			selects = append(selects, "{:"+p+"} AS [["+name+"]]")
-		}
-		rows = append(rows, "SELECT "+strings.Join(selects, ","))
 	}
 	dc := *col
 	dc.Id += suffix
 	dc.Name += inflector.Columnify(suffix)
 	q := app.ConcurrentDB().Select("[[" + dc.Name + ".id]]").
-		PreFragment(fmt.Sprintf("WITH {{%s}} AS (%s)", dc.Name, strings.Join(rows, " UNION ALL "))).
+		PreFragment(fmt.Sprintf("WITH {{%s}} AS (SELECT %s FROM json_each({:dry_values}) [[dry_each]])", dc.Name, strings.Join(selects, ","))).
 		From(dc.Name).AndBind(params)
 	resolver := core.NewRecordFieldResolver(app, &dc, requestInfo(user), true)
 	bound := dbx.Params{}
@@ -97,8 +93,8 @@ func mayCreateChunk(app core.App, user *core.Record, rs []*core.Record) []bool {
 		return out
 	}
 	for _, id := range ids {
-		if i, err := strconv.Atoi(strings.TrimPrefix(id, suffix)); err == nil && i >= 0 && i < len(out) {
-			out[i] = true
+		if i, err := strconv.Atoi(strings.TrimPrefix(id, suffix)); err == nil && i >= 0 && i < len(keys) {
+			out[keys[i]] = true
 		}
 	}
 	return out

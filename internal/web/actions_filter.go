@@ -43,18 +43,18 @@ func (s *server) actionOptions(e *core.RequestEvent, q url.Values) (actionOption
 		o.boardNames[b.Id] = b.GetString("name")
 		o.boards = append(o.boards, templates.Option{Value: b.Id, Label: b.GetString("name")})
 	}
-	// the years, counted in SQL: no plan is loaded for them
-	years, err := model.CountByAs(e.App, e.Auth, model.Plans, "", nil, "year")
+	// the years: from the first plan year the user sees to the last, each
+	// read from the end of the (year, status) index, not from every plan
+	first, err := planYear(e, "year")
 	if err != nil {
 		return o, err
 	}
-	for y := range years {
-		if n, err := strconv.Atoi(y); err == nil {
-			o.yearsDesc = append(o.yearsDesc, n)
-		}
+	last, err := planYear(e, "-year")
+	if err != nil {
+		return o, err
 	}
-	slices.SortFunc(o.yearsDesc, func(a, b int) int { return b - a })
-	for _, y := range o.yearsDesc {
+	for y := last; first > 0 && y >= first; y-- {
+		o.yearsDesc = append(o.yearsDesc, y)
 		o.years = append(o.years, templates.Option{Value: itoa(y), Label: itoa(y)})
 	}
 	users, err := s.ownerChoices(e, &o, strings.TrimSpace(q.Get("board")), strings.TrimSpace(q.Get("owner")))
@@ -67,6 +67,16 @@ func (s *server) actionOptions(e *core.RequestEvent, q url.Values) (actionOption
 	}
 	slices.SortStableFunc(o.owners, func(a, b templates.Option) int { return strings.Compare(a.Label, b.Label) })
 	return o, nil
+}
+
+// planYear is the year of the first plan the user sees in the order sort
+// ("year" or "-year"), or 0 when they see none.
+func planYear(e *core.RequestEvent, sort string) (int, error) {
+	plans, err := model.ListAs(e.App, e.Auth, model.Plans, "", sort, 1, nil, model.Fields{"year"})
+	if err != nil || len(plans) == 0 {
+		return 0, err
+	}
+	return plans[0].GetInt("year"), nil
 }
 
 // ownerChoices are the people the owner filter offers: those of the board

@@ -20,20 +20,17 @@ func (s *server) newRisk(e *core.RequestEvent, boards []*core.Record) (templates
 	if err != nil {
 		return n, nil
 	}
-	probes := make([]*core.Record, len(boards))
-	for i, b := range boards {
-		probes[i] = core.NewRecord(col)
-		probes[i].Set("board", b.Id)
-		probes[i].Set("title", "-")
-		probes[i].Set("status", "active")
-	}
+	probe := core.NewRecord(col)
+	probe.Set("title", "-")
+	probe.Set("status", "active")
+	may := mayCreateWith(e.App, e.Auth, probe, "board", model.IDs(boards))
 	names := map[string]string{}
 	var allowed []string
-	for i, ok := range mayCreateEach(e.App, e.Auth, probes) {
-		if ok {
-			n.Boards = append(n.Boards, boards[i])
-			names[boards[i].Id] = boards[i].GetString("name")
-			allowed = append(allowed, boards[i].Id)
+	for _, b := range boards {
+		if may[b.Id] {
+			n.Boards = append(n.Boards, b)
+			names[b.Id] = b.GetString("name")
+			allowed = append(allowed, b.Id)
 		}
 	}
 	if len(allowed) == 0 {
