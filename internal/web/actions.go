@@ -50,14 +50,13 @@ func (s *server) actionsView(e *core.RequestEvent, q url.Values) (templates.Acti
 	}
 	v.Boards, v.Years, v.Owners, v.OwnersByBoard = o.boards, o.years, o.owners, o.ownersByBoard
 	v.Filters, v.Ignored = parseActionFilters(e, q, o)
-	v.CountAll = q.Get("count") == "all"
 	l, err := s.actionLister(e, v.Filters, o)
 	if err != nil {
 		return v, err
 	}
 	page := max(1, atoiOr(q.Get("page"), 1))
 	limit := (page-1)*actionsPerPage + actionsCounted
-	if v.CountAll {
+	if q.Get("count") == "all" {
 		limit = 0
 	}
 	if v.Total, v.More, err = l.count(limit); err != nil {
@@ -185,10 +184,13 @@ func pageLink(q url.Values, n, last int) string {
 		return ""
 	}
 	keep := url.Values{}
-	for _, k := range []string{"board", "year", "status", "owner", "overdue", "count"} {
+	for _, k := range []string{"board", "year", "status", "owner", "overdue"} {
 		if v := q.Get(k); v != "" {
 			keep.Set(k, v)
 		}
+	}
+	if q.Get("count") == "all" {
+		keep.Set("count", "all")
 	}
 	if n > 1 {
 		keep.Set("page", strconv.Itoa(n))
