@@ -20,6 +20,10 @@ func init() {
 		"risks.not_assessed": {"Ej bedömd %d", "Not assessed in %d"},
 		"risks.count_one":    {"%d risk", "%d risk"},
 		"risks.count":        {"%d risker", "%d risks"},
+		"risks.pages":        {"Sidor i riskregistret", "Pages of the risk register"},
+		"risks.page":         {"Sida %d av %d (hela nämnder per sida)", "Page %d of %d (whole boards on each page)"},
+		"risks.prev":         {"Föregående sida", "Previous page"},
+		"risks.next":         {"Nästa sida", "Next page"},
 
 		// the matrix
 		"risks.matrix":         {"Riskmatris %d", "Risk matrix %d"},

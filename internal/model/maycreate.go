@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/pocketbase/dbx"
@@ -19,37 +20,59 @@ const dryRun = "__ikplan_dry_run__"
 // evaluated against r's values in a common table expression, the way
 // PocketBase's REST API checks a create before it saves. Pages use it to
 // decide whether to offer a form; the write itself is still checked when
-// it is saved. The statement is kept like the lists' (compiled.go): r's
-// values are its parameters.
+// it is saved.
 func MayCreate(app core.App, user *core.Record, r *core.Record) bool {
+	return MayCreateWith(app, user, r, "", nil)[""]
+}
+
+// MayCreateWith is MayCreate for r with each of values in its field (say,
+// a new risk in each of the user's boards), in one query: a row of the
+// common table expression per value, taken from a JSON array bound as one
+// parameter. It returns the values the rule lets through; with no field,
+// r itself under the key "". The statement is kept like the lists'
+// (compiled.go): r's values and the list are its parameters.
+func MayCreateWith(app core.App, user *core.Record, r *core.Record, field string, values []string) map[string]bool {
+	out := map[string]bool{}
+	keys := values
+	if field == "" {
+		keys = []string{""}
+	}
 	col := r.Collection()
-	if col.CreateRule == nil {
-		return false
+	if col.CreateRule == nil || len(keys) == 0 {
+		return out
 	}
 	if *col.CreateRule == "" {
-		return true
+		for _, k := range keys {
+			out[k] = true
+		}
+		return out
 	}
 	dummy := r.Clone()
-	if dummy.Id == "" {
-		dummy.Id = dryRun
-	}
+	dummy.Id = dryRun
 	export, err := dummy.DBExport(app)
 	if err != nil {
-		return false
+		return out
 	}
-	values := make(dbx.Params, len(export))
+	run := dbx.Params{"dry_values": jsonList(keys)}
 	columns := make([]string, 0, len(export))
 	for k, v := range export {
-		k = inflector.Columnify(k)
-		values["dry_"+k] = v
-		columns = append(columns, k)
+		name := inflector.Columnify(k)
+		columns = append(columns, name)
+		switch name {
+		case "id", field:
+		default:
+			run["dry_"+name] = v
+		}
+		if name == "id" {
+			run["dry_id"] = v
+		}
 	}
 	slices.Sort(columns)
 	bound := dbx.Params{}
 	rule := inline(BindAuth(*col.CreateRule, user, bound), bound)
 	s := spec{col: col, user: user, rule: col.CreateRule}
 	key, cacheable := s.key(rule, "", dbx.Params{})
-	key = "create\x00" + key + "\x00" + strings.Join(columns, ",")
+	key = "create\x00" + key + "\x00" + field + "\x00" + strings.Join(columns, ",")
 	cache := queries(app)
 	cq, found := compiledQuery{}, false
 	if cacheable {
@@ -57,33 +80,45 @@ func MayCreate(app core.App, user *core.Record, r *core.Record) bool {
 	}
 	if !found {
 		selects := make([]string, len(columns))
-		for i, k := range columns {
-			selects[i] = "{:dry_" + k + "} AS [[" + k + "]]"
+		for i, name := range columns {
+			switch name {
+			case "id":
+				selects[i] = "{:dry_id} || [[dry_each.key]] AS [[id]]"
+			case field:
+				selects[i] = "[[dry_each.value]] AS [[" + name + "]]"
+			default:
+				selects[i] = "{:dry_" + name + "} AS [[" + name + "]]"
+			}
 		}
 		dc := *col
 		dc.Id += dryRun
 		dc.Name += dryRun
-		q := app.ConcurrentDB().Select("(1)").
-			PreFragment(fmt.Sprintf("WITH {{%s}} AS (SELECT %s)", dc.Name, strings.Join(selects, ","))).
-			From(dc.Name).AndBind(values)
+		q := app.ConcurrentDB().Select("[[" + dc.Name + ".id]]").
+			PreFragment(fmt.Sprintf("WITH {{%s}} AS (SELECT %s FROM json_each({:dry_values}) [[dry_each]])", dc.Name, strings.Join(selects, ","))).
+			From(dc.Name).AndBind(run)
 		resolver := core.NewRecordFieldResolver(app, &dc, RequestInfo(user), true)
 		expr, err := search.FilterData(rule).BuildExpr(resolver)
 		if err != nil {
-			return false
+			return out
 		}
 		q.AndWhere(expr)
 		if err := resolver.UpdateQuery(q); err != nil {
-			return false
+			return out
 		}
-		built := q.Limit(1).Build()
+		built := q.Distinct(true).Build()
 		cq = compile(built.SQL(), built.Params())
 		if cacheable {
 			cache.Set(key, cq)
 		}
 	}
-	var exists int
-	if err := cq.run(app.ConcurrentDB(), values, &exists); err != nil {
-		return false
+	var ids []string
+	if err := cq.run(app.ConcurrentDB(), run, &ids); err != nil {
+		return out
 	}
-	return exists > 0
+	for _, id := range ids {
+		if i, err := strconv.Atoi(strings.TrimPrefix(id, dryRun)); err == nil && i >= 0 && i < len(keys) {
+			out[keys[i]] = true
+		}
+	}
+	return out
 }

@@ -84,11 +84,7 @@ func (s *server) actionRefused(e *core.RequestEvent, id string, back url.Values,
 	i := slices.IndexFunc(v.Rows, func(r templates.ActionRow) bool { return r.Action.Id == id })
 	if i < 0 {
 		// the filters hide the action: show it anyway, first, with its form
-		o, err := s.actionOptions(e)
-		if err != nil {
-			return err
-		}
-		row, err := s.singleActionRow(e, fresh, o)
+		row, err := s.singleActionRow(e, fresh)
 		if err != nil {
 			return err
 		}
@@ -108,11 +104,11 @@ func (s *server) actionRowOnly(e *core.RequestEvent, id string, back url.Values)
 	if err != nil {
 		return err
 	}
-	o, err := s.actionOptions(e)
+	o, err := s.actionOptions(e, back)
 	if err != nil {
 		return err
 	}
-	row, err := s.singleActionRow(e, fresh, o)
+	row, err := s.singleActionRow(e, fresh)
 	if err != nil {
 		return err
 	}
@@ -124,10 +120,15 @@ func (s *server) actionRowOnly(e *core.RequestEvent, id string, back url.Values)
 }
 
 // singleActionRow is the row of one action.
-func (s *server) singleActionRow(e *core.RequestEvent, a *core.Record, o actionOptions) (templates.ActionRow, error) {
-	controls, err := s.byIds(e, model.Controls, field([]*core.Record{a}, "control"))
-	if err != nil {
+func (s *server) singleActionRow(e *core.RequestEvent, a *core.Record) (templates.ActionRow, error) {
+	one := []*core.Record{a}
+	plans := map[string]*core.Record{}
+	if err := lookUpPlans(e, plans, field(one, "plan")); err != nil {
 		return templates.ActionRow{}, err
 	}
-	return s.actionRow(e, a, o, controls), nil
+	rows, err := s.actionRows(e, one, plans, nil)
+	if err != nil || len(rows) == 0 {
+		return templates.ActionRow{}, err
+	}
+	return rows[0], nil
 }

@@ -1,15 +1,12 @@
 package web
 
 import (
+	"maps"
 	"net/http"
 	"net/url"
-	"slices"
-	"sort"
 	"strconv"
 	"strings"
-	"time"
 
-	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
 	"ikplan/internal/model"
@@ -24,8 +21,8 @@ func (s *server) bindActionRoutes(g *groupRouter) {
 }
 
 // actions handles "GET /actions": every action the user may see, filtered
-// by board, plan year, status, owner and overdue. The filter form swaps
-// only the table.
+// by board, plan year, status, owner and overdue, a hundred a page. The
+// filter form swaps only the table.
 func (s *server) actions(e *core.RequestEvent) error {
 	v, err := s.actionsView(e, e.Request.URL.Query())
 	if err != nil {
@@ -33,154 +30,157 @@ func (s *server) actions(e *core.RequestEvent) error {
 	}
 	p := s.page(e, "", "actions")
 	p.Title = p.T("actions.title")
-	return s.render(e, http.StatusOK, p, templates.Actions(p, v), templates.ActionsTable(p, v))
-}
-
-// actionOptions are the values the filters may take for this user: the
-// boards, plan years and people the API rules let them see.
-type actionOptions struct {
-	boards, years, owners []templates.Option
-	boardNames, userNames map[string]string
-	plans                 map[string]*core.Record
-}
-
-func (s *server) actionOptions(e *core.RequestEvent) (actionOptions, error) {
-	o := actionOptions{boardNames: map[string]string{}, plans: map[string]*core.Record{}}
-	boards, err := model.ListAs(e.App, e.Auth, model.Boards, "", "name", 0, nil, model.Fields{"name"})
-	if err != nil {
-		return o, err
-	}
-	for _, b := range boards {
-		o.boardNames[b.Id] = b.GetString("name")
-		o.boards = append(o.boards, templates.Option{Value: b.Id, Label: b.GetString("name")})
-	}
-	plans, err := model.ListAs(e.App, e.Auth, model.Plans, "", "-year", 0, nil, model.Fields{"board", "year"})
-	if err != nil {
-		return o, err
-	}
-	for _, pl := range plans {
-		o.plans[pl.Id] = pl
-		y := itoa(pl.GetInt("year"))
-		if n := len(o.years); n == 0 || o.years[n-1].Value != y {
-			o.years = append(o.years, templates.Option{Value: y, Label: y})
-		}
-	}
-	users, err := model.ListAs(e.App, e.Auth, model.Users, "", "name", 0, nil, model.Fields{"name", "email"})
-	if err != nil {
-		return o, err
-	}
-	o.userNames = names(users)
-	for _, u := range users {
-		o.owners = append(o.owners, templates.Option{Value: u.Id, Label: o.userNames[u.Id]})
-	}
-	return o, nil
-}
-
-// parseActionFilters keeps the filters whose values are among the user's
-// choices; anything else is left out and named in ignored.
-func parseActionFilters(e *core.RequestEvent, q url.Values, o actionOptions) (f templates.ActionFilters, ignored []string) {
-	pick := func(name, label string, allowed []templates.Option) string {
-		v := strings.TrimSpace(q.Get(name))
-		if v == "" {
-			return ""
-		}
-		if slices.ContainsFunc(allowed, func(op templates.Option) bool { return op.Value == v }) {
-			return v
-		}
-		ignored = append(ignored, label)
-		return ""
-	}
-	statuses := make([]templates.Option, 0, len(model.ActionStatuses))
-	for _, st := range model.ActionStatuses {
-		statuses = append(statuses, templates.Option{Value: st})
-	}
-	f.Board = pick("board", i18nT(e, "actions.board"), o.boards)
-	f.Year = pick("year", i18nT(e, "actions.year"), o.years)
-	f.Status = pick("status", i18nT(e, "actions.status"), statuses)
-	f.Owner = pick("owner", i18nT(e, "actions.owner"), o.owners)
-	switch q.Get("overdue") {
-	case "":
-	case "1", "on", "true":
-		f.Overdue = true
-	default:
-		ignored = append(ignored, i18nT(e, "actions.overdue_only"))
-	}
-	return f, ignored
-}
-
-// actionFilter is the PocketBase filter of f: fixed expressions with the
-// values as {:placeholders}, never the values themselves.
-func actionFilter(f templates.ActionFilters, today time.Time) (string, dbx.Params) {
-	var parts []string
-	params := dbx.Params{}
-	if f.Board != "" {
-		parts, params["board"] = append(parts, "plan.board = {:board}"), f.Board
-	}
-	if f.Year != "" {
-		year, _ := strconv.Atoi(f.Year)
-		parts, params["year"] = append(parts, "plan.year = {:year}"), year
-	}
-	if f.Status != "" {
-		parts, params["status"] = append(parts, "status = {:status}"), f.Status
-	}
-	if f.Owner != "" {
-		parts, params["owner"] = append(parts, "owner = {:owner}"), f.Owner
-	}
-	if f.Overdue {
-		parts = append(parts, "deadline != '' && deadline < {:today} && status != 'done' && status != 'cancelled'")
-		params["today"] = model.DateOnly(today).Format(time.DateOnly) + " 00:00:00.000Z"
-	}
-	return strings.Join(parts, " && "), params
+	return s.render(e, http.StatusOK, p, templates.Actions(p, v), templates.ActionsFiltered(p, v))
 }
 
 // actionsPerPage is how many actions a page of /actions shows.
 const actionsPerPage = 100
 
+// actionsCounted is how many actions past the page's start the page counts
+// exactly; beyond that it says "more than", unless asked to count them all
+// (?count=all): counting every action of thirty boards cost more than the
+// rest of the page.
+const actionsCounted = 1000
+
 func (s *server) actionsView(e *core.RequestEvent, q url.Values) (templates.ActionsView, error) {
 	var v templates.ActionsView
-	o, err := s.actionOptions(e)
+	o, err := s.actionOptions(e, q)
 	if err != nil {
 		return v, err
 	}
-	v.Boards, v.Years, v.Owners = o.boards, o.years, o.owners
+	v.Boards, v.Years, v.Owners, v.OwnersByBoard = o.boards, o.years, o.owners, o.ownersByBoard
 	v.Filters, v.Ignored = parseActionFilters(e, q, o)
-	filter, params := actionFilter(v.Filters, s.now())
-	v.Total, err = model.CountAs(e.App, e.Auth, model.Actions, filter, params)
+	l, err := s.actionLister(e, v.Filters, o)
 	if err != nil {
+		return v, err
+	}
+	page := max(1, atoiOr(q.Get("page"), 1))
+	limit := (page-1)*actionsPerPage + actionsCounted
+	if q.Get("count") == "all" {
+		limit = 0
+	}
+	if v.Total, v.More, err = l.count(limit); err != nil {
 		return v, err
 	}
 	v.Pages = max(1, (v.Total+actionsPerPage-1)/actionsPerPage)
-	v.Page = min(max(1, atoiOr(q.Get("page"), 1)), v.Pages)
-	actions, err := model.ListAs(e.App, e.Auth, model.Actions, filter, "-plan.year,deadline,created",
-		actionsPerPage, params, model.Offset((v.Page-1)*actionsPerPage))
+	v.Page = page
+	if !v.More {
+		v.Page = min(page, v.Pages)
+	}
+	var actions []*core.Record
+	if !v.More && v.Total <= actionsPerPage {
+		actions, err = l.all()
+	} else {
+		actions, err = l.page((v.Page-1)*actionsPerPage, actionsPerPage)
+	}
 	if err != nil {
 		return v, err
 	}
-	controls, err := s.byIds(e, model.Controls, field(actions, "control"))
-	if err != nil {
+	if err := l.lookUp(field(actions, "plan")); err != nil {
 		return v, err
 	}
-	mayUpdate, err := model.Allowed(e.App, e.Auth, model.Actions, col(e, model.Actions).UpdateRule, model.IDs(actions))
-	if err != nil {
+	if v.Rows, err = s.actionRows(e, actions, l.plans, &o); err != nil {
 		return v, err
 	}
-	for _, a := range actions {
-		row := s.actionRow(e, a, o, controls)
-		row.CanUpdate = mayUpdate[a.Id]
-		if v.Filters.Overdue && !row.Overdue {
-			continue
+	last := v.Pages
+	if v.More {
+		last = v.Page + 1
+	}
+	v.Prev, v.Next = pageLink(q, v.Page-1, last), pageLink(q, v.Page+1, last)
+	if v.More {
+		all := url.Values{}
+		for k, vals := range q {
+			all[k] = vals
 		}
-		v.Rows = append(v.Rows, row)
+		all.Set("count", "all")
+		v.CountHref = pageLink(all, v.Page, v.Page)
 	}
-	sortActionRows(v.Rows)
-	v.Prev, v.Next = pageLink(q, v.Page-1, v.Pages), pageLink(q, v.Page+1, v.Pages)
 	return v, nil
 }
 
+// actionRows are the rows of the given actions: their controls, boards,
+// years (from plans, which holds the actions' plans) and owners, and
+// whether the user may change each, in one query each. The names of the
+// boards and people the options already hold are not asked for again.
+func (s *server) actionRows(e *core.RequestEvent, actions []*core.Record, plans map[string]*core.Record, o *actionOptions) ([]templates.ActionRow, error) {
+	if len(actions) == 0 {
+		return nil, nil
+	}
+	controls, err := model.ListAs(e.App, e.Auth, model.Controls, "", "", 0, nil,
+		model.In{Field: "id", Values: field(actions, "control")}, model.Fields{"title"})
+	if err != nil {
+		return nil, err
+	}
+	lk := actionLookup{plans: plans, controls: byId(controls)}
+	if o != nil {
+		lk.boards, lk.owners = o.boardNames, map[string]string{}
+		var unnamed []string
+		for _, id := range field(actions, "owner") {
+			if name, ok := o.userNames[id]; ok {
+				lk.owners[id] = name
+			} else {
+				unnamed = append(unnamed, id)
+			}
+		}
+		if len(unnamed) > 0 {
+			maps.Copy(lk.owners, s.userNames(e, unnamed))
+		}
+	} else {
+		var boardIds []string
+		for _, id := range field(actions, "plan") {
+			if pl := plans[id]; pl != nil {
+				boardIds = append(boardIds, pl.GetString("board"))
+			}
+		}
+		boards, err := model.ListAs(e.App, e.Auth, model.Boards, "", "", 0, nil,
+			model.In{Field: "id", Values: boardIds}, model.Fields{"name"})
+		if err != nil {
+			return nil, err
+		}
+		lk.boards, lk.owners = map[string]string{}, s.userNames(e, field(actions, "owner"))
+		for _, b := range boards {
+			lk.boards[b.Id] = b.GetString("name")
+		}
+	}
+	mayUpdate, err := model.Allowed(e.App, e.Auth, model.Actions, col(e, model.Actions).UpdateRule, model.IDs(actions))
+	if err != nil {
+		return nil, err
+	}
+	rows := make([]templates.ActionRow, 0, len(actions))
+	for _, a := range actions {
+		row := s.actionRow(a, lk)
+		row.CanUpdate = mayUpdate[a.Id]
+		rows = append(rows, row)
+	}
+	return rows, nil
+}
+
+// actionLookup is what an action's row shows of other records, by id.
+type actionLookup struct {
+	plans, controls map[string]*core.Record
+	boards, owners  map[string]string // names
+}
+
+// actionRow is an action's row: its control, board, year, owner and
+// whether it is overdue.
+func (s *server) actionRow(a *core.Record, lk actionLookup) templates.ActionRow {
+	status := a.GetString("status")
+	row := templates.ActionRow{
+		Action:  a,
+		Control: lk.controls[a.GetString("control")],
+		Owner:   lk.owners[a.GetString("owner")],
+		Overdue: model.Overdue(a.GetDateTime("deadline").Time(), status == model.ActionDone || status == model.ActionCancelled, s.now()),
+	}
+	if pl := lk.plans[a.GetString("plan")]; pl != nil {
+		row.Year, row.Board = pl.GetInt("year"), lk.boards[pl.GetString("board")]
+	}
+	return row
+}
+
 // pageLink is the address of page n of /actions with the same filters, or
-// "" when there is no such page.
-func pageLink(q url.Values, n, pages int) string {
-	if n < 1 || n > pages {
+// "" when there is no such page (below 1 or above last).
+func pageLink(q url.Values, n, last int) string {
+	if n < 1 || n > last {
 		return ""
 	}
 	keep := url.Values{}
@@ -188,6 +188,9 @@ func pageLink(q url.Values, n, pages int) string {
 		if v := q.Get(k); v != "" {
 			keep.Set(k, v)
 		}
+	}
+	if q.Get("count") == "all" {
+		keep.Set("count", "all")
 	}
 	if n > 1 {
 		keep.Set("page", strconv.Itoa(n))
@@ -215,37 +218,6 @@ func col(e *core.RequestEvent, name string) *core.Collection {
 	return c
 }
 
-// actionRow is an action's row: its control, board, year, owner, whether
-// it is overdue and whether the user may change it.
-func (s *server) actionRow(e *core.RequestEvent, a *core.Record, o actionOptions, controls map[string]*core.Record) templates.ActionRow {
-	status := a.GetString("status")
-	row := templates.ActionRow{
-		Action:  a,
-		Control: controls[a.GetString("control")],
-		Owner:   o.userNames[a.GetString("owner")],
-		Overdue: model.Overdue(a.GetDateTime("deadline").Time(), status == model.ActionDone || status == model.ActionCancelled, s.now()),
-	}
-	if pl := o.plans[a.GetString("plan")]; pl != nil {
-		row.Board, row.Year = o.boardNames[pl.GetString("board")], pl.GetInt("year")
-	}
-	return row
-}
-
-// sortActionRows orders the newest plan year first, then by deadline with
-// the actions without one last.
-func sortActionRows(rows []templates.ActionRow) {
-	sort.SliceStable(rows, func(i, j int) bool {
-		if rows[i].Year != rows[j].Year {
-			return rows[i].Year > rows[j].Year
-		}
-		di, dj := rows[i].Action.GetDateTime("deadline"), rows[j].Action.GetDateTime("deadline")
-		if di.IsZero() != dj.IsZero() {
-			return dj.IsZero()
-		}
-		return di.Time().Before(dj.Time())
-	})
-}
-
 // field lists the distinct non-empty values of a field of records.
 func field(records []*core.Record, name string) []string {
 	seen := map[string]bool{}
@@ -259,16 +231,11 @@ func field(records []*core.Record, name string) []string {
 	return out
 }
 
-// byIds lists the records of collection with the given ids that the user
-// may see, by id.
-func (s *server) byIds(e *core.RequestEvent, collection string, ids []string) (map[string]*core.Record, error) {
-	recs, err := model.ListIn(e.App, e.Auth, collection, ids, "")
-	if err != nil {
-		return nil, err
-	}
+// byId maps records by id.
+func byId(recs []*core.Record) map[string]*core.Record {
 	out := make(map[string]*core.Record, len(recs))
 	for _, r := range recs {
 		out[r.Id] = r
 	}
-	return out, nil
+	return out
 }

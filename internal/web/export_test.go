@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/pocketbase/dbx"
@@ -34,7 +35,8 @@ func ReadControlForm(contentType string, body []byte, control *core.Record) (map
 }
 
 // ActionFilterOf reads the actions page's filters from a query, given the
-// choices the user has, and builds the PocketBase filter of them.
+// choices the user has, and builds the PocketBase filters of them: the
+// plans' (board, year) and the actions' (status, owner, overdue), joined.
 func ActionFilterOf(rawQuery string, boards, years, owners []string) (string, dbx.Params, []string) {
 	req := httptest.NewRequest(http.MethodGet, "/actions", nil)
 	e := &core.RequestEvent{Event: router.Event{Request: req, Response: httptest.NewRecorder()}}
@@ -48,17 +50,19 @@ func ActionFilterOf(rawQuery string, boards, years, owners []string) (string, db
 	}
 	f, ignored := parseActionFilters(e, q, actionOptions{boards: opts(boards), years: opts(years), owners: opts(owners)})
 	filter, params := actionFilter(f, time.Date(2025, 3, 15, 12, 0, 0, 0, time.UTC))
-	return filter, params, ignored
+	plans, planParams := planFilter(f)
+	for k, v := range planParams {
+		params[k] = v
+	}
+	return strings.Trim(plans+" && "+filter, " &"), params, ignored
 }
 
 // Search lists the records of one kind of the search ("plans",
 // "controls", "deviations", "actions") that match q for the user, as the
 // search page does.
 func Search(app core.App, user *core.Record, kind, q string) ([]*core.Record, error) {
-	for _, k := range searchKinds {
-		if k.kind == kind {
-			return list(app, user, k.collection, k.filter, k.sort, searchLimit+1, searchParams(q))
-		}
+	if k, ok := searchKindOf(kind); ok {
+		return list(app, user, k.collection, k.filter, k.sort, searchShown+1, searchParams(q))
 	}
 	return nil, nil
 }

@@ -12,30 +12,39 @@ import (
 )
 
 // newRisk is the new-risk form: the boards whose create rule lets the user
-// add a risk, and their units. It is empty for everyone else.
-func (s *server) newRisk(e *core.RequestEvent, boards, units []*core.Record, boardNames map[string]string) templates.NewRisk {
+// add a risk (asked for them all in one query), and their units. It is
+// empty for everyone else.
+func (s *server) newRisk(e *core.RequestEvent, boards []*core.Record) (templates.NewRisk, error) {
 	n := templates.NewRisk{Form: map[string]string{"status": "active"}}
 	col, err := e.App.FindCachedCollectionByNameOrId(model.Risks)
 	if err != nil {
-		return n
+		return n, nil
 	}
-	allowed := map[string]bool{}
+	probe := core.NewRecord(col)
+	probe.Set("title", "-")
+	probe.Set("status", "active")
+	may := model.MayCreateWith(e.App, e.Auth, probe, "board", model.IDs(boards))
+	names := map[string]string{}
+	var allowed []string
 	for _, b := range boards {
-		probe := core.NewRecord(col)
-		probe.Set("board", b.Id)
-		probe.Set("title", "-")
-		probe.Set("status", "active")
-		if model.MayCreate(e.App, e.Auth, probe) {
+		if may[b.Id] {
 			n.Boards = append(n.Boards, b)
-			allowed[b.Id] = true
+			names[b.Id] = b.GetString("name")
+			allowed = append(allowed, b.Id)
 		}
+	}
+	if len(allowed) == 0 {
+		return n, nil
+	}
+	units, err := model.ListAs(e.App, e.Auth, model.Units, "", "name", 0, nil,
+		model.In{Field: "board", Values: allowed}, model.Fields{"name", "board"})
+	if err != nil {
+		return n, err
 	}
 	for _, u := range units {
-		if allowed[u.GetString("board")] {
-			n.Units = append(n.Units, templates.UnitOption{Id: u.Id, Name: u.GetString("name"), Board: boardNames[u.GetString("board")]})
-		}
+		n.Units = append(n.Units, templates.UnitOption{Id: u.Id, Name: u.GetString("name"), Board: names[u.GetString("board")]})
 	}
-	return n
+	return n, nil
 }
 
 // riskFields are the new-risk form's fields, in the form's order.

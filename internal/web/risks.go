@@ -47,7 +47,8 @@ func riskMatrix(e *core.RequestEvent) (int, model.RiskBands) {
 // risks handles "GET /risks": the register of the boards the user sees
 // with the assessments of one year (?year, else this year or the latest
 // year assessed), the matrix, and the list filtered by board, status and
-// matrix cell (?board, ?status, ?p and ?c).
+// matrix cell (?board, ?status, ?p and ?c), whole boards at a time, about a
+// hundred risks a page (?page).
 func (s *server) risks(e *core.RequestEvent) error {
 	v, err := s.risksView(e)
 	if err != nil {
@@ -63,127 +64,127 @@ func (s *server) risksView(e *core.RequestEvent) (templates.RisksView, error) {
 	q := e.Request.URL.Query()
 	scale, bands := riskMatrix(e)
 
-	boards, err := list(e.App, e.Auth, model.Boards, "", "name", 0, nil)
+	boards, err := model.ListAs(e.App, e.Auth, model.Boards, "", "name", 0, nil, model.Fields{"name"})
 	if err != nil {
 		return v, err
 	}
 	v.Boards = boards
-	boardNames := map[string]string{}
-	for _, b := range boards {
-		boardNames[b.Id] = b.GetString("name")
-	}
-	if _, ok := boardNames[q.Get("board")]; ok {
+	if slices.ContainsFunc(boards, func(b *core.Record) bool { return b.Id == q.Get("board") }) {
 		v.Board = q.Get("board")
 	}
 	if slices.Contains(model.RiskStatuses, q.Get("status")) {
 		v.Status = q.Get("status")
 	}
-
-	// the year: asked for, else this year, else the latest assessed
-	assessments, err := list(e.App, e.Auth, model.RiskAssessments, "", "-year", 0, nil)
-	if err != nil {
+	if err := s.riskYears(e, &v, q.Get("year")); err != nil {
 		return v, err
-	}
-	assessed := map[int]bool{}
-	for _, a := range assessments {
-		assessed[a.GetInt("year")] = true
-	}
-	v.Year = s.now().Year()
-	if y, err := strconv.Atoi(q.Get("year")); err == nil && y >= 2000 && y <= 2100 {
-		v.Year = y
-	} else if !assessed[v.Year] && len(assessments) > 0 {
-		v.Year = assessments[0].GetInt("year")
-	}
-	assessed[v.Year], assessed[s.now().Year()] = true, true
-	for y := range assessed {
-		v.Years = append(v.Years, y)
-	}
-	slices.SortFunc(v.Years, func(a, b int) int { return b - a })
-	ofYear := map[string]*core.Record{}
-	for _, a := range assessments {
-		if a.GetInt("year") == v.Year {
-			ofYear[a.GetString("risk")] = a
-		}
-	}
-
-	// the risks, with the board and status filters
-	var filters []string
-	params := dbx.Params{}
-	if v.Board != "" {
-		filters, params["b"] = append(filters, "board = {:b}"), v.Board
-	}
-	if v.Status != "" {
-		filters, params["s"] = append(filters, "status = {:s}"), v.Status
-	}
-	risks, err := list(e.App, e.Auth, model.Risks, strings.Join(filters, " && "), "title", 0, params)
-	if err != nil {
-		return v, err
-	}
-	units, err := list(e.App, e.Auth, model.Units, "", "name", 0, nil)
-	if err != nil {
-		return v, err
-	}
-	unitNames := map[string]string{}
-	for _, u := range units {
-		unitNames[u.Id] = u.GetString("name")
-	}
-
-	// the matrix counts every risk listed; the cell, if chosen, filters the list
-	v.Matrix = templates.RiskMatrix{Scale: scale, Yellow: bands.Yellow, Red: bands.Red}
-	counts := map[[2]int]int{}
-	for _, r := range risks {
-		if a := ofYear[r.Id]; a != nil {
-			counts[[2]int{a.GetInt("probability"), a.GetInt("consequence")}]++
-		}
 	}
 	pc, pErr := strconv.Atoi(q.Get("p"))
 	cc, cErr := strconv.Atoi(q.Get("c"))
 	if pErr == nil && cErr == nil && pc >= 1 && pc <= scale && cc >= 1 && cc <= scale {
 		v.P, v.C = pc, cc
 	}
-	v.AllHref = registerHref(v, 0, 0)
+	v.AllHref = registerHref(v, 0, 0, 1)
+	if v.Matrix, err = s.riskMatrixCounts(e, v, scale, bands); err != nil {
+		return v, err
+	}
+	if err := s.riskList(e, &v, bands, max(1, atoiOr(q.Get("page"), 1))); err != nil {
+		return v, err
+	}
+	v.New, err = s.newRisk(e, boards)
+	return v, err
+}
+
+// riskYears sets the year shown — asked for, else this year if assessed,
+// else the latest year assessed — and the years to choose from: every year
+// from the first assessed to the last, this year and the year shown. The
+// first and last are read from an index, not from every assessment.
+func (s *server) riskYears(e *core.RequestEvent, v *templates.RisksView, asked string) error {
+	yearOf := func(filter, sort string) (int, error) {
+		recs, err := model.ListAs(e.App, e.Auth, model.RiskAssessments, filter, sort, 1, dbx.Params{"y": s.now().Year()}, model.Fields{"year"})
+		if err != nil || len(recs) == 0 {
+			return 0, err
+		}
+		return recs[0].GetInt("year"), nil
+	}
+	this := s.now().Year()
+	first, err := yearOf("", "year")
+	if err != nil {
+		return err
+	}
+	last, err := yearOf("", "-year")
+	if err != nil {
+		return err
+	}
+	v.Year = this
+	if y, err := strconv.Atoi(asked); err == nil && y >= 2000 && y <= 2100 {
+		v.Year = y
+	} else if last > 0 {
+		assessed, err := yearOf("year = {:y}", "")
+		if err != nil {
+			return err
+		}
+		if assessed == 0 {
+			v.Year = last
+		}
+	}
+	years := map[int]bool{v.Year: true, this: true}
+	for y := first; first > 0 && y <= last; y++ {
+		years[y] = true
+	}
+	for y := range years {
+		v.Years = append(v.Years, y)
+	}
+	slices.SortFunc(v.Years, func(a, b int) int { return b - a })
+	return nil
+}
+
+// riskFilter is the board and status filters of v on risks, with prefix
+// naming the risk from another collection ("risk." from its assessments).
+func riskFilter(v templates.RisksView, prefix string) (string, dbx.Params) {
+	var filters []string
+	params := dbx.Params{}
+	if v.Board != "" {
+		filters, params["b"] = append(filters, prefix+"board = {:b}"), v.Board
+	}
+	if v.Status != "" {
+		filters, params["s"] = append(filters, prefix+"status = {:s}"), v.Status
+	}
+	return strings.Join(filters, " && "), params
+}
+
+// riskMatrixCounts is the matrix of the year: in each cell the number of
+// risks listed (board and status filters) assessed with that probability
+// and consequence, counted in SQL a consequence at a time.
+func (s *server) riskMatrixCounts(e *core.RequestEvent, v templates.RisksView, scale int, bands model.RiskBands) (templates.RiskMatrix, error) {
+	m := templates.RiskMatrix{Scale: scale, Yellow: bands.Yellow, Red: bands.Red}
+	filter, params := riskFilter(v, "risk.")
+	params["y"] = v.Year
+	counts := map[[2]int]int{}
+	for cons := 1; cons <= scale; cons++ {
+		params["c"] = cons
+		byP, err := model.CountByAs(e.App, e.Auth, model.RiskAssessments, and("year = {:y} && consequence = {:c}", filter), params, "probability")
+		if err != nil {
+			return m, err
+		}
+		for prob, n := range byP {
+			if p, err := strconv.Atoi(prob); err == nil {
+				counts[[2]int{p, cons}] = n
+			}
+		}
+	}
 	for prob := scale; prob >= 1; prob-- {
 		row := make([]templates.MatrixCell, 0, scale)
 		for cons := 1; cons <= scale; cons++ {
 			cell := templates.MatrixCell{P: prob, C: cons, Count: counts[[2]int{prob, cons}],
 				Band: bands.Band(model.RiskValue(prob, cons)), Current: prob == v.P && cons == v.C}
 			if cell.Count > 0 {
-				cell.Href = registerHref(v, prob, cons)
+				cell.Href = registerHref(v, prob, cons, 1)
 			}
 			row = append(row, cell)
 		}
-		v.Matrix.Rows = append(v.Matrix.Rows, row)
+		m.Rows = append(m.Rows, row)
 	}
-
-	// the list, per board, the highest risk value first
-	byBoard := map[string]*templates.RiskBoard{}
-	for _, r := range risks {
-		a := ofYear[r.Id]
-		if v.P > 0 && (a == nil || a.GetInt("probability") != v.P || a.GetInt("consequence") != v.C) {
-			continue
-		}
-		row := templates.RiskRow{Risk: r, Unit: unitNames[r.GetString("unit")], Assessment: a}
-		if a != nil {
-			row.Band = bands.Band(a.GetInt("value"))
-		}
-		g := byBoard[r.GetString("board")]
-		if g == nil {
-			g = &templates.RiskBoard{Name: boardNames[r.GetString("board")]}
-			byBoard[r.GetString("board")] = g
-		}
-		g.Rows = append(g.Rows, row)
-	}
-	for _, b := range boards {
-		g := byBoard[b.Id]
-		if g == nil {
-			continue
-		}
-		slices.SortStableFunc(g.Rows, func(x, y templates.RiskRow) int { return riskValue(y) - riskValue(x) })
-		v.Groups = append(v.Groups, *g)
-	}
-
-	v.New = s.newRisk(e, boards, units, boardNames)
-	return v, nil
+	return m, nil
 }
 
 func riskValue(r templates.RiskRow) int {
@@ -194,8 +195,9 @@ func riskValue(r templates.RiskRow) int {
 }
 
 // registerHref is the register of v's year and filters, narrowed to a
-// matrix cell when p and c are above 0, scrolled to the list.
-func registerHref(v templates.RisksView, p, c int) string {
+// matrix cell when p and c are above 0, at page (from 1), scrolled to the
+// list.
+func registerHref(v templates.RisksView, p, c, page int) string {
 	h := "/risks?year=" + strconv.Itoa(v.Year)
 	if p > 0 && c > 0 {
 		h += "&p=" + strconv.Itoa(p) + "&c=" + strconv.Itoa(c)
@@ -205,6 +207,9 @@ func registerHref(v templates.RisksView, p, c int) string {
 	}
 	if v.Status != "" {
 		h += "&status=" + url.QueryEscape(v.Status)
+	}
+	if page > 1 {
+		h += "&page=" + strconv.Itoa(page)
 	}
 	return h + "#list"
 }

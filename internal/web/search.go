@@ -2,6 +2,8 @@ package web
 
 import (
 	"net/http"
+	"net/url"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -12,19 +14,24 @@ import (
 	"ikplan/templates"
 )
 
-// The search's limits: the shortest and longest search, and the most hits
-// shown of each kind.
+// The search's limits: the shortest and longest search, the hits shown of
+// each kind on the search page, and a page of one kind's hits.
 const (
-	searchMin   = 2
-	searchMax   = 200
-	searchLimit = 50
+	searchMin     = 2
+	searchMax     = 200
+	searchShown   = 20
+	searchPerPage = 50
 )
 
 // search handles "GET /search": plans, controls, deviations and actions
-// whose text contains q, each kind through the collection's list rule.
+// whose text contains q, each kind through the collection's list rule. The
+// page shows the latest hits of each kind and links to the rest of a kind
+// (?kind=controls&page=2), so that a search reads only as many rows as it
+// shows: newest first, SQLite walks an index and stops there.
 func (s *server) search(e *core.RequestEvent) error {
-	q := strings.TrimSpace(e.Request.URL.Query().Get("q"))
-	v := templates.SearchView{Q: q, Limit: searchLimit}
+	query := e.Request.URL.Query()
+	q := strings.TrimSpace(query.Get("q"))
+	v := templates.SearchView{Q: q, Limit: searchShown}
 	p := s.page(e, "", "search")
 	p.Title = p.T("search.title")
 	status := http.StatusOK
@@ -33,52 +40,110 @@ func (s *server) search(e *core.RequestEvent) error {
 		v.Errors = templates.Errors{{Field: "q", Message: p.T("search.too_long", searchMax)}}
 		p.Error, status = true, http.StatusUnprocessableEntity
 	case n >= searchMin:
-		groups, err := s.searchGroups(e, q)
+		v.Searched = true
+		var err error
+		if k, ok := searchKindOf(query.Get("kind")); ok {
+			err = s.searchKindPage(e, &v, k, max(1, atoiOr(query.Get("page"), 1)))
+		} else {
+			err = s.searchAll(e, &v)
+		}
 		if err != nil {
 			return err
-		}
-		v.Searched, v.Groups = true, groups
-		for _, g := range groups {
-			v.Total += len(g.Hits)
 		}
 	}
 	return s.render(e, status, p, templates.Search(p, v), templates.SearchSection(p, v))
 }
 
 // searchKind is what is searched in one collection: the filter (with the
-// search as {:q}), the order, and how a record becomes a hit.
+// search as {:q}) and the order, the latest first, which an index gives.
 type searchKind struct {
 	kind, collection, filter, sort string
 }
 
 var searchKinds = []searchKind{
 	{"plans", model.Plans, "title ~ {:q}", "-year"},
-	{"controls", model.Controls, "title ~ {:q} || description ~ {:q}", "-plan.year,position"},
+	{"controls", model.Controls, "title ~ {:q} || description ~ {:q}", "-created"},
 	{"deviations", model.Deviations, "description ~ {:q}", "-created"},
 	{"actions", model.Actions, "description ~ {:q}", "-created"},
 }
 
-func (s *server) searchGroups(e *core.RequestEvent, q string) ([]templates.SearchGroup, error) {
-	params := searchParams(q)
-	var groups []templates.SearchGroup
+// searchKindOf is the kind named, if it is one.
+func searchKindOf(name string) (searchKind, bool) {
 	for _, k := range searchKinds {
-		recs, err := list(e.App, e.Auth, k.collection, k.filter, k.sort, searchLimit+1, params)
+		if k.kind == name {
+			return k, true
+		}
+	}
+	return searchKind{}, false
+}
+
+// searchHref is the address of a search for q, of one kind and page.
+func searchHref(q, kind string, page int) string {
+	v := url.Values{"q": {q}}
+	if kind != "" {
+		v.Set("kind", kind)
+	}
+	if page > 1 {
+		v.Set("page", strconv.Itoa(page))
+	}
+	return "/search?" + v.Encode()
+}
+
+// find lists up to limit records of a kind that match q, after skipping
+// offset, and whether there are more.
+func (s *server) find(e *core.RequestEvent, k searchKind, q string, limit, offset int) ([]*core.Record, bool, error) {
+	recs, err := model.ListAs(e.App, e.Auth, k.collection, k.filter, k.sort, limit+1, searchParams(q), model.Offset(offset))
+	if err != nil || len(recs) <= limit {
+		return recs, false, err
+	}
+	return recs[:limit], true, nil
+}
+
+// searchAll fills v with the latest hits of every kind.
+func (s *server) searchAll(e *core.RequestEvent, v *templates.SearchView) error {
+	for _, k := range searchKinds {
+		recs, more, err := s.find(e, k, v.Q, searchShown, 0)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if len(recs) == 0 {
 			continue
 		}
-		g := templates.SearchGroup{Kind: k.kind}
-		if len(recs) > searchLimit {
-			recs, g.More = recs[:searchLimit], true
+		g := templates.SearchGroup{Kind: k.kind, More: more}
+		if more {
+			g.MoreHref, v.More = searchHref(v.Q, k.kind, 1), true
 		}
 		if g.Hits, err = s.searchHits(e, k.kind, recs); err != nil {
-			return nil, err
+			return err
 		}
-		groups = append(groups, g)
+		v.Groups = append(v.Groups, g)
+		v.Total += len(g.Hits)
 	}
-	return groups, nil
+	return nil
+}
+
+// searchKindPage fills v with a page of one kind's hits.
+func (s *server) searchKindPage(e *core.RequestEvent, v *templates.SearchView, k searchKind, page int) error {
+	recs, more, err := s.find(e, k, v.Q, searchPerPage, (page-1)*searchPerPage)
+	if err != nil {
+		return err
+	}
+	v.Kind, v.Page, v.Limit, v.AllHref = k.kind, page, searchPerPage, searchHref(v.Q, "", 1)
+	if page > 1 {
+		v.Prev = searchHref(v.Q, k.kind, page-1)
+	}
+	if more {
+		v.Next = searchHref(v.Q, k.kind, page+1)
+	}
+	if len(recs) == 0 {
+		return nil
+	}
+	g := templates.SearchGroup{Kind: k.kind}
+	if g.Hits, err = s.searchHits(e, k.kind, recs); err != nil {
+		return err
+	}
+	v.Groups, v.Total = []templates.SearchGroup{g}, len(g.Hits)
+	return nil
 }
 
 // searchHits turns found records into links.
@@ -86,10 +151,12 @@ func (s *server) searchHits(e *core.RequestEvent, kind string, recs []*core.Reco
 	hits := make([]templates.SearchHit, 0, len(recs))
 	switch kind {
 	case "plans":
-		boards, err := s.byIds(e, model.Boards, field(recs, "board"))
+		found, err := model.ListAs(e.App, e.Auth, model.Boards, "", "", 0, nil,
+			model.In{Field: "id", Values: field(recs, "board")}, model.Fields{"name"})
 		if err != nil {
 			return nil, err
 		}
+		boards := byId(found)
 		for _, r := range recs {
 			board := ""
 			if b := boards[r.GetString("board")]; b != nil {
@@ -104,10 +171,12 @@ func (s *server) searchHits(e *core.RequestEvent, kind string, recs []*core.Reco
 				Detail: shorten(r.GetString("description"), 160)})
 		}
 	case "deviations":
-		results, err := s.byIds(e, model.Results, field(recs, "result"))
+		found, err := model.ListAs(e.App, e.Auth, model.Results, "", "", 0, nil,
+			model.In{Field: "id", Values: field(recs, "result")}, model.Fields{"control"})
 		if err != nil {
 			return nil, err
 		}
+		results := byId(found)
 		for _, r := range recs {
 			href := "/"
 			if res := results[r.GetString("result")]; res != nil {

@@ -1,6 +1,8 @@
 package web_test
 
 import (
+	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -129,28 +131,83 @@ func TestSearchPage(t *testing.T) {
 	}
 }
 
-// TestSearchLimit shows at most 50 hits of a kind and says there may be more.
+// TestSearchLimit: the search page shows the 20 latest hits of a kind and
+// links to the rest, a page of 50 at a time, each through the list rule.
 func TestSearchLimit(t *testing.T) {
 	t.Parallel()
 	f := testapp.Fix(t)
-	s := tests.ApiScenario{
-		Name: "at most 50 per kind", Method: http.MethodGet, URL: "/search?q=uppf%C3%B6ljningsrutin",
-		Headers: testapp.Cookie(f, "samordnare"), TestAppFactory: testapp.WebFactory,
-		BeforeTestFunc: func(t testing.TB, app *tests.TestApp, e *core.ServeEvent) {
-			asSystem(t, app, func(tx core.App) error {
-				for i := 0; i < 51; i++ {
-					if _, err := testapp.Create(tx, model.Actions, map[string]any{
-						"control": f.Controls["1"], "description": "Ny uppföljningsrutin " + string(rune('A'+i%26)),
-						"owner": f.Users["ansvarig"], "status": model.ActionPlanned,
-					}); err != nil {
-						return err
-					}
+	// 51 actions under control 1, numbered in the order they are made
+	more := func(t testing.TB, app *tests.TestApp, e *core.ServeEvent) {
+		asSystem(t, app, func(tx core.App) error {
+			for i := range 51 {
+				if _, err := testapp.Create(tx, model.Actions, map[string]any{
+					"control": f.Controls["1"], "description": fmt.Sprintf("Ny uppföljningsrutin %03d", i),
+					"owner": f.Users["ansvarig"], "status": model.ActionPlanned,
+				}); err != nil {
+					return err
 				}
-				return nil
-			})
-		},
-		ExpectedStatus:  http.StatusOK,
-		ExpectedContent: []string{"Åtgärder (50)", "50 träffar", "Visar de 50 första träffarna."},
+			}
+			return nil
+		})
 	}
-	s.Test(t)
+	q := url.QueryEscape("uppföljningsrutin")
+	kindPage := func(page int) string {
+		u := "/search?kind=actions"
+		if page > 1 {
+			u += fmt.Sprintf("&page=%d", page)
+		}
+		return u + "&q=" + q
+	}
+	hits := func(want int) func(testing.TB, *tests.TestApp, *http.Response) {
+		return func(t testing.TB, _ *tests.TestApp, res *http.Response) {
+			body, err := io.ReadAll(res.Body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := strings.Count(string(body), ">Ny uppföljningsrutin "); n != want {
+				t.Fatalf("Expected %d hits on the page, got %d", want, n)
+			}
+		}
+	}
+	html := func(s string) string { return strings.ReplaceAll(s, "&", "&amp;") }
+	scenarios := []tests.ApiScenario{
+		{
+			Name: "the 20 latest of a kind, and a link to the rest", Method: http.MethodGet, URL: "/search?q=" + q,
+			Headers: testapp.Cookie(f, "samordnare"), BeforeTestFunc: more, ExpectedStatus: http.StatusOK,
+			ExpectedContent: []string{"Åtgärder (fler än 20)", "Fler än 20 träffar för ”uppföljningsrutin”.",
+				"Visar de 20 senaste träffarna.", "Ny uppföljningsrutin 050", "Ny uppföljningsrutin 031",
+				`<a href="` + html(kindPage(1)) + `">Visa fler åtgärder</a>`},
+			NotExpectedContent: []string{"Ny uppföljningsrutin 030", `rel="next"`},
+			AfterTestFunc:      hits(20),
+		},
+		{
+			Name: "the first page of the kind: 50 and the next page", Method: http.MethodGet, URL: kindPage(1),
+			Headers: testapp.Cookie(f, "samordnare"), BeforeTestFunc: more, ExpectedStatus: http.StatusOK,
+			ExpectedContent: []string{"Åtgärder som innehåller ”uppföljningsrutin”, sida 1.", "Åtgärder (50)",
+				`href="` + html(kindPage(2)) + `" rel="next"`, `<a href="/search?q=` + q + `">Visa träffar av alla slag</a>`},
+			NotExpectedContent: []string{`rel="prev"`, "Kontrollpunkter (", "Ny uppföljningsrutin 000"},
+			AfterTestFunc:      hits(50),
+		},
+		{
+			Name: "the second page of the kind: the oldest, and the way back", Method: http.MethodGet, URL: kindPage(2),
+			Headers: testapp.Cookie(f, "samordnare"), BeforeTestFunc: more, ExpectedStatus: http.StatusOK,
+			ExpectedContent:    []string{"sida 2.", "Åtgärder (1)", "Ny uppföljningsrutin 000", `href="` + html(kindPage(1)) + `" rel="prev"`},
+			NotExpectedContent: []string{`rel="next"`},
+			AfterTestFunc:      hits(1),
+		},
+		{
+			Name: "a kind's page is read through the rules too", Method: http.MethodGet, URL: kindPage(1),
+			Headers: testapp.Cookie(f, "annan"), BeforeTestFunc: more, ExpectedStatus: http.StatusOK,
+			ExpectedContent: []string{"Inga träffar för ”uppföljningsrutin”."}, NotExpectedContent: []string{"Ny uppföljningsrutin"},
+		},
+		{
+			Name: "an unknown kind searches every kind", Method: http.MethodGet, URL: "/search?kind=%3Cx%3E&q=" + q,
+			Headers: testapp.Cookie(f, "samordnare"), BeforeTestFunc: more, ExpectedStatus: http.StatusOK,
+			ExpectedContent: []string{"Åtgärder (fler än 20)"}, NotExpectedContent: []string{"&lt;x&gt;", "<x>"},
+		},
+	}
+	for _, s := range scenarios {
+		s.TestAppFactory = testapp.WebFactory
+		s.Test(t)
+	}
 }
