@@ -125,3 +125,26 @@ func TestReportedFollowsResults(t *testing.T) {
 		},
 	})
 }
+
+// TestDeviationPlan: every deviation keeps the plan of its result's
+// control, set by the hooks whatever a client sends, and fixed after.
+func TestDeviationPlan(t *testing.T) {
+	app := testapp.New(t)
+	f := testapp.Fix(t)
+	var wrong int
+	if err := app.DB().NewQuery(`SELECT COUNT(*) FROM deviations d JOIN results r ON r.id = d.result
+		JOIN controls c ON c.id = r.control WHERE d.plan != c.plan`).Row(&wrong); err != nil {
+		t.Fatal(err)
+	}
+	if n := testapp.Count(t, app, model.Deviations, nil); n == 0 || wrong != 0 {
+		t.Fatalf("Expected every one of %d deviations with its control's plan, %d differ", n, wrong)
+	}
+	another := "ikplanotherpln" // no such plan: taken, it would be refused
+	d := testapp.Find(t, app, model.Deviations, f.Deviations["2"])
+	if err := testapp.Update(app, model.Deviations, d.Id, map[string]any{"plan": another, "root_cause": "Rutinen saknades."}); err != nil {
+		t.Fatal(err)
+	}
+	if got := testapp.Find(t, app, model.Deviations, d.Id).GetString("plan"); got != f.Plan {
+		t.Fatalf("Expected the plan kept as %s, got %s", f.Plan, got)
+	}
+}

@@ -152,6 +152,21 @@ func frequencySv(f string) string {
 
 // bindDeviations holds the rules of deviations.
 func bindDeviations(app core.App, h *rules) {
+	// the plan of the result's control, kept for lookups; fixed, like the
+	// result, whatever a client sends
+	onSave(app, model.Deviations, func(e *core.RecordEvent) {
+		r := e.Record
+		if !r.IsNew() {
+			r.Set("plan", r.Original().GetString("plan"))
+			return
+		}
+		r.Set("plan", "")
+		if res := find(e.App, model.Results, r.GetString("result")); res != nil {
+			if c := find(e.App, model.Controls, res.GetString("control")); c != nil {
+				r.Set("plan", c.GetString("plan"))
+			}
+		}
+	})
 	app.OnRecordCreate(model.Deviations).BindFunc(func(e *core.RecordEvent) error {
 		if e.Record.GetString("status") == "" {
 			e.Record.Set("status", model.DeviationOpen)
