@@ -84,6 +84,8 @@ func init() {
 		"plans.title":           {"Internkontrollplaner", "Internal control plans"},
 		"plans.caption":         {"Planer per nämnd och år", "Plans by board and year"},
 		"plans.none":            {"Det finns inga planer ännu.", "There are no plans yet."},
+		"plans.years":           {"Planernas år", "The plans' years"},
+		"plans.all_years":       {"Alla år", "All years"},
 		"plans.board":           {"Nämnd", "Board"},
 		"plans.year":            {"År", "Year"},
 		"plans.plan":            {"Plan", "Plan"},

@@ -1,7 +1,9 @@
 package web
 
 import (
+	"cmp"
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/pocketbase/dbx"
@@ -30,6 +32,28 @@ func (s *server) plans(e *core.RequestEvent) error {
 	return s.render(e, http.StatusOK, p, templates.Plans(p, v), nil)
 }
 
+// pickYear is the year the plans list shows ("" for all): the one asked
+// for if it has plans, all when asked for or when there are at most
+// allPlans, else this year if it has plans, else the newest (newest first
+// in sorted).
+func pickYear(asked string, years map[string]int, sorted []string, total, thisYear int) string {
+	switch {
+	case years[asked] > 0:
+		return asked
+	case asked == "all" || total <= allPlans:
+		return ""
+	case years[itoa(thisYear)] > 0:
+		return itoa(thisYear)
+	case len(sorted) > 0:
+		return sorted[0]
+	}
+	return ""
+}
+
+// allPlans is the most plans the list shows at once, of every year; one
+// who sees more sees this year's (or the newest year's), and picks a year.
+var allPlans = 200
+
 func (s *server) plansView(e *core.RequestEvent) (templates.PlansView, error) {
 	var v templates.PlansView
 	boards, err := list(e.App, e.Auth, model.Boards, "", "name", 0, nil)
@@ -40,7 +64,24 @@ func (s *server) plansView(e *core.RequestEvent) (templates.PlansView, error) {
 	for _, b := range boards {
 		names[b.Id] = b.GetString("name")
 	}
-	plans, err := list(e.App, e.Auth, model.Plans, "", "-year,board.name", 0, nil)
+	// one year at a time for one who sees many plans (a host of many
+	// boards and years): every year of them at once grew with all of it
+	years, err := model.CountByAs(e.App, e.Auth, model.Plans, "", nil, "year")
+	if err != nil {
+		return v, err
+	}
+	total := 0
+	for y, n := range years {
+		v.Years = append(v.Years, y)
+		total += n
+	}
+	slices.SortFunc(v.Years, func(a, b string) int { return cmp.Compare(atoiOr(b, 0), atoiOr(a, 0)) })
+	v.Year = pickYear(e.Request.URL.Query().Get("year"), years, v.Years, total, s.now().Year())
+	filter, params := "", dbx.Params{}
+	if v.Year != "" {
+		filter, params["year"] = "year = {:year}", atoiOr(v.Year, 0)
+	}
+	plans, err := list(e.App, e.Auth, model.Plans, filter, "-year,board.name", 0, params)
 	if err != nil {
 		return v, err
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
 
 	"ikplan/internal/model"
@@ -118,6 +119,53 @@ func TestPlanPages(t *testing.T) {
 		if s.ExpectedStatus != http.StatusSeeOther && s.ExpectedContent == nil {
 			s.ExpectedContent = []string{"<"}
 		}
+		s.Test(t)
+	}
+}
+
+// TestPlansByYear: with plans of two years the list offers each year and
+// all years; a year shows only its plans, marked as the current one.
+func TestPlansByYear(t *testing.T) {
+	t.Parallel()
+	f := testapp.Fix(t)
+	draft := func(t testing.TB, app *tests.TestApp, e *core.ServeEvent) {
+		col, err := app.FindCollectionByNameOrId(model.Plans)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := core.NewRecord(col)
+		p.Load(map[string]any{"board": f.KS, "year": 2026, "title": "Kommunstyrelsens utkast 2026", "status": model.PlanDraft})
+		if err := app.Save(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	scenarios := []tests.ApiScenario{
+		{
+			Name: "every year while the plans are few, with the years to pick", Method: http.MethodGet, URL: "/plans",
+			Headers: testapp.Cookie(f, "samordnare"), BeforeTestFunc: draft, ExpectedStatus: http.StatusOK,
+			ExpectedContent: []string{`<nav aria-label="Planernas år"`, `href="/plans?year=all" aria-current="page">Alla år`,
+				`href="/plans?year=2026">2026`, `href="/plans?year=2024">2024`,
+				"Kommunstyrelsens utkast 2026", "Kommunstyrelsens internkontrollplan 2024"},
+		},
+		{
+			Name: "one year", Method: http.MethodGet, URL: "/plans?year=2026",
+			Headers: testapp.Cookie(f, "samordnare"), BeforeTestFunc: draft, ExpectedStatus: http.StatusOK,
+			ExpectedContent:    []string{`href="/plans?year=2026" aria-current="page">2026`, "Kommunstyrelsens utkast 2026"},
+			NotExpectedContent: []string{"Kommunstyrelsens internkontrollplan 2024", `href="/plans?year=all" aria-current`},
+		},
+		{
+			Name: "a year without plans, or no year, shows them all", Method: http.MethodGet, URL: "/plans?year=1999%22",
+			Headers: testapp.Cookie(f, "samordnare"), BeforeTestFunc: draft, ExpectedStatus: http.StatusOK,
+			ExpectedContent: []string{"Kommunstyrelsens utkast 2026", "Kommunstyrelsens internkontrollplan 2024"},
+		},
+		{
+			Name: "one year of plans: no years to pick", Method: http.MethodGet, URL: "/plans",
+			Headers: testapp.Cookie(f, "samordnare"), ExpectedStatus: http.StatusOK,
+			ExpectedContent: []string{"Kommunstyrelsens internkontrollplan 2024"}, NotExpectedContent: []string{"Planernas år"},
+		},
+	}
+	for _, s := range scenarios {
+		s.TestAppFactory = testapp.WebFactory
 		s.Test(t)
 	}
 }
