@@ -118,8 +118,11 @@ func (s spec) key(rule, filter string, values dbx.Params) (string, bool) {
 	b.WriteString(s.col.Updated.String())
 	b.WriteByte(0)
 	if s.user != nil {
+		// the user as they stand: a value of theirs the resolver writes
+		// into the SQL itself changes with them
 		b.WriteString(s.user.Collection().Id)
 		b.WriteString(s.user.Id)
+		b.WriteString(s.user.GetString("updated"))
 	}
 	for _, part := range []string{rule, filter, s.sort, s.by} {
 		b.WriteByte(0)
