@@ -165,7 +165,8 @@ func (s *server) planView(e *core.RequestEvent, plan *core.Record) (templates.Pl
 	}
 	// by the controls' ids (an index): through control.plan SQLite joins
 	// every result to its control
-	results, err := model.ListAs(e.App, e.Auth, model.Results, "", "period", 0, nil, model.In{Field: "control", Values: model.IDs(controls)})
+	results, err := model.ListAs(e.App, e.Auth, model.Results, "", "period", 0, nil, model.In{Field: "control", Values: model.IDs(controls)},
+		model.Fields{"control", "period", "outcome", "measured_value", "target_met"})
 	if err != nil {
 		return v, err
 	}
@@ -173,7 +174,7 @@ func (s *server) planView(e *core.RequestEvent, plan *core.Record) (templates.Pl
 	for _, r := range results {
 		latest[r.GetString("control")] = r
 	}
-	units, err := list(e.App, e.Auth, model.Units, "board = {:b}", "name", 0, dbx.Params{"b": plan.GetString("board")})
+	units, err := model.ListAs(e.App, e.Auth, model.Units, "board = {:b}", "name", 0, dbx.Params{"b": plan.GetString("board")}, model.Fields{"name"})
 	if err != nil {
 		return v, err
 	}
