@@ -1,6 +1,9 @@
 package model
 
 import (
+	"database/sql"
+	"errors"
+
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 )
@@ -49,8 +52,10 @@ func UpdateReported(app core.App, controlIds ...string) error {
 			continue
 		}
 		c, err := app.FindRecordById(Controls, id)
-		if err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
 			continue // removed with its plan
+		} else if err != nil {
+			return err
 		}
 		ok, err := IsReported(app, c)
 		if err != nil {
