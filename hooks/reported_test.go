@@ -113,7 +113,7 @@ func TestReportedFollowsResults(t *testing.T) {
 			},
 		},
 		{
-			name: "a client's reported=true is not taken",
+			name: "a client's value of reported is not taken",
 			write: func(app *tests.TestApp, f *testapp.Fixture) error {
 				return update(model.Controls, f.Controls["5"], map[string]any{"reported": false, "report_to": "Nämnden"})(app, f)
 			},

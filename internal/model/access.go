@@ -108,11 +108,6 @@ func (f Fields) apply(col *core.Collection, q *dbx.SelectQuery, i int) error {
 
 func (f Fields) key(int, dbx.Params) string { return "fields " + strings.Join(f, ",") }
 
-// ListIn is ListAs for the records with the given ids.
-func ListIn(app core.App, user *core.Record, collection string, ids []string, sort string) ([]*core.Record, error) {
-	return ListAs(app, user, collection, "", sort, 0, nil, In{Field: "id", Values: ids})
-}
-
 // ViewAs loads one record if user may view it (the collection's view rule),
 // in one query; nil when there is no such record or it is not theirs to see.
 func ViewAs(app core.App, user *core.Record, collection, id string) (*core.Record, error) {

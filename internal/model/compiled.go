@@ -90,23 +90,34 @@ func (s spec) run(app core.App, dst any) (ok bool, err error) {
 	filter := inline(s.filter, bound)
 	values := dbx.Params{} // this run's ids
 	key, cacheable := s.key(rule, filter, values)
-	cache := queries(app)
-	cq, found := compiledQuery{}, false
-	if cacheable {
-		cq, found = cache.GetIfPresent(key)
-	}
-	if !found {
-		q, err := s.build(app, rule, filter, values)
-		if err != nil || q == nil {
-			return false, err
-		}
-		built := q.Build()
-		cq = compile(built.SQL(), built.Params())
-		if cacheable {
-			cache.Set(key, cq)
-		}
+	cq, ok, err := kept(app, key, cacheable, func() (*dbx.SelectQuery, error) {
+		return s.build(app, rule, filter, values)
+	})
+	if err != nil || !ok {
+		return false, err
 	}
 	return true, cq.run(app.ConcurrentDB(), values, dst)
+}
+
+// kept is the app's statement of key, built by build (and kept, when
+// cacheable) if the app has none yet; not ok when build gives no query.
+func kept(app core.App, key string, cacheable bool, build func() (*dbx.SelectQuery, error)) (compiledQuery, bool, error) {
+	cache := queries(app)
+	if cacheable {
+		if cq, found := cache.GetIfPresent(key); found {
+			return cq, true, nil
+		}
+	}
+	q, err := build()
+	if err != nil || q == nil {
+		return compiledQuery{}, false, err
+	}
+	built := q.Build()
+	cq := compile(built.SQL(), built.Params())
+	if cacheable {
+		cache.Set(key, cq)
+	}
+	return cq, true, nil
 }
 
 // key identifies the statement of s, and fills values with the run's

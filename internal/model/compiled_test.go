@@ -50,7 +50,7 @@ func TestKeptQueriesIds(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, ids := range [][]string{{f.Controls["1"]}, {f.Controls["2"], f.Controls["3"], "nosuchid"}, {}, {f.Controls["4"]}} {
-		got, err := model.ListIn(app, user, model.Controls, ids, "position")
+		got, err := model.ListAs(app, user, model.Controls, "", "position", 0, nil, model.In{Field: "id", Values: ids})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -59,12 +59,11 @@ func MayCreateWith(app core.App, user *core.Record, r *core.Record, field string
 		name := inflector.Columnify(k)
 		columns = append(columns, name)
 		switch name {
-		case "id", field:
+		case "id":
+			run["dry_id"] = v
+		case field: // a row per value, from dry_values
 		default:
 			run["dry_"+name] = v
-		}
-		if name == "id" {
-			run["dry_id"] = v
 		}
 	}
 	slices.Sort(columns)
@@ -73,12 +72,7 @@ func MayCreateWith(app core.App, user *core.Record, r *core.Record, field string
 	s := spec{col: col, user: user, rule: col.CreateRule}
 	key, cacheable := s.key(rule, "", dbx.Params{})
 	key = "create\x00" + key + "\x00" + field + "\x00" + strings.Join(columns, ",")
-	cache := queries(app)
-	cq, found := compiledQuery{}, false
-	if cacheable {
-		cq, found = cache.GetIfPresent(key)
-	}
-	if !found {
+	cq, ok, err := kept(app, key, cacheable, func() (*dbx.SelectQuery, error) {
 		selects := make([]string, len(columns))
 		for i, name := range columns {
 			switch name {
@@ -99,17 +93,16 @@ func MayCreateWith(app core.App, user *core.Record, r *core.Record, field string
 		resolver := core.NewRecordFieldResolver(app, &dc, RequestInfo(user), true)
 		expr, err := search.FilterData(rule).BuildExpr(resolver)
 		if err != nil {
-			return out
+			return nil, err
 		}
 		q.AndWhere(expr)
 		if err := resolver.UpdateQuery(q); err != nil {
-			return out
+			return nil, err
 		}
-		built := q.Distinct(true).Build()
-		cq = compile(built.SQL(), built.Params())
-		if cacheable {
-			cache.Set(key, cq)
-		}
+		return q.Distinct(true), nil
+	})
+	if err != nil || !ok {
+		return out
 	}
 	var ids []string
 	if err := cq.run(app.ConcurrentDB(), run, &ids); err != nil {

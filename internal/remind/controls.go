@@ -56,9 +56,6 @@ func unreported(list Lister, years map[string]int, filter string, params dbx.Par
 	})
 	var out []Item
 	for _, c := range kept {
-		if _, ok := years[c.GetString("plan")]; !ok {
-			continue
-		}
 		out = append(out, controlItem(c.Record))
 	}
 	return out, nil

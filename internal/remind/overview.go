@@ -139,7 +139,7 @@ func (o *Overview) List(name string, offset, limit int) (Part, error) {
 			if err != nil {
 				return Part{}, err
 			}
-			plans, err := o.fewPlans()
+			plans, err := FewPlans(o.app, o.user)
 			if err != nil {
 				return Part{}, err
 			}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
 
 	"ikplan/internal/model"
 )
@@ -13,12 +14,13 @@ func (o *Overview) overdue(it Item) bool { return !it.Date.IsZero() && it.Date.B
 
 func (o *Overview) pick(f func(Item) bool) []Item { return keep(o.controls, f) }
 
-// fewPlans is the ids of the plans the user sees when they are few, so
-// that everyone's actions are looked up by them: by status alone SQLite
-// reads the open actions of every board and lets the rule turn away the
-// others'. nil (read by status) for one who sees many.
-func (o *Overview) fewPlans() ([]string, error) {
-	plans, err := model.ListAs(o.app, o.user, model.Plans, "", "", maxPlansByID+1, nil, model.Fields{"board"})
+// FewPlans is the ids of the plans user sees when they are at most
+// maxPlansByID, so that everyone's open actions or deviations are looked up
+// by them (an index): by status alone SQLite reads those of every board and
+// lets the rule turn away the others'. nil (read by status, the quicker
+// way then) for one who sees more.
+func FewPlans(app core.App, user *core.Record) ([]string, error) {
+	plans, err := model.ListAs(app, user, model.Plans, "", "", maxPlansByID+1, nil, model.Fields{"board"})
 	if err != nil || len(plans) > maxPlansByID {
 		return nil, err
 	}

@@ -66,32 +66,27 @@ func (s *server) overviewList(e *core.RequestEvent, o *remind.Overview, name str
 
 // significant is the part of the open significant deviations from offset,
 // the oldest first, each linking to its control.
-// fewPlans is the most plans whose deviations are looked up plan by plan.
-const fewPlans = 50
-
 func (s *server) significant(e *core.RequestEvent, offset, limit int) (templates.DueList, error) {
 	out := newDueList(lang(e), listSignificant)
 	const filter = "significant = true && status = 'open'"
-	// one more than the page shows: when that one is missing, the count
-	// needs no query of its own (which, for one who sees few boards,
-	// read every board's open deviations a second time)
-	opts := []model.ListOption{model.Offset(offset), model.Fields{"result", "description"}}
-	// for one who sees few plans, by those plans (an index): by status
-	// alone SQLite reads every board's open deviations for the rule to
-	// turn away
-	plans, err := model.ListAs(e.App, e.Auth, model.Plans, "", "", fewPlans+1, nil, model.Fields{"board"})
+	// for one who sees few plans, by those plans (an index)
+	var narrow []model.ListOption
+	plans, err := remind.FewPlans(e.App, e.Auth)
 	if err != nil {
 		return out, err
 	}
-	if len(plans) <= fewPlans {
-		opts = append(opts, model.In{Field: "plan", Values: model.IDs(plans)})
+	if plans != nil {
+		narrow = append(narrow, model.In{Field: "plan", Values: plans})
 	}
+	// one more than the page shows: when that one is missing, the count
+	// needs no query of its own
+	opts := append([]model.ListOption{model.Offset(offset), model.Fields{"result", "description"}}, narrow...)
 	devs, err := model.ListAs(e.App, e.Auth, model.Deviations, filter, "created", limit+1, dbx.Params{}, opts...)
 	if err != nil {
 		return out, err
 	}
 	if len(devs) > limit || (offset > 0 && len(devs) == 0) {
-		if out.Total, err = model.CountAs(e.App, e.Auth, model.Deviations, filter, nil, opts[2:]...); err != nil {
+		if out.Total, err = model.CountAs(e.App, e.Auth, model.Deviations, filter, nil, narrow...); err != nil {
 			return out, err
 		}
 		devs = devs[:min(len(devs), limit)]
