@@ -8,13 +8,16 @@ func init() {
 		"nav.count": {"försenade eller ska vara klara i dag", "overdue or due today"},
 
 		// the start page
-		"start.soon":      {"Ska snart vara klart", "Due soon"},
-		"start.no_soon":   {"Inget av ditt ska vara klart de närmaste dagarna.", "None of your items is due in the coming days."},
-		"start.due_today": {"I dag", "Today"},
-		"start.due_in":    {"Om %d dagar", "In %d days"},
-		"start.showing":   {"Visar de %d första av %d.", "Showing the first %d of %d."},
-		"start.show_all":  {"Visa alla (%d)", "Show all (%d)"},
-		"start.back":      {"Tillbaka till Start", "Back to Home"},
+		"start.soon":          {"Ska snart vara klart", "Due soon"},
+		"start.no_soon":       {"Inget av ditt ska vara klart de närmaste dagarna.", "None of your items is due in the coming days."},
+		"start.due_today":     {"I dag", "Today"},
+		"start.due_in":        {"Om %d dagar", "In %d days"},
+		"start.showing":       {"Visar de %d första av %d.", "Showing the first %d of %d."},
+		"start.show_all":      {"Visa alla (%d)", "Show all (%d)"},
+		"start.showing_over":  {"Visar de %d första av fler än %d.", "Showing the first %d of more than %d."},
+		"start.show_all_over": {"Visa alla (fler än %d)", "Show all (more than %d)"},
+		"start.count_over":    {"fler än %d", "more than %d"},
+		"start.back":          {"Tillbaka till Start", "Back to Home"},
 
 		// /me
 		"me.title":            {"Mitt konto", "My account"},

@@ -36,6 +36,21 @@ func ListAs(app core.App, user *core.Record, collection, filter, sort string, li
 	return recordsFrom(col, rows)
 }
 
+// ListIDsAs returns the ids of the records ListAs would return, in its
+// order, without making records of them.
+func ListIDsAs(app core.App, user *core.Record, collection, filter, sort string, limit int, params dbx.Params, opts ...ListOption) ([]string, error) {
+	col, err := app.FindCachedCollectionByNameOrId(collection)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	s := spec{col: col, user: user, rule: col.ListRule, filter: filter, sort: sort, params: params, opts: opts, limit: limit, shape: shapeIDs}
+	if _, err := s.run(app, &ids); err != nil {
+		return nil, err
+	}
+	return ids, nil
+}
+
 // ListOption narrows a list: In, Fields, Offset.
 type ListOption interface {
 	// apply narrows q, the i-th option of its query
@@ -229,6 +244,28 @@ func CountAs(app core.App, user *core.Record, collection, filter string, params 
 	s := spec{col: col, user: user, rule: col.ListRule, filter: filter, params: params, opts: opts, shape: shapeCount}
 	_, err = s.run(app, &n)
 	return n, err
+}
+
+// CountUpTo counts the records ListAs would return, but no further than
+// most: more reports that there are more than most (n is then most). For
+// a count a page shows as "more than 100", SQLite stops reading there
+// instead of checking every record of thirty boards against the rule.
+func CountUpTo(app core.App, user *core.Record, collection, filter string, params dbx.Params, most int, opts ...ListOption) (n int, more bool, err error) {
+	if most <= 0 {
+		return 0, false, fmt.Errorf("CountUpTo: most must be above 0, not %d", most)
+	}
+	col, err := app.FindCachedCollectionByNameOrId(collection)
+	if err != nil {
+		return 0, false, err
+	}
+	s := spec{col: col, user: user, rule: col.ListRule, filter: filter, params: params, opts: opts, shape: shapeCountUpTo, limit: most + 1}
+	if _, err := s.run(app, &n); err != nil {
+		return 0, false, err
+	}
+	if n > most {
+		return most, true, nil
+	}
+	return n, false, nil
 }
 
 // CountByAs counts the records ListAs would return per value of a field

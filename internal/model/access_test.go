@@ -66,8 +66,19 @@ func TestAccessAsPocketBase(t *testing.T) {
 			if got := ids(listed); !same(got, want["list"]) {
 				t.Errorf("%s listed as %s: got %d records %v, PocketBase lets through %d %v", name, key, len(got), got, len(want["list"]), want["list"])
 			}
+			if got, err := model.ListIDsAs(app, user, name, "", "", 0, nil); err != nil || !same(got, want["list"]) {
+				t.Errorf("%s ids listed as %s: got %v (%v), PocketBase lets through %v", name, key, got, err, want["list"])
+			}
 			if n, err := model.CountAs(app, user, name, "", nil); err != nil || n != len(want["list"]) {
 				t.Errorf("%s counted as %s: got %d (%v), want %d", name, key, n, err, len(want["list"]))
+			}
+			// counted up to a limit below, at and above the count
+			for _, most := range []int{1, max(1, len(want["list"])-1), max(1, len(want["list"])), len(want["list"]) + 1} {
+				n, more, err := model.CountUpTo(app, user, name, "", nil, most)
+				wantN, wantMore := min(most, len(want["list"])), len(want["list"]) > most
+				if err != nil || n != wantN || more != wantMore {
+					t.Errorf("%s counted up to %d as %s: got %d more=%v (%v), want %d more=%v", name, most, key, n, more, err, wantN, wantMore)
+				}
 			}
 			for _, r := range all {
 				v, err := model.ViewAs(app, user, name, r.Id)

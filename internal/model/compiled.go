@@ -56,10 +56,11 @@ func ForgetQueries(app core.App) {
 type shape int
 
 const (
-	shapeRecords shape = iota // whole records (or the Fields)
-	shapeIDs                  // the ids
-	shapeCount                // how many
-	shapeCountBy              // how many per value of a field
+	shapeRecords   shape = iota // whole records (or the Fields)
+	shapeIDs                    // the ids
+	shapeCount                  // how many
+	shapeCountBy                // how many per value of a field
+	shapeCountUpTo              // how many, up to the limit: SQLite stops there
 )
 
 // spec is one query of a collection's records through one of its rules.
@@ -90,9 +91,13 @@ func (s spec) run(app core.App, dst any) (ok bool, err error) {
 	filter := inline(s.filter, bound)
 	values := dbx.Params{} // this run's ids
 	key, cacheable := s.key(rule, filter, values)
+	var wrap func(string) string
+	if s.shape == shapeCountUpTo {
+		wrap = func(inner string) string { return "SELECT COUNT(*) FROM (" + inner + ")" }
+	}
 	cq, ok, err := kept(app, key, cacheable, func() (*dbx.SelectQuery, error) {
 		return s.build(app, rule, filter, values)
-	})
+	}, wrap)
 	if err != nil || !ok {
 		return false, err
 	}
@@ -101,7 +106,8 @@ func (s spec) run(app core.App, dst any) (ok bool, err error) {
 
 // kept is the app's statement of key, built by build (and kept, when
 // cacheable) if the app has none yet; not ok when build gives no query.
-func kept(app core.App, key string, cacheable bool, build func() (*dbx.SelectQuery, error)) (compiledQuery, bool, error) {
+// wrap, when not nil, makes the statement of the built query's SQL.
+func kept(app core.App, key string, cacheable bool, build func() (*dbx.SelectQuery, error), wrap func(string) string) (compiledQuery, bool, error) {
 	cache := queries(app)
 	if cacheable {
 		if cq, found := cache.GetIfPresent(key); found {
@@ -113,7 +119,11 @@ func kept(app core.App, key string, cacheable bool, build func() (*dbx.SelectQue
 		return compiledQuery{}, false, err
 	}
 	built := q.Build()
-	cq := compile(built.SQL(), built.Params())
+	text := built.SQL()
+	if wrap != nil {
+		text = wrap(text)
+	}
+	cq := compile(text, built.Params())
 	if cacheable {
 		cache.Set(key, cq)
 	}
@@ -179,6 +189,8 @@ func (s spec) build(app core.App, rule, filter string, values dbx.Params) (*dbx.
 		q.Select(s.col.Name + ".id")
 	case shapeCount:
 		q.Select(countOf(q, s.col)).Distinct(false)
+	case shapeCountUpTo:
+		q.Select(s.col.Name + ".id") // each record once, as the list has it
 	case shapeCountBy:
 		column := "[[" + s.col.Name + "." + s.by + "]]"
 		q.Select(column+" AS k", countOf(q, s.col)+" AS n").Distinct(false).GroupBy(column)

@@ -100,7 +100,7 @@ func MayCreateWith(app core.App, user *core.Record, r *core.Record, field string
 			return nil, err
 		}
 		return q.Distinct(true), nil
-	})
+	}, nil)
 	if err != nil || !ok {
 		return out
 	}

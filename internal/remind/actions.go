@@ -73,6 +73,18 @@ func (a Actions) Count(app core.App, user *core.Record) (int, error) {
 	return n, err
 }
 
+// CountUpTo counts the actions a picks that user may see, no further than
+// most (0: all of them); more reports that there are more than most.
+func (a Actions) CountUpTo(app core.App, user *core.Record, most int) (n int, more bool, err error) {
+	if most <= 0 || a.Plans != nil {
+		// by few plans' ids the count is quick in any case
+		n, err = a.Count(app, user)
+		return n, false, err
+	}
+	f, params, _ := a.filter()
+	return model.CountUpTo(app, user, model.Actions, f, params, most)
+}
+
 // List lists at most limit of the actions a picks that user may see, from
 // the offset-th, by deadline (then by when they were made).
 func (a Actions) List(app core.App, user *core.Record, offset, limit int) ([]Item, error) {
@@ -93,14 +105,15 @@ func (a Actions) List(app core.App, user *core.Record, offset, limit int) ([]Ite
 }
 
 // first lists the first limit actions a picks that user may see, and
-// counts them all: when they are no more than limit, without a query of
-// its own (for one who sees few boards, counting read every board's
-// actions a second time).
-func (a Actions) first(app core.App, user *core.Record, limit int) (int, []Item, error) {
-	items, err := a.List(app, user, 0, limit+1)
+// counts them, no further than most (0: all): when they are no more than
+// limit, without a query of its own (for one who sees few boards, counting
+// read every board's actions a second time). more reports that there are
+// more than n.
+func (a Actions) first(app core.App, user *core.Record, limit, most int) (n int, more bool, items []Item, err error) {
+	items, err = a.List(app, user, 0, limit+1)
 	if err != nil || len(items) <= limit {
-		return len(items), items, err
+		return len(items), false, items, err
 	}
-	n, err := a.Count(app, user)
-	return n, items[:limit], err
+	n, more, err = a.CountUpTo(app, user, most)
+	return n, more, items[:limit], err
 }

@@ -21,9 +21,11 @@ const (
 // Lists are the start page's lists, in its order.
 var Lists = []string{ListOverdue, ListSoon, ListControls, ListActions}
 
-// Part is some of a list's items, and how many the whole list has.
+// Part is some of a list's items, and how many the whole list has: when
+// More, more than Total (the overview counted no further, CountUpTo).
 type Part struct {
 	Total int
+	More  bool
 	Items []Item
 }
 
@@ -55,6 +57,17 @@ type Overview struct {
 	mine           []Item         // the user's open actions by deadline, once loadedMine
 	allMine        bool           // mine holds all of them
 	loadedMine     bool           // myOpen has read mine
+	most           int            // the lists' counts stop here (0: count all)
+}
+
+// CountUpTo makes the overview's lists count their items no further than
+// most, saying "more than most" beyond: what a list shows on the start
+// page, where counting everyone's overdue items of thirty boards cost more
+// than the rest of the page. The whole lists (most 0, the default) count
+// every item, for their pages.
+func (o *Overview) CountUpTo(most int) *Overview {
+	o.most = most
+	return o
 }
 
 // NewOverview reads the adopted plans user sees and their controls that
@@ -135,7 +148,7 @@ func (o *Overview) List(name string, offset, limit int) (Part, error) {
 	switch name {
 	case ListOverdue:
 		if o.everyone {
-			controls, n, err := o.overdueControls(offset + limit)
+			controls, n, more, err := o.overdueControls(offset + limit)
 			if err != nil {
 				return Part{}, err
 			}
@@ -143,7 +156,9 @@ func (o *Overview) List(name string, offset, limit int) (Part, error) {
 			if err != nil {
 				return Part{}, err
 			}
-			return o.merged(controls, n, Actions{To: yesterday, Plans: plans}, offset, limit)
+			p, err := o.merged(controls, n, Actions{To: yesterday, Plans: plans}, offset, limit)
+			p.More = p.More || more
+			return p, err
 		}
 		controls := o.pick(func(it Item) bool { return it.Owner == me && o.overdue(it) })
 		if all {

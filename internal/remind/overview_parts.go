@@ -20,22 +20,27 @@ func (o *Overview) pick(f func(Item) bool) []Item { return keep(o.controls, f) }
 // lets the rule turn away the others'. nil (read by status, the quicker
 // way then) for one who sees more.
 func FewPlans(app core.App, user *core.Record) ([]string, error) {
-	plans, err := model.ListAs(app, user, model.Plans, "", "", maxPlansByID+1, nil, model.Fields{"board"})
+	plans, err := model.ListIDsAs(app, user, model.Plans, "", "", maxPlansByID+1, nil)
 	if err != nil || len(plans) > maxPlansByID {
 		return nil, err
 	}
-	return model.IDs(plans), nil
+	if plans == nil {
+		plans = []string{} // none: not nil, which means "read by status"
+	}
+	return plans, nil
 }
 
 // merged is the part of a list of dated items, controls (sorted, at least
 // the first offset+limit of nControls) and the actions acts picks, by
 // date, controls first on a day.
 func (o *Overview) merged(controls []Item, nControls int, acts Actions, offset, limit int) (Part, error) {
-	n, actions, err := acts.first(o.app, o.user, offset+limit)
+	n, more, actions, err := acts.first(o.app, o.user, offset+limit, o.most)
 	if err != nil {
 		return Part{}, err
 	}
-	return mergeParts(controls, nControls, actions, n, offset, limit), nil
+	p := mergeParts(controls, nControls, actions, n, offset, limit)
+	p.More = p.More || more
+	return p, nil
 }
 
 // overdueControls filters the unreported controls due before today.
@@ -48,21 +53,31 @@ func (o *Overview) todayParam() dbx.Params {
 // overdueControls is the first n of everyone's unreported controls of the
 // adopted plans due before today that the user sees, by due date and
 // position, and how many there are: counted and limited by the database.
-func (o *Overview) overdueControls(n int) ([]Item, int, error) {
+func (o *Overview) overdueControls(n int) ([]Item, int, bool, error) {
 	adopted := model.In{Field: "plan", Values: model.IDs(o.plans)}
-	total, err := model.CountAs(o.app, o.user, model.Controls, overdueControls, o.todayParam(), adopted)
+	total, more, err := o.count(model.Controls, overdueControls, o.todayParam(), adopted)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, false, err
 	}
 	records, err := model.ListAs(o.app, o.user, model.Controls, overdueControls, "due,position", n, o.todayParam(), adopted, controlFields)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, false, err
 	}
 	items := make([]Item, len(records))
 	for i, c := range records {
 		items[i] = controlItem(c)
 	}
-	return items, total, nil
+	return items, total, more, nil
+}
+
+// count counts the records of collection that match filter that the user
+// sees, no further than the overview counts (CountUpTo).
+func (o *Overview) count(collection, filter string, params dbx.Params, opts ...model.ListOption) (int, bool, error) {
+	if o.most <= 0 {
+		n, err := model.CountAs(o.app, o.user, collection, filter, params, opts...)
+		return n, false, err
+	}
+	return model.CountUpTo(o.app, o.user, collection, filter, params, o.most, opts...)
 }
 
 // mergeParts is the part from offset of the list of controls and actions
@@ -85,14 +100,23 @@ func mergeParts(controls []Item, nControls int, actions []Item, nActions, offset
 // myOpen is the user's open actions by deadline (the undated first, as the
 // database sorts), read once, and whether that is all of them: most people
 // have a few, and their lists and count are made from those; one who has
-// more than ownFew gets each list from the database.
+// more than ownFew gets each list from the database, and myOpen reads none.
 func (o *Overview) myOpen() ([]Item, bool, error) {
 	if !o.loadedMine {
-		mine, err := Actions{Owner: o.user.Id}.List(o.app, o.user, 0, ownFew+1)
+		// counted first: reading a hundred actions only to learn that there
+		// are more was a third of a busy coordinator's start page
+		mine := Actions{Owner: o.user.Id}
+		_, many, err := mine.CountUpTo(o.app, o.user, ownFew)
 		if err != nil {
 			return nil, false, err
 		}
-		o.mine, o.allMine, o.loadedMine = mine, len(mine) <= ownFew, true
+		o.loadedMine, o.allMine = true, !many
+		if !many {
+			if o.mine, err = mine.List(o.app, o.user, 0, ownFew); err != nil {
+				o.loadedMine = false
+				return nil, false, err
+			}
+		}
 	}
 	return o.mine, o.allMine, nil
 }
@@ -135,8 +159,8 @@ func (o *Overview) myActions(offset, limit int) (Part, error) {
 		}
 		items = append(items, more...)
 	}
-	total, err := Actions{Owner: me}.Count(o.app, o.user)
-	return Part{Total: total, Items: items}, err
+	total, more, err := Actions{Owner: me}.CountUpTo(o.app, o.user, o.most)
+	return Part{Total: total, More: more, Items: items}, err
 }
 
 // undatedLast moves the undated items after the dated, keeping each in

@@ -24,6 +24,12 @@ func (s *server) bindStartRoutes(g *groupRouter) {
 // rest are a link away.
 const startItems = 25
 
+// startCounted is how many items of each list the start page counts;
+// beyond that it says "more than", and the whole list's page counts them
+// all: counting everyone's overdue actions and significant deviations of
+// thirty boards cost more than the rest of the page.
+const startCounted = 100
+
 // listPerPage is how many items a page of a whole list shows.
 const listPerPage = 100
 
@@ -36,7 +42,7 @@ func (s *server) start(e *core.RequestEvent) error {
 	if err != nil {
 		return err
 	}
-	v, err := s.startView(e, o)
+	v, err := s.startView(e, o.CountUpTo(startCounted))
 	if err != nil {
 		return err
 	}
@@ -89,7 +95,7 @@ func listPage(name string, n, pages int) string {
 // dueList is the part of a list of the start page from offset.
 func (s *server) dueList(e *core.RequestEvent, name string, offset, limit int) (templates.DueList, error) {
 	if name == listSignificant {
-		return s.significant(e, offset, limit)
+		return s.significant(e, offset, limit, 0)
 	}
 	o, err := remind.NewOverview(e.App, e.Auth, s.now(), remind.Days(e.App))
 	if err != nil {
@@ -129,7 +135,7 @@ func (s *server) startView(e *core.RequestEvent, o *remind.Overview) (templates.
 		v.Plans = append(v.Plans, pp)
 	}
 	sort.SliceStable(v.Plans, func(i, j int) bool { return v.Plans[i].Board < v.Plans[j].Board })
-	v.Significant, err = s.significant(e, 0, startItems)
+	v.Significant, err = s.significant(e, 0, startItems, startCounted)
 	return v, err
 }
 

@@ -39,7 +39,7 @@ func (s *server) overviewList(e *core.RequestEvent, o *remind.Overview, name str
 	if err != nil {
 		return out, err
 	}
-	out.Total = part.Total
+	out.Total, out.Over = part.Total, part.More
 	out.WithKind = name == remind.ListOverdue || name == remind.ListSoon
 	out.WithOwner = name == remind.ListOverdue && e.Auth.GetString("role") == model.RoleCoordinator
 	var owners map[string]string
@@ -65,8 +65,9 @@ func (s *server) overviewList(e *core.RequestEvent, o *remind.Overview, name str
 }
 
 // significant is the part of the open significant deviations from offset,
-// the oldest first, each linking to its control.
-func (s *server) significant(e *core.RequestEvent, offset, limit int) (templates.DueList, error) {
+// the oldest first, each linking to its control, counted no further than
+// most (0: all of them).
+func (s *server) significant(e *core.RequestEvent, offset, limit, most int) (templates.DueList, error) {
 	out := newDueList(lang(e), listSignificant)
 	const filter = "significant = true && status = 'open'"
 	// for one who sees few plans, by those plans (an index)
@@ -86,7 +87,12 @@ func (s *server) significant(e *core.RequestEvent, offset, limit int) (templates
 		return out, err
 	}
 	if len(devs) > limit || (offset > 0 && len(devs) == 0) {
-		if out.Total, err = model.CountAs(e.App, e.Auth, model.Deviations, filter, nil, narrow...); err != nil {
+		if most > 0 {
+			out.Total, out.Over, err = model.CountUpTo(e.App, e.Auth, model.Deviations, filter, nil, most, narrow...)
+		} else {
+			out.Total, err = model.CountAs(e.App, e.Auth, model.Deviations, filter, nil, narrow...)
+		}
+		if err != nil {
 			return out, err
 		}
 		devs = devs[:min(len(devs), limit)]

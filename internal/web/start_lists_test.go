@@ -93,12 +93,15 @@ func TestStartLists(t *testing.T) {
 			NotExpectedContent: []string{"Teståtgärd 100", `rel="next"`},
 		},
 		{
-			Name: "one with more than a hundred open actions gets each list from the database", Method: http.MethodGet, URL: "/",
+			Name: "one with more than a hundred open actions gets each list from the database, counted up to 100", Method: http.MethodGet, URL: "/",
 			Headers: testapp.Cookie(f, "ansvarig"), TestAppFactory: withOverdueActions(f, 105), ExpectedStatus: http.StatusOK,
 			ExpectedContent: []string{
-				showAll("overdue", "Försenat", 105), showAll("my-actions", "Mina öppna åtgärder", 107), "Teståtgärd 025", navCount("105"),
+				`<h2 id="overdue">Försenat<span class="count"> (fler än 100)</span></h2>`,
+				`<h2 id="my-actions">Mina öppna åtgärder<span class="count"> (fler än 100)</span></h2>`,
+				`<p class="more">Visar de 25 första av fler än 100. <a href="/start/overdue">Visa alla (fler än 100)<span class="visually-hidden">: Försenat</span></a>`,
+				"Teståtgärd 025", navCount("105"),
 			},
-			NotExpectedContent: []string{"Teståtgärd 026"},
+			NotExpectedContent: []string{"Teståtgärd 026", "(105)", "(107)"},
 		},
 		{
 			Name: "and the second page of their actions ends with the undated", Method: http.MethodGet, URL: "/start/my-actions?page=2",
@@ -115,7 +118,7 @@ func TestStartLists(t *testing.T) {
 		{
 			Name: "a page past the end is the last page", Method: http.MethodGet, URL: "/start/overdue?page=9",
 			Headers: testapp.Cookie(f, "ansvarig"), TestAppFactory: withOverdueActions(f, 105), ExpectedStatus: http.StatusOK,
-			ExpectedContent: []string{"Teståtgärd 105", "Sida 2 av 2"},
+			ExpectedContent: []string{`<h1 id="overdue">Försenat<span class="count"> (105)</span></h1>`, "Teståtgärd 105", "Sida 2 av 2"},
 		},
 		{
 			Name: "the menu's count on another page is the same", Method: http.MethodGet, URL: "/plans",
@@ -214,6 +217,48 @@ func TestStartConfidential(t *testing.T) {
 			Name: "its owner still has it among their actions, overdue", Method: http.MethodGet, URL: "/",
 			Headers: testapp.Cookie(f, "it"), TestAppFactory: withConfidentialDDoS(f), ExpectedStatus: http.StatusOK,
 			ExpectedContent: []string{`<h2 id="overdue">Försenat<span class="count"> (1)</span></h2>`, "Förbättrade rutiner i de fall en DDoS-attack", navCount("1")},
+		},
+	}
+	for _, s := range scenarios {
+		s.Test(t)
+	}
+}
+
+// withSignificant is WebFactory with n more open significant deviations of
+// control 1's result.
+func withSignificant(f *testapp.Fixture, n int) func(t testing.TB) *tests.TestApp {
+	return func(t testing.TB) *tests.TestApp {
+		app := testapp.WebFactory(t)
+		for i := 1; i <= n; i++ {
+			_, err := testapp.Create(app, model.Deviations, map[string]any{
+				"result": f.Results["1"], "description": fmt.Sprintf("Testavvikelse %03d", i), "significant": true,
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		return app
+	}
+}
+
+func TestStartSignificantCountedUpTo(t *testing.T) {
+	t.Parallel()
+	f := testapp.Fix(t)
+	scenarios := []tests.ApiScenario{
+		{
+			Name: "past 100 open significant deviations the start page counts no further and says so", Method: http.MethodGet, URL: "/",
+			Headers: testapp.Cookie(f, "samordnare"), TestAppFactory: withSignificant(f, 100), ExpectedStatus: http.StatusOK,
+			ExpectedContent: []string{
+				`<h2 id="significant">Väsentliga avvikelser<span class="count"> (fler än 100)</span></h2>`,
+				`Visar de 25 första av fler än 100. <a href="/start/significant">Visa alla (fler än 100)`,
+			},
+			NotExpectedContent: []string{"(104)"},
+		},
+		{
+			Name: "the whole list counts them all", Method: http.MethodGet, URL: "/start/significant",
+			Headers: testapp.Cookie(f, "samordnare"), TestAppFactory: withSignificant(f, 100), ExpectedStatus: http.StatusOK,
+			ExpectedContent:    []string{`<h1 id="significant">Väsentliga avvikelser<span class="count"> (104)</span></h1>`, "Sida 1 av 2"},
+			NotExpectedContent: []string{"fler än"},
 		},
 	}
 	for _, s := range scenarios {
