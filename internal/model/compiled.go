@@ -123,7 +123,7 @@ func kept(app core.App, key string, cacheable bool, build func() (*dbx.SelectQue
 	if wrap != nil {
 		text = wrap(text)
 	}
-	cq := compile(text, built.Params())
+	cq := compile(memberIn(text, built.Params()), built.Params())
 	if cacheable {
 		cache.Set(key, cq)
 	}

@@ -1,8 +1,12 @@
 package model_test
 
 import (
+	"context"
+	"database/sql"
 	"fmt"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
@@ -169,6 +173,35 @@ func TestMayCreateKept(t *testing.T) {
 			if got := model.MayCreate(app, owner, r); got != want {
 				t.Errorf("round %d, control %s: MayCreate = %v, want %v", round, control, got, want)
 			}
+		}
+	}
+}
+
+// TestMemberAsLookup: the rules' test that the user belongs to the
+// record's board reaches SQLite as a lookup in the user's list of boards,
+// not as a LIKE over its text (member.go); TestAccessAsPocketBase checks
+// that the answers are PocketBase's own.
+func TestMemberAsLookup(t *testing.T) {
+	f := testapp.Fix(t)
+	app := testapp.New(t)
+	var queries []string
+	app.ConcurrentDB().(*dbx.DB).QueryLogFunc = func(_ context.Context, _ time.Duration, sql string, _ *sql.Rows, _ error) {
+		queries = append(queries, sql)
+	}
+	user, err := app.FindRecordById(model.Users, f.Users["samordnare"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, collection := range []string{model.Plans, model.Controls, model.Deviations, model.Actions, model.Users} {
+		queries = nil
+		if _, err := model.ListAs(app, user, collection, "", "", 0, nil); err != nil {
+			t.Fatal(err)
+		}
+		if len(queries) != 1 {
+			t.Fatalf("%s: Expected one query, got %d", collection, len(queries))
+		}
+		if q := queries[0]; strings.Contains(q, "LIKE ('%' ||") || !strings.Contains(q, "` IN (SELECT value FROM json_each(?))") {
+			t.Errorf("%s: Expected the membership as a lookup in the list, got %s", collection, q)
 		}
 	}
 }
