@@ -81,3 +81,24 @@ var SearchCollection = map[string]string{
 var LocalPath = localPath
 
 func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }
+
+// PageCache lends the tests a page cache of their own.
+type PageCache struct{ c *pageCache }
+
+// NewPageCache is an empty page cache.
+func NewPageCache() PageCache { return PageCache{newPageCache()} }
+
+// Version reads the data version as a request would.
+func (p PageCache) Version(app core.App) (int64, bool) { return p.c.version(app) }
+
+// Keep keeps a page, a count and a session at version.
+func (p PageCache) Keep(version int64, key string) {
+	p.c.pages.Set(key, cachedPage{version: version, body: []byte("<p>")})
+	p.c.counts.Set(key, cachedCount{version: version})
+	p.c.sessions.Set(key, cachedSession{version: version})
+}
+
+// Kept is how many pages, counts and sessions the cache holds.
+func (p PageCache) Kept() int {
+	return p.c.pages.EstimatedSize() + p.c.counts.EstimatedSize() + p.c.sessions.EstimatedSize()
+}

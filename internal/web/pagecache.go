@@ -44,6 +44,7 @@ type pageCache struct {
 	mu   sync.Mutex
 	db   *sql.DB
 	conn *sql.Conn // reads the data version; never writes
+	last int64     // the data version read last
 }
 
 type cachedPage struct {
@@ -164,6 +165,15 @@ func (c *pageCache) version(app core.App) (int64, bool) {
 		c.conn.Close()
 		c.conn = nil
 		return 0, false
+	}
+	if v != c.last {
+		// what was kept is of an older version and will never be served:
+		// let it go now rather than hold it until it is pushed out (under
+		// a steady stream of writes the cache was mostly such pages)
+		c.last = v
+		c.pages.InvalidateAll()
+		c.counts.InvalidateAll()
+		c.sessions.InvalidateAll()
 	}
 	return v, true
 }

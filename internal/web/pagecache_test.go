@@ -158,3 +158,31 @@ func TestSessionCacheEndsWithTheSession(t *testing.T) {
 		t.Fatalf("Expected the ended session sent to sign in, got %d %q", rec.Code, rec.Header().Get("Location"))
 	}
 }
+
+// TestPageCacheLetsGoOfOlderVersions: once the data has changed, what the
+// cache kept can never be served again, and it is let go at once instead
+// of being held until newer pages push it out.
+func TestPageCacheLetsGoOfOlderVersions(t *testing.T) {
+	f := testapp.Fix(t)
+	app, err := testapp.NewApp(f.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(app.Cleanup)
+	c := web.NewPageCache()
+	v, ok := c.Version(app)
+	if !ok {
+		t.Fatal("Expected the data version")
+	}
+	c.Keep(v, "a")
+	c.Keep(v, "b")
+	if again, _ := c.Version(app); again != v || c.Kept() != 6 {
+		t.Fatalf("Expected the same version and 6 entries while nothing changes, got version %d (was %d) and %d", again, v, c.Kept())
+	}
+	if err := testapp.Update(app, model.Controls, f.Controls["1"], map[string]any{"title": "Ändrad"}); err != nil {
+		t.Fatal(err)
+	}
+	if next, _ := c.Version(app); next == v || c.Kept() != 0 {
+		t.Fatalf("Expected a new version and nothing kept after a write, got version %d (was %d) and %d entries", next, v, c.Kept())
+	}
+}
