@@ -21,11 +21,32 @@ func inline(filter string, params dbx.Params) string {
 	if len(params) == 0 || !strings.Contains(filter, "{:") {
 		return filter
 	}
-	pairs := make([]string, 0, 2*len(params))
-	for k, v := range params {
-		pairs = append(pairs, "{:"+k+"}", literal(v))
+	// one pass by hand: a strings.Replacer made for each query (every
+	// query binds the user's values into its rule) was 6 % of a page
+	var b strings.Builder
+	b.Grow(len(filter) + 64)
+	for {
+		i := strings.Index(filter, "{:")
+		if i < 0 {
+			break
+		}
+		end := strings.IndexByte(filter[i+2:], '}')
+		if end < 0 {
+			break
+		}
+		name := filter[i+2 : i+2+end]
+		v, ok := params[name]
+		if !ok {
+			b.WriteString(filter[:i+2])
+			filter = filter[i+2:]
+			continue
+		}
+		b.WriteString(filter[:i])
+		b.WriteString(literal(v))
+		filter = filter[i+3+end:]
 	}
-	return strings.NewReplacer(pairs...).Replace(filter)
+	b.WriteString(filter)
+	return b.String()
 }
 
 var quoteEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`)

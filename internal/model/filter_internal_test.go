@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -44,4 +45,33 @@ func containsNUL(s string) bool {
 		}
 	}
 	return false
+}
+
+// TestInline: each placeholder with a value becomes its literal, in one
+// pass (a value's text is never read as a placeholder); the others stay.
+func TestInline(t *testing.T) {
+	params := dbx.Params{"q": "{:y}", "y": 2024, "a": `x"y`, "e": ""}
+	for in, want := range map[string]string{
+		"":                            "",
+		"title ~ {:q} && year = {:y}": `title ~ "{:y}" && year = 2024`,
+		"{:a}{:a}":                    `"x\"y""x\"y"`,
+		"{:e} = ''":                   `"" = ''`,
+		"{:unknown} = {:y}":           "{:unknown} = 2024",
+		"{:y":                         "{:y",
+		"{:{:y}}":                     "{:2024}",
+		"{{:y}}":                      "{2024}",
+		"x {: y}":                     "x {: y}",
+	} {
+		if got := inline(in, params); got != want {
+			t.Errorf("inline(%q) = %q, want %q", in, got, want)
+		}
+		// the same as one strings.Replacer of every placeholder
+		var pairs []string
+		for k, v := range params {
+			pairs = append(pairs, "{:"+k+"}", literal(v))
+		}
+		if got, ref := inline(in, params), strings.NewReplacer(pairs...).Replace(in); got != ref {
+			t.Errorf("inline(%q) = %q, a Replacer gives %q", in, got, ref)
+		}
+	}
 }
