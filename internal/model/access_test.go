@@ -1,6 +1,7 @@
 package model_test
 
 import (
+	"reflect"
 	"slices"
 	"sort"
 	"testing"
@@ -143,6 +144,16 @@ func TestListOptions(t *testing.T) {
 	}
 	if all[0].GetString("plan") == "" || slim[0].GetString("plan") != "" {
 		t.Fatalf("Expected the plan left out, got %q", slim[0].GetString("plan"))
+	}
+	// the fields left out read as a new record's; either record is stored
+	blank := core.NewRecord(slim[0].Collection())
+	for _, fl := range slim[0].Collection().Fields {
+		if name := fl.GetName(); name != "id" && name != "title" && !reflect.DeepEqual(slim[0].Get(name), blank.Get(name)) {
+			t.Errorf("Expected %s left out to read %#v, got %#v", name, blank.Get(name), slim[0].Get(name))
+		}
+	}
+	if slim[0].IsNew() || all[0].IsNew() || all[0].Original().GetString("plan") != all[0].GetString("plan") {
+		t.Error("Expected listed records not new, a whole one with its stored values as its original")
 	}
 	want := []string{f.Controls["5"], f.Controls["12"]}
 	some, err := model.ListAs(app, user, model.Controls, "", "", 0, nil, model.In{Field: "id", Values: want})

@@ -199,15 +199,23 @@ func jsonList(values []string) string {
 }
 
 // recordsFrom makes records of rows as PocketBase loads them: each field's
-// stored text prepared by the field, the record not new.
+// stored text prepared by the field, the record not new. A row of some
+// fields only (Fields) leaves the others as a new record has them, and is
+// not kept as the record's original: it is for reading, not for saving.
 func recordsFrom(col *core.Collection, rows []dbx.NullStringMap) ([]*core.Record, error) {
 	out := make([]*core.Record, len(rows))
 	for i, row := range rows {
 		r := core.NewRecord(col)
+		partial := false
 		for _, f := range col.Fields {
 			name := f.GetName()
+			v, ok := row[name]
+			if !ok {
+				partial = true
+				continue
+			}
 			var raw any
-			if v, ok := row[name]; ok && v.Valid {
+			if v.Valid {
 				raw = v.String
 			}
 			value, err := f.PrepareValue(r, raw)
@@ -216,7 +224,9 @@ func recordsFrom(col *core.Collection, rows []dbx.NullStringMap) ([]*core.Record
 			}
 			r.SetRaw(name, value)
 		}
-		if err := r.PostScan(); err != nil {
+		if partial {
+			r.MarkAsNotNew()
+		} else if err := r.PostScan(); err != nil {
 			return nil, err
 		}
 		out[i] = r
