@@ -74,7 +74,11 @@ func (s *server) controlView(e *core.RequestEvent, c *core.Record, editId string
 	if u, err := view(e.App, e.Auth, model.Units, c.GetString("unit")); err == nil {
 		v.Unit = u.GetString("name")
 	}
-	users, err := list(e.App, e.Auth, model.Users, "boards.id ?= {:b}", "name", 0, dbx.Params{"b": board})
+	// the board's people (their names, and the owners to choose from),
+	// found by the board's id in the text of their boards as the users'
+	// rule reads membership (pb_migrations' usersByText): through
+	// "boards.id ?=" SQLite joined every person's boards to the boards
+	users, err := model.ListAs(e.App, e.Auth, model.Users, "boards ~ {:b}", "name", 0, dbx.Params{"b": board}, model.Fields{"name", "email", "role"})
 	if err != nil {
 		return v, err
 	}
