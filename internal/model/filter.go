@@ -17,15 +17,37 @@ import (
 // string keeps every character as it is and escapes only \ and ", the
 // two the parser reads; a string that holds NUL (which ends the parser's
 // input) or bytes that are not UTF-8 is quoted as PocketBase does.
+//
+// It reads the text once, left to right, as strings.Replacer would with a
+// pair for each parameter, without building one for every query (a
+// fortieth of a page's CPU).
 func inline(filter string, params dbx.Params) string {
 	if len(params) == 0 || !strings.Contains(filter, "{:") {
 		return filter
 	}
-	pairs := make([]string, 0, 2*len(params))
-	for k, v := range params {
-		pairs = append(pairs, "{:"+k+"}", literal(v))
+	var b strings.Builder
+	b.Grow(len(filter) + 32)
+	rest := filter
+	for {
+		i := strings.Index(rest, "{:")
+		if i < 0 {
+			b.WriteString(rest)
+			return b.String()
+		}
+		b.WriteString(rest[:i])
+		rest = rest[i:]
+		if end := strings.IndexByte(rest, '}'); end > 0 {
+			if v, ok := params[rest[2:end]]; ok {
+				b.WriteString(literal(v))
+				rest = rest[end+1:]
+				continue
+			}
+		}
+		// not a parameter's placeholder: the brace stays, and the text
+		// after it is read again
+		b.WriteByte(rest[0])
+		rest = rest[1:]
 	}
-	return strings.NewReplacer(pairs...).Replace(filter)
 }
 
 var quoteEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`)
