@@ -8,6 +8,8 @@ import (
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/list"
+	"github.com/pocketbase/pocketbase/tools/types"
 )
 
 // authRef is a reference to the signed-in user in a rule, with the rest of
@@ -93,15 +95,42 @@ func authValue(user *core.Record, name string) (any, bool) {
 			return user.GetString(name), true
 		}
 		// the stored JSON text, the very value a join would compare
-		dv, err := f.DriverValue(user)
+		text, err := idsJSON(list.ToUniqueStringSlice(user.GetRaw(name)))
 		if err != nil {
 			return nil, false
 		}
-		text, err := json.Marshal(dv)
-		if err != nil {
-			return nil, false
-		}
-		return string(text), true
+		return text, true
 	}
 	return nil, false
+}
+
+// idsJSON is the JSON text of a list of ids as the relation field stores it
+// (DriverValue, then json.Marshal), written by hand when every id is
+// letters, digits, "_" and "-", which JSON writes as they are: every query
+// binds the user's boards, and json.Marshal's reflection over thirty of
+// them was a twentieth of a page's CPU.
+func idsJSON(ids []string) (string, error) {
+	n := 2
+	for _, id := range ids {
+		for i := 0; i < len(id); i++ {
+			if c := id[i]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-') {
+				text, err := json.Marshal(append(types.JSONArray[string]{}, ids...))
+				return string(text), err
+			}
+		}
+		n += len(id) + 3
+	}
+	var b strings.Builder
+	b.Grow(n)
+	b.WriteByte('[')
+	for i, id := range ids {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('"')
+		b.WriteString(id)
+		b.WriteByte('"')
+	}
+	b.WriteByte(']')
+	return b.String(), nil
 }

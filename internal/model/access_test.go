@@ -1,6 +1,7 @@
 package model_test
 
 import (
+	"reflect"
 	"slices"
 	"sort"
 	"testing"
@@ -154,6 +155,27 @@ func TestListOptions(t *testing.T) {
 	}
 	if all[0].GetString("plan") == "" || slim[0].GetString("plan") != "" {
 		t.Fatalf("Expected the plan left out, got %q", slim[0].GetString("plan"))
+	}
+	// the fields left out read as empty: a number as 0, a text as "" (a
+	// number as text too), no date; either record is stored
+	blank := core.NewRecord(all[0].Collection())
+	read := func(r *core.Record, name string) []any {
+		text := r.GetString(name)
+		if text == "0" || text == "false" {
+			text = ""
+		}
+		return []any{text, r.GetBool(name), r.GetInt(name), r.GetFloat(name), r.GetDateTime(name)}
+	}
+	for _, fl := range all[0].Collection().Fields {
+		if name := fl.GetName(); name != "id" && name != "title" && !reflect.DeepEqual(read(slim[0], name), read(blank, name)) {
+			t.Errorf("Expected %s left out to read %v, got %v", name, read(blank, name), read(slim[0], name))
+		}
+	}
+	if c := slim[0].Collection(); c.Name != model.Controls || c.ListRule != all[0].Collection().ListRule {
+		t.Errorf("Expected a record of %s with its rules, got %s", model.Controls, c.Name)
+	}
+	if slim[0].IsNew() || all[0].IsNew() || all[0].Original().GetString("plan") != all[0].GetString("plan") {
+		t.Error("Expected listed records not new, a whole one with its stored values as its original")
 	}
 	want := []string{f.Controls["5"], f.Controls["12"]}
 	some, err := model.ListAs(app, user, model.Controls, "", "", 0, nil, model.In{Field: "id", Values: want})

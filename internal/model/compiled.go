@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/maypok86/otter/v2"
 	"github.com/pocketbase/dbx"
@@ -211,9 +212,18 @@ func jsonList(values []string) string {
 }
 
 // recordsFrom makes records of rows as PocketBase loads them: each field's
-// stored text prepared by the field, the record not new.
+// stored text prepared by the field, the record not new. Rows of some
+// fields only (Fields) make records of those fields (partialOf): the
+// others read as empty, and the record is for reading, never for saving.
 func recordsFrom(col *core.Collection, rows []dbx.NullStringMap) ([]*core.Record, error) {
 	out := make([]*core.Record, len(rows))
+	if len(rows) == 0 {
+		return out, nil
+	}
+	partial := len(rows[0]) < len(col.Fields)
+	if partial {
+		col = partialOf(col, rows[0])
+	}
 	for i, row := range rows {
 		r := core.NewRecord(col)
 		for _, f := range col.Fields {
@@ -228,10 +238,42 @@ func recordsFrom(col *core.Collection, rows []dbx.NullStringMap) ([]*core.Record
 			}
 			r.SetRaw(name, value)
 		}
-		if err := r.PostScan(); err != nil {
+		if partial {
+			r.MarkAsNotNew()
+		} else if err := r.PostScan(); err != nil {
 			return nil, err
 		}
 		out[i] = r
 	}
 	return out, nil
+}
+
+// partials keeps the collections of partial records by collection, its
+// version and the fields read.
+var partials sync.Map // string → *core.Collection
+
+// partialOf is col with only the fields row has, for the records of a
+// list of some fields: a record of every field of a collection of thirty
+// prepares and copies thirty values (and each Get walks every field), most
+// of a listed record's cost.
+func partialOf(col *core.Collection, row dbx.NullStringMap) *core.Collection {
+	var b strings.Builder
+	b.WriteString(col.Id)
+	b.WriteString(col.Updated.String())
+	fields := make(core.FieldsList, 0, len(row))
+	for _, f := range col.Fields {
+		if _, ok := row[f.GetName()]; ok {
+			b.WriteByte(0)
+			b.WriteString(f.GetName())
+			fields = append(fields, f)
+		}
+	}
+	key := b.String()
+	if c, ok := partials.Load(key); ok {
+		return c.(*core.Collection)
+	}
+	c := *col
+	c.Fields = fields
+	partials.Store(key, &c)
+	return &c
 }

@@ -75,3 +75,23 @@ func TestInline(t *testing.T) {
 		}
 	}
 }
+
+// FuzzInlineAsReplacer: inline writes any filter text as a strings.Replacer
+// with a pair for each parameter would: placeholders of parameters become
+// their literals, any other text (a brace, "{:", an unknown {:name}) stays.
+func FuzzInlineAsReplacer(f *testing.F) {
+	for _, s := range []string{"a = {:a} && b = {:b}", "{:{:a}}", "{:", "{:a", "}{:a}{", "{:ab} {:a} {:b}", "{:}", "x {:c} y", "{{:a}}"} {
+		f.Add(s, "1")
+	}
+	f.Fuzz(func(t *testing.T, filter, value string) {
+		params := dbx.Params{"a": value, "ab": 7, "b": true}
+		pairs := []string{}
+		for k, v := range params {
+			pairs = append(pairs, "{:"+k+"}", literal(v))
+		}
+		want := strings.NewReplacer(pairs...).Replace(filter)
+		if got := inline(filter, params); got != want {
+			t.Fatalf("Expected %q written as %q, got %q", filter, want, got)
+		}
+	})
+}

@@ -200,26 +200,6 @@ func (o *Overview) DueCount() (int, error) {
 	return n + m, err
 }
 
-// CountDue counts user's own unfinished items that are overdue or due on
-// the day of now, the menu's count on every page: their controls of the
-// adopted plans due by today that lack a result, and their open actions
-// due by today. Only those controls' results are read.
-func CountDue(app core.App, user *core.Record, now time.Time) (int, error) {
-	list := As(app, user)
-	years, err := planYears(list)
-	if err != nil {
-		return 0, err
-	}
-	today := Today(now)
-	controls, err := unreported(list, years, "owner = {:owner}", dbx.Params{"owner": user.Id}, model.Fields{"due", "owner", "plan", "frequency", "position"},
-		func(due time.Time) bool { return !due.IsZero() && !model.DateOnly(due).After(today) })
-	if err != nil {
-		return 0, err
-	}
-	n, err := Actions{Owner: user.Id, To: today}.Count(app, user)
-	return n + len(controls), err
-}
-
 // Due is the reminder an item of the overview is due for today, if any
 // (its Kind is "" when none).
 func (o *Overview) Due(it Item) Due {

@@ -31,8 +31,9 @@ func mayCarry(app core.App, user *core.Record, plan *core.Record) bool {
 }
 
 // carryOffer is what a plan's page offers: next year's plan from an adopted
-// or reported plan, and the transfer to the board's successor.
-func (s *server) carryOffer(e *core.RequestEvent, plan *core.Record) templates.CarryOffer {
+// or reported plan, and the transfer to the board's successor. board is
+// the plan's board as the user may view it (nil when they may not).
+func (s *server) carryOffer(e *core.RequestEvent, plan, board *core.Record) templates.CarryOffer {
 	var o templates.CarryOffer
 	st := plan.GetString("status")
 	if (st == model.PlanAdopted || st == model.PlanReported) && mayCarry(e.App, e.Auth, plan) {
@@ -43,9 +44,9 @@ func (s *server) carryOffer(e *core.RequestEvent, plan *core.Record) templates.C
 			o.Existing = next[0].Id
 		}
 	}
-	if from, err := view(e.App, e.Auth, model.Boards, plan.GetString("board")); err == nil {
-		if succ := mayTransfer(e.App, e.Auth, from); succ != nil {
-			o.Transfer, o.Successor = from.Id, succ.GetString("name")
+	if board != nil {
+		if succ := mayTransfer(e.App, e.Auth, board); succ != nil {
+			o.Transfer, o.Successor = board.Id, succ.GetString("name")
 		}
 	}
 	return o

@@ -74,19 +74,6 @@ func (s *server) controlView(e *core.RequestEvent, c *core.Record, editId string
 	if u, err := view(e.App, e.Auth, model.Units, c.GetString("unit")); err == nil {
 		v.Unit = u.GetString("name")
 	}
-	users, err := list(e.App, e.Auth, model.Users, "boards.id ?= {:b}", "name", 0, dbx.Params{"b": board})
-	if err != nil {
-		return v, err
-	}
-	names := map[string]string{}
-	for _, u := range users {
-		names[u.Id] = displayName(u)
-		if r := u.GetString("role"); r == model.RoleCoordinator || r == model.RoleOwner {
-			v.Owners = append(v.Owners, templates.Choice{Value: u.Id, Label: names[u.Id]})
-		}
-	}
-	v.Owner = names[c.GetString("owner")]
-
 	params := dbx.Params{"c": c.Id}
 	results, err := list(e.App, e.Auth, model.Results, "control = {:c}", "period", 0, params)
 	if err != nil {
@@ -100,11 +87,25 @@ func (s *server) controlView(e *core.RequestEvent, c *core.Record, editId string
 	if err != nil {
 		return v, err
 	}
+	byResult := map[string][]*core.Record{}
+	for _, d := range deviations {
+		byResult[d.GetString("result")] = append(byResult[d.GetString("result")], d)
+	}
+	adopted := plan.GetString("status") == model.PlanAdopted
+	perm := controlPermissions(e, results, byResult, adopted)
+	// a deviation shown may get a new action: its owner is chosen among
+	// the board's people
+	names, err := controlPeople(e, board, len(perm.deviations) > 0, append([]*core.Record{c}, actions...), results)
+	if err != nil {
+		return v, err
+	}
+	v.Owner = names.of[c.GetString("owner")]
+	v.Owners = names.choices
 	now := s.now()
 	byDeviation := map[string][]templates.ActionItem{}
 	for _, a := range actions {
 		st := a.GetString("status")
-		item := templates.ActionItem{Action: a, Owner: names[a.GetString("owner")], Deadline: templates.Deadline(a),
+		item := templates.ActionItem{Action: a, Owner: names.of[a.GetString("owner")], Deadline: templates.Deadline(a),
 			Overdue: model.Overdue(a.GetDateTime("deadline").Time(), st == model.ActionDone || st == model.ActionCancelled, now)}
 		if d := a.GetString("deviation"); d != "" {
 			byDeviation[d] = append(byDeviation[d], item)
@@ -112,30 +113,25 @@ func (s *server) controlView(e *core.RequestEvent, c *core.Record, editId string
 			v.Actions = append(v.Actions, item)
 		}
 	}
-	byResult := map[string][]*core.Record{}
-	for _, d := range deviations {
-		byResult[d.GetString("result")] = append(byResult[d.GetString("result")], d)
-	}
-	adopted := plan.GetString("status") == model.PlanAdopted
 	reported := map[string]bool{}
 	var edit *core.Record
 	for _, r := range results {
 		reported[r.GetString("period")] = true
-		item := templates.ResultItem{Result: r, PerformedBy: names[r.GetString("performed_by")], CanEdit: may(e.App, e.Auth, r, r.Collection().UpdateRule)}
+		item := templates.ResultItem{Result: r, PerformedBy: names.of[r.GetString("performed_by")], CanEdit: perm.editResult[r.Id]}
 		if item.CanEdit && r.Id == editId {
 			edit = r
 		}
 		for i, d := range byResult[r.Id] {
 			di := templates.DeviationItem{Deviation: d, N: i + 1, Actions: byDeviation[d.Id]}
-			if may(e.App, e.Auth, d, d.Collection().UpdateRule) {
+			if perm.editDeviation[d.Id] {
 				di.Status = &templates.InlineForm{Values: map[string]string{"status": d.GetString("status"), "acceptance_reason": d.GetString("acceptance_reason")}}
 			}
-			if model.MayCreate(e.App, e.Auth, probe(e.App, model.Actions, "deviation", d.Id)) {
+			if perm.addAction[d.Id] {
 				di.NewAction = &templates.InlineForm{Values: map[string]string{"deadline_precision": model.PrecisionDay}}
 			}
 			item.Deviations = append(item.Deviations, di)
 		}
-		if adopted && r.GetString("outcome") == model.OutcomeDeviation && model.MayCreate(e.App, e.Auth, probe(e.App, model.Deviations, "result", r.Id)) {
+		if perm.addDeviation[r.Id] {
 			item.NewDeviation = &templates.InlineForm{Values: map[string]string{}}
 		}
 		v.Results = append(v.Results, item)

@@ -37,6 +37,13 @@ func TestControlPage(t *testing.T) {
 			ExpectedContent: []string{`<tr id="action-` + f.Actions["2"] + `"`},
 		},
 		{
+			Name: "a new action's owner is one of the board's coordinators and owners", Method: http.MethodGet,
+			URL: "/controls/" + f.Controls["2"], Headers: testapp.Cookie(f, "samordnare"), ExpectedStatus: http.StatusOK,
+			ExpectedContent: []string{`<option value="` + f.Users["raddning"] + `">Rasmus Räddningschef</option>`,
+				`<option value="` + f.Users["hr"] + `">`, `<option value="` + f.Users["samordnare"] + `">`},
+			NotExpectedContent: []string{`<option value="` + f.Users["annan"] + `"`, `<option value="` + f.Users["lasare"] + `"`},
+		},
+		{
 			Name: "guest is sent to sign in", Method: http.MethodGet, URL: c5, ExpectedStatus: http.StatusSeeOther,
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
 				if loc := res.Header.Get("Location"); !strings.HasPrefix(loc, "/login") {

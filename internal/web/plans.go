@@ -147,19 +147,28 @@ func (s *server) plan(e *core.RequestEvent) error {
 	return s.render(e, http.StatusOK, p, templates.Plan(p, v), nil)
 }
 
+// planControlFields are the fields of a control the plan page shows (its
+// table: templates.Plan and Target) and groups it by.
+var planControlFields = model.Fields{"number", "title", "confidential", "owner", "due", "unit", "section",
+	"target_metric", "target_operator", "target_value", "target_unit"}
+
 func (s *server) planView(e *core.RequestEvent, plan *core.Record) (templates.PlanView, error) {
 	v := templates.PlanView{Plan: plan, Form: map[string]string{}}
-	// whoever may view the plan is a member of its board and may view the board
-	if b, err := e.App.FindRecordById(model.Boards, plan.GetString("board")); err == nil {
+	// whoever may view the plan is a member of its board and may view the
+	// board: read once, for its name and for what the page offers
+	board, err := view(e.App, e.Auth, model.Boards, plan.GetString("board"))
+	if err == nil {
+		v.Board = board.GetString("name")
+	} else if b, err := e.App.FindRecordById(model.Boards, plan.GetString("board")); err == nil {
 		v.Board = b.GetString("name")
 	}
 	v.CanManage = may(e.App, e.Auth, plan, plan.Collection().UpdateRule)
-	v.Carry = s.carryOffer(e, plan)
+	v.Carry = s.carryOffer(e, plan, board)
 	if v.CanManage && plan.GetString("status") == model.PlanDraft {
 		f := s.controlForm(e, plan, nil)
 		v.NewControl = &f
 	}
-	controls, err := list(e.App, e.Auth, model.Controls, "plan = {:p}", "position,section,number", 0, dbx.Params{"p": plan.Id})
+	controls, err := model.ListAs(e.App, e.Auth, model.Controls, "plan = {:p}", "position,section,number", 0, dbx.Params{"p": plan.Id}, planControlFields)
 	if err != nil {
 		return v, err
 	}
