@@ -35,7 +35,7 @@ func main() {
 	}
 	// not PocketBase's dev mode under `go run`: it prints every SQL statement
 	app := pocketbase.NewWithConfig(pocketbase.Config{DefaultDev: false,
-		DBConnect: store.Connect, DataMaxOpenConns: store.MaxOpenConns, DataMaxIdleConns: store.MaxIdleConns})
+		DBConnect: store.Connect, DataMaxOpenConns: store.Conns(), DataMaxIdleConns: store.Conns()})
 	hooks.Register(app, time.Now)
 	hooks.Schedule(app)
 	web.Register(app, time.Now)

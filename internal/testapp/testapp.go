@@ -83,7 +83,7 @@ func New(t testing.TB) *tests.TestApp {
 // page cache, the kept prepared statements, the connection limits).
 func NewApp(dir string) (*tests.TestApp, error) {
 	return tests.NewTestAppWithConfig(core.BaseAppConfig{DataDir: dir, EncryptionEnv: "pb_test_env",
-		DBConnect: store.Connect, DataMaxOpenConns: store.MaxOpenConns, DataMaxIdleConns: store.MaxIdleConns})
+		DBConnect: store.Connect, DataMaxOpenConns: store.Conns(), DataMaxIdleConns: store.Conns()})
 }
 
 // Factory is New in the form tests.ApiScenario takes.
