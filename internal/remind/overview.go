@@ -58,6 +58,20 @@ type Overview struct {
 	allMine        bool           // mine holds all of them
 	loadedMine     bool           // myOpen has read mine
 	most           int            // the lists' counts stop here (0: count all)
+	few            []string       // FewPlans, once loadedFew
+	loadedFew      bool
+}
+
+// FewPlans is FewPlans of the overview's user, read once.
+func (o *Overview) FewPlans() ([]string, error) {
+	if !o.loadedFew {
+		few, err := FewPlans(o.app, o.user)
+		if err != nil {
+			return nil, err
+		}
+		o.few, o.loadedFew = few, true
+	}
+	return o.few, nil
 }
 
 // CountUpTo makes the overview's lists count their items no further than
@@ -152,7 +166,7 @@ func (o *Overview) List(name string, offset, limit int) (Part, error) {
 			if err != nil {
 				return Part{}, err
 			}
-			plans, err := FewPlans(o.app, o.user)
+			plans, err := o.FewPlans()
 			if err != nil {
 				return Part{}, err
 			}

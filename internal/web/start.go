@@ -95,7 +95,7 @@ func listPage(name string, n, pages int) string {
 // dueList is the part of a list of the start page from offset.
 func (s *server) dueList(e *core.RequestEvent, name string, offset, limit int) (templates.DueList, error) {
 	if name == listSignificant {
-		return s.significant(e, offset, limit, 0)
+		return s.significant(e, offset, limit, 0, func() ([]string, error) { return remind.FewPlans(e.App, e.Auth) })
 	}
 	o, err := remind.NewOverview(e.App, e.Auth, s.now(), remind.Days(e.App))
 	if err != nil {
@@ -135,7 +135,7 @@ func (s *server) startView(e *core.RequestEvent, o *remind.Overview) (templates.
 		v.Plans = append(v.Plans, pp)
 	}
 	sort.SliceStable(v.Plans, func(i, j int) bool { return v.Plans[i].Board < v.Plans[j].Board })
-	v.Significant, err = s.significant(e, 0, startItems, startCounted)
+	v.Significant, err = s.significant(e, 0, startItems, startCounted, o.FewPlans)
 	return v, err
 }
 

@@ -66,13 +66,13 @@ func (s *server) overviewList(e *core.RequestEvent, o *remind.Overview, name str
 
 // significant is the part of the open significant deviations from offset,
 // the oldest first, each linking to its control, counted no further than
-// most (0: all of them).
-func (s *server) significant(e *core.RequestEvent, offset, limit, most int) (templates.DueList, error) {
+// most (0: all of them). few is remind.FewPlans of the user.
+func (s *server) significant(e *core.RequestEvent, offset, limit, most int, few func() ([]string, error)) (templates.DueList, error) {
 	out := newDueList(lang(e), listSignificant)
 	const filter = "significant = true && status = 'open'"
 	// for one who sees few plans, by those plans (an index)
 	var narrow []model.ListOption
-	plans, err := remind.FewPlans(e.App, e.Auth)
+	plans, err := few()
 	if err != nil {
 		return out, err
 	}
