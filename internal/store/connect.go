@@ -14,7 +14,7 @@ import (
 // One is the page cache's, which only reads the data version; the others
 // run the pages' queries. SQLite does the work of a query on the caller's
 // core, so more connections than cores only interleave queries: under the
-// load mix on two cores, 16 connections cost 9.5–10.6 ms of CPU per
+// load mix on two cores, 16 connections cost 9.8–10.6 ms of CPU per
 // request and fell behind at 150 requests/s, three cost 7.0–8.2 ms and
 // kept up at 200/s, with 40 MB less memory (docs/PERFORMANCE.md).
 // PocketBase's defaults are 120 open and 15 idle.
