@@ -185,14 +185,11 @@ func TestActionsCountedSoFar(t *testing.T) {
 		{
 			Name: "another board's user counts none of them", Method: http.MethodGet, URL: "/actions",
 			Headers: testapp.Cookie(f, "annan"), BeforeTestFunc: more, ExpectedStatus: http.StatusOK,
-			NotExpectedContent: []string{"zzcount", "fler än"},
+			ExpectedContent: []string{"<title>Åtgärder – ikplan</title>"}, NotExpectedContent: []string{"zzcount", "fler än"},
 		},
 	}
 	for _, s := range scenarios {
 		s.TestAppFactory = testapp.WebFactory
-		if s.ExpectedContent == nil {
-			s.ExpectedContent = []string{"<"}
-		}
 		s.Test(t)
 	}
 }

@@ -79,6 +79,15 @@ func TestStartLists(t *testing.T) {
 			Name: "the whole list of my actions has the dated first, then the undated", Method: http.MethodGet, URL: "/start/my-actions",
 			Headers: testapp.Cookie(f, "ansvarig"), TestAppFactory: withOverdueActions(f, 30), ExpectedStatus: http.StatusOK,
 			ExpectedContent: []string{"<title>Mina öppna åtgärder – ikplan</title>", "(32)", "Teståtgärd 030", "Excelfil har tagits fram", "Det pågår ett kontinuerligt arbete"},
+			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
+				html := body(t, res)
+				undated := strings.Index(html, "Det pågår ett kontinuerligt arbete")
+				for _, dated := range []string{"Teståtgärd 001", "Teståtgärd 030", "Excelfil har tagits fram"} {
+					if i := strings.Index(html, dated); i > undated {
+						t.Errorf("Expected %q (dated) before the undated action, got it at %d and the undated at %d", dated, i, undated)
+					}
+				}
+			},
 		},
 		{
 			Name: "a whole list of more than a hundred is paged", Method: http.MethodGet, URL: "/start/overdue",
