@@ -158,7 +158,6 @@ func init() {
 		"search.more_link.actions":    {"Visa fler åtgärder", "Show more actions"},
 		"search.kind_page":            {"%s som innehåller ”%s”, sida %d.", "%s containing “%s”, page %d."},
 		"search.all_kinds":            {"Visa träffar av alla slag", "Show results of every kind"},
-		"search.no_more":              {"Inga fler träffar.", "No more results."},
 		"search.pages":                {"Sidor med träffar", "Pages of results"},
 		"search.page":                 {"Sida %d", "Page %d"},
 		"search.prev":                 {"Föregående sida", "Previous page"},

@@ -159,8 +159,6 @@ func (s *server) planView(e *core.RequestEvent, plan *core.Record) (templates.Pl
 	board, err := view(e.App, e.Auth, model.Boards, plan.GetString("board"))
 	if err == nil {
 		v.Board = board.GetString("name")
-	} else if b, err := e.App.FindRecordById(model.Boards, plan.GetString("board")); err == nil {
-		v.Board = b.GetString("name")
 	}
 	v.CanManage = may(e.App, e.Auth, plan, plan.Collection().UpdateRule)
 	v.Carry = s.carryOffer(e, plan, board)

@@ -50,11 +50,7 @@ func (s *server) overviewList(e *core.RequestEvent, o *remind.Overview, name str
 				ids = append(ids, it.Owner)
 			}
 		}
-		users, err := model.ListAs(e.App, e.Auth, model.Users, "", "", 0, nil, model.In{Field: "id", Values: ids}, model.Fields{"name", "email"})
-		if err != nil {
-			return out, err
-		}
-		owners = names(users)
+		owners = s.userNames(e, ids)
 	}
 	for _, it := range part.Items {
 		item := dueItem(l, it, o.Due(it))
