@@ -102,32 +102,30 @@ func (l *actionLister) opts(extra ...model.ListOption) []model.ListOption {
 }
 
 // count is how many actions match, when they are at most limit (0: no
-// limit); otherwise limit and more. Whether there are more than limit is
-// asked first, by reading the one action after them, which stops SQLite
-// there: counting every action of every board cost more than the page.
+// limit); otherwise limit and more. With a limit SQLite stops counting
+// there (model.CountUpTo): counting every action of every board cost more
+// than the page.
 func (l *actionLister) count(limit int) (n int, more bool, err error) {
 	app, user := l.e.App, l.e.Auth
 	if limit > 0 {
-		past, err := model.ListAs(app, user, model.Actions, l.filter, "", 1, l.params, l.opts(model.Offset(limit), model.Fields{})...)
-		if err != nil || len(past) > 0 {
-			return limit, err == nil, err
-		}
+		return model.CountUpTo(app, user, model.Actions, l.filter, l.params, limit, l.opts()...)
 	}
 	if !l.narrowed {
 		n, err = model.CountAs(app, user, model.Actions, l.filter, l.params)
 		return n, false, err
 	}
-	return l.countIn(l.filter, l.planIds())
+	n, err = l.countIn(l.filter, l.planIds())
+	return n, false, err
 }
 
 // countIn counts the actions of the given plans that match filter.
-func (l *actionLister) countIn(filter string, plans []string) (int, bool, error) {
+func (l *actionLister) countIn(filter string, plans []string) (int, error) {
 	byPlan, err := model.CountByAs(l.e.App, l.e.Auth, model.Actions, filter, l.params, "plan", model.In{Field: "plan", Values: plans})
 	n := 0
 	for _, c := range byPlan {
 		n += c
 	}
-	return n, false, err
+	return n, err
 }
 
 // yearParts are the two parts each plan year is read in: the actions with
@@ -152,7 +150,7 @@ func (l *actionLister) page(offset, n int) ([]*core.Record, error) {
 			filter := and(l.filter, part.filter)
 			if offset > 0 {
 				// the page starts further on: skip this part if it is all before
-				c, _, err := l.countIn(filter, plans)
+				c, err := l.countIn(filter, plans)
 				if err != nil {
 					return nil, err
 				}
