@@ -16,6 +16,7 @@ import (
 func Register(app core.App, now func() time.Time) {
 	h := &rules{now: now}
 	bindActor(app)
+	bindReach(app)
 	bindLookups(app)
 	bindCollections(app)
 	bindAudit(app, h)
