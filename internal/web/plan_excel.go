@@ -17,7 +17,7 @@ import (
 	"ikplan/templates"
 )
 
-// maxUpload is the largest import request: the file's 10 MB and the form
+// maxUpload is the largest import request: the file's 5 MB and the form
 // around it.
 const maxUpload = report.MaxImportBytes + 64<<10
 
@@ -77,7 +77,7 @@ func (s *server) importPlan(e *core.RequestEvent) (*core.Record, templates.PlanI
 	if !may(e.App, e.Auth, plan, plan.Collection().UpdateRule) {
 		return nil, templates.PlanImportView{}, errForbidden
 	}
-	v := templates.PlanImportView{Plan: plan, Draft: plan.GetString("status") == model.PlanDraft}
+	v := templates.PlanImportView{Plan: plan, Draft: plan.GetString("status") == model.PlanDraft, MaxMB: report.MaxImportBytes >> 20}
 	if b, err := e.App.FindRecordById(model.Boards, plan.GetString("board")); err == nil {
 		v.Board = b.GetString("name")
 	}
@@ -108,18 +108,18 @@ func (s *server) planImport(e *core.RequestEvent) error {
 	if err != nil {
 		return err
 	}
-	refuse := func(status int, key string) error {
-		v.Errors = templates.Errors{{Field: "file", Message: i18nT(e, key)}}
+	refuse := func(status int, key string, args ...any) error {
+		v.Errors = templates.Errors{{Field: "file", Message: i18nT(e, key, args...)}}
 		return s.importPage(e, status, v)
 	}
 	if e.Request.ContentLength > maxUpload {
-		return refuse(http.StatusRequestEntityTooLarge, "excel.too_large")
+		return refuse(http.StatusRequestEntityTooLarge, "excel.too_large", v.MaxMB)
 	}
 	e.Request.Body = http.MaxBytesReader(e.Response, e.Request.Body, maxUpload)
 	if err := e.Request.ParseMultipartForm(maxUpload); err != nil {
 		var tooLarge *http.MaxBytesError
 		if errors.As(err, &tooLarge) {
-			return refuse(http.StatusRequestEntityTooLarge, "excel.too_large")
+			return refuse(http.StatusRequestEntityTooLarge, "excel.too_large", v.MaxMB)
 		}
 		return refuse(http.StatusUnprocessableEntity, "excel.no_file")
 	}
