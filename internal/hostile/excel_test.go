@@ -57,7 +57,7 @@ func TestHostileExcel(t *testing.T) {
 		{"half a workbook", good[:len(good)/2], 422, notXLSX},
 		{"an empty file", nil, 422, notXLSX},
 		{"a text file", []byte("Del;Nr;Rubrik\n;1;=HYPERLINK(\"http://x\")\n"), 422, notXLSX},
-		{"a file over " + mb(report.MaxImportBytes), append(append([]byte{}, good...), bytes.Repeat([]byte{0}, report.MaxImportBytes)...), 422,
+		{"a file over " + mb(report.MaxImportBytes), append(append([]byte{}, good...), bytes.Repeat([]byte{0}, report.MaxImportBytes)...), 413,
 			"Filen är större än " + mb(report.MaxImportBytes) + "."},
 	}
 	before := [2]int{testapp.Count(t, s.app, model.Controls, nil), testapp.Count(t, s.app, model.AuditLog, nil)}

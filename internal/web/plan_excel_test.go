@@ -298,7 +298,7 @@ func TestPlanImport(t *testing.T) {
 					before = [2]int{testapp.Count(t, app, model.Controls, nil), testapp.Count(t, app, model.AuditLog, nil)}
 				},
 				ExpectedStatus:  http.StatusUnprocessableEntity,
-				ExpectedContent: []string{"Planen är antagen. Kontrollpunkter kan bara importeras till en plan som är ett utkast; ingenting har importerats."},
+				ExpectedContent: []string{`<p class="notice">Planen är antagen. Kontrollpunkter kan bara importeras till en plan som är ett utkast.</p>`},
 				AfterTestFunc:   unchanged,
 			}
 		}(),
