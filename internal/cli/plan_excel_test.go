@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"ikplan/hooks"
+	"ikplan/internal/hostile/badxlsx"
 	"ikplan/internal/model"
 )
 
@@ -138,5 +139,29 @@ func TestPlanExcelCommands(t *testing.T) {
 	}
 	if _, err := os.Stat(file); err != nil {
 		t.Errorf("Expected a refused export to leave the old file, got %v", err)
+	}
+
+	// the command line meets the import's limits too (internal/report)
+	for _, s := range []struct {
+		name string
+		data []byte
+		year string
+		want string
+	}{
+		{"bomb.xlsx", badxlsx.ZipBomb(190 << 20), "2025", "Filen blir mer än 64 MB när den packas upp"},
+		{"far.xlsx", badxlsx.FarCells(20000), "2025", "Cellen XFD2 ligger utanför planens kolumner"},
+		{"adopted.xlsx", badxlsx.ZipBomb(190 << 20), "2024", "Planen är antagen."},
+	} {
+		name := filepath.Join(t.TempDir(), s.name)
+		if err := os.WriteFile(name, s.data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, err := run(t, dir, "import", "plan", name, "--board", "KS", "--year", s.year)
+		if err == nil || !strings.Contains(err.Error(), "importen avbröts med 1 fel; ingenting har importerats") || !strings.Contains(out, s.want) {
+			t.Errorf("%s: expected the file refused with %q, got %v\n%s", s.name, s.want, err, out)
+		}
+	}
+	if n := controlCount(t, dir, 2025); n != 20 {
+		t.Errorf("Expected the refused files to import nothing, got %d controls", n)
 	}
 }

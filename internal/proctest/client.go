@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"strings"
@@ -125,6 +126,36 @@ func (c *Client) Do(method, path string, body any) (Response, error) {
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
+	return c.send(req)
+}
+
+// Upload posts a multipart form, as a browser sends a form with a file:
+// the file's bytes as field (named name) and the other fields.
+func (c *Client) Upload(path, field, name string, data []byte, fields map[string]string) (Response, error) {
+	var body bytes.Buffer
+	w := multipart.NewWriter(&body)
+	part, err := w.CreateFormFile(field, name)
+	if err != nil {
+		return Response{}, err
+	}
+	_, _ = part.Write(data)
+	for k, v := range fields {
+		_ = w.WriteField(k, v)
+	}
+	if err := w.Close(); err != nil {
+		return Response{}, err
+	}
+	req, err := http.NewRequest(http.MethodPost, c.Base+path, &body)
+	if err != nil {
+		return Response{}, err
+	}
+	req.Header.Set("Content-Type", w.FormDataContentType())
+	return c.send(req)
+}
+
+// send sends a request with the client's token and cookie and reads the
+// whole answer.
+func (c *Client) send(req *http.Request) (Response, error) {
 	if c.Token != "" {
 		req.Header.Set("Authorization", c.Token)
 	}

@@ -212,3 +212,35 @@ func tail(path string, n int) string {
 	}
 	return strings.TrimSpace(string(bytes.Join(lines, []byte("\n"))))
 }
+
+// PID is the running server's process id.
+func (s *Server) PID() int { return s.cmd.Process.Pid }
+
+// Memory is the server process's resident memory now and at its peak
+// (VmRSS and VmHWM of /proc/PID/status), in bytes. It is an error where
+// there is no /proc (not Linux).
+func (s *Server) Memory() (rss, peak int64, err error) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", s.PID()))
+	if err != nil {
+		return 0, 0, err
+	}
+	for line := range strings.SplitSeq(string(b), "\n") {
+		name, value, ok := strings.Cut(line, ":")
+		if !ok || (name != "VmRSS" && name != "VmHWM") {
+			continue
+		}
+		var kb int64
+		if _, err := fmt.Sscanf(strings.TrimSpace(value), "%d kB", &kb); err != nil {
+			return 0, 0, fmt.Errorf("failed to read %s %q: %w", name, value, err)
+		}
+		if name == "VmRSS" {
+			rss = kb << 10
+		} else {
+			peak = kb << 10
+		}
+	}
+	if rss == 0 || peak == 0 {
+		return 0, 0, errors.New("no VmRSS and VmHWM in /proc/PID/status")
+	}
+	return rss, peak, nil
+}

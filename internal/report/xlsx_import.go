@@ -56,7 +56,8 @@ var errRollback = errors.New("import rolled back")
 // it, and its history row is written in the same transaction. Every row's
 // errors are collected, each with its row, column and a Swedish reason; if
 // any row is wrong, or dryRun is set, the transaction is rolled back and
-// nothing is imported. Only a draft plan takes an import.
+// nothing is imported. Only a draft plan takes an import: any other is
+// refused before a byte of r is read.
 //
 // A row whose Del and Nr match a control of the plan updates that control,
 // so a sheet can be exported, edited and imported again; controls of the
@@ -70,6 +71,15 @@ func ImportPlan(app core.App, actor model.Actor, planId string, r io.Reader, dry
 	if app.IsTransactional() {
 		// a nested transaction would not roll back on its own
 		return res, errors.New("ImportPlan must run outside a transaction")
+	}
+	// the plan's state first: a plan that takes no import does not read the file
+	plan, err := app.FindRecordById(model.Plans, planId)
+	if err != nil {
+		return res, fmt.Errorf("failed to load plan %q: %w", planId, err)
+	}
+	if status := plan.GetString("status"); status != model.PlanDraft {
+		res.Errors = []RowError{notDraft(status)}
+		return res, nil
 	}
 	s, err := readSheet(r)
 	var ref *refusal
@@ -88,9 +98,8 @@ func ImportPlan(app core.App, actor model.Actor, planId string, r io.Reader, dry
 		if err != nil {
 			return err
 		}
-		if status := im.plan.GetString("status"); status != model.PlanDraft {
-			res.Errors = append(res.Errors, RowError{Message: "Planen är " + model.PlanStatusSv(status) +
-				". Kontrollpunkter kan bara importeras till en plan som är ett utkast; ingenting har importerats."})
+		if status := im.plan.GetString("status"); status != model.PlanDraft { // adopted while the file was read
+			res.Errors = append(res.Errors, notDraft(status))
 			return errRollback
 		}
 		for _, row := range s.Rows {
@@ -110,6 +119,12 @@ func ImportPlan(app core.App, actor model.Actor, planId string, r io.Reader, dry
 		res.Created, res.Updated, res.Unchanged = 0, 0, 0
 	}
 	return res, nil
+}
+
+// notDraft refuses an import into a plan whose status is not draft.
+func notDraft(status string) RowError {
+	return RowError{Message: "Planen är " + model.PlanStatusSv(status) +
+		". Kontrollpunkter kan bara importeras till en plan som är ett utkast; ingenting har importerats."}
 }
 
 // controlKey is a control's place in a plan: its part (section) and number.

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"sort"
@@ -10,10 +9,19 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// Limits of an import.
+// Limits of an import. A plan is a table of some twenty columns and tens
+// or a few hundred rows: its sheet is tens of kilobytes, a 5 000-row plan
+// about half a megabyte packed and 6 MB unpacked. A file beyond them is
+// refused before it costs the server memory or time, with a message that
+// names the limit (docs/RELIABILITY.md, "Hostile uploads").
 const (
-	MaxImportBytes = 10 << 20 // the largest file read, 10 MB
-	MaxImportRows  = 5000     // the most controls in one sheet
+	MaxImportBytes    = 5 << 20  // the file as uploaded
+	MaxImportUnpacked = 64 << 20 // all the file's parts unpacked, as its zip directory states
+	MaxImportPart     = 8 << 20  // one part the import reads (the sheet, its texts), unpacked
+	MaxImportRows     = 5000     // rows with a control
+	MaxImportRow      = 10000    // the last row read: a filled cell below it refuses the file
+	MaxImportColumns  = 50       // columns A–AX: a filled cell right of them refuses the file
+	maxImportParts    = 1000     // parts in the zip (a workbook has ten or so)
 )
 
 // sheetRow is one filled-in row of the sheet: its row number and its values
@@ -41,9 +49,11 @@ func (r *refusal) Error() string { return r.Message }
 var errNotXLSX = &refusal{Message: "Filen kunde inte läsas som en Excel-arbetsbok (.xlsx). Spara den som Excel-arbetsbok i Excel eller LibreOffice och försök igen."}
 
 // readSheet reads the plan sheet ("Plan", else the first sheet) of an XLSX
-// file. Whatever the bytes, it returns a sheet or a refusal and never
-// panics: a malformed file is a refusal.
-func readSheet(r io.Reader) (s *sheet, err error) {
+// file, as a stream within the limits above: the file's zip directory is
+// checked first, only the parts the plan needs are unpacked, and the sheet
+// is read row by row and cell by cell, refused at the first cell beyond
+// the limits. Whatever the bytes, it returns a sheet or a refusal.
+func readSheet(r io.Reader) (*sheet, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxImportBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("failed to read the file: %w", err)
@@ -51,46 +61,49 @@ func readSheet(r io.Reader) (s *sheet, err error) {
 	if len(data) > MaxImportBytes {
 		return nil, &refusal{Message: fmt.Sprintf("Filen är större än %d MB. Dela upp planen eller ta bort bilder och annat som inte hör till tabellen.", MaxImportBytes>>20)}
 	}
-	defer func() {
-		// excelize is not written for hostile files; a crash on one is a refusal
-		if p := recover(); p != nil {
-			s, err = nil, errNotXLSX
-		}
-	}()
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		RawCellValue: true, UnzipSizeLimit: 200 << 20, UnzipXMLSizeLimit: 16 << 20,
-	})
+	x, err := openXLSX(data)
 	if err != nil {
-		return nil, errNotXLSX
+		return nil, err
 	}
-	defer f.Close()
-	list := f.GetSheetList()
-	if len(list) == 0 {
-		return nil, errNotXLSX
+	wb, err := x.workbook()
+	if err != nil {
+		return nil, err
 	}
-	name := list[0]
-	for _, n := range list {
-		if strings.EqualFold(strings.TrimSpace(n), SheetName) {
-			name = n
+	chosen := wb.sheets[0]
+	for _, ws := range wb.sheets {
+		if strings.EqualFold(strings.TrimSpace(ws.name), SheetName) {
+			chosen = ws
 			break
 		}
 	}
-	s = &sheet{}
-	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
-		s.Date1904 = *props.Date1904
+	var shared []string
+	if part, err := x.open(wb.shared, partShared); err != nil {
+		return nil, err
+	} else if part != nil {
+		shared, err = readSharedStrings(part)
+		part.Close()
+		if err != nil {
+			return nil, err
+		}
 	}
-	rows, err := f.Rows(name)
+	part, err := x.open(chosen.part, partSheet(chosen.name))
 	if err != nil {
+		return nil, err
+	}
+	if part == nil {
 		return nil, errNotXLSX
 	}
-	defer rows.Close()
+	defer part.Close()
+	s := &sheet{Date1904: wb.date1904}
+	rows := newSheetRows(part, chosen.name, shared)
 	var index []int // the planColumns index of each sheet column, -1 for none
-	// the iterator steps through every row number, empty rows too, so n is
-	// the row number Excel shows
-	for n := 1; rows.Next(); n++ {
-		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
+	for {
+		n, cells, err := rows.next()
+		if err == io.EOF {
+			break
+		}
 		if err != nil {
-			return nil, errNotXLSX
+			return nil, err
 		}
 		if blank(cells) {
 			continue
@@ -117,14 +130,11 @@ func readSheet(r io.Reader) (s *sheet, err error) {
 		}
 		s.Rows = append(s.Rows, row)
 	}
-	if rows.Error() != nil {
-		return nil, errNotXLSX
-	}
 	if index == nil {
-		return nil, &refusal{Message: fmt.Sprintf("Bladet %q är tomt. Första raden ska ha kolumnrubrikerna: %s.", name, strings.Join(PlanHeaders(), ", "))}
+		return nil, &refusal{Message: fmt.Sprintf("Bladet %q är tomt. Första raden ska ha kolumnrubrikerna: %s.", chosen.name, strings.Join(PlanHeaders(), ", "))}
 	}
 	if len(s.Rows) == 0 {
-		return nil, &refusal{Message: fmt.Sprintf("Bladet %q har inga kontrollpunkter under rubrikraden.", name)}
+		return nil, &refusal{Message: fmt.Sprintf("Bladet %q har inga kontrollpunkter under rubrikraden.", chosen.name)}
 	}
 	return s, nil
 }

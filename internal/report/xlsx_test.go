@@ -263,7 +263,7 @@ func TestImportRefusesFiles(t *testing.T) {
 		{"columns missing", workbook(t, "Plan", [][]any{{"Nr", "Rubrik"}, {1, "Rubrik"}}),
 			"Saknas: Del, Process, Risk, Riskvärde, Kontrollmoment, Metod, Frekvens, Ansvarig (e-post), Rapporteras till, Klar senast, Lagrum, Sekretess, Mått, Jämförelse, Målvärde, Enhet, Förvaltning.", 1},
 		{"too many rows", workbook(t, "Plan", many), "Bladet har fler än 5000 rader med kontrollpunkter.", 0},
-		{"too large", make([]byte, report.MaxImportBytes+1), "Filen är större än 10 MB.", 0},
+		{"too large", make([]byte, report.MaxImportBytes+1), "Filen är större än 5 MB.", 0},
 	}
 	for _, s := range scenarios {
 		before := tally(t, app)

@@ -102,3 +102,9 @@ func (p PageCache) Keep(version int64, key string) {
 func (p PageCache) Kept() int {
 	return p.c.pages.EstimatedSize() + p.c.counts.EstimatedSize() + p.c.sessions.EstimatedSize()
 }
+
+// RegisterGated is Register with the page gate and the import gate the
+// test gives, so that a test can take their places.
+func RegisterGated(app core.App, now func() time.Time, pages, imports chan struct{}) {
+	register(app, &server{app: app, now: now, gate: pages, imports: imports})
+}

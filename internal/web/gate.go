@@ -17,7 +17,31 @@ import (
 // that waits longer than gateWait is answered 503 with Retry-After.
 const gateWait = 10 * time.Second
 
+// pageGateId is the gate's middleware id: the import unbinds it.
+const pageGateId = "ikplanPageGate"
+
 func newGate() chan struct{} { return make(chan struct{}, 4*runtime.GOMAXPROCS(0)) }
+
+// The import gate lets one import per core read its file at once, beside
+// the pages and not in their gate: an import holds a file of up to 5 MB
+// and works for up to seconds, and a page waiting behind it would wait
+// long. An import that finds no place is answered at once (503 with
+// Retry-After) rather than queued with its upload in memory.
+func newImportGate() chan struct{} { return make(chan struct{}, runtime.GOMAXPROCS(0)) }
+
+// importRetry is the Retry-After of an import turned away, in seconds.
+const importRetry = "10"
+
+// tryImport takes a place in the import gate if one is free, and returns
+// the function that gives it back; ok is false when all are taken.
+func (s *server) tryImport() (release func(), ok bool) {
+	select {
+	case s.imports <- struct{}{}:
+		return func() { <-s.imports }, true
+	default:
+		return nil, false
+	}
+}
 
 // gated computes the page once the gate lets it through.
 func (s *server) gated(e *core.RequestEvent) error {

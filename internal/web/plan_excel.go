@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"mime"
 	"net/http"
 	"strconv"
@@ -17,7 +18,7 @@ import (
 	"ikplan/templates"
 )
 
-// maxUpload is the largest import request: the file's 10 MB and the form
+// maxUpload is the largest import request: the file's 5 MB and the form
 // around it.
 const maxUpload = report.MaxImportBytes + 64<<10
 
@@ -26,8 +27,9 @@ const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 func (s *server) bindExcelRoutes(g *groupRouter) {
 	g.GET("/plans/{id}/export.xlsx", s.planExport)
 	g.GET("/plans/{id}/import", s.planImportForm)
-	// the handler sets its own limit, so a too large file gets a Swedish page
-	g.POST("/plans/{id}/import", s.planImport).Unbind(apis.DefaultBodyLimitMiddlewareId)
+	// the handler sets its own limit, so a too large file gets a Swedish
+	// page, and it has a gate of its own (gate.go)
+	g.POST("/plans/{id}/import", s.planImport).Unbind(apis.DefaultBodyLimitMiddlewareId, pageGateId)
 }
 
 // planExport handles "GET /plans/{id}/export.xlsx": the plan as Excel, with
@@ -77,7 +79,7 @@ func (s *server) importPlan(e *core.RequestEvent) (*core.Record, templates.PlanI
 	if !may(e.App, e.Auth, plan, plan.Collection().UpdateRule) {
 		return nil, templates.PlanImportView{}, errForbidden
 	}
-	v := templates.PlanImportView{Plan: plan, Draft: plan.GetString("status") == model.PlanDraft}
+	v := templates.PlanImportView{Plan: plan, Draft: plan.GetString("status") == model.PlanDraft, MaxMB: report.MaxImportBytes >> 20}
 	if b, err := e.App.FindRecordById(model.Boards, plan.GetString("board")); err == nil {
 		v.Board = b.GetString("name")
 	}
@@ -103,34 +105,39 @@ func (s *server) planImportForm(e *core.RequestEvent) error {
 
 // planImport handles "POST /plans/{id}/import": the file's controls go into
 // the draft plan, all rows or none; the row errors come back in a table.
+// What refuses an import whatever its file is settled before a byte of the
+// upload is read: who may import (importPlan), that the plan is a draft,
+// the size the request states, and a free place in the import gate.
 func (s *server) planImport(e *core.RequestEvent) error {
 	plan, v, err := s.importPlan(e)
 	if err != nil {
 		return err
 	}
-	refuse := func(status int, key string) error {
-		v.Errors = templates.Errors{{Field: "file", Message: i18nT(e, key)}}
+	if !v.Draft {
+		return s.importPage(e, http.StatusUnprocessableEntity, v) // the page says why
+	}
+	refuse := func(status int, key string, args ...any) error {
+		v.Errors = templates.Errors{{Field: "file", Message: i18nT(e, key, args...)}}
 		return s.importPage(e, status, v)
 	}
 	if e.Request.ContentLength > maxUpload {
-		return refuse(http.StatusRequestEntityTooLarge, "excel.too_large")
+		return refuse(http.StatusRequestEntityTooLarge, "excel.too_large", v.MaxMB)
 	}
-	e.Request.Body = http.MaxBytesReader(e.Response, e.Request.Body, maxUpload)
-	if err := e.Request.ParseMultipartForm(maxUpload); err != nil {
-		var tooLarge *http.MaxBytesError
-		if errors.As(err, &tooLarge) {
-			return refuse(http.StatusRequestEntityTooLarge, "excel.too_large")
-		}
+	release, ok := s.tryImport()
+	if !ok {
+		e.Response.Header().Set("Retry-After", importRetry)
+		return refuse(http.StatusServiceUnavailable, "excel.busy")
+	}
+	defer release()
+	file, dryRun, err := readImportForm(e)
+	v.DryRun = dryRun
+	switch {
+	case errors.Is(err, errUploadTooLarge):
+		return refuse(http.StatusRequestEntityTooLarge, "excel.too_large", v.MaxMB)
+	case err != nil:
 		return refuse(http.StatusUnprocessableEntity, "excel.no_file")
 	}
-	defer e.Request.MultipartForm.RemoveAll()
-	v.DryRun = e.Request.FormValue("dry_run") == "true"
-	file, _, err := e.Request.FormFile("file")
-	if err != nil {
-		return refuse(http.StatusUnprocessableEntity, "excel.no_file")
-	}
-	defer file.Close()
-	res, err := report.ImportPlan(e.App, model.ActorFromAuth(e.Auth), plan.Id, file, v.DryRun)
+	res, err := report.ImportPlan(e.App, model.ActorFromAuth(e.Auth), plan.Id, bytes.NewReader(file), v.DryRun)
 	if err != nil {
 		return err
 	}
@@ -152,4 +159,61 @@ func (s *server) planImport(e *core.RequestEvent) error {
 		return s.importPage(e, http.StatusOK, v)
 	}
 	return redirect(e, fmt.Sprintf("/plans/%s?imported=%d", plan.Id, res.Rows))
+}
+
+// errUploadTooLarge is an import upload over its limits.
+var errUploadTooLarge = errors.New("upload too large")
+
+// errNoFile is an import form without a file.
+var errNoFile = errors.New("no file in the form")
+
+// readImportForm reads the import form (multipart) as a stream: the file,
+// at most report.MaxImportBytes of it, and the dry-run box. Nothing else
+// of the request is kept, and nothing goes to a temporary file.
+func readImportForm(e *core.RequestEvent) (file []byte, dryRun bool, err error) {
+	e.Request.Body = http.MaxBytesReader(e.Response, e.Request.Body, maxUpload)
+	mr, err := e.Request.MultipartReader()
+	if err != nil {
+		return nil, false, err
+	}
+	tooLarge := func(err error) error {
+		if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
+			return errUploadTooLarge
+		}
+		return err
+	}
+	found := false
+	for {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, false, tooLarge(err)
+		}
+		switch name := part.FormName(); {
+		case name == "file" && part.FileName() != "": // a file input left empty sends no name
+			if file, err = io.ReadAll(io.LimitReader(part, report.MaxImportBytes+1)); err != nil {
+				return nil, false, tooLarge(err)
+			}
+			if len(file) > report.MaxImportBytes {
+				return nil, false, errUploadTooLarge
+			}
+			found = true
+		case name == "dry_run":
+			b, err := io.ReadAll(io.LimitReader(part, 16))
+			if err != nil {
+				return nil, false, tooLarge(err)
+			}
+			dryRun = string(b) == "true"
+		default:
+			if _, err := io.Copy(io.Discard, part); err != nil {
+				return nil, false, tooLarge(err)
+			}
+		}
+	}
+	if !found {
+		return nil, dryRun, errNoFile
+	}
+	return file, dryRun, nil
 }

@@ -147,7 +147,7 @@ func TestPlanImportPages(t *testing.T) {
 	url := "/plans/" + f.Plan + "/import"
 	coordinator := testapp.Cookie(f, "samordnare")
 	draft := func(t testing.TB, app *tests.TestApp, e *core.ServeEvent) { reopen(t, app) }
-	form := []string{`enctype="multipart/form-data"`, `<label for="file">Excel-fil (.xlsx, högst 10 MB)</label>`, `name="dry_run"`, `hx-boost="false"`}
+	form := []string{`enctype="multipart/form-data"`, `<label for="file">Excel-fil (.xlsx, högst 5 MB)</label>`, `name="dry_run"`, `hx-boost="false"`}
 	scenarios := []tests.ApiScenario{
 		{Name: "guest is sent to sign in", Method: http.MethodGet, URL: url, ExpectedStatus: http.StatusSeeOther},
 		{
@@ -268,9 +268,9 @@ func TestPlanImport(t *testing.T) {
 		func() tests.ApiScenario {
 			body, h := post(make([]byte, report.MaxImportBytes+100<<10), false, coordinator)
 			return tests.ApiScenario{
-				Name: "an upload over 10 MB is refused", Method: http.MethodPost, URL: url, Body: body, Headers: h,
+				Name: "an upload over 5 MB is refused", Method: http.MethodPost, URL: url, Body: body, Headers: h,
 				BeforeTestFunc: draft, ExpectedStatus: http.StatusRequestEntityTooLarge,
-				ExpectedContent: []string{"<title>Fel: ", "Filen är större än 10 MB."},
+				ExpectedContent: []string{"<title>Fel: ", "Filen är större än 5 MB."},
 				AfterTestFunc:   unchanged,
 			}
 		}(),
@@ -298,7 +298,7 @@ func TestPlanImport(t *testing.T) {
 					before = [2]int{testapp.Count(t, app, model.Controls, nil), testapp.Count(t, app, model.AuditLog, nil)}
 				},
 				ExpectedStatus:  http.StatusUnprocessableEntity,
-				ExpectedContent: []string{"Planen är antagen. Kontrollpunkter kan bara importeras till en plan som är ett utkast; ingenting har importerats."},
+				ExpectedContent: []string{`<p class="notice">Planen är antagen. Kontrollpunkter kan bara importeras till en plan som är ett utkast.</p>`},
 				AfterTestFunc:   unchanged,
 			}
 		}(),

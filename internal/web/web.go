@@ -18,7 +18,12 @@ import (
 // Register binds the web UI's routes to app's server. now is the clock the
 // pages use to decide what is due and overdue.
 func Register(app core.App, now func() time.Time) {
-	s := &server{app: app, now: now, cop: http.NewCrossOriginProtection(), gate: newGate()}
+	register(app, &server{app: app, now: now, gate: newGate(), imports: newImportGate()})
+}
+
+// register binds the routes of s, with its gates, to app's server.
+func register(app core.App, s *server) {
+	s.cop = http.NewCrossOriginProtection()
 	if os.Getenv("IKPLAN_PAGE_CACHE") != "off" {
 		s.cache = newPageCache()
 	}
@@ -30,11 +35,12 @@ func Register(app core.App, now func() time.Time) {
 
 // server carries what the handlers share.
 type server struct {
-	app   core.App
-	now   func() time.Time
-	cop   *http.CrossOriginProtection
-	cache *pageCache // nil when IKPLAN_PAGE_CACHE=off
-	gate  chan struct{}
+	app     core.App
+	now     func() time.Time
+	cop     *http.CrossOriginProtection
+	cache   *pageCache    // nil when IKPLAN_PAGE_CACHE=off
+	gate    chan struct{} // the pages computed at once (gate.go)
+	imports chan struct{} // the imports read at once (gate.go)
 }
 
 // bindRoutes is the table of contents of the web UI.
@@ -57,7 +63,8 @@ func (s *server) bindRoutes(se *core.ServeEvent) {
 	g.POST("/lang", s.setLang)
 
 	in := g.Group("")
-	in.BindFunc(s.requireUser, s.cachePages, s.gated)
+	in.BindFunc(s.requireUser, s.cachePages)
+	in.Bind(&hook.Handler[*core.RequestEvent]{Id: pageGateId, Func: s.gated})
 	s.bindStartRoutes(in)
 	s.bindPlanRoutes(in)
 	s.bindActionRoutes(in)
