@@ -30,22 +30,23 @@ func sessionCookieName(e *core.RequestEvent) string {
 	return cookieName
 }
 
-// setSessionCookie hands the browser its token: HttpOnly, SameSite=Lax, for
-// a working day (the server's row decides; the cookie only carries it).
-func setSessionCookie(e *core.RequestEvent, token string) {
+// setSessionCookie hands the browser its token: HttpOnly, SameSite=Lax,
+// for as long as the session lasts unless used (the server's row decides;
+// the cookie only carries it).
+func setSessionCookie(e *core.RequestEvent, token string, lasts time.Duration) {
 	http.SetCookie(e.Response, &http.Cookie{
 		Name: sessionCookieName(e), Value: token, Path: "/", HttpOnly: true, Secure: secure(e),
-		SameSite: http.SameSiteLaxMode, MaxAge: int(model.SessionIdle.Seconds()),
+		SameSite: http.SameSiteLaxMode, MaxAge: max(int(lasts.Seconds()), 1),
 	})
 }
 
 // startSession signs the user in at now: a new session row and its cookie.
 func startSession(e *core.RequestEvent, user *core.Record, now time.Time) error {
-	_, token, err := model.NewSession(e.App, user, now)
+	sess, token, err := model.NewSession(e.App, user, now)
 	if err != nil {
 		return err
 	}
-	setSessionCookie(e, token)
+	setSessionCookie(e, token, sess.Expires().Sub(now))
 	return nil
 }
 
@@ -101,7 +102,7 @@ func (s *server) loadSession(e *core.RequestEvent) error {
 		if err := e.App.Save(sess.Record); err != nil {
 			e.App.Logger().Error("failed to renew a session", "error", err)
 		} else {
-			setSessionCookie(e, c.Value)
+			setSessionCookie(e, c.Value, sess.Expires().Sub(now))
 			e.Set(versionKey, nil) // the renewal changed the data version
 		}
 	}
