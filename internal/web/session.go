@@ -67,13 +67,17 @@ func clearSessionCookie(e *core.RequestEvent) {
 	})
 }
 
-// loadSession signs the request in from its session cookie (the REST API
-// keeps its Authorization header): the session must exist and not have
-// ended. A session in use slides; it is written back at most once every
-// few minutes, with a fresh cookie.
+// loadSession signs the request in from its session cookie and from
+// nothing else: the session must exist and not have ended. A REST API
+// token in the Authorization header, which PocketBase's middleware has
+// already read, signs nobody in to the web UI (the REST API keeps its
+// tokens): a token would otherwise outlive signing out, and cannot be
+// ended by the web UI. A session in use slides; it is written back at most
+// once every few minutes, with a fresh cookie.
 func (s *server) loadSession(e *core.RequestEvent) error {
+	e.Auth = nil
 	c, err := e.Request.Cookie(sessionCookieName(e))
-	if err != nil || c.Value == "" || e.Auth != nil {
+	if err != nil || c.Value == "" {
 		return e.Next()
 	}
 	now := s.now()
@@ -109,8 +113,8 @@ func (s *server) loadSession(e *core.RequestEvent) error {
 	return e.Next()
 }
 
-// signedIn reports whether a staff user is signed in (a superuser's REST
-// API token is no web session).
+// signedIn reports whether a staff user is signed in by a web session
+// (loadSession sets nobody else; superusers have no web session).
 func signedIn(e *core.RequestEvent) bool {
 	return e.Auth != nil && e.Auth.Collection().Name == model.Users
 }
