@@ -10,6 +10,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"ikplan/internal/model"
+	"ikplan/internal/proxy"
 )
 
 // The session cookie holds a random token; the sessions collection holds
@@ -21,7 +22,9 @@ const (
 	langCookie = "ikplan_lang"
 )
 
-func secure(e *core.RequestEvent) bool { return e.Request.TLS != nil }
+// secure reports whether the visitor uses HTTPS: directly, or through a
+// trusted reverse proxy that said so (internal/proxy).
+func secure(e *core.RequestEvent) bool { return proxy.HTTPS(e) }
 
 func sessionCookieName(e *core.RequestEvent) string {
 	if secure(e) {
