@@ -113,3 +113,25 @@ func median(ds []time.Duration) time.Duration {
 	slices.Sort(s)
 	return s[len(s)/2]
 }
+
+// TestResetMailsLimitedOnEveryRoute: one address may ask for reset mails 5
+// times a minute, through the web UI's form and through PocketBase's REST
+// endpoint alike; the sixth is a 429 and sends nothing.
+func TestResetMailsLimitedOnEveryRoute(t *testing.T) {
+	t.Parallel()
+	for _, route := range []struct{ target, body, ctype string }{
+		{"/forgot", "email=lasare%40ikplan.test", "application/x-www-form-urlencoded"},
+		{"/api/collections/users/request-password-reset", `{"email":"lasare@ikplan.test"}`, "application/json"},
+	} {
+		app := testapp.NewWeb(t)
+		h := handler(t, app)
+		var codes []int
+		for range 6 {
+			rec := send(h, http.MethodPost, route.target, route.body, "Content-Type", route.ctype)
+			codes = append(codes, rec.Code)
+		}
+		if slices.Contains(codes[:5], http.StatusTooManyRequests) || codes[5] != http.StatusTooManyRequests {
+			t.Errorf("%s: expected 5 answers then 429, got %v", route.target, codes)
+		}
+	}
+}
