@@ -14,6 +14,7 @@ import (
 
 	"ikplan/hooks"
 	"ikplan/internal/cli"
+	"ikplan/internal/proxy"
 	"ikplan/internal/store"
 	"ikplan/internal/web"
 	_ "ikplan/pb_migrations"
@@ -48,6 +49,12 @@ func main() {
 	// not PocketBase's dev mode under `go run`: it prints every SQL statement
 	app := pocketbase.NewWithConfig(pocketbase.Config{DefaultDev: false,
 		DBConnect: store.Connect, DataMaxOpenConns: store.Conns(), DataMaxIdleConns: store.Conns()})
+	trusted, err := proxy.Parse(os.Getenv(proxy.EnvTrusted))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "Fel:", err)
+		os.Exit(1)
+	}
+	proxy.Register(app, trusted)
 	hooks.Register(app, time.Now)
 	hooks.Schedule(app)
 	web.Register(app, time.Now)

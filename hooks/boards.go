@@ -27,10 +27,11 @@ func bindBoards(app core.App, h *rules) {
 	})
 }
 
-// bindSettings keeps exactly one settings record, and gives users and
-// settings Swedish field messages like every other collection.
+// bindSettings keeps exactly one settings record, and gives users,
+// superusers and settings Swedish field messages like every other
+// collection.
 func bindSettings(app core.App, h *rules) {
-	app.OnRecordValidate(model.Settings, model.Users).BindFunc(func(e *core.RecordEvent) error {
+	app.OnRecordValidate(model.Settings, model.Users, core.CollectionNameSuperusers).BindFunc(func(e *core.RecordEvent) error {
 		return check(e, func(e *core.RecordEvent, errs fieldErrors) {})
 	})
 	app.OnRecordCreate(model.Settings).BindFunc(func(e *core.RecordEvent) error {

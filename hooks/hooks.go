@@ -30,6 +30,7 @@ func Register(app core.App, now func() time.Time) {
 	bindDeviations(app, h)
 	bindActions(app, h)
 	bindSessions(app)
+	bindFiles(app)
 }
 
 // rules carries what the hooks share: the clock.

@@ -32,6 +32,9 @@ func check(e *core.RecordEvent, rule func(e *core.RecordEvent, errs fieldErrors)
 			return err
 		}
 		for field, fe := range ve {
+			if msg := shortPassword(e.Record.Collection(), field, fe); msg != "" {
+				errs.add(field, msg)
+			}
 			errs.add(field, translate(field, fe))
 		}
 	}
@@ -77,6 +80,18 @@ func (f fieldErrors) err() error {
 // at all, such as a delete.
 func refuse(message string) error {
 	return router.NewBadRequestError(message, nil)
+}
+
+// shortPassword is the message for a password shorter than its field's
+// least length, which PocketBase's error does not carry; "" for any other
+// error.
+func shortPassword(c *core.Collection, field string, err error) string {
+	var ve validation.Error
+	f, ok := c.Fields.GetByName(field).(*core.PasswordField)
+	if !ok || !errors.As(err, &ve) || ve.Code() != "validation_min_text_constraint" {
+		return ""
+	}
+	return fmt.Sprintf("Lösenordet måste ha minst %d tecken – välj ett längre, gärna några ord i rad.", f.Min)
 }
 
 // translate turns one of PocketBase's field validation errors into Swedish;

@@ -72,7 +72,7 @@ func matrix() []access {
 			collection: model.Users, target: func(f *testapp.Fixture) string { return f.Users["ansvarig"] },
 			list: members, create: superOnly, update: superOnly, del: superOnly, nullCreate: true, nullUpdate: true, nullDelete: true,
 			createBody: func(f *testapp.Fixture) string {
-				return fmt.Sprintf(`{"email":"ny@ikplan.test","password":"ikplan-ny-1","passwordConfirm":"ikplan-ny-1","role":"reader","name":"Ny Läsare","boards":[%q]}`, f.KS)
+				return fmt.Sprintf(`{"email":"ny@ikplan.test","password":"ikplan-ny-test","passwordConfirm":"ikplan-ny-test","role":"reader","name":"Ny Läsare","boards":[%q]}`, f.KS)
 			},
 			updateBody: `{"name":"Anders A. Ansvarig"}`,
 			prepare: func(t testing.TB, app core.App, f *testapp.Fixture) {

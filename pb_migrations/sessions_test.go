@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
 
 	"ikplan/internal/model"
@@ -54,5 +55,50 @@ func TestSessionsAreSuperusersOnly(t *testing.T) {
 			}
 			s.Test(t)
 		}
+	}
+}
+
+// migration is a registered migration of this package, by file name.
+func migration(t *testing.T, file string) *core.Migration {
+	t.Helper()
+	for _, item := range core.AppMigrations.Items() {
+		if item.File == file {
+			return item
+		}
+	}
+	t.Fatalf("no migration %s", file)
+	return nil
+}
+
+// TestSessionsGetTheirSignInTime: a session open at the upgrade is taken
+// to have begun when its row was made, so it ends 12 hours after that.
+func TestSessionsGetTheirSignInTime(t *testing.T) {
+	t.Parallel()
+	f := testapp.Fix(t)
+	app := testapp.New(t)
+	mig := migration(t, "1764201951_sessions_signed_in.go")
+	if err := mig.Down(app); err != nil {
+		t.Fatal(err)
+	}
+	row, err := app.FindFirstRecordByData(model.Sessions, "user", f.Users["lasare"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := mig.Up(app); err != nil {
+		t.Fatal(err)
+	}
+	row, err = app.FindRecordById(model.Sessions, row.Id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sess := &model.Session{Record: row}
+	if got, want := sess.SignedIn(), row.GetDateTime("created").Time(); got.IsZero() || !got.Equal(want) {
+		t.Fatalf("Expected the sign-in time of an open session to be its row's creation %v, got %v", want, got)
+	}
+	if !sess.Expired(sess.SignedIn().Add(model.SessionMax)) {
+		t.Fatalf("Expected the session to end %v after its creation", model.SessionMax)
+	}
+	if err := app.Save(row); err != nil {
+		t.Fatalf("Expected the migrated row to save (its sign-in time is required), got %v", err)
 	}
 }

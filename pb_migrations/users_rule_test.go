@@ -15,9 +15,9 @@ func TestUsersSeeTheirBoards(t *testing.T) {
 	t.Parallel()
 	f := testapp.Fix(t)
 	app := testapp.New(t)
-	fixed(t, app, model.Users, "nobody000000001", map[string]any{"email": "n1@ikplan.test", "password": "ikplan-n1-1", "role": "reader"})
-	fixed(t, app, model.Users, "nobody000000002", map[string]any{"email": "n2@ikplan.test", "password": "ikplan-n2-1", "role": "reader"})
-	fixed(t, app, model.Users, "ianonly00000001", map[string]any{"email": "i1@ikplan.test", "password": "ikplan-i1-1", "role": "reader", "boards": []string{f.IAN}})
+	fixed(t, app, model.Users, "nobody000000001", map[string]any{"email": "n1@ikplan.test", "password": "ikplan-n1-test", "role": "reader"})
+	fixed(t, app, model.Users, "nobody000000002", map[string]any{"email": "n2@ikplan.test", "password": "ikplan-n2-test", "role": "reader"})
+	fixed(t, app, model.Users, "ianonly00000001", map[string]any{"email": "i1@ikplan.test", "password": "ikplan-i1-test", "role": "reader", "boards": []string{f.IAN}})
 	users, err := app.FindCollectionByNameOrId(model.Users)
 	if err != nil {
 		t.Fatal(err)

@@ -34,7 +34,7 @@ func run() error {
 	fs := flag.NewFlagSet("ikload", flag.ContinueOnError)
 	base := fs.String("url", "http://127.0.0.1:8090", "the server's base URL (with --exec: where to start it; default a free loopback port)")
 	users := fs.String("users", strings.Join(load.DefaultUsers, ","), "accounts to sign in as, comma-separated")
-	password := fs.String("password", "ikplan-demo", "the accounts' password (ikplan gen's default)")
+	password := fs.String("password", "ikplan-demo-2026", "the accounts' password (ikplan gen's default)")
 	mixText := fs.String("mix", load.DefaultMix, "the workload's kinds and weights: "+strings.Join(kindNames(), ", "))
 	searches := fs.String("search", strings.Join(load.DefaultSearches, ","), "words the search requests look for, comma-separated")
 	limit := fs.Int("limit", 500, "the most controls and actions to find per user")

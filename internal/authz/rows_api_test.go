@@ -23,7 +23,7 @@ func apiRows() []row {
 		{route: "POST /api/collections/{collection}/records", url: "/api/collections/actions/records",
 			body: `{"deviation":"$d12","description":"Ännu en åtgärd."}`, want: writers + ":200 *:400"},
 		{route: "POST /api/collections/{collection}/records", name: "a session", url: "/api/collections/sessions/records",
-			body: `{"user":"$it","token_hash":"` + hash64 + `","expires":"2099-01-01 00:00:00.000Z","last_seen":"2025-03-15 00:00:00.000Z"}`,
+			body: `{"user":"$it","token_hash":"` + hash64 + `","expires":"2099-01-01 00:00:00.000Z","last_seen":"2025-03-15 00:00:00.000Z","signed_in":"2025-03-15 00:00:00.000Z"}`,
 			want: "super:200 *:403"},
 		{route: "PATCH /api/collections/{collection}/records/{id}", url: "/api/collections/actions/records/$a12",
 			body: `{"description":"Skriv om och pröva brandväggens regelverk."}`, want: writers + ":200 *:404"},

@@ -25,7 +25,7 @@ func Register(app *pocketbase.PocketBase) {
 }
 
 // DefaultDemoPassword is the demo accounts' password when --password is not given.
-const DefaultDemoPassword = "ikplan-demo"
+const DefaultDemoPassword = "ikplan-demo-2026"
 
 func demoCommand(app *pocketbase.PocketBase) *cobra.Command {
 	var password string
@@ -56,6 +56,6 @@ func demoCommand(app *pocketbase.PocketBase) *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&password, "password", DefaultDemoPassword, "lösenord för demokontona (minst 8 tecken)")
+	cmd.Flags().StringVar(&password, "password", DefaultDemoPassword, "lösenord för demokontona (minst 12 tecken)")
 	return cmd
 }

@@ -30,11 +30,11 @@ func run(t *testing.T, dir string, args ...string) (string, error) {
 
 func TestDemoCommand(t *testing.T) {
 	dir := t.TempDir()
-	out, err := run(t, dir, "demo", "--password", "hemligt-123")
+	out, err := run(t, dir, "demo", "--password", "hemligt-12345")
 	if err != nil {
 		t.Fatalf("Expected the demo to load, got %v\n%s", err, out)
 	}
-	for _, want := range []string{"samordnare@ikplan.test", "ansvarig@ikplan.test", "lasare@ikplan.test", "revisor@ikplan.test", "hemligt-123", "20 kontrollpunkter"} {
+	for _, want := range []string{"samordnare@ikplan.test", "ansvarig@ikplan.test", "lasare@ikplan.test", "revisor@ikplan.test", "hemligt-12345", "20 kontrollpunkter"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("Expected %q in the output, got\n%s", want, out)
 		}
@@ -43,7 +43,7 @@ func TestDemoCommand(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "datamappen har redan ikplan-data") {
 		t.Fatalf("Expected a second load to be refused, got %v\n%s", err, out)
 	}
-	if _, err := run(t, t.TempDir(), "demo", "--password", "kort"); err == nil || !strings.Contains(err.Error(), "minst 8 tecken") {
+	if _, err := run(t, t.TempDir(), "demo", "--password", "kort"); err == nil || !strings.Contains(err.Error(), "minst 12 tecken") {
 		t.Fatalf("Expected a short password refused, got %v", err)
 	}
 	if _, err := run(t, t.TempDir(), "demo", "extra"); err == nil {

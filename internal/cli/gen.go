@@ -60,6 +60,6 @@ func genCommand(app *pocketbase.PocketBase) *cobra.Command {
 	cmd.Flags().IntVar(&years, "years", 10, "antal år med planer, till och med innevarande år")
 	cmd.Flags().IntVar(&controls, "controls", 40, "kontrollpunkter per plan")
 	cmd.Flags().Uint64Var(&seed, "seed", 1, "slumpfrö; samma frö ger samma data")
-	cmd.Flags().StringVar(&password, "password", DefaultDemoPassword, "lösenord för alla konton (minst 8 tecken)")
+	cmd.Flags().StringVar(&password, "password", DefaultDemoPassword, "lösenord för alla konton (minst 12 tecken)")
 	return cmd
 }

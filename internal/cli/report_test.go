@@ -9,7 +9,7 @@ import (
 
 func TestReportCommand(t *testing.T) {
 	dir := t.TempDir()
-	if out, err := run(t, dir, "demo", "--password", "hemligt-123"); err != nil {
+	if out, err := run(t, dir, "demo", "--password", "hemligt-12345"); err != nil {
 		t.Fatalf("Expected the demo to load, got %v\n%s", err, out)
 	}
 	outDir := t.TempDir()
@@ -104,7 +104,7 @@ func TestReportCommand(t *testing.T) {
 
 func TestReportCommandDefaultName(t *testing.T) {
 	dir := t.TempDir()
-	if out, err := run(t, dir, "demo", "--password", "hemligt-123"); err != nil {
+	if out, err := run(t, dir, "demo", "--password", "hemligt-12345"); err != nil {
 		t.Fatalf("Expected the demo to load, got %v\n%s", err, out)
 	}
 	work := t.TempDir()

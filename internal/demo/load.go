@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"time"
+	"unicode/utf8"
 
 	"github.com/pocketbase/pocketbase/core"
 
@@ -24,8 +25,8 @@ type Loaded struct {
 // folder, all in one transaction through the ordinary hooks, and returns
 // what it created. It refuses a folder that already has boards or users.
 func Load(app core.App, password string) (*Loaded, error) {
-	if len(password) < 8 {
-		return nil, fmt.Errorf("lösenordet måste ha minst 8 tecken")
+	if utf8.RuneCountInString(password) < model.PasswordMin {
+		return nil, fmt.Errorf("lösenordet måste ha minst %d tecken", model.PasswordMin)
 	}
 	boards, err := app.CountRecords(model.Boards)
 	if err != nil {

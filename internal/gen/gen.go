@@ -16,6 +16,7 @@ import (
 	"math/rand/v2"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/pocketbase/pocketbase/core"
 
@@ -30,7 +31,7 @@ type Options struct {
 	Boards   int       // number of boards (nämnder)
 	Years    int       // number of plan years, ending with now's year
 	Controls int       // controls per plan
-	Password string    // password of every account, at least 8 characters
+	Password string    // password of every account, at least model.PasswordMin characters
 	Progress io.Writer // one line per board and year; nil for none
 }
 
@@ -78,8 +79,8 @@ type generator struct {
 
 // Run writes the data set into app, which must have no boards and no users.
 func Run(app core.App, rng *rand.Rand, now time.Time, opts Options) (*Summary, error) {
-	if len(opts.Password) < 8 {
-		return nil, fmt.Errorf("lösenordet måste ha minst 8 tecken")
+	if utf8.RuneCountInString(opts.Password) < model.PasswordMin {
+		return nil, fmt.Errorf("lösenordet måste ha minst %d tecken", model.PasswordMin)
 	}
 	if opts.Boards < 1 || opts.Years < 1 || opts.Controls < 1 {
 		return nil, fmt.Errorf("ange minst en nämnd, ett år och en kontrollpunkt")

@@ -20,7 +20,7 @@ import (
 
 func TestMain(m *testing.M) { testapp.Main(m) }
 
-const password = "gen-test-1"
+const password = "gen-test-12345"
 
 // generated is a fresh data folder with a small generated set: 2 boards,
 // 2 years (2024 and the tests' 2025), 5 controls per plan, seed 1.

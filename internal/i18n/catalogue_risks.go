@@ -95,6 +95,7 @@ func init() {
 		"risk.to_control_intro":   {"Kontrollpunkten får riskens rubrik, process och förvaltning, nästa lediga nummer och frekvensen årligen. Komplettera den sedan i planen.", "The control gets the risk's title, process and unit, the next free number and a yearly frequency. Complete it in the plan afterwards."},
 		"risk.to_control_plan":    {"Utkast till internkontrollplan", "Draft internal control plan"},
 		"risk.create_control":     {"Skapa kontrollpunkten", "Create the control"},
+		"risk.no_such_plan":       {"Välj ett av nämndens utkast till internkontrollplan i listan.", "Choose one of the board's draft plans in the list."},
 		"risk.no_draft_plans":     {"Nämnden har inget utkast till internkontrollplan. Skapa ett under Planer för att kunna göra risken till en kontrollpunkt.", "The board has no draft plan. Create one under Plans to turn the risk into a control."},
 		"risk.back":               {"Tillbaka till riskregistret", "Back to the risk register"},
 		"risk.assessment_summary": {"%d × %d = %d", "%d × %d = %d"},

@@ -16,10 +16,13 @@ import (
 // Sessions is the collection of the web UI's sign-in sessions.
 const Sessions = "sessions"
 
-// A session lasts a working day without use and slides while in use; a
-// session in use is written back at most once per SessionRenew.
+// A session lasts a working day without use and slides while in use, but
+// never longer than SessionMax after the sign-in, however much it is used
+// (a stolen cookie kept busy dies too); a session in use is written back
+// at most once per SessionRenew.
 const (
 	SessionIdle  = 9 * time.Hour
+	SessionMax   = 12 * time.Hour
 	SessionRenew = 5 * time.Minute
 )
 
@@ -37,11 +40,19 @@ type Session struct{ *core.Record }
 // UserId is the id of the session's user.
 func (s *Session) UserId() string { return s.GetString("user") }
 
-// Expires is when the session ends unless it is used before.
+// SignedIn is when the user signed in: the session ends SessionMax later.
+func (s *Session) SignedIn() time.Time { return s.GetDateTime("signed_in").Time() }
+
+// Expires is when the session ends unless it is used before: a working
+// day after its last use, at the latest SessionMax after the sign-in.
 func (s *Session) Expires() time.Time { return s.GetDateTime("expires").Time() }
 
-// Expired reports whether the session has ended at now.
-func (s *Session) Expired(now time.Time) bool { return !now.Before(s.Expires()) }
+// Expired reports whether the session has ended at now: unused for
+// SessionIdle, or signed in SessionMax ago (a session without a sign-in
+// time has ended).
+func (s *Session) Expired(now time.Time) bool {
+	return !now.Before(s.Expires()) || !now.Before(s.SignedIn().Add(SessionMax))
+}
 
 // DueRenewal reports whether a session used at now should be written back:
 // at most once per SessionRenew, so that reading pages rarely writes.
@@ -49,10 +60,15 @@ func (s *Session) DueRenewal(now time.Time) bool {
 	return now.Sub(s.GetDateTime("last_seen").Time()) >= SessionRenew
 }
 
-// Renew records a use at now: the session ends SessionIdle later.
+// Renew records a use at now: the session ends SessionIdle later, or
+// SessionMax after the sign-in if that comes first.
 func (s *Session) Renew(now time.Time) {
+	end := now.UTC().Add(SessionIdle)
+	if max := s.SignedIn().UTC().Add(SessionMax); max.Before(end) {
+		end = max
+	}
 	s.Set("last_seen", now.UTC())
-	s.Set("expires", now.UTC().Add(SessionIdle))
+	s.Set("expires", end)
 }
 
 // NewSession starts a session of user at now and returns it with the token
@@ -70,6 +86,7 @@ func NewSession(app core.App, user *core.Record, now time.Time) (*Session, strin
 	s := &Session{core.NewRecord(col)}
 	s.Set("user", user.Id)
 	s.Set("token_hash", hashToken(token))
+	s.Set("signed_in", now.UTC())
 	s.Renew(now)
 	if err := app.Save(s.Record); err != nil {
 		return nil, "", err
@@ -112,7 +129,12 @@ func DeleteExpiredSessions(app core.App, now time.Time) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	res, err := app.DB().Delete(Sessions, dbx.NewExp("expires <= {:now}", dbx.Params{"now": at.String()})).Execute()
+	first, err := types.ParseDateTime(now.UTC().Add(-SessionMax))
+	if err != nil {
+		return 0, err
+	}
+	res, err := app.DB().Delete(Sessions, dbx.NewExp("expires <= {:now} OR signed_in <= {:first}",
+		dbx.Params{"now": at.String(), "first": first.String()})).Execute()
 	if err != nil {
 		return 0, err
 	}

@@ -13,6 +13,7 @@ func TestSessionExpiryAndRenewal(t *testing.T) {
 	t.Parallel()
 	start := time.Date(2025, 3, 15, 8, 0, 0, 0, time.UTC)
 	s := &model.Session{Record: core.NewRecord(core.NewBaseCollection(model.Sessions))}
+	s.Set("signed_in", start)
 	s.Renew(start)
 	if got := s.Expires(); !got.Equal(start.Add(9 * time.Hour)) {
 		t.Fatalf("Expected the session to end a working day after its last use, got %v", got)
@@ -51,5 +52,39 @@ func TestFindSessionRefusesMalformedTokens(t *testing.T) {
 		if _, err := model.FindSession(nil, token); err != model.ErrNoSession {
 			t.Errorf("%q: expected ErrNoSession, got %v", token, err)
 		}
+	}
+}
+
+// TestSessionEndsAfterSignInHoweverUsed: a session used every few minutes
+// still ends SessionMax after the sign-in; its end never lies later, and
+// a session left alone ends after SessionIdle as before.
+func TestSessionEndsAfterSignInHoweverUsed(t *testing.T) {
+	t.Parallel()
+	start := time.Date(2025, 3, 15, 7, 0, 0, 0, time.UTC)
+	for _, every := range []time.Duration{model.SessionRenew, time.Hour, 8 * time.Hour} {
+		s := &model.Session{Record: core.NewRecord(core.NewBaseCollection(model.Sessions))}
+		s.Set("signed_in", start)
+		s.Renew(start)
+		for at := time.Duration(0); at <= 13*time.Hour; at += time.Minute {
+			now := start.Add(at)
+			if want := at >= model.SessionMax; s.Expired(now) != want {
+				t.Fatalf("used every %v, %v after the sign-in: expected ended %v, got %v (expires %v)", every, at, want, !want, s.Expires())
+			}
+			if s.Expires().After(start.Add(model.SessionMax)) {
+				t.Fatalf("used every %v, %v after the sign-in: expected the end at most %v after it, got %v", every, at, model.SessionMax, s.Expires())
+			}
+			if at%every == 0 && !s.Expired(now) {
+				s.Renew(now)
+			}
+		}
+	}
+	if model.SessionMax != 12*time.Hour {
+		t.Fatalf("Expected sessions to last at most 12 hours (README, docs/RELIABILITY.md), got %v", model.SessionMax)
+	}
+	// no sign-in time (a row from before it was recorded, not migrated): ended
+	s := &model.Session{Record: core.NewRecord(core.NewBaseCollection(model.Sessions))}
+	s.Renew(start)
+	if !s.Expired(start) {
+		t.Fatalf("Expected a session without a sign-in time to have ended")
 	}
 }

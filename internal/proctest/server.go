@@ -15,7 +15,7 @@ import (
 )
 
 // DemoPassword is the demo accounts' password (ikplan demo's default).
-const DemoPassword = "ikplan-demo"
+const DemoPassword = "ikplan-demo-2026"
 
 // The superuser the harness creates to configure the server.
 const (

@@ -32,7 +32,7 @@ const (
 	Boards   = 30
 	Years    = 10
 	Controls = 40
-	Password = "ikplan-demo"
+	Password = "ikplan-demo-2026"
 )
 
 // EnvDir names the environment variable that points at the set's folder.

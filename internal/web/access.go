@@ -44,10 +44,16 @@ var errForbidden = router.NewForbiddenError("", nil)
 
 // save writes r on the user's behalf: the change goes through the hooks
 // (the rules and the history), and the collection's create or update rule
-// decides whether the user may make it — checked on the record as saved,
-// inside the same transaction, so a refused write leaves nothing.
+// decides whether the user may make it. Permission comes first: one who may
+// not write gets the same refusal whatever they send, so that validation's
+// messages (a plan that already exists, a status) tell them nothing. A new
+// record is checked again as saved, inside the same transaction, so a
+// refused write leaves nothing.
 func save(app core.App, user *core.Record, r *core.Record) error {
 	isNew := r.IsNew()
+	if isNew && !model.MayCreate(app, user, r) {
+		return errForbidden
+	}
 	if !isNew && !may(app, user, r, r.Collection().UpdateRule) {
 		return errForbidden
 	}

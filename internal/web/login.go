@@ -6,6 +6,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/mails"
+	"github.com/pocketbase/pocketbase/tools/routine"
 
 	"ikplan/internal/model"
 	"ikplan/templates"
@@ -82,7 +83,10 @@ func (s *server) forgotForm(e *core.RequestEvent) error {
 }
 
 // forgot handles "POST /forgot": sends PocketBase's password reset mail. It
-// says the same whether or not the address is known.
+// says the same whether or not the address is known, in the same time: the
+// mail is sent after the answer, in the background (as PocketBase's own
+// request-password-reset does), so a slow mail server does not tell which
+// addresses exist.
 func (s *server) forgot(e *core.RequestEvent) error {
 	p := s.page(e, "", "")
 	p.Title = p.T("forgot.title")
@@ -93,9 +97,12 @@ func (s *server) forgot(e *core.RequestEvent) error {
 		return s.render(e, http.StatusUnprocessableEntity, p, templates.Forgot(p, "", false, errs), nil)
 	}
 	if user, err := e.App.FindAuthRecordByEmail(model.Users, email); err == nil {
-		if err := mails.SendRecordPasswordReset(e.App, user); err != nil {
-			e.App.Logger().Error("failed to send the password reset mail", "error", err)
-		}
+		app := e.App
+		routine.FireAndForget(func() {
+			if err := mails.SendRecordPasswordReset(app, user); err != nil {
+				app.Logger().Error("failed to send the password reset mail", "error", err)
+			}
+		})
 	}
 	return s.render(e, http.StatusOK, p, templates.Forgot(p, email, true, nil), nil)
 }

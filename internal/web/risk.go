@@ -184,6 +184,15 @@ func (s *server) riskToControl(e *core.RequestEvent) error {
 		return err
 	}
 	planId := e.Request.FormValue("plan")
+	// a plan the user may not see reads as one that does not exist: a
+	// message beside the field for one who may make controls of the risk,
+	// the same refusal as for any other plan for everyone else
+	if _, err := view(e.App, e.Auth, model.Plans, planId); err != nil {
+		if !may(e.App, e.Auth, r, r.Collection().UpdateRule) {
+			return s.errorPage(e, http.StatusForbidden)
+		}
+		return s.riskControlRefused(e, r, planId, templates.Errors{{Field: "plan", Message: i18nT(e, "risk.no_such_plan")}})
+	}
 	number := 1
 	last, err := list(e.App, e.Auth, model.Controls, "plan = {:p} && section = ''", "-number", 1, dbx.Params{"p": planId})
 	if err != nil {
@@ -215,6 +224,12 @@ func (s *server) riskToControl(e *core.RequestEvent) error {
 		}
 		return err
 	}
+	return s.riskControlRefused(e, r, planId, errs)
+}
+
+// riskControlRefused answers a refused "POST /risks/{id}/control": the risk
+// page with the messages beside the plan.
+func (s *server) riskControlRefused(e *core.RequestEvent, r *core.Record, planId string, errs templates.Errors) error {
 	v, err := s.riskView(e, r)
 	if err != nil {
 		return err

@@ -10,6 +10,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"ikplan/internal/model"
+	"ikplan/internal/proxy"
 )
 
 // The session cookie holds a random token; the sessions collection holds
@@ -21,7 +22,9 @@ const (
 	langCookie = "ikplan_lang"
 )
 
-func secure(e *core.RequestEvent) bool { return e.Request.TLS != nil }
+// secure reports whether the visitor uses HTTPS: directly, or through a
+// trusted reverse proxy that said so (internal/proxy).
+func secure(e *core.RequestEvent) bool { return proxy.HTTPS(e) }
 
 func sessionCookieName(e *core.RequestEvent) string {
 	if secure(e) {
@@ -30,22 +33,23 @@ func sessionCookieName(e *core.RequestEvent) string {
 	return cookieName
 }
 
-// setSessionCookie hands the browser its token: HttpOnly, SameSite=Lax, for
-// a working day (the server's row decides; the cookie only carries it).
-func setSessionCookie(e *core.RequestEvent, token string) {
+// setSessionCookie hands the browser its token: HttpOnly, SameSite=Lax,
+// for as long as the session lasts unless used (the server's row decides;
+// the cookie only carries it).
+func setSessionCookie(e *core.RequestEvent, token string, lasts time.Duration) {
 	http.SetCookie(e.Response, &http.Cookie{
 		Name: sessionCookieName(e), Value: token, Path: "/", HttpOnly: true, Secure: secure(e),
-		SameSite: http.SameSiteLaxMode, MaxAge: int(model.SessionIdle.Seconds()),
+		SameSite: http.SameSiteLaxMode, MaxAge: max(int(lasts.Seconds()), 1),
 	})
 }
 
 // startSession signs the user in at now: a new session row and its cookie.
 func startSession(e *core.RequestEvent, user *core.Record, now time.Time) error {
-	_, token, err := model.NewSession(e.App, user, now)
+	sess, token, err := model.NewSession(e.App, user, now)
 	if err != nil {
 		return err
 	}
-	setSessionCookie(e, token)
+	setSessionCookie(e, token, sess.Expires().Sub(now))
 	return nil
 }
 
@@ -66,13 +70,17 @@ func clearSessionCookie(e *core.RequestEvent) {
 	})
 }
 
-// loadSession signs the request in from its session cookie (the REST API
-// keeps its Authorization header): the session must exist and not have
-// ended. A session in use slides; it is written back at most once every
-// few minutes, with a fresh cookie.
+// loadSession signs the request in from its session cookie and from
+// nothing else: the session must exist and not have ended. A REST API
+// token in the Authorization header, which PocketBase's middleware has
+// already read, signs nobody in to the web UI (the REST API keeps its
+// tokens): a token would otherwise outlive signing out, and cannot be
+// ended by the web UI. A session in use slides; it is written back at most
+// once every few minutes, with a fresh cookie.
 func (s *server) loadSession(e *core.RequestEvent) error {
+	e.Auth = nil
 	c, err := e.Request.Cookie(sessionCookieName(e))
-	if err != nil || c.Value == "" || e.Auth != nil {
+	if err != nil || c.Value == "" {
 		return e.Next()
 	}
 	now := s.now()
@@ -101,15 +109,15 @@ func (s *server) loadSession(e *core.RequestEvent) error {
 		if err := e.App.Save(sess.Record); err != nil {
 			e.App.Logger().Error("failed to renew a session", "error", err)
 		} else {
-			setSessionCookie(e, c.Value)
+			setSessionCookie(e, c.Value, sess.Expires().Sub(now))
 			e.Set(versionKey, nil) // the renewal changed the data version
 		}
 	}
 	return e.Next()
 }
 
-// signedIn reports whether a staff user is signed in (a superuser's REST
-// API token is no web session).
+// signedIn reports whether a staff user is signed in by a web session
+// (loadSession sets nobody else; superusers have no web session).
 func signedIn(e *core.RequestEvent) bool {
 	return e.Auth != nil && e.Auth.Collection().Name == model.Users
 }

@@ -2,15 +2,19 @@ package web_test
 
 import (
 	"crypto/tls"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/pocketbase/dbx"
 
 	"ikplan/internal/model"
 	"ikplan/internal/testapp"
+	"ikplan/internal/web"
 )
 
 // send is one request to the whole HTTP stack, with the cookie header and
@@ -130,5 +134,41 @@ func TestSessionCookieFlagsOverTLS(t *testing.T) {
 	h.ServeHTTP(rec, req)
 	if rec.Code != http.StatusOK {
 		t.Fatalf("Expected the __Host- cookie to sign in over TLS, got %d", rec.Code)
+	}
+}
+
+// TestSessionEndsTwelveHoursAfterSignIn: a session kept busy all day still
+// ends 12 hours after the sign-in, on the server (the row goes too), and
+// its cookie never claims to last longer.
+func TestSessionEndsTwelveHoursAfterSignIn(t *testing.T) {
+	t.Parallel()
+	f := testapp.Fix(t)
+	var offset atomic.Int64 // time since the sign-in
+	clock := func() time.Time { return testapp.Today.Add(time.Duration(offset.Load())) }
+	app := testapp.New(t)
+	web.Register(app, clock)
+	h := handler(t, app)
+	rec := send(h, http.MethodPost, "/login", "email=lasare%40ikplan.test&password="+testapp.Password)
+	if rec.Code != http.StatusSeeOther {
+		t.Fatalf("Expected the sign-in to succeed, got %d", rec.Code)
+	}
+	cookie := strings.SplitN(rec.Header().Get("Set-Cookie"), ";", 2)[0]
+	for at := 10 * time.Minute; at < model.SessionMax; at += 10 * time.Minute {
+		offset.Store(int64(at))
+		rec := send(h, http.MethodGet, "/plans", "", "Cookie", cookie)
+		if rec.Code != http.StatusOK {
+			t.Fatalf("%v after the sign-in: expected the busy session to go on, got %d %q", at, rec.Code, rec.Header().Get("Location"))
+		}
+		if c := rec.Header().Get("Set-Cookie"); c != "" {
+			var age int
+			if _, err := fmt.Sscanf(c[strings.Index(c, "Max-Age="):], "Max-Age=%d", &age); err != nil || time.Duration(age)*time.Second > model.SessionMax-at {
+				t.Fatalf("%v after the sign-in: expected the cookie to last at most until %v after it, got %q", at, model.SessionMax, c)
+			}
+		}
+	}
+	offset.Store(int64(model.SessionMax))
+	signedOut(t, send(h, http.MethodGet, "/plans", "", "Cookie", cookie), "12 hours after the sign-in")
+	if n := testapp.Count(t, app, model.Sessions, dbx.HashExp{"user": f.Users["lasare"]}); n != 1 {
+		t.Fatalf("Expected the ended session's row deleted (the fixture's own left), got %d rows", n)
 	}
 }
