@@ -67,6 +67,7 @@ type ActionItem struct {
 	Owner    string
 	Deadline string // "kvartal 2 2025"
 	Overdue  bool
+	Status   Tag // "Pågår", "Fortsätter i planen för 2025"
 }
 
 // InlineForm is one of the page's small forms: what was typed and the

@@ -400,7 +400,7 @@ func actionsTable(p Page, caption string, actions []ActionItem) templ.Component 
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = TagView(ActionTag(p.Lang, a.Action.GetString("status"))).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = TagView(a.Status).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -10,8 +10,9 @@ import (
 )
 
 // Item is a control or an action that someone has yet to finish: a control
-// of an adopted plan that lacks a result for one of its periods, or a
-// planned or in-progress action.
+// of an adopted plan that lacks a result for one of its periods, or an
+// action on the lists (model.IsOpenAction: planned or in progress, not
+// transferred, not of a draft plan).
 type Item struct {
 	Collection string    // model.Controls or model.Actions
 	Id         string    // the record's id

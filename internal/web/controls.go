@@ -104,10 +104,10 @@ func (s *server) controlView(e *core.RequestEvent, c *core.Record, editId string
 	v.Owners = names.choices
 	now := s.now()
 	byDeviation := map[string][]templates.ActionItem{}
+	l := lang(e)
 	for _, a := range actions {
-		st := a.GetString("status")
 		item := templates.ActionItem{Action: a, Owner: names.of[a.GetString("owner")], Deadline: templates.Deadline(a),
-			Overdue: model.Overdue(a.GetDateTime("deadline").Time(), st == model.ActionDone || st == model.ActionCancelled, now)}
+			Overdue: model.ActionOverdue(a, now), Status: templates.ActionStatusTag(l, a, plan.GetInt("year"))}
 		if d := a.GetString("deviation"); d != "" {
 			byDeviation[d] = append(byDeviation[d], item)
 		} else {
