@@ -67,7 +67,8 @@ type ActionItem struct {
 	Owner    string
 	Deadline string // "kvartal 2 2025"
 	Overdue  bool
-	Status   Tag // "Pågår", "Fortsätter i planen för 2025"
+	Status   Tag    // "Pågår", "Fortsätter i planen för 2025"
+	Warning  string // the action was just given a deadline that has passed (DeadlinePassed)
 }
 
 // InlineForm is one of the page's small forms: what was typed and the

@@ -66,6 +66,16 @@ func ActionStatusTag(lang string, a *core.Record, planYear int) Tag {
 	return t
 }
 
+// DeadlinePassed is the warning for an open action just given a deadline
+// that has already passed on the day of now, or "": such a date is
+// accepted — an action may be recorded late — but not silently.
+func DeadlinePassed(lang string, a *core.Record, now time.Time) string {
+	if !model.DeadlinePassed(a, now) {
+		return ""
+	}
+	return i18n.T(lang, "action.deadline_passed", Deadline(a))
+}
+
 // Target writes a control's target: "Medel responstid < 10 minuter".
 func Target(c *core.Record) string {
 	op := c.GetString("target_operator")

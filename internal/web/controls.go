@@ -104,10 +104,13 @@ func (s *server) controlView(e *core.RequestEvent, c *core.Record, editId string
 	v.Owners = names.choices
 	now := s.now()
 	byDeviation := map[string][]templates.ActionItem{}
-	l := lang(e)
+	l, added := lang(e), addedAction(e)
 	for _, a := range actions {
 		item := templates.ActionItem{Action: a, Owner: names.of[a.GetString("owner")], Deadline: templates.Deadline(a),
 			Overdue: model.ActionOverdue(a, now), Status: templates.ActionStatusTag(l, a, plan.GetInt("year"))}
+		if a.Id == added {
+			item.Warning = templates.DeadlinePassed(l, a, now)
+		}
 		if d := a.GetString("deviation"); d != "" {
 			byDeviation[d] = append(byDeviation[d], item)
 		} else {
