@@ -77,7 +77,9 @@ func (h *rules) validateAction(e *core.RecordEvent, errs fieldErrors) {
 		if k := find(e.App, model.Risks, r.GetString("risk")); k != nil && k.GetString("board") != board && linkChanged(r, "risk") {
 			errs.add("risk", "Risken hör till en annan nämnd än planen.")
 		}
-		if o := r.GetString("owner"); o != "" {
+		// checked when given: an owner who has left the board since does
+		// not keep the action from being closed
+		if o := r.GetString("owner"); o != "" && linkChanged(r, "owner") {
 			if msg := ownerProblem(e.App, o, board); msg != "" {
 				errs.add("owner", msg)
 			}

@@ -104,8 +104,11 @@ func (h *rules) writeAudit(app core.App, op string, rec, before *core.Record, bo
 	return nil
 }
 
-// hidden are fields never written to the history.
-var hidden = map[string]bool{"created": true, "updated": true, "password": true, "tokenKey": true, "calendar_token": true}
+// hidden are fields never written to the history: the derived ones
+// (next_due, next_period, in_draft) follow a change someone made, which
+// the history holds.
+var hidden = map[string]bool{"created": true, "updated": true, "password": true, "tokenKey": true, "calendar_token": true,
+	"next_due": true, "next_period": true, "in_draft": true}
 
 // diff lists each changed field as [old, new].
 func diff(op string, rec, before *core.Record) map[string][2]any {

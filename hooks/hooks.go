@@ -29,6 +29,8 @@ func Register(app core.App, now func() time.Time) {
 	bindResults(app, h)
 	bindDeviations(app, h)
 	bindActions(app, h)
+	bindCarried(app)
+	bindInDraft(app)
 	bindSessions(app)
 	bindFiles(app)
 }

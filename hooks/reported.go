@@ -7,18 +7,19 @@ import (
 	"ikplan/internal/model"
 )
 
-// bindReported keeps each control's "reported" flag (model.IsReported) in
-// the transaction of every write that can change it. It is bound after the
-// history, so it runs inside the history's transaction.
+// bindReported keeps each control's progress — the "reported" flag and
+// the next period due (model.Progress) — in the transaction of every write
+// that can change it. It is bound after the history, so it runs inside the
+// history's transaction.
 func bindReported(app core.App) {
-	// a control saved: reckoned from its own frequency and plan, whatever
-	// the client sent
+	// a control saved: reckoned from its own frequency, due date and plan,
+	// whatever the client sent
 	own := func(e *core.RecordEvent) error {
-		if ok, err := model.IsReported(e.App, e.Record); err == nil {
-			e.Record.Set("reported", ok)
-		} else {
-			e.Record.Set("reported", false)
+		p, err := model.ProgressOf(e.App, e.Record)
+		if err != nil {
+			p = model.Progress{}
 		}
+		p.Set(e.Record)
 		return e.Next()
 	}
 	app.OnRecordCreateExecute(model.Controls).BindFunc(own)

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
 
 	"ikplan/internal/model"
@@ -56,18 +55,6 @@ func TestSessionsAreSuperusersOnly(t *testing.T) {
 			s.Test(t)
 		}
 	}
-}
-
-// migration is a registered migration of this package, by file name.
-func migration(t *testing.T, file string) *core.Migration {
-	t.Helper()
-	for _, item := range core.AppMigrations.Items() {
-		if item.File == file {
-			return item
-		}
-	}
-	t.Fatalf("no migration %s", file)
-	return nil
 }
 
 // TestSessionsGetTheirSignInTime: a session open at the upgrade is taken

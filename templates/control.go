@@ -18,7 +18,8 @@ type ControlPageView struct {
 	Board   string // the plan's board
 	Unit    string
 	Owner   string
-	Overdue bool // due and nothing reported yet
+	Overdue bool   // a period that lacks a result fell due before today
+	Late    string // those periods, "Q1 2025, Q2 2025", when the control reports more often than yearly
 	Results []ResultItem
 	Actions []ActionItem // the control's actions not born from a deviation
 	// Report is the form to report a result, nil when the user may not
@@ -66,6 +67,8 @@ type ActionItem struct {
 	Owner    string
 	Deadline string // "kvartal 2 2025"
 	Overdue  bool
+	Status   Tag    // "Pågår", "Fortsätter i planen för 2025"
+	Warning  string // the action was just given a deadline that has passed (DeadlinePassed)
 }
 
 // InlineForm is one of the page's small forms: what was typed and the

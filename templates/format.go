@@ -50,8 +50,30 @@ func OutcomeTag(lang, outcome string) Tag {
 
 // ActionTag is an action's status as a tag.
 func ActionTag(lang, status string) Tag {
-	class := map[string]string{"planned": "tag--grey", "in_progress": "tag--blue", "done": "tag--green", "cancelled": "tag--grey"}[status]
+	class := map[string]string{"planned": "tag--grey", "in_progress": "tag--blue", "done": "tag--green", "cancelled": "tag--grey", "continued": "tag--grey"}[status]
 	return Tag{i18n.T(lang, "action.status."+status), class}
+}
+
+// ActionStatusTag is the status of an action of a plan of planYear as a
+// tag, which for a continued action names the plan it continues in:
+// "Fortsätter i planen för 2025".
+func ActionStatusTag(lang string, a *core.Record, planYear int) Tag {
+	status := a.GetString("status")
+	t := ActionTag(lang, status)
+	if status == model.ActionContinued && planYear > 0 {
+		t.Text = i18n.T(lang, "action.status.continued_in", model.ContinuedYear(planYear))
+	}
+	return t
+}
+
+// DeadlinePassed is the warning for an open action just given a deadline
+// that has already passed on the day of now, or "": such a date is
+// accepted — an action may be recorded late — but not silently.
+func DeadlinePassed(lang string, a *core.Record, now time.Time) string {
+	if !model.DeadlinePassed(a, now) {
+		return ""
+	}
+	return i18n.T(lang, "action.deadline_passed", Deadline(a))
 }
 
 // Target writes a control's target: "Medel responstid < 10 minuter".

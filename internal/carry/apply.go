@@ -28,12 +28,13 @@ type Decision struct {
 
 // Apply makes the draft plan for the next year from the plan, as Preview
 // describes, and carries out a decision for every unfinished action, in one
-// transaction run for the actor. It writes nothing and returns a *Refusal
+// transaction run for the actor as the carry operation (the only one that
+// may close an action as continued). It writes nothing and returns a *Refusal
 // when the board already has a plan for the next year, when an unfinished
 // action has no valid decision (the refusal names each one) or when the
 // hooks refuse a write.
 func Apply(app core.App, actor model.Actor, planId string, decisions map[string]Decision) (newPlanId string, err error) {
-	err = model.RunAs(app, actor, func(tx core.App) error {
+	err = model.RunOperation(app, actor, model.OperationCarry, func(tx core.App) error {
 		pv, err := Preview(tx, planId)
 		if err != nil {
 			return err
@@ -137,8 +138,13 @@ func countActions(fields map[string]string) int {
 func decide(tx core.App, a, next *core.Record, copies map[string]string, d Decision) error {
 	switch d.Kind {
 	case DecideContinue:
-		_, err := continueAction(tx, a, next, copies[a.GetString("control")])
-		return err
+		cp, err := continueAction(tx, a, next, copies[a.GetString("control")])
+		if err != nil {
+			return err
+		}
+		// one open item per real action: the old one closes, linked to the new
+		a.Set("status", model.ActionContinued)
+		a.Set("carried_to", cp.Id)
 	case DecideClose:
 		a.Set("status", model.ActionCancelled)
 		a.Set("cancel_reason", strings.TrimSpace(d.Reason))

@@ -185,6 +185,7 @@ func TestApplyMakesTheDraft(t *testing.T) {
 		}
 	}
 
+	fixture := testapp.New(t) // the actions as they were
 	for _, key := range []string{"2", "10", "HR8"} {
 		old := testapp.Find(t, app, model.Actions, f.Actions[key])
 		next, err := app.FindFirstRecordByFilter(model.Actions, "carried_from = {:a}", dbx.Params{"a": old.Id})
@@ -194,13 +195,20 @@ func TestApplyMakesTheDraft(t *testing.T) {
 		if next.GetString("plan") != id || next.GetString("control") != bySource[key].Id || next.GetString("deviation") != "" {
 			t.Errorf("Expected action %s continued under the copy of its control, got %v", key, next.FieldsData())
 		}
+		before := testapp.Find(t, fixture, model.Actions, f.Actions[key])
 		for _, field := range []string{"description", "owner", "deadline", "deadline_precision", "status"} {
-			if next.GetString(field) != old.GetString(field) {
-				t.Errorf("Expected action %s's %s kept as %q, got %q", key, field, old.GetString(field), next.GetString(field))
+			if next.GetString(field) != before.GetString(field) {
+				t.Errorf("Expected action %s's %s kept as %q, got %q", key, field, before.GetString(field), next.GetString(field))
 			}
 		}
-		if old.GetString("status") == model.ActionCancelled || old.GetString("transferred_to") != "" {
-			t.Errorf("Expected the old action %s left as it was, got %v", key, old.FieldsData())
+		// one open item per real action: the old one closes, linked both ways
+		if old.GetString("status") != "continued" || old.GetString("carried_to") != next.Id || old.GetString("transferred_to") != "" {
+			t.Errorf("Expected the old action %s continued in %s, got %v", key, next.Id, old.FieldsData())
+		}
+		for _, field := range []string{"description", "owner", "deadline", "deadline_precision", "done_note", "cancel_reason"} {
+			if old.GetString(field) != before.GetString(field) {
+				t.Errorf("Expected the old action %s's %s kept as %q, got %q", key, field, before.GetString(field), old.GetString(field))
+			}
 		}
 	}
 	if a := testapp.Find(t, app, model.Actions, f.Actions["2"]); testapp.Find(t, app, model.Actions, mustCarried(t, app, a.Id)).GetString("deadline")[:10] != "2025-06-30" {
@@ -224,10 +232,11 @@ func TestApplyMakesTheDraft(t *testing.T) {
 	if after.plans != before.plans+1 || after.controls != before.controls+20 || after.actions != before.actions+3 {
 		t.Fatalf("Expected one plan, 20 controls and 3 actions more, got %+v → %+v", before, after)
 	}
-	// 1 plan + 20 controls + 3 new actions + 2 changed actions, each one history row naming the coordinator
+	// 1 plan + 20 controls + 3 new actions + 2 changed actions + 3
+	// continued ones, each one history row naming the coordinator
 	label := coordinator(f).Label()
-	if n := testapp.Count(t, app, model.AuditLog, dbx.HashExp{"actor": label}); n != 26 || after.audit != before.audit+26 {
-		t.Fatalf("Expected 26 history rows naming %s, got %d (audit %d → %d)", label, n, before.audit, after.audit)
+	if n := testapp.Count(t, app, model.AuditLog, dbx.HashExp{"actor": label}); n != 29 || after.audit != before.audit+29 {
+		t.Fatalf("Expected 29 history rows naming %s, got %d (audit %d → %d)", label, n, before.audit, after.audit)
 	}
 	row, err := app.FindFirstRecordByFilter(model.AuditLog, "collection = 'plans' && record = {:r} && op = 'create'", dbx.Params{"r": id})
 	if err != nil || row.GetString("actor_name") != "Sara Samordnare" {

@@ -25,7 +25,11 @@
 // needs a decision, or Apply writes nothing:
 //   - continue: a new action in the new plan, attached to the copy of the
 //     same control, with the same description, owner, deadline, precision
-//     and status, and carried_from naming the old one, which stays as it was;
+//     and status, and carried_from naming the old one, which closes as
+//     continued ("fortsätter i planen för {year}") with carried_to naming
+//     the new one: one open item per real action. The new one is on
+//     nobody's list while the new plan is a draft (in_draft). Removing the
+//     new action (with its draft plan, say) opens the old one again;
 //   - close: the old action is cancelled with the reason given;
 //   - transfer: the old action's transferred_to names another board.
 //

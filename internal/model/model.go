@@ -79,10 +79,13 @@ const (
 	ActionInProgress = "in_progress"
 	ActionDone       = "done"
 	ActionCancelled  = "cancelled"
+	// ActionContinued closes an action that goes on as a new action in
+	// next year's plan (carried_to); only the carry operation sets it.
+	ActionContinued = "continued"
 )
 
 // ActionStatuses lists every action status.
-var ActionStatuses = []string{ActionPlanned, ActionInProgress, ActionDone, ActionCancelled}
+var ActionStatuses = []string{ActionPlanned, ActionInProgress, ActionDone, ActionCancelled, ActionContinued}
 
 // Control methods (kontrollmetod).
 var Methods = []string{"stickprov", "genomgang", "matning", "analys", "intervju", "lopande"}

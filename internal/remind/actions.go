@@ -10,8 +10,11 @@ import (
 )
 
 // openActions are the actions someone has yet to finish: planned or in
-// progress, and not handed over to another board (it goes on there).
-const openActions = "(status = 'planned' || status = 'in_progress') && transferred_to = ''"
+// progress, not handed over to another board (it goes on there) and not of
+// a draft plan (on nobody's list until it is adopted; model.IsOpenAction).
+// A continued action is closed (status continued): its continuation in
+// next year's plan is the open one.
+const openActions = "(status = 'planned' || status = 'in_progress') && transferred_to = '' && in_draft = false"
 
 // Actions picks open actions a user may see, by their deadlines. The zero
 // value is every open action.

@@ -90,8 +90,8 @@ func Calendar(name string, items []Item, appURL string, now time.Time) string {
 		ev.SetDtStampTime(stamp)
 		ev.SetAllDayStartAt(it.Date)
 		ev.SetAllDayEndAt(it.Date.AddDate(0, 0, 1))
-		ev.SetSummary(label + ": " + shorten(icsText(it.Title), 120))
-		ev.SetDescription(icsText(it.Title) + "\n\n" + date + ": " + it.When() + "\n" + link)
+		ev.SetSummary(label + ": " + it.Named(shorten(icsText(it.Title), 120)))
+		ev.SetDescription(it.Named(icsText(it.Title)) + "\n\n" + date + ": " + it.When() + "\n" + link)
 		ev.SetURL(link)
 		ev.SetTimeTransparency(ics.TransparencyTransparent)
 	}

@@ -13,14 +13,15 @@ import (
 
 // controlFields are the fields of a control that make its Item (but for
 // when it last changed: add "updated" for that).
-var controlFields = model.Fields{"title", "due", "owner", "plan", "frequency", "position"}
+var controlFields = model.Fields{"title", "next_due", "next_period", "owner", "plan", "frequency", "position"}
 
 // unreported lists the controls of the adopted plans years names (plan id →
 // plan year) that the lister shows, that match filter and that lack a
 // result for one of their periods — the flag the hooks keep on each control
-// (model.IsReported) —, by due date (undated first) and position, loading
-// fields (controlFields, and "updated" if wanted). keep, when not nil,
-// says by its due date (zero when it has none) whether a control is wanted.
+// (model.IsReported) —, by the due date of the earliest such period
+// (next_due; undated first) and position, loading fields (controlFields,
+// and "updated" if wanted). keep, when not nil, says by that date (zero
+// when it has none) whether a control is wanted.
 func unreported(list Lister, years map[string]int, filter string, params dbx.Params, fields model.Fields, keep func(due time.Time) bool) ([]Item, error) {
 	adopted := make([]string, 0, len(years))
 	for id := range years {
@@ -43,7 +44,7 @@ func unreported(list Lister, years map[string]int, filter string, params dbx.Par
 	}
 	kept := make([]control, 0, len(controls))
 	for _, c := range controls {
-		due := c.GetDateTime("due").Time()
+		due := c.GetDateTime("next_due").Time()
 		if keep == nil || keep(due) {
 			kept = append(kept, control{c, due, c.GetInt("position")})
 		}
@@ -61,13 +62,19 @@ func unreported(list Lister, years map[string]int, filter string, params dbx.Par
 	return out, nil
 }
 
-// controlItem is an unreported control as an item.
+// controlItem is an unreported control as an item: dated by its earliest
+// period without a result, which it names when the control reports more
+// often than yearly.
 func controlItem(c *core.Record) Item {
-	return Item{
+	it := Item{
 		Collection: model.Controls, Id: c.Id, Title: c.GetString("title"),
-		Date: dateOf(c.GetDateTime("due").Time()), Precision: model.PrecisionDay,
+		Date: dateOf(c.GetDateTime("next_due").Time()), Precision: model.PrecisionDay,
 		Owner: c.GetString("owner"), Plan: c.GetString("plan"), Updated: c.GetDateTime("updated").Time(),
 	}
+	if model.PeriodKindFor(c.GetString("frequency")) != model.PeriodYear {
+		it.Period = c.GetString("next_period")
+	}
+	return it
 }
 
 // planYears maps each adopted plan the lister shows to its year.

@@ -31,7 +31,9 @@ var DefaultDays = []int{14, 3}
 // run after that), one more when it comes within 3 days, then due_today
 // on its day ("{date}"), then overdue once per ISO week ("2025-W27") until
 // it is finished. The date is part of the due_soon and due_today keys, so
-// a moved deadline is reminded of again.
+// a moved deadline is reminded of again; the period of a control reported
+// more often than yearly is part of every key, so each period is reminded
+// of in its turn.
 type Due struct {
 	Item
 	Kind   string // DueSoon, DueToday or Overdue
@@ -65,6 +67,9 @@ func Classify(it Item, days []int, now time.Time) (Due, bool) {
 			return Due{}, false
 		}
 		due.Kind, due.Key = DueSoon, fmt.Sprintf("%dd:%s", due.Window, it.Date.Format(time.DateOnly))
+	}
+	if it.Period != "" {
+		due.Key += " " + it.Period
 	}
 	return due, true
 }

@@ -10,13 +10,15 @@ import (
 )
 
 // Item is a control or an action that someone has yet to finish: a control
-// of an adopted plan that lacks a result for one of its periods, or a
-// planned or in-progress action.
+// of an adopted plan that lacks a result for one of its periods, or an
+// action on the lists (model.IsOpenAction: planned or in progress, not
+// transferred, not of a draft plan).
 type Item struct {
 	Collection string    // model.Controls or model.Actions
 	Id         string    // the record's id
 	Title      string    // a control's title, an action's description
 	Date       time.Time // the due date or deadline as a date (midnight UTC); zero when there is none
+	Period     string    // a control reported more often than yearly: the period Date is for ("Q2 2024")
 	Precision  string    // how exactly the date was given (model.Precision*); day for a control
 	Owner      string    // the owner's user id, or ""
 	Plan       string    // the plan's id
@@ -27,6 +29,15 @@ type Item struct {
 
 // When is the date the way people write it: "2025-03-31" or "kvartal 2 2025".
 func (it Item) When() string { return model.FormatDeadline(it.Date, it.Precision) }
+
+// Named is a title of the item (shortened as it suits the caller) with the
+// period it is due for, if it names one: "Kassaflöde (Q2 2024)".
+func (it Item) Named(title string) string {
+	if it.Period == "" {
+		return title
+	}
+	return title + " (" + it.Period + ")"
+}
 
 // Path is the item's page in the web UI: a control's page, an action on its
 // control's page, or the actions list for an action of no control.

@@ -102,7 +102,7 @@ func entryOf(d Due, appURL, owner string) entry {
 	if d.Collection == model.Controls {
 		label, date = "Kontroll att rapportera", "Ska rapporteras senast"
 	}
-	e.Title = label + ": " + shorten(d.Title, 200)
+	e.Title = label + ": " + d.Named(shorten(d.Title, 200))
 	e.When = date + ": " + d.When()
 	switch {
 	case d.Days < -1:

@@ -43,23 +43,24 @@ func (o *Overview) merged(controls []Item, nControls int, acts Actions, offset, 
 	return p, nil
 }
 
-// overdueControls filters the unreported controls due before today.
-const overdueControls = "reported = false && due != '' && due < {:today}"
+// overdueControls filters the unreported controls whose earliest
+// unreported period fell due before today.
+const overdueControls = "reported = false && next_due != '' && next_due < {:today}"
 
 func (o *Overview) todayParam() dbx.Params {
 	return dbx.Params{"today": model.DateOnly(o.today).Format(time.DateOnly) + " 00:00:00.000Z"}
 }
 
 // overdueControls is the first n of everyone's unreported controls of the
-// adopted plans due before today that the user sees, by due date and
-// position, and how many there are: counted and limited by the database.
+// adopted plans with a period due before today that the user sees, by
+// that date and position, and how many there are: counted and limited by the database.
 func (o *Overview) overdueControls(n int) ([]Item, int, bool, error) {
 	adopted := model.In{Field: "plan", Values: model.IDs(o.plans)}
 	total, more, err := o.count(model.Controls, overdueControls, o.todayParam(), adopted)
 	if err != nil {
 		return nil, 0, false, err
 	}
-	records, err := model.ListAs(o.app, o.user, model.Controls, overdueControls, "due,position", n, o.todayParam(), adopted, controlFields)
+	records, err := model.ListAs(o.app, o.user, model.Controls, overdueControls, "next_due,position", n, o.todayParam(), adopted, controlFields)
 	if err != nil {
 		return nil, 0, false, err
 	}

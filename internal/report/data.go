@@ -238,10 +238,10 @@ func (it *item) lastNotPerformed() *core.Record {
 	return nil
 }
 
-// isOpen reports whether an action is still to be done.
+// isOpen reports whether an action is still to be done in its plan: one
+// that continues in next year's plan is done with here.
 func isOpen(a *core.Record) bool {
-	s := a.GetString("status")
-	return s != model.ActionDone && s != model.ActionCancelled
+	return model.OpenStatus(a.GetString("status"))
 }
 
 // overdue reports whether an open action's deadline has passed on now.

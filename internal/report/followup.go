@@ -353,6 +353,8 @@ func (pd *planData) actionFacts(a *core.Record) string {
 		if r := strings.TrimSpace(a.GetString("cancel_reason")); r != "" {
 			status += " – " + strings.TrimSuffix(r, ".")
 		}
+	case model.ActionContinued:
+		status = i18n.T(i18n.Sv, "action.status.continued_in", model.ContinuedYear(pd.year))
 	}
 	facts = append(facts, "Status: "+status)
 	if to := pd.boards[a.GetString("transferred_to")]; to != "" {

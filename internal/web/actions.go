@@ -162,14 +162,13 @@ type actionLookup struct {
 }
 
 // actionRow is an action's row: its control, board, year, owner and
-// whether it is overdue.
+// whether it is overdue (only an action on the lists can be).
 func (s *server) actionRow(a *core.Record, lk actionLookup) templates.ActionRow {
-	status := a.GetString("status")
 	row := templates.ActionRow{
 		Action:  a,
 		Control: lk.controls[a.GetString("control")],
 		Owner:   lk.owners[a.GetString("owner")],
-		Overdue: model.Overdue(a.GetDateTime("deadline").Time(), status == model.ActionDone || status == model.ActionCancelled, s.now()),
+		Overdue: model.ActionOverdue(a, s.now()),
 	}
 	if pl := lk.plans[a.GetString("plan")]; pl != nil {
 		row.Year, row.Board = pl.GetInt("year"), lk.boards[pl.GetString("board")]

@@ -160,10 +160,11 @@ func planFilter(f templates.ActionFilters) (string, dbx.Params) {
 	return strings.Join(parts, " && "), params
 }
 
-// overdueFilter is an overdue action: a deadline before today and still
-// planned or in progress (the statuses that are not finished), written so
-// that SQLite can read it from the (status, deadline) index.
-const overdueFilter = "(status = '" + model.ActionPlanned + "' || status = '" + model.ActionInProgress + "') && deadline != '' && deadline < {:today}"
+// overdueFilter is an overdue action: a deadline before today and on the
+// lists (model.IsOpenAction: planned or in progress, not transferred, not
+// of a draft plan), written so that SQLite can read it from the (status,
+// deadline) index.
+const overdueFilter = "(status = '" + model.ActionPlanned + "' || status = '" + model.ActionInProgress + "') && transferred_to = '' && in_draft = false && deadline != '' && deadline < {:today}"
 
 // actionFilter is the PocketBase filter of f's status, owner and overdue
 // filters: fixed expressions with the values as {:placeholders}, never the

@@ -348,3 +348,115 @@ func TestTransferPages(t *testing.T) {
 		s.Test(t)
 	}
 }
+
+// TestCarryLeavesOneOpenItemPerAction: continuing every unfinished action
+// into next year's plan (the form's "Fortsätt") closes each where it was,
+// so that while the new plan is a draft none is on any list, and once it
+// is adopted each is on every list exactly as often as before the carry —
+// the start page's lists, /actions, the calendar, the reminders and the
+// menu's count — never twice.
+func TestCarryLeavesOneOpenItemPerAction(t *testing.T) {
+	f := testapp.Fix(t)
+	app, h, _, _ := cacheApp(t)
+	// the Excelfil action overdue today, so that it is on the overdue lists
+	if err := testapp.Update(app, model.Actions, f.Actions["2"], map[string]any{"deadline": "2025-03-01", "deadline_precision": "day"}); err != nil {
+		t.Fatal(err)
+	}
+	keys := []string{"2", "8", "10", "11", "HR8"}
+	texts := map[string]string{}
+	for _, key := range keys {
+		texts[key] = prefix(testapp.Find(t, app, model.Actions, f.Actions[key]).GetString("description"))
+	}
+	lists := todoLists(t, app, h, f, testapp.Today, "ansvarig", "samhallsbyggnad", "it", "hr")
+	snapshot := func() map[string]string {
+		out := map[string]string{}
+		for _, l := range lists {
+			out[l.name] = l.read(t)
+		}
+		// /actions by the actions' statuses: the open ones, whatever their plan
+		for _, st := range []string{"planned", "in_progress"} {
+			out["/actions?status="+st] = get(t, h, f, "samordnare", "/actions?status="+st)
+		}
+		return out
+	}
+	rows := func(html, text string) int {
+		n := 0
+		for _, part := range strings.Split(html, `<tr id="action-`)[1:] {
+			if strings.Contains(part[:strings.Index(part+"</tr>", "</tr>")], text) {
+				n++
+			}
+		}
+		return n
+	}
+	before := snapshot()
+	for _, key := range keys {
+		if n := strings.Count(before["ansvarig: /start/my-actions"]+before["samhallsbyggnad: /start/my-actions"]+
+			before["it: /start/my-actions"]+before["hr: /start/my-actions"], texts[key]); n != 1 {
+			t.Fatalf("Expected action %s once among its owner's actions before the carry, got %d", key, n)
+		}
+	}
+
+	form := url.Values{}
+	for _, key := range keys {
+		form.Set("decision-"+f.Actions[key], "continue")
+	}
+	if rec := post(t, h, f, "samordnare", "/plans/"+f.Plan+"/next", form.Encode()); rec.Code != http.StatusSeeOther {
+		t.Fatalf("Expected the carry made, got %d\n%s", rec.Code, rec.Body.String())
+	}
+	draft, err := app.FindFirstRecordByFilter(model.Plans, "board = {:b} && year = 2025", dbx.Params{"b": f.KS})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	check := func(phase string, want func(list string, was int) int) {
+		t.Helper()
+		now := snapshot()
+		for name, text := range now {
+			for _, key := range keys {
+				var got, was int
+				if strings.HasPrefix(name, "/actions?status=") {
+					got, was = rows(text, texts[key]), rows(before[name], texts[key])
+				} else {
+					got, was = strings.Count(text, texts[key]), strings.Count(before[name], texts[key])
+				}
+				if w := want(name, was); got != w {
+					t.Errorf("%s, %s: Expected action %s %d times (%d before the carry), got %d", phase, name, key, w, was, got)
+				}
+			}
+		}
+	}
+	// the draft's actions are on no list; the old ones are closed
+	check("while the plan for 2025 is a draft", func(list string, was int) int {
+		if strings.HasPrefix(list, "/actions?status=") {
+			return was // the continuation, not the old one
+		}
+		return 0
+	})
+	if n, was := navCountOf(snapshotCount(t, lists, "ansvarig: menu count")), navCountOf(before["ansvarig: menu count"]); n != was-1 {
+		t.Errorf("Expected the owner's menu count without the continued overdue action (%d - 1), got %d", was, n)
+	}
+	if err := testapp.Update(app, model.Plans, draft.Id, map[string]any{"status": model.PlanAdopted,
+		"adopted_on": "2025-03-01", "adopted_ref": "KS § 21"}); err != nil {
+		t.Fatal(err)
+	}
+	check("once the plan for 2025 is adopted", func(list string, was int) int { return was })
+	for _, l := range lists {
+		if strings.HasSuffix(l.name, "menu count") {
+			if got := l.read(t); got != before[l.name] {
+				t.Errorf("%s: Expected %s as before the carry, got %s", l.name, before[l.name], got)
+			}
+		}
+	}
+}
+
+// snapshotCount reads the named list of lists.
+func snapshotCount(t *testing.T, lists []todoList, name string) string {
+	t.Helper()
+	for _, l := range lists {
+		if l.name == name {
+			return l.read(t)
+		}
+	}
+	t.Fatalf("no list %q", name)
+	return ""
+}

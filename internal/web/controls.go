@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/a-h/templ"
 	"github.com/pocketbase/dbx"
@@ -103,10 +104,13 @@ func (s *server) controlView(e *core.RequestEvent, c *core.Record, editId string
 	v.Owners = names.choices
 	now := s.now()
 	byDeviation := map[string][]templates.ActionItem{}
+	l, added := lang(e), addedAction(e)
 	for _, a := range actions {
-		st := a.GetString("status")
 		item := templates.ActionItem{Action: a, Owner: names.of[a.GetString("owner")], Deadline: templates.Deadline(a),
-			Overdue: model.Overdue(a.GetDateTime("deadline").Time(), st == model.ActionDone || st == model.ActionCancelled, now)}
+			Overdue: model.ActionOverdue(a, now), Status: templates.ActionStatusTag(l, a, plan.GetInt("year"))}
+		if a.Id == added {
+			item.Warning = templates.DeadlinePassed(l, a, now)
+		}
 		if d := a.GetString("deviation"); d != "" {
 			byDeviation[d] = append(byDeviation[d], item)
 		} else {
@@ -136,7 +140,18 @@ func (s *server) controlView(e *core.RequestEvent, c *core.Record, editId string
 		}
 		v.Results = append(v.Results, item)
 	}
-	v.Overdue = len(results) == 0 && model.Overdue(c.GetDateTime("due").Time(), false, now)
+	if adopted {
+		// only unreported past periods are overdue (model.OverduePeriods)
+		outcomes := map[string]string{}
+		for _, r := range results {
+			outcomes[r.GetString("period")] = r.GetString("outcome")
+		}
+		late := model.OverduePeriods(c.GetString("frequency"), plan.GetInt("year"), c.GetDateTime("due").Time(), outcomes, model.Today(now))
+		v.Overdue = len(late) > 0
+		if v.Overdue && model.PeriodKindFor(c.GetString("frequency")) != model.PeriodYear {
+			v.Late = strings.Join(late, ", ")
+		}
+	}
 
 	periods := model.PeriodsFor(c.GetString("frequency"), plan.GetInt("year"))
 	switch {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -158,14 +159,40 @@ func (s *server) deviationActionAdd(e *core.RequestEvent) error {
 	if err == nil {
 		err = save(e.App, e.Auth, a)
 	}
+	if err == nil && model.DeadlinePassed(a, s.now()) {
+		// saved, with a warning beside it: the deadline has already passed
+		if !isFragment(e) {
+			return redirect(e, "/controls/"+c.Id+"?"+url.Values{addedParam: {a.Id}}.Encode()+"#action-"+a.Id)
+		}
+		e.Set(addedParam, a.Id)
+	}
 	if err == nil {
 		return s.controlSaved(e, c, "deviation-"+d.Id, func(p templates.Page, v *templates.ControlPageView) templ.Component {
 			item := findDeviation(v, d.Id)
 			item.Notice = p.T("controlpage.saved_action")
+			for _, a := range item.Actions {
+				if a.Warning != "" {
+					item.Notice += " " + a.Warning
+				}
+			}
 			return templates.DeviationSection(p, *v, *item)
 		})
 	}
 	return s.deviationRefused(e, c, d.Id, err, "act-", vals, "description", "owner", "deadline", "deadline_precision")
+}
+
+// addedParam names the action just added, on the control page after the
+// save (a query parameter, or the request's value for an htmx answer): its
+// deadline had already passed, which the page warns about beside it.
+const addedParam = "added"
+
+// addedAction is the id of the action just added whose deadline the page
+// warns about, or "".
+func addedAction(e *core.RequestEvent) string {
+	if id, ok := e.Get(addedParam).(string); ok {
+		return id
+	}
+	return e.Request.URL.Query().Get(addedParam)
 }
 
 // formError is a refusal of one field by the web UI itself, for input it

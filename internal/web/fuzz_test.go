@@ -79,7 +79,7 @@ func FuzzActionFilter(f *testing.F) {
 		f.Add(q)
 	}
 	clauses := []string{"board = {:board}", "year = {:year}", "status = {:status}", "owner = {:owner}",
-		"(status = 'planned' || status = 'in_progress') && deadline != '' && deadline < {:today}"}
+		"(status = 'planned' || status = 'in_progress') && transferred_to = '' && in_draft = false && deadline != '' && deadline < {:today}"}
 	f.Fuzz(func(t *testing.T, rawQuery string) {
 		filter, params, _ := web.ActionFilterOf(rawQuery, boards, years, owners)
 		rest := filter

@@ -161,6 +161,9 @@ func (s *server) planView(e *core.RequestEvent, plan *core.Record) (templates.Pl
 		v.Board = board.GetString("name")
 	}
 	v.CanManage = may(e.App, e.Auth, plan, plan.Collection().UpdateRule)
+	if y := plan.GetInt("year"); plan.GetString("status") == model.PlanDraft && model.YearOver(y, s.now()) {
+		v.Warning = i18nT(e, "plan.year_over", y) // a warning: a plan may be recorded late
+	}
 	v.Carry = s.carryOffer(e, plan, board)
 	if v.CanManage && plan.GetString("status") == model.PlanDraft {
 		f := s.controlForm(e, plan, nil)
