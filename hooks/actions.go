@@ -1,8 +1,6 @@
 package hooks
 
 import (
-	"strings"
-
 	"github.com/pocketbase/pocketbase/core"
 
 	"ikplan/internal/model"
@@ -91,11 +89,11 @@ func (h *rules) validateAction(e *core.RecordEvent, errs fieldErrors) {
 	}
 	switch r.GetString("status") {
 	case model.ActionDone:
-		if strings.TrimSpace(r.GetString("done_note")) == "" {
+		if model.Blank(r.GetString("done_note")) {
 			errs.add("done_note", "Beskriv vad som gjordes innan åtgärden markeras som klar.")
 		}
 	case model.ActionCancelled:
-		if strings.TrimSpace(r.GetString("cancel_reason")) == "" {
+		if model.Blank(r.GetString("cancel_reason")) {
 			errs.add("cancel_reason", "Ange varför åtgärden avbryts.")
 		}
 	}

@@ -73,7 +73,7 @@ func (h *rules) validatePlan(e *core.RecordEvent, errs fieldErrors) {
 		if r.GetDateTime("adopted_on").IsZero() {
 			errs.add("adopted_on", "Ange datum för nämndens beslut att anta planen.")
 		}
-		if strings.TrimSpace(r.GetString("adopted_ref")) == "" {
+		if model.Blank(r.GetString("adopted_ref")) {
 			errs.add("adopted_ref", "Ange beslutets paragraf och diarienummer, t.ex. \"§ 45, dnr KS 2024/12\".")
 		}
 	}

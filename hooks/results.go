@@ -121,7 +121,7 @@ func (h *rules) validateResult(e *core.RecordEvent, errs fieldErrors) {
 	}
 
 	if outcome == model.OutcomeNotPerformed {
-		if strings.TrimSpace(r.GetString("not_performed_reason")) == "" && r.GetString("transferred_to") == "" {
+		if model.Blank(r.GetString("not_performed_reason")) && r.GetString("transferred_to") == "" {
 			errs.add("not_performed_reason", "Ange varför kontrollen inte genomfördes, eller vilken nämnd den har överförts till.")
 		}
 	}
@@ -186,7 +186,7 @@ func bindDeviations(app core.App, h *rules) {
 					}
 				}
 			}
-			if r.GetString("status") == model.DeviationAccepted && strings.TrimSpace(r.GetString("acceptance_reason")) == "" {
+			if r.GetString("status") == model.DeviationAccepted && model.Blank(r.GetString("acceptance_reason")) {
 				errs.add("acceptance_reason", "Ange varför avvikelsen godtas utan åtgärd.")
 			}
 		})

@@ -95,7 +95,7 @@ func checkDecisions(tx core.App, pv Proposal, decisions map[string]Decision) err
 		switch d.Kind {
 		case DecideContinue:
 		case DecideClose:
-			if strings.TrimSpace(d.Reason) == "" {
+			if model.Blank(d.Reason) {
 				fields["reason-"+a.Id] = "Ange varför åtgärden avslutas."
 			}
 		case DecideTransfer:

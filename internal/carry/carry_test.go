@@ -121,7 +121,7 @@ func TestApplyRefusesWithoutEveryDecision(t *testing.T) {
 	before := countAll(t, app)
 	d := decisions(f)
 	delete(d, f.Actions["HR8"])
-	d[f.Actions["8"]] = carry.Decision{Kind: carry.DecideClose, Reason: "  "}
+	d[f.Actions["8"]] = carry.Decision{Kind: carry.DecideClose, Reason: " \u200b\u00a0"} // shows nothing
 	d[f.Actions["11"]] = carry.Decision{Kind: carry.DecideTransfer, Board: f.KS}
 	_, err := carry.Apply(app, coordinator(f), f.Plan, d)
 	r := carry.AsRefusal(err)

@@ -233,3 +233,21 @@ func TestTodayIsASwedishDay(t *testing.T) {
 		}
 	}
 }
+
+func TestBlank(t *testing.T) {
+	t.Parallel()
+	blank := []string{"", " ", "\t\r\n", "\u200b", "\u200c\u200d", "\u2060", "\ufeff", "\u00ad", "\u00a0", "\u202f",
+		"\u2007", "\u3000", "\u200e\u200f", "\u061c", "\u180e", "\u034f", "\u115f\u1160\u3164\uffa0", "\ufe0f",
+		"\U000e0020", "\u2800", "\u2028\u2029", "\x00\x7f", " \u200b \u00a0\u2060 "}
+	for _, s := range blank {
+		if !model.Blank(s) {
+			t.Errorf("Blank(%q): expected true, got false", s)
+		}
+	}
+	shown := []string{"a", " a ", "\u200bx", "§", "-", ".", "0", "\u00e5", "\U0001F600", "\ufffd", "\xff", "\u0301"}
+	for _, s := range shown {
+		if model.Blank(s) {
+			t.Errorf("Blank(%q): expected false, got true", s)
+		}
+	}
+}
