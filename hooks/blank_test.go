@@ -116,7 +116,7 @@ func blankHost(t testing.TB, app core.App, f *testapp.Fixture, collection string
 
 // TestBlankReasons: every text a rule requires — what was done, why an
 // action is cancelled, why a deviation is accepted, why a control was not
-// performed, the adoption's reference — counts as
+// performed, the adoption's reference, why a plan goes back — counts as
 // missing when it is only whitespace and invisible characters.
 func TestBlankReasons(t *testing.T) {
 	t.Parallel()
@@ -143,6 +143,12 @@ func TestBlankReasons(t *testing.T) {
 				return err
 			}
 			return testapp.Update(app, model.Plans, plan.Id, map[string]any{"status": "adopted", "adopted_on": "2025-01-20", "adopted_ref": text})
+		}},
+		{"status_reason", func(app core.App, f *testapp.Fixture, text string) error {
+			if err := completeDemo(app, f, "2025-03-10"); err != nil {
+				return err
+			}
+			return testapp.Update(app, model.Plans, f.Plan, map[string]any{"status": "adopted", "status_reason": text})
 		}},
 	}
 	f := testapp.Fix(t)

@@ -28,6 +28,7 @@ func Register(app core.App, now func() time.Time) {
 	bindResults(app, h)
 	bindDeviations(app, h)
 	bindActions(app, h)
+	bindFrozen(app) // after the values the server computes
 	bindSessions(app)
 }
 

@@ -145,7 +145,10 @@ func decide(tx core.App, a, next *core.Record, copies map[string]string, d Decis
 	case DecideTransfer:
 		a.Set("transferred_to", d.Board)
 	}
-	if err := tx.Save(a); err != nil {
+	// a decision on an unfinished action is a carry operation: the one
+	// write that may mark it transferred, or close it when its plan is
+	// already reported
+	if err := model.RunCarry(tx, func(tx core.App) error { return tx.Save(a) }); err != nil {
 		return refusalFrom(err, "Åtgärden "+quote(a.GetString("description"))+" kunde inte ändras")
 	}
 	return nil

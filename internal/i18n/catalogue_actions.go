@@ -88,6 +88,7 @@ func init() {
 		"history.f.adopted_ref":          {"Beslut (§ och dnr)", "Decision (§ and ref.)"},
 		"history.f.reported_on":          {"Återrapporterad den", "Reported on"},
 		"history.f.reported_ref":         {"Beslut om uppföljningen", "Follow-up decision"},
+		"history.f.status_reason":        {"Skäl till att planen gick tillbaka", "Reason the plan went back"},
 		"history.f.plan":                 {"Plan", "Plan"},
 		"history.f.section":              {"Del av planen", "Part of the plan"},
 		"history.f.number":               {"Nr", "No."},
