@@ -1,8 +1,6 @@
 package hooks
 
 import (
-	"strings"
-
 	"github.com/pocketbase/pocketbase/core"
 
 	"ikplan/internal/model"
@@ -26,7 +24,8 @@ func bindActions(app core.App, h *rules) {
 }
 
 // computeAction fills in what the server decides: the control and plan an
-// action belongs to, the deadline as the end of its period, and done_on.
+// action belongs to, the deadline as the end of its period, and done_on
+// when the owner gives none.
 func (h *rules) computeAction(app core.App, r *core.Record) {
 	if r.GetString("status") == "" {
 		r.Set("status", model.ActionPlanned)
@@ -45,12 +44,14 @@ func (h *rules) computeAction(app core.App, r *core.Record) {
 	if d := r.GetDateTime("deadline"); !d.IsZero() {
 		r.Set("deadline", model.NormalizeDeadline(d.Time(), r.GetString("deadline_precision")))
 	}
-	// done_on is the day the action was first marked done; a client cannot set it
-	wasDone := !r.IsNew() && r.Original().GetString("status") == model.ActionDone
+	// done_on is the day the action was done, as its owner gives it; today
+	// when they give none. A done action keeps its day when a later save
+	// leaves it out.
 	switch {
 	case r.GetString("status") != model.ActionDone:
 		r.Set("done_on", "")
-	case wasDone:
+	case !r.GetDateTime("done_on").IsZero():
+	case !r.IsNew() && !r.Original().GetDateTime("done_on").IsZero():
 		r.Set("done_on", r.Original().GetDateTime("done_on"))
 	default:
 		r.Set("done_on", h.today())
@@ -87,17 +88,23 @@ func (h *rules) validateAction(e *core.RecordEvent, errs fieldErrors) {
 		if t := r.GetString("transferred_to"); t != "" && t == board {
 			errs.add("transferred_to", "Åtgärden kan inte överföras till sin egen nämnd.")
 		}
+		transferredTo(e.App, r, board, errs)
+		if d := r.GetDateTime("done_on"); !d.IsZero() && linkChanged(r, "done_on") {
+			if msg := dateMessage(d.Time(), h.today(), plan.GetInt("year"), "då åtgärden blev klar"); msg != "" {
+				errs.add("done_on", msg)
+			}
+		}
 	}
 	if cf := r.GetString("carried_from"); cf != "" && cf == r.Id {
 		errs.add("carried_from", "En åtgärd kan inte vara en fortsättning på sig själv.")
 	}
 	switch r.GetString("status") {
 	case model.ActionDone:
-		if strings.TrimSpace(r.GetString("done_note")) == "" {
+		if model.Blank(r.GetString("done_note")) {
 			errs.add("done_note", "Beskriv vad som gjordes innan åtgärden markeras som klar.")
 		}
 	case model.ActionCancelled:
-		if strings.TrimSpace(r.GetString("cancel_reason")) == "" {
+		if model.Blank(r.GetString("cancel_reason")) {
 			errs.add("cancel_reason", "Ange varför åtgärden avbryts.")
 		}
 	}

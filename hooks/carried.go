@@ -36,7 +36,7 @@ func bindCarried(app core.App) {
 // and a change of carried_from.
 func validateCarried(e *core.RecordEvent, errs fieldErrors) {
 	r := e.Record
-	carrying := model.Operation(e.App) == model.OperationCarry
+	carrying := model.Carrying(e.App)
 	immutable(e, errs, "carried_from")
 	was := ""
 	if !r.IsNew() {
@@ -93,7 +93,7 @@ func reopenOriginal(app core.App, copy *core.Record) error {
 	if !model.OpenStatus(status) {
 		status = model.ActionInProgress
 	}
-	return model.RunOperation(app, model.ActorOf(app), model.OperationCarry, func(tx core.App) error {
+	return model.RunCarry(app, func(tx core.App) error {
 		orig, err := tx.FindRecordById(model.Actions, orig.Id)
 		if err != nil {
 			return err

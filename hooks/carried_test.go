@@ -148,7 +148,7 @@ func TestContinuedOnlyByTheCarry(t *testing.T) {
 		{
 			name: "even the carry names a real continuation in the board's next plan",
 			write: func(app *tests.TestApp, f *testapp.Fixture) error {
-				return model.RunOperation(app, model.System, model.OperationCarry, func(tx core.App) error {
+				return model.RunCarry(app, func(tx core.App) error {
 					return testapp.Update(tx, model.Actions, f.Actions["2"], map[string]any{"status": "continued", "carried_to": f.Actions["10"]})
 				})
 			},

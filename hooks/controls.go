@@ -12,7 +12,8 @@ import (
 )
 
 // bindControls holds the rules of a plan's controls: unique numbers, a
-// well-formed target, and the fields frozen once the plan is adopted.
+// well-formed target and a due date in the plan's year; bindFrozen keeps
+// the fields the board decided once the plan is adopted.
 func bindControls(app core.App, h *rules) {
 	onSave(app, model.Controls, func(e *core.RecordEvent) {
 		r := e.Record
@@ -106,12 +107,11 @@ func (h *rules) validateControl(e *core.RecordEvent, errs fieldErrors) {
 		}
 	}
 
-	if !r.IsNew() && plan.GetString("status") != model.PlanDraft {
-		orig := r.Original()
-		for _, f := range model.FrozenControlFields {
-			if r.GetString(f) != orig.GetString(f) {
-				errs.add(f, "Planen är antagen: kontrollpunktens rubrik, kontrollmoment, metod, mål och ansvarig kan inte ändras.")
-			}
+	// the due date lies in the plan's year (what was decided before stays
+	// as it was: bindFrozen keeps an adopted plan's due dates)
+	if due := r.GetDateTime("due"); !due.IsZero() && linkChanged(r, "due") {
+		if y := plan.GetInt("year"); due.Time().Year() != y {
+			errs.add("due", fmt.Sprintf("Datumet måste ligga i planens år %d, t.ex. %d-12-31.", y, y))
 		}
 	}
 }

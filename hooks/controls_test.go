@@ -12,8 +12,10 @@ import (
 func TestControlRules(t *testing.T) {
 	t.Parallel()
 	frozen := map[string]any{
-		"title": "Ny rubrik", "description": "Nytt kontrollmoment", "method": "intervju",
+		"title": "Ny rubrik", "description": "Nytt kontrollmoment", "method": "intervju", "frequency": "quarterly",
+		"due": "2024-06-30", "confidential": true, "legal_refs": "6 kap 40 § KL", "report_to": "Kommunfullmäktige", "process": "Ny process",
 		"target_metric": "Annat mått", "target_operator": "<=", "target_value": "12", "target_unit": "sekunder",
+		"section": "Ny del", "number": 40, "position": 40,
 	}
 	var scenarios []ruleCase
 	for field, value := range frozen {
@@ -22,22 +24,41 @@ func TestControlRules(t *testing.T) {
 			write: func(app *tests.TestApp, f *testapp.Fixture) error {
 				return update(model.Controls, f.Controls["5"], map[string]any{field: value})(app, f)
 			},
-			refused: field,
+			refused: field, contains: "Planen är antagen",
 		})
 	}
 	scenarios = append(scenarios,
 		ruleCase{
-			name: "after adoption the control's owner is frozen",
+			name: "after adoption the control's unit and risk are frozen",
+			write: func(app *tests.TestApp, f *testapp.Fixture) error {
+				return update(model.Controls, f.Controls["1"], map[string]any{"unit": "", "risk": f.Risk})(app, f)
+			},
+			refused: "unit", contains: "Planen är antagen",
+		},
+		ruleCase{
+			name: "after adoption the control's owner may change",
 			write: func(app *tests.TestApp, f *testapp.Fixture) error {
 				return update(model.Controls, f.Controls["5"], map[string]any{"owner": f.Users["ansvarig"]})(app, f)
 			},
-			refused: "owner",
 		},
 		ruleCase{
-			name: "after adoption the due date can still change",
+			name: "a reported plan's control keeps even its owner",
 			write: func(app *tests.TestApp, f *testapp.Fixture) error {
-				return update(model.Controls, f.Controls["5"], map[string]any{"due": "2025-01-31"})(app, f)
+				if err := completeDemo(app, f, "2025-03-10"); err != nil {
+					return err
+				}
+				return update(model.Controls, f.Controls["5"], map[string]any{"owner": f.Users["ansvarig"]})(app, f)
 			},
+			refused: "plan", contains: "återrapporterad",
+		},
+		ruleCase{
+			name:    "a due date lies in the plan's year",
+			write:   newControl(map[string]any{"due": "2026-01-31"}),
+			refused: "due", contains: "2025",
+		},
+		ruleCase{
+			name:  "a due date in the plan's year is taken",
+			write: newControl(map[string]any{"due": "2025-12-31"}),
 		},
 		ruleCase{
 			name: "no new control in an adopted plan",

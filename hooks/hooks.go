@@ -31,6 +31,7 @@ func Register(app core.App, now func() time.Time) {
 	bindActions(app, h)
 	bindCarried(app)
 	bindInDraft(app)
+	bindFrozen(app) // after the values the server computes
 	bindSessions(app)
 	bindFiles(app)
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
@@ -14,11 +15,26 @@ import (
 func itoa(n int) string { return strconv.Itoa(n) }
 
 // bindPlans holds the rules of a plan's life: draft → adopted → reported →
-// archived, and adopted → draft by a coordinator.
+// archived, and back — adopted → draft, reported → adopted — by a
+// coordinator with a reason.
 func bindPlans(app core.App, h *rules) {
 	app.OnRecordCreate(model.Plans).BindFunc(func(e *core.RecordEvent) error {
 		if e.Record.GetString("status") == "" {
 			e.Record.Set("status", model.PlanDraft)
+		}
+		return e.Next()
+	})
+	// a move back undoes the decision it goes back over: the history row
+	// of the move keeps the decision's date and reference as its old values
+	app.OnRecordUpdate(model.Plans).BindFunc(func(e *core.RecordEvent) error {
+		r := e.Record
+		switch from, to := r.Original().GetString("status"), r.GetString("status"); {
+		case from == model.PlanAdopted && to == model.PlanDraft:
+			r.Set("adopted_on", "")
+			r.Set("adopted_ref", "")
+		case from == model.PlanReported && to == model.PlanAdopted:
+			r.Set("reported_on", "")
+			r.Set("reported_ref", "")
 		}
 		return e.Next()
 	})
@@ -64,16 +80,18 @@ func (h *rules) validatePlan(e *core.RecordEvent, errs fieldErrors) {
 			model.PlanStatusSv(from), model.PlanStatusSv(status)))
 		return
 	}
-	if from == model.PlanAdopted && status == model.PlanDraft && !model.ActorOf(e.App).MayReopenPlan() {
-		errs.add("status", "Bara en IK-samordnare kan återföra en antagen plan till utkast.")
-		return
+	if model.PlanMovesBack(from, status) {
+		h.checkMoveBack(e, status, errs)
+	}
+	if !r.IsNew() {
+		decidedPlanFields(r, from, status, errs)
 	}
 
 	if status != model.PlanDraft {
 		if r.GetDateTime("adopted_on").IsZero() {
 			errs.add("adopted_on", "Ange datum för nämndens beslut att anta planen.")
 		}
-		if strings.TrimSpace(r.GetString("adopted_ref")) == "" {
+		if model.Blank(r.GetString("adopted_ref")) {
 			errs.add("adopted_ref", "Ange beslutets paragraf och diarienummer, t.ex. \"§ 45, dnr KS 2024/12\".")
 		}
 	}
@@ -85,10 +103,86 @@ func (h *rules) validatePlan(e *core.RecordEvent, errs fieldErrors) {
 			errs.add("reported_on", "Ange datum för nämndens beslut om uppföljningen.")
 		}
 	}
+	h.checkDecisionDates(r, errs)
 	if from == model.PlanAdopted && status == model.PlanReported {
 		if gaps := ReportGaps(e.App, r); len(gaps) > 0 {
 			errs.add("status", "Planen kan inte återrapporteras ännu: "+summarize(gaps))
 		}
+	}
+}
+
+// checkMoveBack: going back is a coordinator's act (or a superuser's, or
+// the system's) with a reason of its own, given with the move so that the
+// history row of the move holds it; an adoption is undone only while no
+// result is reported under the plan.
+func (h *rules) checkMoveBack(e *core.RecordEvent, to string, errs fieldErrors) {
+	r := e.Record
+	revert := to == model.PlanDraft
+	if !model.ActorOf(e.App).MayReopenPlan() {
+		if revert {
+			errs.add("status", "Bara en IK-samordnare kan återföra en antagen plan till utkast.")
+		} else {
+			errs.add("status", "Bara en IK-samordnare kan öppna en återrapporterad plan igen.")
+		}
+		return
+	}
+	switch reason := r.GetString("status_reason"); {
+	case model.Blank(reason) && revert:
+		errs.add("status_reason", "Ange varför planen återförs till utkast; skälet sparas i ändringshistoriken.")
+	case model.Blank(reason):
+		errs.add("status_reason", "Ange varför planen öppnas igen; skälet sparas i ändringshistoriken.")
+	case reason == r.Original().GetString("status_reason"):
+		errs.add("status_reason", "Skälet är detsamma som vid förra ändringen; skriv varför planen går tillbaka den här gången.")
+	}
+	if revert {
+		var n struct{ N int }
+		_ = e.App.DB().NewQuery("SELECT COUNT(*) AS n FROM results JOIN controls ON controls.id = results.control WHERE controls.plan = {:p}").
+			Bind(dbx.Params{"p": r.Id}).One(&n)
+		if n.N > 0 {
+			errs.add("status", fmt.Sprintf("Planen har redan %d kontrollresultat och kan inte återföras till utkast. Nämndens beslut står fast; en ändring av planen beslutas som en ny plan eller ett tillägg.", n.N))
+		}
+	}
+}
+
+// decidedPlanFields refuses a change to what the board decided about the
+// plan while the decision stands: its adoption while it is adopted or
+// later, and, while it is reported or archived, everything — the decision
+// on the follow-up, the title, the reason of the last move back. A move
+// back clears the decision it undoes (bindPlans) and gives a new reason.
+func decidedPlanFields(r *core.Record, from, to string, errs fieldErrors) {
+	orig := r.Original()
+	var fields []string
+	if from != model.PlanDraft && to != model.PlanDraft {
+		fields = append(fields, "adopted_on", "adopted_ref")
+	}
+	if model.PlanFrozen(from) && model.PlanFrozen(to) {
+		fields = append(fields, "title", "reported_on", "reported_ref", "status_reason")
+	}
+	for _, f := range fields {
+		if r.GetString(f) != orig.GetString(f) {
+			errs.add(f, fmt.Sprintf("Planen är %s och fältet ”%s” kan inte längre ändras.", model.PlanStatusSv(from), label(f)))
+		}
+	}
+}
+
+// checkDecisionDates: a board's decisions are not dated in the future, and
+// the follow-up is not decided before the plan was adopted. A date is
+// checked when it is given or changed.
+func (h *rules) checkDecisionDates(r *core.Record, errs fieldErrors) {
+	today := h.today()
+	for _, f := range []string{"adopted_on", "reported_on"} {
+		d := r.GetDateTime(f)
+		if d.IsZero() || !linkChanged(r, f) {
+			continue
+		}
+		if model.DateOnly(d.Time()).After(today) {
+			errs.add(f, fmt.Sprintf("Beslutet kan inte vara fattat senare än i dag (%s); ange dagen då nämnden fattade beslutet.", today.Format(time.DateOnly)))
+		}
+	}
+	adopted, reported := r.GetDateTime("adopted_on"), r.GetDateTime("reported_on")
+	if !adopted.IsZero() && !reported.IsZero() && linkChanged(r, "reported_on") &&
+		model.DateOnly(reported.Time()).Before(model.DateOnly(adopted.Time())) {
+		errs.add("reported_on", "Uppföljningen kan inte vara beslutad före planen antogs ("+adopted.Time().Format(time.DateOnly)+").")
 	}
 }
 

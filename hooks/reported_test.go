@@ -115,7 +115,7 @@ func TestReportedFollowsResults(t *testing.T) {
 		{
 			name: "a client's value of reported is not taken",
 			write: func(app *tests.TestApp, f *testapp.Fixture) error {
-				return update(model.Controls, f.Controls["5"], map[string]any{"reported": false, "report_to": "Nämnden"})(app, f)
+				return update(model.Controls, f.Controls["5"], map[string]any{"reported": false, "owner": f.Users["ansvarig"]})(app, f)
 			},
 			check: func(t *testing.T, app *tests.TestApp, f *testapp.Fixture) {
 				if !testapp.Find(t, app, model.Controls, f.Controls["5"]).GetBool("reported") {

@@ -3,6 +3,7 @@ package hooks
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
@@ -26,6 +27,7 @@ func bindResults(app core.App, h *rules) {
 			r.Set("target_met", met)
 		}
 	})
+	onSave(app, model.Results, func(e *core.RecordEvent) { h.performed(e.App, e.Record) })
 	app.OnRecordValidate(model.Results).BindFunc(func(e *core.RecordEvent) error {
 		return check(e, h.validateResult)
 	})
@@ -68,6 +70,23 @@ func writableUnder(app core.App, controlId string, deleting bool) string {
 		return "Planen är ett utkast; resultat rapporteras när planen är antagen."
 	default:
 		return "Planen är " + model.PlanStatusSv(s) + "; dess resultat kan inte längre ändras."
+	}
+}
+
+// performed fills in who performed a control and when, as far as the
+// server decides: performed_by is the person who saves the result — a
+// coordinator may name another person of the board (validateResult checks
+// whom), an owner is always themselves — and performed_on is today unless
+// the person gives the day (not for a control not performed). The command
+// line and superusers (the demo, an import) name whoever did it.
+func (h *rules) performed(app core.App, r *core.Record) {
+	if a := model.ActorOf(app); a.Kind == model.ActorUser {
+		if a.Role != model.RoleCoordinator || r.GetString("performed_by") == "" {
+			r.Set("performed_by", a.Id)
+		}
+	}
+	if r.GetString("outcome") != model.OutcomeNotPerformed && r.GetDateTime("performed_on").IsZero() {
+		r.Set("performed_on", h.today())
 	}
 }
 
@@ -120,8 +139,10 @@ func (h *rules) validateResult(e *core.RecordEvent, errs fieldErrors) {
 			model.OperatorSv(control.GetString("target_operator")), model.FormatDecimalSv(target), control.GetString("target_unit"), model.FormatDecimalSv(measured)))
 	}
 
+	h.checkPerformed(e.App, r, plan, errs)
+	transferredTo(e.App, r, plan.GetString("board"), errs)
 	if outcome == model.OutcomeNotPerformed {
-		if strings.TrimSpace(r.GetString("not_performed_reason")) == "" && r.GetString("transferred_to") == "" {
+		if model.Blank(r.GetString("not_performed_reason")) && r.GetString("transferred_to") == "" {
 			errs.add("not_performed_reason", "Ange varför kontrollen inte genomfördes, eller vilken nämnd den har överförts till.")
 		}
 	}
@@ -137,6 +158,64 @@ func (h *rules) validateResult(e *core.RecordEvent, errs fieldErrors) {
 		n, _ := e.App.CountRecords(model.Deviations, dbx.HashExp{"result": r.Id})
 		if n > 0 {
 			errs.add("outcome", "Resultatet har avvikelser; ta bort dem innan utfallet ändras.")
+		}
+	}
+}
+
+// checkPerformed: the day a control was performed lies in the plan's year
+// or later, and not after today; who performed it belongs to the plan's
+// board — for a coordinator's naming, as a control owner or coordinator.
+func (h *rules) checkPerformed(app core.App, r, plan *core.Record, errs fieldErrors) {
+	if d := r.GetDateTime("performed_on"); !d.IsZero() && linkChanged(r, "performed_on") {
+		if msg := dateMessage(d.Time(), h.today(), plan.GetInt("year"), "då kontrollen utfördes"); msg != "" {
+			errs.add("performed_on", msg)
+		}
+	}
+	by := r.GetString("performed_by")
+	if by == "" || !linkChanged(r, "performed_by") {
+		return
+	}
+	board := plan.GetString("board")
+	u := find(app, model.Users, by)
+	switch {
+	case !memberOf(u, board):
+		errs.add("performed_by", "Den som utförde kontrollen måste vara användare i planens nämnd.")
+	case model.ActorOf(app).Kind != model.ActorUser:
+	case u.GetString("role") != model.RoleOwner && u.GetString("role") != model.RoleCoordinator:
+		errs.add("performed_by", "Den som utförde kontrollen måste vara kontrollansvarig eller IK-samordnare i planens nämnd.")
+	}
+}
+
+// dateMessage says what is wrong with the day something under a plan of
+// the year was done (model.DateProblem), or "". when says what the date
+// is, as in "då kontrollen utfördes".
+func dateMessage(d, today time.Time, year int, when string) string {
+	switch model.DateProblem(d, today, year) {
+	case "future":
+		return fmt.Sprintf("Datumet %s kan inte ligga efter i dag (%s); ange rätt dag.", when, today.Format(time.DateOnly))
+	case "early":
+		return fmt.Sprintf("Datumet %s kan inte ligga före planens år; ange en dag från %d-01-01 till i dag.", when, year)
+	}
+	return ""
+}
+
+// transferredTo: a result or action is marked transferred to another board
+// only by a transfer (model.RunCarry: a reorganisation, or a decision on
+// next year's plan), made by someone who coordinates both boards — or by
+// the system or a superuser. Whoever sets the field directly is refused:
+// the item would leave the board's lists without anyone taking it over.
+func transferredTo(app core.App, r *core.Record, board string, errs fieldErrors) {
+	to := r.GetString("transferred_to")
+	if (r.IsNew() && to == "") || (!r.IsNew() && to == r.Original().GetString("transferred_to")) {
+		return
+	}
+	if !model.Carrying(app) {
+		errs.add("transferred_to", "Fältet ”Överförd till” kan inte ändras direkt. En IK-samordnare för båda nämnderna överför det som är öppet med ”Överför till efterträdaren” eller i beslutet om nästa års plan.")
+		return
+	}
+	if a := model.ActorOf(app); a.Kind == model.ActorUser {
+		if a.Role != model.RoleCoordinator || !isMember(app, a.Id, board) || (to != "" && !isMember(app, a.Id, to)) {
+			errs.add("transferred_to", "Bara en IK-samordnare som hör till båda nämnderna kan överföra till en annan nämnd.")
 		}
 	}
 }
@@ -186,7 +265,7 @@ func bindDeviations(app core.App, h *rules) {
 					}
 				}
 			}
-			if r.GetString("status") == model.DeviationAccepted && strings.TrimSpace(r.GetString("acceptance_reason")) == "" {
+			if r.GetString("status") == model.DeviationAccepted && model.Blank(r.GetString("acceptance_reason")) {
 				errs.add("acceptance_reason", "Ange varför avvikelsen godtas utan åtgärd.")
 			}
 		})

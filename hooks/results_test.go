@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
 
 	"ikplan/internal/model"
@@ -58,9 +59,11 @@ func TestResultRules(t *testing.T) {
 			refused: "not_performed_reason",
 		},
 		{
-			name: "not performed may instead name the board it went to",
+			name: "not performed may instead name the board it went to, in a transfer",
 			write: func(app *tests.TestApp, f *testapp.Fixture) error {
-				return update(model.Results, f.Results["7"], map[string]any{"outcome": "not_performed", "transferred_to": f.IAN})(app, f)
+				return model.RunCarry(app, func(tx core.App) error {
+					return testapp.Update(tx, model.Results, f.Results["7"], map[string]any{"outcome": "not_performed", "transferred_to": f.IAN})
+				})
 			},
 		},
 		{

@@ -1,6 +1,8 @@
 package hooks_test
 
 import (
+	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -200,30 +202,190 @@ func TestPlanRules(t *testing.T) {
 			},
 		},
 		{
-			name: "a coordinator can take an adopted plan back to draft, and it is logged",
+			name: "a coordinator can take an adopted plan back to draft with a reason, and the history keeps the adoption",
 			write: func(app *tests.TestApp, f *testapp.Fixture) error {
+				plan, _, err := draftPlanWithControl(app, f, f.Users["hr"])
+				if err != nil {
+					return err
+				}
+				if err := testapp.Update(app, model.Plans, plan.Id, adopt); err != nil {
+					return err
+				}
 				return asUser(app, f, "samordnare", model.RoleCoordinator, func(tx core.App) error {
-					return testapp.Update(tx, model.Plans, f.Plan, map[string]any{"status": "draft"})
+					return testapp.Update(tx, model.Plans, plan.Id, map[string]any{"status": "draft", "status_reason": "Fel nämnd i beslutet."})
 				})
 			},
 			check: func(t *testing.T, app *tests.TestApp, f *testapp.Fixture) {
-				row, err := app.FindFirstRecordByFilter(model.AuditLog, "record = {:r} && op = 'update' && actor = {:a}", dbx.Params{"r": f.Plan, "a": "users/" + f.Users["samordnare"]})
+				row, err := app.FindFirstRecordByFilter(model.AuditLog, "collection = 'plans' && op = 'update' && actor = {:a}", dbx.Params{"a": "users/" + f.Users["samordnare"]})
 				if err != nil {
 					t.Fatalf("Expected a history row for the plan, got %v", err)
 				}
-				if row.GetString("actor") != "users/"+f.Users["samordnare"] || !strings.Contains(row.GetString("changes"), `"adopted","draft"`) {
-					t.Fatalf("Expected the coordinator and adopted → draft in the history, got %s %s", row.GetString("actor"), row.GetString("changes"))
+				var changes map[string][2]any
+				if err := json.Unmarshal([]byte(row.GetString("changes")), &changes); err != nil {
+					t.Fatal(err)
+				}
+				want := map[string][2]any{
+					"status":        {"adopted", "draft"},
+					"adopted_on":    {"2025-01-20 00:00:00.000Z", ""},
+					"adopted_ref":   {"§ 3, dnr IAN 2025/4", ""},
+					"status_reason": {"", "Fel nämnd i beslutet."},
+				}
+				if !reflect.DeepEqual(changes, want) {
+					t.Fatalf("Expected the move, the undone adoption and the reason in one history row, got %v", changes)
 				}
 			},
+		},
+		{
+			name: "an adopted plan with results cannot go back to draft",
+			write: func(app *tests.TestApp, f *testapp.Fixture) error {
+				return asUser(app, f, "samordnare", model.RoleCoordinator, func(tx core.App) error {
+					return testapp.Update(tx, model.Plans, f.Plan, map[string]any{"status": "draft", "status_reason": "Ändrade kontrollpunkter."})
+				})
+			},
+			refused: "status", contains: "20 kontrollresultat",
+		},
+		{
+			name: "going back to draft needs a reason",
+			write: func(app *tests.TestApp, f *testapp.Fixture) error {
+				plan, _, err := draftPlanWithControl(app, f, f.Users["hr"])
+				if err != nil {
+					return err
+				}
+				if err := testapp.Update(app, model.Plans, plan.Id, adopt); err != nil {
+					return err
+				}
+				return testapp.Update(app, model.Plans, plan.Id, map[string]any{"status": "draft", "status_reason": "\u200b \u00a0"})
+			},
+			refused: "status_reason", contains: "varför",
 		},
 		{
 			name: "only a coordinator can take an adopted plan back to draft",
 			write: func(app *tests.TestApp, f *testapp.Fixture) error {
 				return asUser(app, f, "ansvarig", model.RoleOwner, func(tx core.App) error {
-					return testapp.Update(tx, model.Plans, f.Plan, map[string]any{"status": "draft"})
+					return testapp.Update(tx, model.Plans, f.Plan, map[string]any{"status": "draft", "status_reason": "Vill ändra."})
 				})
 			},
 			refused: "status", contains: "IK-samordnare",
+		},
+		{
+			name: "a reported plan is reopened by a coordinator with a reason; the history keeps the report",
+			write: func(app *tests.TestApp, f *testapp.Fixture) error {
+				if err := completeDemo(app, f, "2025-03-10"); err != nil {
+					return err
+				}
+				return asUser(app, f, "samordnare", model.RoleCoordinator, func(tx core.App) error {
+					return testapp.Update(tx, model.Plans, f.Plan, map[string]any{"status": "adopted", "status_reason": "Kontrollpunkt 8 redovisades fel."})
+				})
+			},
+			check: func(t *testing.T, app *tests.TestApp, f *testapp.Fixture) {
+				p := testapp.Find(t, app, model.Plans, f.Plan)
+				if p.GetString("status") != model.PlanAdopted || !p.GetDateTime("reported_on").IsZero() || p.GetString("adopted_ref") == "" {
+					t.Fatalf("Expected the plan adopted again, its report cleared and its adoption kept, got %s %v %q",
+						p.GetString("status"), p.GetDateTime("reported_on"), p.GetString("adopted_ref"))
+				}
+				row, err := app.FindFirstRecordByFilter(model.AuditLog, "record = {:p} && op = 'update' && actor = {:a}", dbx.Params{"p": f.Plan, "a": "users/" + f.Users["samordnare"]})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, part := range []string{`"status":["reported","adopted"]`, `"reported_on":["2025-03-10 00:00:00.000Z",""]`, `"status_reason":["","Kontrollpunkt 8 redovisades fel."]`} {
+					if !strings.Contains(row.GetString("changes"), part) {
+						t.Fatalf("Expected %s in the reopen's history row, got %s", part, row.GetString("changes"))
+					}
+				}
+			},
+		},
+		{
+			name: "reopening needs a reason",
+			write: func(app *tests.TestApp, f *testapp.Fixture) error {
+				if err := completeDemo(app, f, "2025-03-10"); err != nil {
+					return err
+				}
+				return testapp.Update(app, model.Plans, f.Plan, map[string]any{"status": "adopted"})
+			},
+			refused: "status_reason",
+		},
+		{
+			name: "each move back needs a new reason",
+			write: func(app *tests.TestApp, f *testapp.Fixture) error {
+				plan, _, err := draftPlanWithControl(app, f, f.Users["hr"])
+				if err != nil {
+					return err
+				}
+				for _, status := range []string{"adopted", "draft", "adopted", "draft"} {
+					fields := map[string]any{"status": status, "status_reason": "Samma skäl."}
+					if status == "adopted" {
+						fields = adopt
+					}
+					if err := testapp.Update(app, model.Plans, plan.Id, fields); err != nil {
+						return err
+					}
+				}
+				return nil
+			},
+			refused: "status_reason", contains: "detsamma",
+		},
+		{
+			name: "only a coordinator can reopen a reported plan",
+			write: func(app *tests.TestApp, f *testapp.Fixture) error {
+				if err := completeDemo(app, f, "2025-03-10"); err != nil {
+					return err
+				}
+				return asUser(app, f, "ansvarig", model.RoleOwner, func(tx core.App) error {
+					return testapp.Update(tx, model.Plans, f.Plan, map[string]any{"status": "adopted", "status_reason": "Vill rätta."})
+				})
+			},
+			refused: "status", contains: "IK-samordnare",
+		},
+		{
+			name: "an archived plan is not reopened",
+			write: func(app *tests.TestApp, f *testapp.Fixture) error {
+				if err := completeDemo(app, f, "2025-03-10"); err != nil {
+					return err
+				}
+				if err := testapp.Update(app, model.Plans, f.Plan, map[string]any{"status": "archived"}); err != nil {
+					return err
+				}
+				return testapp.Update(app, model.Plans, f.Plan, map[string]any{"status": "adopted", "status_reason": "Rättelse."})
+			},
+			refused: "status",
+		},
+		{
+			name: "a reported plan's decision cannot change",
+			write: func(app *tests.TestApp, f *testapp.Fixture) error {
+				if err := completeDemo(app, f, "2025-03-10"); err != nil {
+					return err
+				}
+				return testapp.Update(app, model.Plans, f.Plan, map[string]any{"reported_ref": "KS § 99"})
+			},
+			refused: "reported_ref",
+		},
+		{
+			name: "an adopted plan's adoption cannot change",
+			write: func(app *tests.TestApp, f *testapp.Fixture) error {
+				return update(model.Plans, f.Plan, map[string]any{"adopted_on": "2024-02-01"})(app, f)
+			},
+			refused: "adopted_on",
+		},
+		{
+			name: "a plan is not adopted in the future",
+			write: func(app *tests.TestApp, f *testapp.Fixture) error {
+				plan, _, err := draftPlanWithControl(app, f, f.Users["hr"])
+				if err != nil {
+					return err
+				}
+				return testapp.Update(app, model.Plans, plan.Id, map[string]any{"status": "adopted", "adopted_on": "2025-03-16", "adopted_ref": "§ 3"})
+			},
+			refused: "adopted_on", contains: "2025-03-15",
+		},
+		{
+			name:    "a plan is not reported in the future",
+			write:   func(app *tests.TestApp, f *testapp.Fixture) error { return completeDemo(app, f, "2025-04-01") },
+			refused: "reported_on", contains: "i dag",
+		},
+		{
+			name:    "a plan is not reported before it was adopted",
+			write:   func(app *tests.TestApp, f *testapp.Fixture) error { return completeDemo(app, f, "2024-01-10") },
+			refused: "reported_on", contains: "2024-01-29",
 		},
 		{
 			name: "a plan with open gaps cannot be marked reported",

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cast"
 
 	"ikplan/internal/i18n"
+	"ikplan/internal/model"
 )
 
 // validText refuses text that is not valid UTF-8 in any text or editor
@@ -20,6 +21,24 @@ func validText(r *core.Record, errs fieldErrors) {
 		}
 		if !utf8.ValidString(r.GetString(f.GetName())) {
 			errs.add(f.GetName(), fmt.Sprintf("Texten i fältet ”%s” innehåller tecken som inte går att läsa; skriv eller klistra in texten igen.", label(f.GetName())))
+		}
+	}
+}
+
+// requiredText refuses a required text or editor field whose text is
+// empty once whitespace and invisible characters are removed
+// (model.Blank): PocketBase's own check counts only the empty string.
+func requiredText(r *core.Record, errs fieldErrors) {
+	for _, f := range r.Collection().Fields {
+		var required bool
+		switch f := f.(type) {
+		case *core.TextField:
+			required = f.Required
+		case *core.EditorField:
+			required = f.Required
+		}
+		if required && model.Blank(r.GetString(f.GetName())) {
+			errs.add(f.GetName(), fmt.Sprintf("Fältet ”%s” måste fyllas i; det innehåller bara blanksteg eller osynliga tecken.", label(f.GetName())))
 		}
 	}
 }

@@ -78,7 +78,14 @@ func TestRiskMovesToSuccessor(t *testing.T) {
 		{
 			name: "a control and an action keep their link to a risk that moved, and stay writable",
 			write: func(app *tests.TestApp, f *testapp.Fixture) error {
+				// the link was decided with the plan, before its adoption
+				if err := testapp.ForceStatus(app, f.Plan, model.PlanDraft); err != nil {
+					return err
+				}
 				if err := testapp.Update(app, model.Controls, f.Controls["1"], map[string]any{"risk": f.Risk}); err != nil {
+					return err
+				}
+				if err := testapp.ForceStatus(app, f.Plan, model.PlanAdopted); err != nil {
 					return err
 				}
 				if err := testapp.Update(app, model.Actions, f.Actions["2"], map[string]any{"risk": f.Risk}); err != nil {
@@ -90,7 +97,7 @@ func TestRiskMovesToSuccessor(t *testing.T) {
 				if err := move(app, f); err != nil {
 					return err
 				}
-				if err := testapp.Update(app, model.Controls, f.Controls["1"], map[string]any{"report_to": "Kommunfullmäktige"}); err != nil {
+				if err := testapp.Update(app, model.Controls, f.Controls["1"], map[string]any{"owner": f.Users["samordnare"]}); err != nil {
 					return err
 				}
 				return testapp.Update(app, model.Actions, f.Actions["2"], map[string]any{"status": "planned"})
@@ -103,6 +110,10 @@ func TestRiskMovesToSuccessor(t *testing.T) {
 					return err
 				}
 				if err := move(app, f); err != nil {
+					return err
+				}
+				// in a draft, where the link may still be decided
+				if err := testapp.ForceStatus(app, f.Plan, model.PlanDraft); err != nil {
 					return err
 				}
 				return testapp.Update(app, model.Controls, f.Controls["3"], map[string]any{"risk": f.Risk})

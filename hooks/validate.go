@@ -39,6 +39,7 @@ func check(e *core.RecordEvent, rule func(e *core.RecordEvent, errs fieldErrors)
 		}
 	}
 	validText(e.Record, errs)
+	requiredText(e.Record, errs)
 	rule(e, errs)
 	return errs.err()
 }

@@ -39,7 +39,7 @@ func TestBackupsAreOnByDefault(t *testing.T) {
 }
 
 // TestBackupWhileWriting makes a backup while another goroutine keeps
-// changing a control through the hooks, restores the backup into a fresh
+// changing a risk through the hooks, restores the backup into a fresh
 // data folder and checks that it is whole: every change is there with its
 // history row or neither is, and SQLite finds the database intact.
 func TestBackupWhileWriting(t *testing.T) {
@@ -58,10 +58,13 @@ func TestBackupWhileWriting(t *testing.T) {
 		defer wg.Done()
 		for i := 1; i <= writes; i++ {
 			err := model.RunAs(app, model.System, func(tx core.App) error {
-				return testapp.Update(tx, model.Controls, f.Controls["1"], map[string]any{"report_to": fmt.Sprintf("Runda %d", i)})
+				return testapp.Update(tx, model.Risks, f.Risk, map[string]any{"description": fmt.Sprintf("Runda %d", i)})
 			})
 			if err != nil {
 				writeErr = err
+				if i <= before {
+					close(started) // the backup is not waited for in vain
+				}
 				return
 			}
 			if i == before {
@@ -96,9 +99,9 @@ func TestBackupWhileWriting(t *testing.T) {
 	}
 	// the changes are sequential, each with its history row in its own
 	// transaction: the backup has the first n of them, n ≥ 20, and the
-	// control holds the n-th
-	rows, err := restored.FindRecordsByFilter(model.AuditLog, "collection = 'controls' && record = {:r} && op = 'update'", "", 0, 0,
-		dbx.Params{"r": f.Controls["1"]})
+	// risk holds the n-th
+	rows, err := restored.FindRecordsByFilter(model.AuditLog, "collection = 'risks' && record = {:r} && op = 'update'", "", 0, 0,
+		dbx.Params{"r": f.Risk})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,8 +110,8 @@ func TestBackupWhileWriting(t *testing.T) {
 	if n < before || n > writes {
 		t.Fatalf("Expected between %d and %d changes in the backup, got %d", before, writes, n)
 	}
-	if got, want := testapp.Find(t, restored, model.Controls, f.Controls["1"]).GetString("report_to"), fmt.Sprintf("Runda %d", n); got != want {
-		t.Fatalf("Expected the control as of its last history row (%q), got %q", want, got)
+	if got, want := testapp.Find(t, restored, model.Risks, f.Risk).GetString("description"), fmt.Sprintf("Runda %d", n); got != want {
+		t.Fatalf("Expected the risk as of its last history row (%q), got %q", want, got)
 	}
 	last := 0
 	for _, r := range rows {
@@ -118,7 +121,7 @@ func TestBackupWhileWriting(t *testing.T) {
 			t.Fatal(err)
 		}
 		var k int
-		fmt.Sscanf(fmt.Sprint(ch["report_to"][1]), "Runda %d", &k)
+		fmt.Sscanf(fmt.Sprint(ch["description"][1]), "Runda %d", &k)
 		last = max(last, k)
 	}
 	if last != n {
@@ -128,7 +131,7 @@ func TestBackupWhileWriting(t *testing.T) {
 	if err := restored.DB().NewQuery("PRAGMA integrity_check").Row(&check); err != nil || check != "ok" {
 		t.Fatalf("Expected the restored database intact, got %q (%v)", check, err)
 	}
-	if live := testapp.Find(t, app, model.Controls, f.Controls["1"]).GetString("report_to"); live != fmt.Sprintf("Runda %d", writes) {
+	if live := testapp.Find(t, app, model.Risks, f.Risk).GetString("description"); live != fmt.Sprintf("Runda %d", writes) {
 		t.Fatalf("Expected the live database at round %d, got %q", writes, live)
 	}
 }

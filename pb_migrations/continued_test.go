@@ -52,7 +52,9 @@ func TestMigrationClosesContinuedActions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := testapp.Update(app, model.Actions, f.Actions["11"], map[string]any{"transferred_to": f.IAN}); err != nil {
+	if err := model.RunCarry(app, func(tx core.App) error { // as a transfer marks it
+		return testapp.Update(tx, model.Actions, f.Actions["11"], map[string]any{"transferred_to": f.IAN})
+	}); err != nil {
 		t.Fatal(err)
 	}
 	controls := map[string]string{}

@@ -34,6 +34,8 @@ type access struct {
 	nullDelete bool
 	createBody func(f *testapp.Fixture) string
 	updateBody string
+	// updateBodyFor is the update's body when it names fixture records
+	updateBodyFor func(f *testapp.Fixture) string
 	// prepare readies a fresh app for a create or delete (e.g. a record to delete)
 	prepare func(t testing.TB, app core.App, f *testapp.Fixture)
 	// deleteTarget is the record deleted (defaults to target)
@@ -67,6 +69,12 @@ func matrix() []access {
 			list: members, create: coordinators, update: coordinators, del: coordinators,
 			createBody: func(f *testapp.Fixture) string { return fmt.Sprintf(`{"name":"Ny avdelning","board":%q}`, f.KS) },
 			updateBody: `{"name":"Ekonomienheten"}`,
+			// Ekonomiavdelningen is the unit of adopted controls, which keep it:
+			// the delete is tried on a unit of its own
+			prepare: func(t testing.TB, app core.App, f *testapp.Fixture) {
+				fixed(t, app, model.Units, "tmpunit00000001", map[string]any{"name": "Tillfällig avdelning", "board": f.KS})
+			},
+			deleteTarget: func(f *testapp.Fixture) string { return "tmpunit00000001" },
 		},
 		{
 			collection: model.Users, target: func(f *testapp.Fixture) string { return f.Users["ansvarig"] },
@@ -106,7 +114,8 @@ func matrix() []access {
 			collection: model.Plans, target: func(f *testapp.Fixture) string { return f.Plan },
 			list: members, create: coordinators, update: coordinators, del: coordinators,
 			createBody: func(f *testapp.Fixture) string { return fmt.Sprintf(`{"board":%q,"year":2025}`, f.KS) },
-			updateBody: `{"title":"Internkontrollplan 2024 för kommunstyrelsen"}`,
+			// the title and adoption are the board's decision: the follow-up's reference is not yet
+			updateBody: `{"reported_ref":"KS § 30, dnr KS 2025/0002"}`,
 			prepare: func(t testing.TB, app core.App, f *testapp.Fixture) {
 				fixed(t, app, model.Plans, "tmpplan00000001", map[string]any{"board": f.KS, "year": 2026})
 			},
@@ -118,10 +127,12 @@ func matrix() []access {
 			createBody: func(f *testapp.Fixture) string {
 				return fmt.Sprintf(`{"plan":%q,"number":13,"title":"Ny kontrollpunkt","frequency":"yearly"}`, f.Plan)
 			},
-			updateBody: `{"due":"2025-01-31"}`,
+			// an adopted plan's control may change owner, nothing else
+			updateBodyFor: func(f *testapp.Fixture) string { return fmt.Sprintf(`{"owner":%q}`, f.Users["raddning"]) },
 			prepare: func(t testing.TB, app core.App, f *testapp.Fixture) {
-				// controls are added and removed only while the plan is a draft
-				if err := testapp.Update(app, model.Plans, f.Plan, map[string]any{"status": "draft"}); err != nil {
+				// controls are added and removed only while the plan is a draft,
+				// which a plan with results no longer becomes: the fixture puts it there
+				if err := testapp.ForceStatus(app, f.Plan, model.PlanDraft); err != nil {
 					t.Fatal(err)
 				}
 			},
@@ -214,6 +225,10 @@ func TestAPIRules(t *testing.T) {
 	for _, a := range matrix() {
 		base := "/api/collections/" + a.collection + "/records"
 		target := a.target(f)
+		updateBody := a.updateBody
+		if a.updateBodyFor != nil {
+			updateBody = a.updateBodyFor(f)
+		}
 		delTarget := target
 		if a.deleteTarget != nil {
 			delTarget = a.deleteTarget(f)
@@ -258,7 +273,7 @@ func TestAPIRules(t *testing.T) {
 					ExpectedContent: []string{`"`},
 				},
 				{
-					Name: "update", Method: http.MethodPatch, URL: base + "/" + target, Body: strings.NewReader(a.updateBody),
+					Name: "update", Method: http.MethodPatch, URL: base + "/" + target, Body: strings.NewReader(updateBody),
 					ExpectedStatus:  status(has(a.update, role), http.StatusOK, a.nullUpdate, http.StatusNotFound, a.superUpdate),
 					ExpectedContent: []string{`"`},
 				},

@@ -28,13 +28,14 @@ type Decision struct {
 
 // Apply makes the draft plan for the next year from the plan, as Preview
 // describes, and carries out a decision for every unfinished action, in one
-// transaction run for the actor as the carry operation (the only one that
-// may close an action as continued). It writes nothing and returns a *Refusal
+// transaction run for the actor; each decision is a carry operation
+// (model.RunCarry), the only write that may close an action as continued or
+// mark it transferred. It writes nothing and returns a *Refusal
 // when the board already has a plan for the next year, when an unfinished
 // action has no valid decision (the refusal names each one) or when the
 // hooks refuse a write.
 func Apply(app core.App, actor model.Actor, planId string, decisions map[string]Decision) (newPlanId string, err error) {
-	err = model.RunOperation(app, actor, model.OperationCarry, func(tx core.App) error {
+	err = model.RunAs(app, actor, func(tx core.App) error {
 		pv, err := Preview(tx, planId)
 		if err != nil {
 			return err
@@ -96,7 +97,7 @@ func checkDecisions(tx core.App, pv Proposal, decisions map[string]Decision) err
 		switch d.Kind {
 		case DecideContinue:
 		case DecideClose:
-			if strings.TrimSpace(d.Reason) == "" {
+			if model.Blank(d.Reason) {
 				fields["reason-"+a.Id] = "Ange varför åtgärden avslutas."
 			}
 		case DecideTransfer:
@@ -151,7 +152,10 @@ func decide(tx core.App, a, next *core.Record, copies map[string]string, d Decis
 	case DecideTransfer:
 		a.Set("transferred_to", d.Board)
 	}
-	if err := tx.Save(a); err != nil {
+	// a decision on an unfinished action is a carry operation: the one
+	// write that may mark it transferred, or close it when its plan is
+	// already reported
+	if err := model.RunCarry(tx, func(tx core.App) error { return tx.Save(a) }); err != nil {
 		return refusalFrom(err, "Åtgärden "+quote(a.GetString("description"))+" kunde inte ändras")
 	}
 	return nil

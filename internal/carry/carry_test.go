@@ -76,8 +76,15 @@ func TestPreviewComparesWithTheYearBefore(t *testing.T) {
 	t.Parallel()
 	app := testapp.New(t)
 	f := testapp.Fix(t)
-	// control 1 is linked to the risk, assessed 3×2 = 6 for 2024 and 2×2 = 4 for 2023
+	// control 1 is linked to the risk, assessed 3×2 = 6 for 2024 and 2×2 = 4
+	// for 2023 (linked as while the plan was drafted)
+	if err := testapp.ForceStatus(app, f.Plan, model.PlanDraft); err != nil {
+		t.Fatal(err)
+	}
 	if err := testapp.Update(app, model.Controls, f.Controls["1"], map[string]any{"risk": f.Risk}); err != nil {
+		t.Fatal(err)
+	}
+	if err := testapp.ForceStatus(app, f.Plan, model.PlanAdopted); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := testapp.Create(app, model.RiskAssessments, map[string]any{"risk": f.Risk, "year": 2023, "probability": 2, "consequence": 2}); err != nil {
@@ -121,7 +128,7 @@ func TestApplyRefusesWithoutEveryDecision(t *testing.T) {
 	before := countAll(t, app)
 	d := decisions(f)
 	delete(d, f.Actions["HR8"])
-	d[f.Actions["8"]] = carry.Decision{Kind: carry.DecideClose, Reason: "  "}
+	d[f.Actions["8"]] = carry.Decision{Kind: carry.DecideClose, Reason: " \u200b\u00a0"} // shows nothing
 	d[f.Actions["11"]] = carry.Decision{Kind: carry.DecideTransfer, Board: f.KS}
 	_, err := carry.Apply(app, coordinator(f), f.Plan, d)
 	r := carry.AsRefusal(err)

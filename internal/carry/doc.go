@@ -33,6 +33,12 @@
 //   - close: the old action is cancelled with the reason given;
 //   - transfer: the old action's transferred_to names another board.
 //
+// The close and transfer decisions, and a reorganisation's marks, are saved
+// as carry operations (model.RunCarry): the only writes that may set an
+// item's transferred_to, and the only change an unfinished action of a
+// reported plan takes — everything else under a reported plan stays as it
+// was reported.
+//
 // The board's plan for the next year, if there is one already, is refused by
 // the hooks ("Nämnden har redan en internkontrollplan för …"), and Apply
 // returns that message.

@@ -143,7 +143,7 @@ func Transfer(app core.App, actor model.Actor, fromBoardId string, now time.Time
 		}
 		for _, a := range s.Actions {
 			a.Set("transferred_to", to)
-			if err := tx.Save(a); err != nil {
+			if err := model.RunCarry(tx, func(tx core.App) error { return tx.Save(a) }); err != nil {
 				return refusalFrom(err, "Åtgärden "+quote(a.GetString("description"))+" kunde inte markeras som överförd")
 			}
 		}
@@ -182,7 +182,7 @@ func transferControl(tx core.App, c *core.Record, to, reason string) error {
 	r.Set("outcome", model.OutcomeNotPerformed)
 	r.Set("not_performed_reason", reason)
 	r.Set("transferred_to", to)
-	if err := tx.Save(r); err != nil {
+	if err := model.RunCarry(tx, func(tx core.App) error { return tx.Save(r) }); err != nil {
 		return refusalFrom(err, fmt.Sprintf("Kontrollpunkt %s kunde inte markeras som överförd", label(c)))
 	}
 	return nil

@@ -22,10 +22,11 @@ func reorganise(t *testing.T, app core.App, f *testapp.Fixture) (control13 strin
 	if err := testapp.Update(app, model.Boards, f.KS, map[string]any{"successor": f.IAN}); err != nil {
 		t.Fatal(err)
 	}
-	if err := testapp.Update(app, model.Controls, f.Controls["1"], map[string]any{"risk": f.Risk}); err != nil {
+	// a plan with results cannot go back to draft: the fixture puts it there
+	if err := testapp.ForceStatus(app, f.Plan, model.PlanDraft); err != nil {
 		t.Fatal(err)
 	}
-	if err := testapp.Update(app, model.Plans, f.Plan, map[string]any{"status": "draft"}); err != nil {
+	if err := testapp.Update(app, model.Controls, f.Controls["1"], map[string]any{"risk": f.Risk}); err != nil {
 		t.Fatal(err)
 	}
 	c, err := testapp.Create(app, model.Controls, map[string]any{
@@ -35,7 +36,7 @@ func reorganise(t *testing.T, app core.App, f *testapp.Fixture) (control13 strin
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := testapp.Update(app, model.Plans, f.Plan, map[string]any{"status": "adopted"}); err != nil {
+	if err := testapp.ForceStatus(app, f.Plan, model.PlanAdopted); err != nil {
 		t.Fatal(err)
 	}
 	return c.Id
@@ -153,8 +154,9 @@ func TestTransferMovesOpenItemsToTheSuccessor(t *testing.T) {
 		t.Fatalf("Expected the risk's move in the history, got %v %v", row, err)
 	}
 
-	// the giving board's old control keeps its link to the moved risk and can still be changed
-	if err := testapp.Update(app, model.Controls, f.Controls["1"], map[string]any{"report_to": "Individ- och arbetsmarknadsnämnden"}); err != nil {
+	// the giving board's old control keeps its link to the moved risk and can
+	// still change what an adopted plan's control may: its owner
+	if err := testapp.Update(app, model.Controls, f.Controls["1"], map[string]any{"owner": f.Users["samordnare"]}); err != nil {
 		t.Fatalf("Expected the old control still writable after its risk moved, got %v", err)
 	}
 
@@ -176,4 +178,59 @@ func TestTransferMovesOpenItemsToTheSuccessor(t *testing.T) {
 	if now := countAll(t, app); now != again {
 		t.Fatalf("Expected nothing written by the second run, got %+v → %+v", again, now)
 	}
+}
+
+// TestCarryFromAReportedPlan: the carry operations still take over what a
+// reported plan left unfinished — next year's decisions close or transfer
+// its actions, a reorganisation transfers them — though nothing else under
+// the plan may change.
+func TestCarryFromAReportedPlan(t *testing.T) {
+	t.Parallel()
+	report := func(t *testing.T, app core.App, f *testapp.Fixture) {
+		t.Helper()
+		for _, key := range []string{"8", "10"} {
+			if err := testapp.Update(app, model.Actions, f.Actions[key], map[string]any{"deadline": "2025-09-30"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := testapp.Update(app, model.Plans, f.Plan, map[string]any{"status": "reported", "reported_on": "2025-03-10"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Run("next year's decisions", func(t *testing.T) {
+		t.Parallel()
+		app := testapp.New(t)
+		f := testapp.Fix(t)
+		report(t, app, f)
+		if _, err := carry.Apply(app, coordinator(f), f.Plan, decisions(f)); err != nil {
+			t.Fatalf("Expected next year's plan made from the reported one, got %v", err)
+		}
+		if a := testapp.Find(t, app, model.Actions, f.Actions["8"]); a.GetString("status") != model.ActionCancelled {
+			t.Errorf("Expected action 8 closed, got %s", a.GetString("status"))
+		}
+		if a := testapp.Find(t, app, model.Actions, f.Actions["11"]); a.GetString("transferred_to") != f.IAN {
+			t.Errorf("Expected action 11 transferred to IAN, got %q", a.GetString("transferred_to"))
+		}
+	})
+	t.Run("a reorganisation", func(t *testing.T) {
+		t.Parallel()
+		app := testapp.New(t)
+		f := testapp.Fix(t)
+		report(t, app, f)
+		if err := testapp.Update(app, model.Boards, f.KS, map[string]any{"successor": f.IAN}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := testapp.Create(app, model.Plans, map[string]any{"board": f.IAN, "year": 2025}); err != nil {
+			t.Fatal(err)
+		}
+		sum, err := carry.Transfer(app, coordinator(f), f.KS, testapp.Today)
+		if err != nil || len(sum.Actions) != 5 || len(sum.Controls) != 0 {
+			t.Fatalf("Expected the reported plan's 5 open actions transferred and no control, got %v %d %d", err, len(sum.Actions), len(sum.Controls))
+		}
+		for _, key := range unfinished {
+			if a := testapp.Find(t, app, model.Actions, f.Actions[key]); a.GetString("transferred_to") != f.IAN {
+				t.Errorf("Expected action %s transferred to IAN, got %q", key, a.GetString("transferred_to"))
+			}
+		}
+	})
 }

@@ -1,6 +1,7 @@
 package cli_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -70,6 +71,17 @@ func TestPlanExcelCommands(t *testing.T) {
 	if err == nil || !strings.Contains(out, "Planen är antagen.") {
 		t.Errorf("Expected the adopted plan refused, got %v\n%s", err, out)
 	}
+
+	// next year's draft takes the sheet with its due dates moved into 2025:
+	// a control is due within its plan's year
+	x, _ = excelize.OpenFile(file)
+	for row := 2; row <= 21; row++ {
+		_ = x.SetCellStr("Plan", fmt.Sprintf("L%d", row), "2025-12-31")
+	}
+	if err := x.Save(); err != nil {
+		t.Fatal(err)
+	}
+	x.Close()
 
 	withData(t, dir, func(app core.App) error {
 		ks, err := app.FindFirstRecordByFilter(model.Boards, "short_name = 'KS'")

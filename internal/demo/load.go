@@ -71,6 +71,16 @@ func (l *loader) save(collection string, fields map[string]any) (*core.Record, e
 	return r, nil
 }
 
+// carried is save run as a carry operation (model.RunCarry): the only
+// write that may mark a record transferred to another board.
+func (l *loader) carried(collection string, fields map[string]any) (rec *core.Record, err error) {
+	err = model.RunCarry(l.app, func(tx core.App) error {
+		rec, err = (&loader{app: tx, out: l.out, units: l.units}).save(collection, fields)
+		return err
+	})
+	return rec, err
+}
+
 func date(s string) any {
 	if s == "" {
 		return ""
@@ -156,10 +166,14 @@ func (l *loader) run(password string) error {
 			fields["performed_on"] = date("2024-12-31")
 			fields["performed_by"] = l.out.Users[c.Owner].Id
 		}
+		save := l.save
 		if c.TransferredTo != "" {
+			// the seed's control that went to another board, as the
+			// transfer operation records it
 			fields["transferred_to"] = l.out.Boards[c.TransferredTo].Id
+			save = l.carried
 		}
-		result, err := l.save(model.Results, fields)
+		result, err := save(model.Results, fields)
 		if err != nil {
 			return err
 		}

@@ -110,6 +110,8 @@ func init() {
 		"controlpage.precision.half":        {"Halvår", "Half year"},
 		"controlpage.precision.year":        {"År", "Year"},
 		"controlpage.bad_date":              {"Ange datumet som ÅÅÅÅ-MM-DD, t.ex. 2025-06-30.", "Write the date as YYYY-MM-DD, e.g. 2025-06-30."},
+		"controlpage.performed_on_label":    {"Utförd den", "Performed on"},
+		"controlpage.performed_on_hint":     {"Dagen då kontrollen gjordes: tidigast 1 januari planens år och senast i dag. Gäller inte en kontroll som inte genomförts.", "The day the control was carried out: from 1 January of the plan's year up to today. Not used for a control not performed."},
 		"controlpage.save_action":           {"Lägg till åtgärden", "Add the action"},
 		"controlpage.saved_action":          {"Åtgärden är sparad.", "The action is saved."},
 	} {

@@ -37,7 +37,8 @@ func (a Actor) Label() string {
 	return "system"
 }
 
-// MayReopenPlan reports whether the actor may move an adopted plan back to draft.
+// MayReopenPlan reports whether the actor may move a plan back: an adopted
+// plan to draft, or a reported plan to adopted (a reopen).
 func (a Actor) MayReopenPlan() bool {
 	return a.Kind != ActorUser || a.Role == RoleCoordinator
 }

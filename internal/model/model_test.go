@@ -163,14 +163,21 @@ func TestDecimalsAndTargets(t *testing.T) {
 func TestPlanMoves(t *testing.T) {
 	t.Parallel()
 	allowed := map[[2]string]bool{
-		{"draft", "adopted"}: true, {"adopted", "reported"}: true, {"reported", "archived"}: true, {"adopted", "draft"}: true,
+		{"draft", "adopted"}: true, {"adopted", "reported"}: true, {"reported", "archived"}: true,
 	}
+	back := map[[2]string]bool{{"adopted", "draft"}: true, {"reported", "adopted"}: true}
 	for _, from := range model.PlanStatuses {
 		for _, to := range model.PlanStatuses {
-			want := from == to || allowed[[2]string{from, to}]
-			if got := model.CanMovePlan(from, to); got != want {
+			move := [2]string{from, to}
+			if got, want := model.CanMovePlan(from, to), from == to || allowed[move] || back[move]; got != want {
 				t.Errorf("CanMovePlan(%s, %s): expected %v, got %v", from, to, want, got)
 			}
+			if got := model.PlanMovesBack(from, to); got != back[move] {
+				t.Errorf("PlanMovesBack(%s, %s): expected %v, got %v", from, to, back[move], got)
+			}
+		}
+		if got, want := model.PlanFrozen(from), from == "reported" || from == "archived"; got != want {
+			t.Errorf("PlanFrozen(%s): expected %v, got %v", from, want, got)
 		}
 	}
 	if model.RiskValue(4, 5) != 20 {
@@ -230,6 +237,47 @@ func TestTodayIsASwedishDay(t *testing.T) {
 		now, _ := time.Parse(time.RFC3339, in)
 		if got := model.Today(now).Format(time.DateOnly); got != want {
 			t.Errorf("Today(%s): expected %s, got %s", in, want, got)
+		}
+	}
+}
+
+func TestBlank(t *testing.T) {
+	t.Parallel()
+	blank := []string{"", " ", "\t\r\n", "\u200b", "\u200c\u200d", "\u2060", "\ufeff", "\u00ad", "\u00a0", "\u202f",
+		"\u2007", "\u3000", "\u200e\u200f", "\u061c", "\u180e", "\u034f", "\u115f\u1160\u3164\uffa0", "\ufe0f",
+		"\U000e0020", "\u2800", "\u2028\u2029", "\x00\x7f", " \u200b \u00a0\u2060 "}
+	for _, s := range blank {
+		if !model.Blank(s) {
+			t.Errorf("Blank(%q): expected true, got false", s)
+		}
+	}
+	shown := []string{"a", " a ", "\u200bx", "§", "-", ".", "0", "\u00e5", "\U0001F600", "\ufffd", "\xff", "\u0301"}
+	for _, s := range shown {
+		if model.Blank(s) {
+			t.Errorf("Blank(%q): expected false, got true", s)
+		}
+	}
+}
+
+func TestDateProblem(t *testing.T) {
+	t.Parallel()
+	today := time.Date(2025, 3, 15, 23, 30, 0, 0, time.UTC)
+	scenarios := []struct {
+		day  time.Time
+		year int
+		want string
+	}{
+		{day("2025-03-15"), 2024, ""},
+		{time.Date(2025, 3, 15, 22, 0, 0, 0, time.UTC), 2024, ""},
+		{day("2025-03-16"), 2024, "future"},
+		{day("2024-01-01"), 2024, ""},
+		{day("2023-12-31"), 2024, "early"},
+		{day("2025-01-01"), 2025, ""},
+		{day("2024-12-31"), 2025, "early"},
+	}
+	for _, s := range scenarios {
+		if got := model.DateProblem(s.day, today, s.year); got != s.want {
+			t.Errorf("DateProblem(%v, plan %d): expected %q, got %q", s.day, s.year, s.want, got)
 		}
 	}
 }

@@ -1,16 +1,20 @@
 package model
 
+import "time"
+
 // RiskValue is a risk's value: probability times consequence.
 func RiskValue(probability, consequence int) int {
 	return probability * consequence
 }
 
-// planMoves lists the status moves a plan may make; adopted → draft is the
-// one step back, and only a coordinator may take it.
+// planMoves lists the status moves a plan may make. Two go back, each a
+// coordinator's act with a reason (PlanMovesBack): adopted → draft undoes
+// an adoption while no result is reported, and reported → adopted reopens
+// a reported plan.
 var planMoves = map[string][]string{
 	PlanDraft:    {PlanAdopted},
 	PlanAdopted:  {PlanReported, PlanDraft},
-	PlanReported: {PlanArchived},
+	PlanReported: {PlanArchived, PlanAdopted},
 }
 
 // CanMovePlan reports whether a plan may move from one status to another.
@@ -26,6 +30,19 @@ func CanMovePlan(from, to string) bool {
 	return false
 }
 
+// PlanMovesBack reports whether a move goes back: adopted → draft (the
+// adoption undone) or reported → adopted (a reopen).
+func PlanMovesBack(from, to string) bool {
+	return (from == PlanAdopted && to == PlanDraft) || (from == PlanReported && to == PlanAdopted)
+}
+
+// PlanFrozen reports whether nothing under a plan of the status may be
+// created, changed or deleted: once it is reported (or archived), until a
+// coordinator reopens it.
+func PlanFrozen(status string) bool {
+	return status == PlanReported || status == PlanArchived
+}
+
 // PlanStatusSv is a plan status in Swedish.
 func PlanStatusSv(s string) string {
 	return map[string]string{
@@ -33,9 +50,28 @@ func PlanStatusSv(s string) string {
 	}[s]
 }
 
-// FrozenControlFields are the fields of a control that cannot change once
-// its plan is adopted.
+// FrozenControlFields are the fields of a control that the board decided
+// with the plan: they cannot change once the plan is adopted. The owner is
+// not among them (people leave; a change is recorded in the history), nor
+// what the server keeps of the results (reported, next_due, next_period).
 var FrozenControlFields = []string{
-	"title", "description", "method", "owner",
+	"title", "section", "number", "position", "process", "description", "method", "frequency", "due",
 	"target_metric", "target_operator", "target_value", "target_unit",
+	"unit", "report_to", "legal_refs", "confidential", "risk",
+}
+
+// DateProblem says what is wrong with a date a person gives for something
+// done under a plan of the year (a result's performed_on, an action's
+// done_on), on the day today: "future" after today, "early" before 1
+// January of the plan's year, or "" when it is fine. Dates are compared as
+// calendar days.
+func DateProblem(d, today time.Time, year int) string {
+	day := DateOnly(d)
+	switch {
+	case day.After(DateOnly(today)):
+		return "future"
+	case day.Before(time.Date(year, time.January, 1, 0, 0, 0, 0, time.UTC)):
+		return "early"
+	}
+	return ""
 }

@@ -321,7 +321,10 @@ func TestOpenFollowsPeriodsAndRules(t *testing.T) {
 		return out
 	}
 	// a quarterly control with only a result for the whole year is still open
-	if err := testapp.Update(app, model.Controls, f.Controls["5"], map[string]any{"frequency": model.FreqQuarterly}); err != nil {
+	err := testapp.WhileDraft(app, f.Plan, func() error { // as if the board had decided so
+		return testapp.Update(app, model.Controls, f.Controls["5"], map[string]any{"frequency": model.FreqQuarterly})
+	})
+	if err != nil {
 		t.Fatal(err)
 	}
 	if got := ids("raddning", f.Users["raddning"]); !slices.Equal(got, []string{f.Controls["5"]}) {
@@ -345,7 +348,10 @@ func TestOpenFollowsPeriodsAndRules(t *testing.T) {
 		t.Fatalf("Expected nothing for another board, got %v", got)
 	}
 	// an action handed over to another board is no longer its owner's to do
-	if err := testapp.Update(app, model.Actions, f.Actions["HR8"], map[string]any{"transferred_to": f.IAN}); err != nil {
+	err = model.RunCarry(app, func(tx core.App) error { // as a transfer marks it
+		return testapp.Update(tx, model.Actions, f.Actions["HR8"], map[string]any{"transferred_to": f.IAN})
+	})
+	if err != nil {
 		t.Fatal(err)
 	}
 	if got := ids("hr", f.Users["hr"]); len(got) != 0 {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pocketbase/pocketbase/core"
+
 	"ikplan/internal/demo"
 	"ikplan/internal/model"
 	"ikplan/internal/report"
@@ -247,7 +249,10 @@ func TestFollowUpNotFollowedUpInTheBoardsOwnPart(t *testing.T) {
 	if err := testapp.Update(app, model.Results, f.Results["3"], map[string]any{"outcome": "not_performed", "account": "", "not_performed_reason": "Personalbrist under hösten"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := testapp.Update(app, model.Results, f.Results["4"], map[string]any{"outcome": "not_performed", "account": "", "transferred_to": f.IAN}); err != nil {
+	err := model.RunCarry(app, func(tx core.App) error { // as a transfer marks it
+		return testapp.Update(tx, model.Results, f.Results["4"], map[string]any{"outcome": "not_performed", "account": "", "transferred_to": f.IAN})
+	})
+	if err != nil {
 		t.Fatal(err)
 	}
 	if err := testapp.Update(app, model.Results, f.Results["7"], map[string]any{"outcome": "not_performed", "account": "", "not_performed_reason": "Personalbrist under hösten"}); err != nil {

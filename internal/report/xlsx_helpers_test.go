@@ -2,6 +2,7 @@ package report_test
 
 import (
 	"bytes"
+	"fmt"
 	"testing"
 	"time"
 
@@ -46,14 +47,15 @@ func newDraft(t testing.TB, app core.App, board string, year int) string {
 	return id
 }
 
-// enrichDemo takes the demo plan back to draft and fills in the fields the
+// enrichDemo takes the demo plan back to draft (around the rules, which
+// keep a plan with results adopted) and fills in the fields the
 // demo leaves empty, so a round trip carries every column: a risk, a
 // process, a description over two lines, a decimal target, dates, a
 // hostile title and texts that start like formulas.
 func enrichDemo(t testing.TB, app core.App, f *testapp.Fixture) {
 	t.Helper()
 	err := model.RunAs(app, model.System, func(tx core.App) error {
-		if err := testapp.Update(tx, model.Plans, f.Plan, map[string]any{"status": model.PlanDraft}); err != nil {
+		if err := testapp.ForceStatus(tx, f.Plan, model.PlanDraft); err != nil {
 			return err
 		}
 		edits := map[string]map[string]any{
@@ -74,6 +76,23 @@ func enrichDemo(t testing.TB, app core.App, f *testapp.Fixture) {
 	if err != nil {
 		t.Fatalf("failed to prepare the demo plan: %v", err)
 	}
+}
+
+// nextYearSheet exports a plan with its due dates (column L) moved one
+// year on, as a coordinator who carries the sheet into next year's draft
+// must: a control is due within its plan's year.
+func nextYearSheet(t testing.TB, app core.App, planId string) []byte {
+	t.Helper()
+	cells := map[string]string{}
+	for i, c := range planControls(t, app, planId) { // the sheet's rows, from row 2
+		if d := c.GetDateTime("due"); !d.IsZero() {
+			cells[fmt.Sprintf("L%d", i+2)] = d.Time().AddDate(1, 0, 0).Format(time.DateOnly)
+		}
+	}
+	if len(cells) == 0 {
+		t.Fatal("Expected due dates to move, got none")
+	}
+	return edit(t, exportPlan(t, app, planId), cells)
 }
 
 // planControls are a plan's controls in the plan's order.

@@ -35,7 +35,7 @@ func TestImportChecksEveryRow(t *testing.T) {
 	t.Parallel()
 	f := testapp.Fix(t)
 	app := testapp.New(t)
-	data := exportPlan(t, app, f.Plan)
+	data := nextYearSheet(t, app, f.Plan)
 	draft := newDraft(t, app, f.KS, 2025)
 	bad := edit(t, data, map[string]string{
 		"J4": "annan@ikplan.test", "J5": "annan@ikplan.test", "J6": "annan@ikplan.test", // an owner of another board
@@ -68,7 +68,7 @@ func TestImportReadsAfresh(t *testing.T) {
 	t.Parallel()
 	f := testapp.Fix(t)
 	app := testapp.New(t)
-	data := exportPlan(t, app, f.Plan)
+	data := nextYearSheet(t, app, f.Plan)
 	draft := newDraft(t, app, f.KS, 2025)
 	set := func(user string, fields dbx.Params) {
 		t.Helper()

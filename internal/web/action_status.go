@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/pocketbase/pocketbase/core"
 
@@ -13,9 +14,10 @@ import (
 )
 
 // actionStatus handles "POST /actions/{id}/status": planned, in progress,
-// done (with what was done) or cancelled (with why). The server's hooks
-// refuse done without done_note and cancelled without cancel_reason; the
-// refusal is shown beside the field. An htmx request gets the action's row.
+// done (with what was done, on the day given) or cancelled (with why). The
+// server's hooks refuse done without done_note, a done day in the future or
+// before the plan's year, and cancelled without cancel_reason; the refusal
+// is shown beside the field. An htmx request gets the action's row.
 func (s *server) actionStatus(e *core.RequestEvent) error {
 	a, err := view(e.App, e.Auth, model.Actions, e.Request.PathValue("id"))
 	if err != nil {
@@ -42,7 +44,24 @@ func (s *server) actionStatus(e *core.RequestEvent) error {
 			a.Set(name, form[name])
 		}
 	}
-	err = save(e.App, e.Auth, a)
+	// the day it was done, as typed; none is today (or, once done, the day kept)
+	err = nil
+	if vals, ok := e.Request.PostForm["done_on"]; ok && status == model.ActionDone {
+		form["done_on"] = strings.TrimSpace(vals[0])
+		if form["done_on"] == "" {
+			a.Set("done_on", "")
+		} else if day, perr := time.Parse(time.DateOnly, form["done_on"]); perr != nil {
+			if !may(e.App, e.Auth, a, a.Collection().UpdateRule) {
+				return s.errorPage(e, http.StatusForbidden)
+			}
+			err = formError("done_on", i18nT(e, "controlpage.bad_date"))
+		} else {
+			a.Set("done_on", day)
+		}
+	}
+	if err == nil {
+		err = save(e.App, e.Auth, a)
+	}
 	if err == nil {
 		if !isFragment(e) {
 			f := templates.ActionFilters{Board: back.Get("board"), Year: back.Get("year"), Status: back.Get("status"),
@@ -51,7 +70,7 @@ func (s *server) actionStatus(e *core.RequestEvent) error {
 		}
 		return s.actionRowOnly(e, a.Id, back)
 	}
-	refused, ok := formErrors(err, "status", "done_note", "cancel_reason")
+	refused, ok := formErrors(err, "status", "done_note", "done_on", "cancel_reason")
 	if !ok {
 		if isForbidden(err) {
 			return s.errorPage(e, http.StatusForbidden)
@@ -61,7 +80,7 @@ func (s *server) actionStatus(e *core.RequestEvent) error {
 	errs := make(templates.Errors, 0, len(refused))
 	for _, fe := range refused {
 		name := fe.Field
-		if name != "done_note" && name != "cancel_reason" {
+		if name != "done_note" && name != "done_on" && name != "cancel_reason" {
 			name = "status" // a rule about the action as a whole
 		}
 		errs = append(errs, templates.FieldError{Field: row.FieldId(name), Message: fe.Message})

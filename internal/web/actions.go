@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/pocketbase/pocketbase/core"
 
@@ -150,6 +151,9 @@ func (s *server) actionRows(e *core.RequestEvent, actions []*core.Record, plans 
 	for _, a := range actions {
 		row := s.actionRow(a, lk)
 		row.CanUpdate = mayUpdate[a.Id]
+		if pl := lk.plans[a.GetString("plan")]; pl != nil && model.PlanFrozen(pl.GetString("status")) {
+			row.CanUpdate = false // nothing under a reported plan changes: no form is offered
+		}
 		rows = append(rows, row)
 	}
 	return rows, nil
@@ -169,6 +173,7 @@ func (s *server) actionRow(a *core.Record, lk actionLookup) templates.ActionRow 
 		Control: lk.controls[a.GetString("control")],
 		Owner:   lk.owners[a.GetString("owner")],
 		Overdue: model.ActionOverdue(a, s.now()),
+		Today:   model.Today(s.now()).Format(time.DateOnly),
 	}
 	if pl := lk.plans[a.GetString("plan")]; pl != nil {
 		row.Year, row.Board = pl.GetInt("year"), lk.boards[pl.GetString("board")]

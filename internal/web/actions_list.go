@@ -27,7 +27,7 @@ type actionLister struct {
 	narrowed bool
 	years    []int
 	byYear   map[int][]string
-	plans    map[string]*core.Record // the plans looked up, with board and year
+	plans    map[string]*core.Record // the plans looked up, with board, year and status
 }
 
 func (s *server) actionLister(e *core.RequestEvent, f templates.ActionFilters, o actionOptions) (*actionLister, error) {
@@ -39,7 +39,7 @@ func (s *server) actionLister(e *core.RequestEvent, f templates.ActionFilters, o
 		return l, nil
 	}
 	l.narrowed = true
-	plans, err := model.ListAs(e.App, e.Auth, model.Plans, pf, "-year", 0, pp, model.Fields{"board", "year"})
+	plans, err := model.ListAs(e.App, e.Auth, model.Plans, pf, "-year", 0, pp, model.Fields{"board", "year", "status"})
 	if err != nil {
 		return nil, err
 	}
@@ -73,7 +73,7 @@ func (l *actionLister) yearPlans(year int) ([]string, error) {
 	if ids, ok := l.byYear[year]; ok || l.narrowed {
 		return ids, nil
 	}
-	plans, err := model.ListAs(l.e.App, l.e.Auth, model.Plans, "year = {:y}", "", 0, dbx.Params{"y": year}, model.Fields{"board", "year"})
+	plans, err := model.ListAs(l.e.App, l.e.Auth, model.Plans, "year = {:y}", "", 0, dbx.Params{"y": year}, model.Fields{"board", "year", "status"})
 	if err != nil {
 		return nil, err
 	}
@@ -209,7 +209,7 @@ func (l *actionLister) all() ([]*core.Record, error) {
 // lookUp adds the plans with the given ids that are not looked up yet.
 func (l *actionLister) lookUp(ids []string) error { return lookUpPlans(l.e, l.plans, ids) }
 
-// lookUpPlans adds to plans (by id, with their board and year) those of
+// lookUpPlans adds to plans (by id, with their board, year and status) those of
 // the given ids it lacks.
 func lookUpPlans(e *core.RequestEvent, plans map[string]*core.Record, ids []string) error {
 	var missing []string
@@ -222,7 +222,7 @@ func lookUpPlans(e *core.RequestEvent, plans map[string]*core.Record, ids []stri
 		return nil
 	}
 	found, err := model.ListAs(e.App, e.Auth, model.Plans, "", "", 0, nil,
-		model.In{Field: "id", Values: missing}, model.Fields{"board", "year"})
+		model.In{Field: "id", Values: missing}, model.Fields{"board", "year", "status"})
 	for _, pl := range found {
 		plans[pl.Id] = pl
 	}

@@ -330,10 +330,16 @@ func TestTransferPages(t *testing.T) {
 				if err := testapp.Update(app, model.Risks, f.Risk, map[string]any{"board": f.IAN, "unit": ""}); err != nil {
 					t.Fatal(err)
 				}
-				for _, key := range []string{"2", "8", "10", "11", "HR8"} {
-					if err := testapp.Update(app, model.Actions, f.Actions[key], map[string]any{"transferred_to": f.IAN}); err != nil {
-						t.Fatal(err)
+				err := model.RunCarry(app, func(tx core.App) error { // as a transfer marks them
+					for _, key := range []string{"2", "8", "10", "11", "HR8"} {
+						if err := testapp.Update(tx, model.Actions, f.Actions[key], map[string]any{"transferred_to": f.IAN}); err != nil {
+							return err
+						}
 					}
+					return nil
+				})
+				if err != nil {
+					t.Fatal(err)
 				}
 			},
 			ExpectedStatus:  http.StatusOK,

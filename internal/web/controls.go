@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/a-h/templ"
 	"github.com/pocketbase/dbx"
@@ -94,6 +95,9 @@ func (s *server) controlView(e *core.RequestEvent, c *core.Record, editId string
 	}
 	adopted := plan.GetString("status") == model.PlanAdopted
 	perm := controlPermissions(e, results, byResult, adopted)
+	if model.PlanFrozen(plan.GetString("status")) {
+		perm = controlMay{} // nothing under a reported plan changes: no form is offered
+	}
 	// a deviation shown may get a new action: its owner is chosen among
 	// the board's people
 	names, err := controlPeople(e, board, len(perm.deviations) > 0, append([]*core.Record{c}, actions...), results)
@@ -162,7 +166,7 @@ func (s *server) controlView(e *core.RequestEvent, c *core.Record, editId string
 			v.Closed = i18nT(e, "controlpage.closed."+plan.GetString("status"))
 			break
 		}
-		f := &templates.ReportForm{InlineForm: templates.InlineForm{Values: map[string]string{}}, AskDeviation: true}
+		f := &templates.ReportForm{InlineForm: templates.InlineForm{Values: map[string]string{"performed_on": model.Today(now).Format(time.DateOnly)}}, AskDeviation: true}
 		for _, per := range periods {
 			if !reported[per] {
 				f.Periods = append(f.Periods, per)
@@ -182,6 +186,9 @@ func editForm(r *core.Record, periods []string, hasDeviations bool) *templates.R
 	f.Values = map[string]string{
 		"period": r.GetString("period"), "outcome": r.GetString("outcome"), "measured_value": templates.Measured(r),
 		"account": r.GetString("account"), "not_performed_reason": r.GetString("not_performed_reason"),
+	}
+	if d := r.GetDateTime("performed_on"); !d.IsZero() {
+		f.Values["performed_on"] = d.Time().Format(time.DateOnly)
 	}
 	f.AskDeviation = !hasDeviations
 	f.Periods = periods

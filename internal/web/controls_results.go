@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/a-h/templ"
 	"github.com/pocketbase/pocketbase/core"
@@ -17,7 +18,7 @@ import (
 
 // reportFields are the report form's inputs, in the form's order.
 var reportFields = []string{
-	"result", "period", "period_other", "outcome", "measured_value", "account", "not_performed_reason",
+	"result", "period", "period_other", "outcome", "performed_on", "measured_value", "account", "not_performed_reason",
 	"deviation_description", "deviation_root_cause", "deviation_significant",
 }
 
@@ -52,15 +53,22 @@ func (s *server) resultReport(e *core.RequestEvent) error {
 	result.Set("measured_value", vals["measured_value"])
 	result.Set("account", vals["account"])
 	result.Set("not_performed_reason", vals["not_performed_reason"])
-	if outcome != model.OutcomeNotPerformed && result.GetDateTime("performed_on").IsZero() {
-		result.Set("performed_on", model.Today(s.now()))
-		result.Set("performed_by", e.Auth.Id)
+	// the day it was performed, as typed (the server makes none today); who
+	// performed it the server decides: the person who saves it
+	var readErrs templates.Errors
+	if _, sent := e.Request.Form["performed_on"]; sent {
+		if vals["performed_on"] == "" || outcome == model.OutcomeNotPerformed {
+			result.Set("performed_on", "")
+		} else if day, perr := time.Parse(time.DateOnly, vals["performed_on"]); perr != nil {
+			readErrs = templates.Errors{{Field: "performed_on", Message: i18nT(e, "controlpage.bad_date")}}
+		} else {
+			result.Set("performed_on", day)
+		}
 	}
-	var fileErrs templates.Errors
 	if files, err := e.FindUploadedFiles("evidence"); err == nil {
 		result.Set("evidence+", files)
 	} else if !errors.Is(err, http.ErrMissingFile) && !errors.Is(err, http.ErrNotMultipart) {
-		fileErrs = templates.Errors{{Field: "evidence", Message: i18nT(e, "controlpage.evidence_unreadable")}}
+		readErrs = append(readErrs, templates.FieldError{Field: "evidence", Message: i18nT(e, "controlpage.evidence_unreadable")})
 	}
 	if gone := e.Request.Form["evidence_remove"]; len(gone) > 0 && !result.IsNew() {
 		result.Set("evidence-", gone)
@@ -78,7 +86,7 @@ func (s *server) resultReport(e *core.RequestEvent) error {
 		first.Set("significant", vals["deviation_significant"] == "true")
 	}
 	stage := "result"
-	if fileErrs == nil {
+	if readErrs == nil {
 		err = model.RunAs(e.App, model.ActorFromAuth(e.Auth), func(tx core.App) error {
 			if err := save(tx, e.Auth, result); err != nil {
 				return err
@@ -98,7 +106,7 @@ func (s *server) resultReport(e *core.RequestEvent) error {
 		}
 	}
 
-	errs := fileErrs
+	errs := readErrs
 	if errs == nil {
 		var ok bool
 		if stage == "deviation" {
@@ -107,8 +115,8 @@ func (s *server) resultReport(e *core.RequestEvent) error {
 				"description": "deviation_description", "root_cause": "deviation_root_cause", "significant": "deviation_significant",
 			})
 		} else {
-			errs, ok = formErrors(err, "period", "outcome", "measured_value", "account", "not_performed_reason", "evidence")
-			errs = keyErrors(errs, "", "report-form", fieldNames("period", "outcome", "measured_value", "account", "not_performed_reason", "evidence"))
+			errs, ok = formErrors(err, "period", "outcome", "performed_on", "measured_value", "account", "not_performed_reason", "evidence")
+			errs = keyErrors(errs, "", "report-form", fieldNames("period", "outcome", "performed_on", "measured_value", "account", "not_performed_reason", "evidence"))
 		}
 		if !ok {
 			if isForbidden(err) {

@@ -21,11 +21,12 @@ func form(kv ...string) *strings.Reader {
 	return strings.NewReader(v.Encode())
 }
 
-// draftFactory is the web app with Kommunstyrelsen's plan back in draft.
+// draftFactory is the web app with Kommunstyrelsen's plan back in draft
+// (set around the rules: a plan with results no longer goes back).
 func draftFactory(t testing.TB) *tests.TestApp {
 	app := testapp.WebFactory(t)
 	f := testapp.Fix(t)
-	if err := testapp.Update(app, model.Plans, f.Plan, map[string]any{"status": "draft"}); err != nil {
+	if err := testapp.ForceStatus(app, f.Plan, model.PlanDraft); err != nil {
 		t.Fatal(err)
 	}
 	return app

@@ -238,17 +238,18 @@ func names(users []*core.Record) map[string]string {
 	return out
 }
 
-// planStatus handles "POST /plans/{id}/status": adopt, report, archive or
-// take back to draft; the server's refusals are shown beside the fields.
+// planStatus handles "POST /plans/{id}/status": adopt, report, archive,
+// take back to draft or reopen (the last two with a reason); the server's
+// refusals are shown beside the fields of the form that was sent.
 func (s *server) planStatus(e *core.RequestEvent) error {
 	plan, err := view(e.App, e.Auth, model.Plans, e.Request.PathValue("id"))
 	if err != nil {
 		return err
 	}
-	form := map[string]string{}
 	status := e.Request.FormValue("status")
+	form := map[string]string{"status": status}
 	plan.Set("status", status)
-	for _, f := range []string{"adopted_on", "adopted_ref", "reported_on", "reported_ref"} {
+	for _, f := range []string{"adopted_on", "adopted_ref", "reported_on", "reported_ref", "status_reason"} {
 		if vals, ok := e.Request.Form[f]; ok {
 			form[f] = strings.TrimSpace(vals[0])
 			plan.Set(f, form[f])
@@ -258,7 +259,7 @@ func (s *server) planStatus(e *core.RequestEvent) error {
 	if err == nil {
 		return redirect(e, "/plans/"+plan.Id)
 	}
-	errs, ok := formErrors(err, "status", "adopted_on", "adopted_ref", "reported_on", "reported_ref")
+	errs, ok := formErrors(err, "status", "adopted_on", "adopted_ref", "reported_on", "reported_ref", "status_reason")
 	if !ok {
 		if isForbidden(err) {
 			return s.errorPage(e, http.StatusForbidden)

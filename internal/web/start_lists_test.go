@@ -187,7 +187,10 @@ func TestStartLists(t *testing.T) {
 func withConfidentialDDoS(f *testapp.Fixture) func(t testing.TB) *tests.TestApp {
 	return func(t testing.TB) *tests.TestApp {
 		app := withDeadlines(f, map[string]string{"11": "2025-02-01"})(t)
-		if err := testapp.Update(app, model.Controls, f.Controls["11"], map[string]any{"confidential": true}); err != nil {
+		err := testapp.WhileDraft(app, f.Plan, func() error {
+			return testapp.Update(app, model.Controls, f.Controls["11"], map[string]any{"confidential": true})
+		})
+		if err != nil {
 			t.Fatal(err)
 		}
 		return app

@@ -1,0 +1,213 @@
+package hooks
+
+import (
+	"fmt"
+	"reflect"
+	"slices"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+
+	"ikplan/internal/model"
+)
+
+// linkField is the field by which a record under a plan names what it
+// belongs to: the field a refusal under a frozen plan names.
+var linkField = map[string]string{
+	model.Controls:   "plan",
+	model.Results:    "control",
+	model.Deviations: "result",
+	model.Actions:    "plan",
+}
+
+// bindFrozen keeps a plan's decisions as they were taken: nothing under a
+// reported or archived plan (model.PlanFrozen) — its controls, results with
+// their evidence, deviations and actions — is created, changed or deleted
+// until a coordinator reopens the plan, and a control's decided fields
+// (model.FrozenControlFields) do not change once its plan is adopted.
+//
+// The checks run on the model hooks before the write, not on validation,
+// so they also hold for the writes that skip validation (PocketBase clears
+// the links to a deleted record with SaveNoValidate). Register binds them
+// after the values the server computes, so they see the plan an action is
+// given.
+func bindFrozen(app core.App) {
+	under := []string{model.Controls, model.Results, model.Deviations, model.Actions}
+	app.OnRecordCreate(under...).BindFunc(func(e *core.RecordEvent) error {
+		if msg := frozenUnder(e.App, e.Record, nil); msg != "" {
+			return fieldErrors{linkField[e.Record.Collection().Name]: msg}.err()
+		}
+		return e.Next()
+	})
+	app.OnRecordUpdate(under...).BindFunc(func(e *core.RecordEvent) error {
+		r := e.Record
+		if msg := frozenUnder(e.App, r, r.Original()); msg != "" && !carriedOn(e.App, r) {
+			return fieldErrors{linkField[r.Collection().Name]: msg}.err()
+		}
+		if r.Collection().Name == model.Controls {
+			if err := decidedFields(e.App, r).err(); err != nil {
+				return err
+			}
+		}
+		return e.Next()
+	})
+	app.OnRecordDelete(under...).BindFunc(func(e *core.RecordEvent) error {
+		if msg := frozenUnder(e.App, e.Record, nil); msg != "" {
+			return refuse(msg)
+		}
+		return e.Next()
+	})
+	// deleting a risk or unit would clear the links to it, decided ones too
+	app.OnRecordDelete(model.Risks, model.Units).BindFunc(func(e *core.RecordEvent) error {
+		if msg := linkedFromDecided(e.App, e.Record); msg != "" {
+			return refuse(msg)
+		}
+		return e.Next()
+	})
+}
+
+// linkedFromDecided says why a risk or unit cannot be deleted, or "": a
+// control of an adopted, reported or archived plan links it (the link is
+// the board's decision), or an action of a reported or archived plan does.
+func linkedFromDecided(app core.App, r *core.Record) string {
+	field := "risk"
+	if r.Collection().Name == model.Units {
+		field = "unit"
+	}
+	var row struct {
+		Number int    `db:"number"`
+		Year   int    `db:"year"`
+		Status string `db:"status"`
+	}
+	err := app.DB().NewQuery("SELECT controls.number AS number, plans.year AS year, plans.status AS status FROM controls " +
+		"JOIN plans ON plans.id = controls.plan WHERE controls." + field + " = {:id} AND plans.status != 'draft' LIMIT 1").
+		Bind(dbx.Params{"id": r.Id}).One(&row)
+	if err == nil && field == "unit" {
+		return fmt.Sprintf("Förvaltningen hör till kontrollpunkt %d i planen för %d, som är %s, och kan inte tas bort.",
+			row.Number, row.Year, model.PlanStatusSv(row.Status))
+	}
+	if err == nil {
+		return fmt.Sprintf("Risken hör till kontrollpunkt %d i planen för %d, som är %s, och kan inte tas bort. Sätt risken som avslutad i stället.",
+			row.Number, row.Year, model.PlanStatusSv(row.Status))
+	}
+	if field != "risk" {
+		return ""
+	}
+	err = app.DB().NewQuery("SELECT plans.year AS year, plans.status AS status FROM actions " +
+		"JOIN plans ON plans.id = actions.plan WHERE actions.risk = {:id} AND plans.status IN ('reported', 'archived') LIMIT 1").
+		Bind(dbx.Params{"id": r.Id}).One(&row)
+	if err == nil {
+		return fmt.Sprintf("Risken hör till en åtgärd i planen för %d, som är %s, och kan inte tas bort. Sätt risken som avslutad i stället.",
+			row.Year, model.PlanStatusSv(row.Status))
+	}
+	return ""
+}
+
+// frozenUnder says why nothing may be written under the plan of r (and of
+// its stored version, when given), or "" when the plan takes writes.
+func frozenUnder(app core.App, r, stored *core.Record) string {
+	ids := plansOf(app, r)
+	if stored != nil {
+		ids = append(ids, plansOf(app, stored)...)
+	}
+	for _, id := range ids {
+		plan := find(app, model.Plans, id)
+		if plan == nil {
+			continue
+		}
+		switch plan.GetString("status") {
+		case model.PlanReported:
+			return "Planen är återrapporterad och inget under den kan ändras. Om något måste rättas kan en IK-samordnare öppna planen igen och ange varför."
+		case model.PlanArchived:
+			return "Planen är arkiverad och inget under den kan ändras."
+		}
+	}
+	return ""
+}
+
+// plansOf lists the plans a record under a plan belongs to, by every link
+// it has: an action names its plan, and its control and deviation lead to
+// one too.
+func plansOf(app core.App, r *core.Record) []string {
+	var ids []string
+	add := func(id string) {
+		if id != "" && !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	ofControl := func(id string) {
+		if c := find(app, model.Controls, id); c != nil {
+			add(c.GetString("plan"))
+		}
+	}
+	ofResult := func(id string) {
+		if res := find(app, model.Results, id); res != nil {
+			ofControl(res.GetString("control"))
+		}
+	}
+	switch r.Collection().Name {
+	case model.Controls:
+		add(r.GetString("plan"))
+	case model.Results:
+		ofControl(r.GetString("control"))
+	case model.Deviations:
+		add(r.GetString("plan"))
+		ofResult(r.GetString("result"))
+	case model.Actions:
+		add(r.GetString("plan"))
+		ofControl(r.GetString("control"))
+		if d := find(app, model.Deviations, r.GetString("deviation")); d != nil {
+			ofResult(d.GetString("result"))
+		}
+	}
+	return ids
+}
+
+// carriedOn reports whether an update is a carry operation marking an
+// unfinished action as moved on (model.RunCarry): transferred to another
+// board, closed with a reason, or continued in next year's plan — or,
+// when that continuation is removed, open again. That is the one change an
+// action of a reported plan may take, so that next year's plan and a
+// reorganisation can take over what the reported plan left unfinished.
+func carriedOn(app core.App, r *core.Record) bool {
+	if r.Collection().Name != model.Actions || !model.Carrying(app) {
+		return false
+	}
+	orig := r.Original()
+	from, to := orig.GetString("status"), r.GetString("status")
+	switch {
+	case model.OpenStatus(from) && (to == from || to == model.ActionCancelled || to == model.ActionContinued):
+	case from == model.ActionContinued && model.OpenStatus(to): // its continuation removed
+	default:
+		return false
+	}
+	allowed := []string{"transferred_to", "status", "cancel_reason", "carried_to"}
+	for _, f := range r.Collection().Fields {
+		name := f.GetName()
+		if f.Type() == core.FieldTypeAutodate || slices.Contains(allowed, name) {
+			continue
+		}
+		if !reflect.DeepEqual(plain(r.Get(name)), plain(orig.Get(name))) {
+			return false
+		}
+	}
+	return true
+}
+
+// decidedFields refuses a change to what the board decided about a
+// control once its plan is adopted: every field but the owner.
+func decidedFields(app core.App, r *core.Record) fieldErrors {
+	errs := fieldErrors{}
+	orig := r.Original()
+	plan := find(app, model.Plans, orig.GetString("plan"))
+	if plan == nil || plan.GetString("status") == model.PlanDraft {
+		return errs
+	}
+	for _, f := range model.FrozenControlFields {
+		if !reflect.DeepEqual(plain(r.Get(f)), plain(orig.Get(f))) {
+			errs.add(f, fmt.Sprintf("Planen är %s: fältet ”%s” har nämnden beslutat och det kan inte ändras. Bara den ansvariga kan bytas.",
+				model.PlanStatusSv(plan.GetString("status")), label(f)))
+		}
+	}
+	return errs
+}
