@@ -9,14 +9,6 @@ import (
 // bindActions holds the rules of actions: where they belong, their deadline
 // and precision, and what done and cancelled require.
 func bindActions(app core.App, h *rules) {
-	app.OnRecordDelete(model.Deviations).BindFunc(func(e *core.RecordEvent) error {
-		if res := find(e.App, model.Results, e.Record.GetString("result")); res != nil {
-			if msg := writableUnder(e.App, res.GetString("control"), true); msg != "" {
-				return refuse(msg)
-			}
-		}
-		return e.Next()
-	})
 	onSave(app, model.Actions, func(e *core.RecordEvent) { h.computeAction(e.App, e.Record) })
 	app.OnRecordValidate(model.Actions).BindFunc(func(e *core.RecordEvent) error {
 		return check(e, h.validateAction)

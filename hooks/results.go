@@ -31,12 +31,6 @@ func bindResults(app core.App, h *rules) {
 	app.OnRecordValidate(model.Results).BindFunc(func(e *core.RecordEvent) error {
 		return check(e, h.validateResult)
 	})
-	app.OnRecordDelete(model.Results).BindFunc(func(e *core.RecordEvent) error {
-		if err := writableUnder(e.App, e.Record.GetString("control"), true); err != "" {
-			return refuse(err)
-		}
-		return e.Next()
-	})
 }
 
 // targetMet compares a result's measured value with its control's target;
@@ -51,26 +45,20 @@ func targetMet(control, result *core.Record) (met, ok bool) {
 	return model.TargetMet(op, target, measured), true
 }
 
-// writableUnder says why results of a control cannot be written now, or "".
-// Results are reported while the plan is adopted; deleting is also allowed
-// in a draft (for example when a draft plan is removed).
-func writableUnder(app core.App, controlId string, deleting bool) string {
+// reportable says why results and deviations of a control cannot be
+// written yet, or "": they are reported once the plan is adopted, not in a
+// draft. (Nothing under a reported or archived plan is written at all:
+// bindFrozen, for every collection under a plan. A draft's results are
+// removed with the draft.)
+func reportable(app core.App, controlId string) string {
 	control := find(app, model.Controls, controlId)
 	if control == nil {
 		return ""
 	}
-	plan := find(app, model.Plans, control.GetString("plan"))
-	if plan == nil {
-		return ""
-	}
-	switch s := plan.GetString("status"); {
-	case s == model.PlanAdopted, deleting && s == model.PlanDraft:
-		return ""
-	case s == model.PlanDraft:
+	if plan := find(app, model.Plans, control.GetString("plan")); plan != nil && plan.GetString("status") == model.PlanDraft {
 		return "Planen är ett utkast; resultat rapporteras när planen är antagen."
-	default:
-		return "Planen är " + model.PlanStatusSv(s) + "; dess resultat kan inte längre ändras."
 	}
+	return ""
 }
 
 // performed fills in who performed a control and when, as far as the
@@ -101,7 +89,7 @@ func (h *rules) validateResult(e *core.RecordEvent, errs fieldErrors) {
 	if plan == nil {
 		return
 	}
-	if msg := writableUnder(e.App, control.Id, false); msg != "" {
+	if msg := reportable(e.App, control.Id); msg != "" {
 		errs.add("control", msg)
 	}
 	outcome := r.GetString("outcome")
@@ -260,7 +248,7 @@ func bindDeviations(app core.App, h *rules) {
 				if res := find(e.App, model.Results, r.GetString("result")); res != nil {
 					if res.GetString("outcome") != model.OutcomeDeviation {
 						errs.add("result", "Resultatet har inte utfallet avvikelse; ändra utfallet först.")
-					} else if msg := writableUnder(e.App, res.GetString("control"), false); msg != "" {
+					} else if msg := reportable(e.App, res.GetString("control")); msg != "" {
 						errs.add("result", msg)
 					}
 				}
