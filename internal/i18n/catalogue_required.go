@@ -6,6 +6,9 @@ package i18n
 // "ikplan.required", which names the field by its label.
 func init() {
 	for k, v := range map[string][2]string{
+		// the password has no label in the history, which never shows it
+		"history.f.password": {"Lösenord", "Password"},
+
 		"ikplan.required.users.email":    {"Skriv användarens e-postadress.", "Enter the user's email address."},
 		"ikplan.required.users.password": {"Skriv ett lösenord.", "Enter a password."},
 		"ikplan.required.users.role":     {"Välj användarens roll.", "Choose the user's role."},
