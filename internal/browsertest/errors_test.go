@@ -5,7 +5,6 @@ import (
 	"testing"
 )
 
-
 // expectSummaryFocused waits until the error summary has the focus, and
 // checks that each of its items links to a field on the page.
 func (b *ui) expectSummaryFocused(where string) {
