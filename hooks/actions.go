@@ -54,50 +54,50 @@ func (h *rules) validateAction(e *core.RecordEvent, errs fieldErrors) {
 	r := e.Record
 	immutable(e, errs, "plan", "deviation", "control")
 	if r.GetString("deviation") == "" && r.GetString("control") == "" && r.GetString("risk") == "" {
-		errs.add("deviation", "Ange vilken avvikelse, kontrollpunkt eller risk åtgärden hör till.")
+		errs.add("deviation", "ikplan.action.belongs")
 	}
 	plan := find(e.App, model.Plans, r.GetString("plan"))
 	if dev := find(e.App, model.Deviations, r.GetString("deviation")); dev != nil {
 		if res := find(e.App, model.Results, dev.GetString("result")); res != nil && res.GetString("control") != r.GetString("control") {
-			errs.add("control", "Kontrollpunkten stämmer inte med avvikelsens kontrollpunkt.")
+			errs.add("control", "ikplan.action.control_mismatch")
 		}
 	}
 	if c := find(e.App, model.Controls, r.GetString("control")); c != nil && c.GetString("plan") != r.GetString("plan") {
-		errs.add("plan", "Planen stämmer inte med kontrollpunktens plan.")
+		errs.add("plan", "ikplan.action.plan_mismatch")
 	}
 	if plan != nil {
 		board := plan.GetString("board")
 		if k := find(e.App, model.Risks, r.GetString("risk")); k != nil && k.GetString("board") != board && linkChanged(r, "risk") {
-			errs.add("risk", "Risken hör till en annan nämnd än planen.")
+			errs.add("risk", "ikplan.action.risk_board")
 		}
 		// checked when given: an owner who has left the board since does
 		// not keep the action from being closed
 		if o := r.GetString("owner"); o != "" && linkChanged(r, "owner") {
-			if msg := ownerProblem(e.App, o, board); msg != "" {
-				errs.add("owner", msg)
+			if msg, ok := ownerProblem(e.App, o, board); ok {
+				errs.put("owner", msg)
 			}
 		}
 		if t := r.GetString("transferred_to"); t != "" && t == board {
-			errs.add("transferred_to", "Åtgärden kan inte överföras till sin egen nämnd.")
+			errs.add("transferred_to", "ikplan.action.own_board")
 		}
 		transferredTo(e.App, r, board, errs)
 		if d := r.GetDateTime("done_on"); !d.IsZero() && linkChanged(r, "done_on") {
-			if msg := dateMessage(d.Time(), h.today(), plan.GetInt("year"), "då åtgärden blev klar"); msg != "" {
-				errs.add("done_on", msg)
+			if msg, ok := dateMessage(d.Time(), h.today(), plan.GetInt("year"), "ikplan.when.action_done"); ok {
+				errs.put("done_on", msg)
 			}
 		}
 	}
 	if cf := r.GetString("carried_from"); cf != "" && cf == r.Id {
-		errs.add("carried_from", "En åtgärd kan inte vara en fortsättning på sig själv.")
+		errs.add("carried_from", "ikplan.action.carried_self")
 	}
 	switch r.GetString("status") {
 	case model.ActionDone:
 		if model.Blank(r.GetString("done_note")) {
-			errs.add("done_note", "Beskriv vad som gjordes innan åtgärden markeras som klar.")
+			errs.add("done_note", "ikplan.action.done_note")
 		}
 	case model.ActionCancelled:
 		if model.Blank(r.GetString("cancel_reason")) {
-			errs.add("cancel_reason", "Ange varför åtgärden avbryts.")
+			errs.add("cancel_reason", "ikplan.action.cancel_reason")
 		}
 	}
 }

@@ -12,13 +12,14 @@ import (
 	"github.com/pocketbase/pocketbase/tools/router"
 	"github.com/pocketbase/pocketbase/tools/types"
 
+	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 )
 
 type auditKey struct{}
 
 // historyIsFixed is the refusal of any write to the history but the server's own.
-var historyIsFixed = router.NewForbiddenError("Ändringshistoriken kan inte ändras eller tas bort, inte heller av en administratör.", nil)
+var historyIsFixed = router.NewForbiddenError(i18n.M("ikplan.history.fixed").In(i18n.Sv), i18n.M("ikplan.history.fixed"))
 
 // bindAudit writes one audit_log row for every create, update and delete of
 // a domain record, in the same transaction as the change, and refuses every
@@ -36,7 +37,7 @@ func bindAudit(app core.App, h *rules) {
 			return orig.RunInTransaction(func(txApp core.App) error {
 				e.App = txApp
 				if err := e.Next(); err != nil {
-					return swedish(err)
+					return swedish(e.Record.Collection().Name, err)
 				}
 				return h.writeAudit(txApp, op, e.Record, before, board)
 			})

@@ -3,11 +3,11 @@ package hooks_test
 import (
 	"maps"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 	"ikplan/internal/testapp"
 )
@@ -78,8 +78,13 @@ func TestBlankRequiredTexts(t *testing.T) {
 				before := testapp.Find(t, app, cf[0], id).GetString(cf[1])
 				err := testapp.Update(app, cf[0], id, map[string]any{cf[1]: text})
 				msg := testapp.FieldErrors(err)[cf[1]]
-				if !strings.Contains(msg, "måste fyllas i") {
-					t.Fatalf("Expected %s.%s = %q refused as empty, got %q (%v)", cf[0], cf[1], text, msg, err)
+				// the field's own required message (catalogue_required.go)
+				want := i18n.M("ikplan.required." + cf[0] + "." + cf[1]).In(i18n.Sv)
+				if !i18n.Has("ikplan.required." + cf[0] + "." + cf[1]) {
+					want = i18n.M("ikplan.required", "field", "history.f."+cf[1]).In(i18n.Sv)
+				}
+				if msg != want {
+					t.Fatalf("Expected %s.%s = %q refused as empty with %q, got %q (%v)", cf[0], cf[1], text, want, msg, err)
 				}
 				if after := testapp.Find(t, app, cf[0], id).GetString(cf[1]); after != before {
 					t.Fatalf("Expected %s.%s kept as %q, got %q", cf[0], cf[1], before, after)

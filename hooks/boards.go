@@ -12,11 +12,11 @@ func bindBoards(app core.App, h *rules) {
 		return check(e, func(e *core.RecordEvent, errs fieldErrors) {
 			r := e.Record
 			if s := r.GetString("successor"); s != "" && s == r.Id {
-				errs.add("successor", "En nämnd kan inte vara sin egen efterträdare.")
+				errs.add("successor", "ikplan.board.own_successor")
 			}
 			from, to := r.GetDateTime("active_from"), r.GetDateTime("active_to")
 			if !from.IsZero() && !to.IsZero() && to.Before(from) {
-				errs.add("active_to", "Slutdatumet kan inte ligga före startdatumet.")
+				errs.add("active_to", "ikplan.board.active_to")
 			}
 		})
 	})
@@ -40,12 +40,12 @@ func bindSettings(app core.App, h *rules) {
 			return err
 		}
 		if n > 0 {
-			return refuse("Inställningarna finns redan – ändra dem i stället för att skapa nya.")
+			return refuse("ikplan.settings.exists")
 		}
 		return e.Next()
 	})
 	app.OnRecordDelete(model.Settings).BindFunc(func(e *core.RecordEvent) error {
-		return refuse("Inställningarna kan inte tas bort, bara ändras.")
+		return refuse("ikplan.settings.delete")
 	})
 }
 
@@ -73,13 +73,13 @@ func movedToSuccessor(e *core.RecordEvent, errs fieldErrors) {
 		return
 	}
 	if b := find(e.App, model.Boards, old); b == nil || b.GetString("successor") == "" || b.GetString("successor") != now {
-		errs.add("board", "En risk kan bara flyttas till sin nämnds efterträdare, i en omorganisation.")
+		errs.add("board", "ikplan.risk.move_successor")
 		return
 	}
 	// the rules let a coordinator of the giving board write the risk; moving it
 	// also takes belonging to the receiving board
 	if a := model.ActorOf(e.App); a.Kind == model.ActorUser && !isMember(e.App, a.Id, now) {
-		errs.add("board", "Du kan bara flytta risken till en nämnd som du själv hör till.")
+		errs.add("board", "ikplan.risk.move_member")
 	}
 }
 
@@ -94,7 +94,7 @@ func bindRisks(app core.App, h *rules) {
 		return check(e, func(e *core.RecordEvent, errs fieldErrors) {
 			movedToSuccessor(e, errs)
 			if u := find(e.App, model.Units, e.Record.GetString("unit")); u != nil && u.GetString("board") != e.Record.GetString("board") {
-				errs.add("unit", "Förvaltningen hör till en annan nämnd än risken.")
+				errs.add("unit", "ikplan.risk.unit_board")
 			}
 		})
 	})
@@ -108,7 +108,7 @@ func bindRisks(app core.App, h *rules) {
 			n := riskScale(e.App)
 			for _, f := range []string{"probability", "consequence"} {
 				if v := e.Record.GetInt(f); v > n {
-					errs.add(f, "Värdet får vara högst "+itoa(n)+" med den riskmatris som är inställd.")
+					errs.add(f, "ikplan.risk.scale", "max", n, "field", fieldKey(f))
 				}
 			}
 		})

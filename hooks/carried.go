@@ -1,8 +1,6 @@
 package hooks
 
 import (
-	"fmt"
-
 	"github.com/pocketbase/pocketbase/core"
 
 	"ikplan/internal/model"
@@ -51,20 +49,19 @@ func validateCarried(e *core.RecordEvent, errs fieldErrors) {
 	switch {
 	case carrying:
 	case status == model.ActionContinued && was != model.ActionContinued:
-		errs.add("status", fmt.Sprintf("Status ”fortsätter i planen för %d” sätts bara när åtgärden förs vidare till nästa års plan "+
-			"(Ny plan för %d på planens sida); välj en annan status.", next, next))
+		errs.add("status", "ikplan.carried.status_set", "year", next)
 		return
 	case was == model.ActionContinued && status != model.ActionContinued:
-		errs.add("status", fmt.Sprintf("Åtgärden fortsätter i planen för %d och är stängd här; ändra den i planen för %d.", next, next))
+		errs.add("status", "ikplan.carried.closed_here", "year", next)
 		return
 	}
 	if !carrying && linkChanged(r, "carried_to") && (r.GetString("carried_to") != "" || !r.IsNew()) {
-		errs.add("carried_to", "Fältet sätts bara när åtgärden förs vidare till nästa års plan.")
+		errs.add("carried_to", "ikplan.carried.set_by_carry")
 		return
 	}
 	if status != model.ActionContinued {
 		if r.GetString("carried_to") != "" {
-			errs.add("carried_to", "Bara en åtgärd som fortsätter i nästa års plan har en fortsättning.")
+			errs.add("carried_to", "ikplan.carried.only_continued")
 		}
 		return
 	}
@@ -76,7 +73,7 @@ func validateCarried(e *core.RecordEvent, errs fieldErrors) {
 	}
 	if to == nil || to.GetString("carried_from") != r.Id || plan == nil || toPlan == nil ||
 		toPlan.GetString("board") != plan.GetString("board") || toPlan.GetInt("year") != next {
-		errs.add("carried_to", fmt.Sprintf("En åtgärd som fortsätter i planen för %d måste ange sin fortsättning i nämndens plan för %d.", next, next))
+		errs.add("carried_to", "ikplan.carried.name_continuation", "year", next)
 	}
 }
 

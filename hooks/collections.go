@@ -16,13 +16,13 @@ func bindCollections(app core.App) {
 	app.OnCollectionUpdate().BindFunc(func(e *core.CollectionEvent) error {
 		stored, err := e.App.FindCollectionByNameOrId(e.Collection.Id)
 		if err == nil && stored.Name != e.Collection.Name && slices.Contains(ours, stored.Name) {
-			return refuse("Samlingen " + stored.Name + " används av ikplan och kan inte byta namn.")
+			return refuse("ikplan.collection.rename", "name", stored.Name)
 		}
 		return e.Next()
 	})
 	app.OnCollectionDelete().BindFunc(func(e *core.CollectionEvent) error {
 		if slices.Contains(ours, e.Collection.Name) {
-			return refuse("Samlingen " + e.Collection.Name + " används av ikplan och kan inte tas bort.")
+			return refuse("ikplan.collection.delete", "name", e.Collection.Name)
 		}
 		return e.Next()
 	})

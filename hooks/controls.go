@@ -1,13 +1,13 @@
 package hooks
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 )
 
@@ -33,13 +33,13 @@ func bindControls(app core.App, h *rules) {
 	})
 	app.OnRecordCreate(model.Controls).BindFunc(func(e *core.RecordEvent) error {
 		if plan := find(e.App, model.Plans, e.Record.GetString("plan")); plan != nil && plan.GetString("status") != model.PlanDraft {
-			return fieldErrors{"plan": "Planen är " + model.PlanStatusSv(plan.GetString("status")) + "; kontrollpunkter kan bara läggas till medan planen är ett utkast."}.err()
+			return fieldErrors{"plan": i18n.M("ikplan.control.add_draft", "status", planStatusKey(plan.GetString("status")))}.err()
 		}
 		return e.Next()
 	})
 	app.OnRecordDelete(model.Controls).BindFunc(func(e *core.RecordEvent) error {
 		if plan := find(e.App, model.Plans, e.Record.GetString("plan")); plan != nil && plan.GetString("status") != model.PlanDraft {
-			return refuse("Planen är " + model.PlanStatusSv(plan.GetString("status")) + "; kontrollpunkter kan bara tas bort medan planen är ett utkast.")
+			return refuse("ikplan.control.delete_draft", "status", planStatusKey(plan.GetString("status")))
 		}
 		return e.Next()
 	})
@@ -73,20 +73,20 @@ func (h *rules) validateControl(e *core.RecordEvent, errs fieldErrors) {
 		AndWhere(dbx.HashExp{"plan": plan.Id, "section": r.GetString("section"), "number": r.GetInt("number")}).
 		AndWhere(dbx.Not(dbx.HashExp{"id": r.Id})).Limit(1).All(&other)
 	if len(other) > 0 {
-		errs.add("number", fmt.Sprintf("Planen har redan en kontrollpunkt nummer %d i den här delen.", r.GetInt("number")))
+		errs.add("number", "ikplan.control.number_taken", "number", r.GetInt("number"))
 	}
 
 	if u := find(e.App, model.Units, r.GetString("unit")); u != nil && u.GetString("board") != board {
-		errs.add("unit", "Förvaltningen hör till en annan nämnd än planen.")
+		errs.add("unit", "ikplan.control.unit_board")
 	}
 	// a link made while the risk was the board's holds after the risk moved
 	// to the board's successor in a reorganisation
 	if k := find(e.App, model.Risks, r.GetString("risk")); k != nil && k.GetString("board") != board && linkChanged(r, "risk") {
-		errs.add("risk", "Risken hör till en annan nämnds riskportfölj.")
+		errs.add("risk", "ikplan.control.risk_board")
 	}
 	if o := r.GetString("owner"); o != "" {
-		if msg := ownerProblem(e.App, o, board); msg != "" {
-			errs.add("owner", msg)
+		if msg, ok := ownerProblem(e.App, o, board); ok {
+			errs.put("owner", msg)
 		}
 	}
 
@@ -95,15 +95,15 @@ func (h *rules) validateControl(e *core.RecordEvent, errs fieldErrors) {
 	anyTarget := op != "" || value != "" || r.GetString("target_metric") != "" || r.GetString("target_unit") != ""
 	if anyTarget {
 		if op == "" {
-			errs.add("target_operator", "Ange hur målet jämförs (<, ≤, =, ≥ eller >).")
+			errs.add("target_operator", "ikplan.control.target_operator")
 		}
 		if value == "" {
-			errs.add("target_value", "Ange målvärdet, t.ex. 10.")
+			errs.add("target_value", "ikplan.control.target_value")
 		} else if _, err := model.ParseDecimal(value); err != nil {
-			errs.add("target_value", "Målvärdet måste vara ett tal, t.ex. 10 eller 8,1.")
+			errs.add("target_value", "ikplan.control.target_value_number")
 		}
 		if r.GetString("target_metric") == "" {
-			errs.add("target_metric", "Ange vad som mäts, t.ex. \"Medel responstid\".")
+			errs.add("target_metric", "ikplan.control.target_metric")
 		}
 	}
 
@@ -111,24 +111,29 @@ func (h *rules) validateControl(e *core.RecordEvent, errs fieldErrors) {
 	// as it was: bindFrozen keeps an adopted plan's due dates)
 	if due := r.GetDateTime("due"); !due.IsZero() && linkChanged(r, "due") {
 		if y := plan.GetInt("year"); due.Time().Year() != y {
-			errs.add("due", fmt.Sprintf("Datumet måste ligga i planens år %d, t.ex. %d-12-31.", y, y))
+			errs.add("due", "ikplan.control.due_year", "year", y)
 		}
 	}
 }
 
-// ownerProblem says why a user cannot own a control or action of a board,
-// or "": an owner belongs to the board and is a coordinator or an owner —
-// readers and auditors write nothing, so they cannot be responsible.
-func ownerProblem(app core.App, userId, boardId string) string {
+// ownerProblem says why a user cannot own a control or action of a board
+// (ok is false when they can): an owner belongs to the board and is a
+// coordinator or an owner — readers and auditors write nothing, so they
+// cannot be responsible.
+func ownerProblem(app core.App, userId, boardId string) (i18n.Message, bool) {
 	u := find(app, model.Users, userId)
 	if !memberOf(u, boardId) {
-		return "Den ansvariga måste vara användare i planens nämnd."
+		return i18n.M("ikplan.owner.member"), true
 	}
 	if role := u.GetString("role"); role == model.RoleReader || role == model.RoleAuditor {
-		return "En läsare eller revisor kan inte vara ansvarig; välj en kontrollansvarig eller IK-samordnare."
+		return i18n.M("ikplan.owner.role"), true
 	}
-	return ""
+	return i18n.Message{}, false
 }
+
+// planStatusKey is the key of a plan's status as a word in a sentence
+// ("antagen"), for a message's {t:status}.
+func planStatusKey(status string) string { return "ikplan.plan_status." + status }
 
 // linkChanged reports whether a new record has the field or an existing one
 // changes it.

@@ -1,13 +1,13 @@
 package hooks
 
 import (
-	"fmt"
 	"reflect"
 	"slices"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 )
 
@@ -34,14 +34,14 @@ var linkField = map[string]string{
 func bindFrozen(app core.App) {
 	under := []string{model.Controls, model.Results, model.Deviations, model.Actions}
 	app.OnRecordCreate(under...).BindFunc(func(e *core.RecordEvent) error {
-		if msg := frozenUnder(e.App, e.Record, nil); msg != "" {
+		if msg := frozenUnder(e.App, e.Record, nil); msg.Key != "" {
 			return fieldErrors{linkField[e.Record.Collection().Name]: msg}.err()
 		}
 		return e.Next()
 	})
 	app.OnRecordUpdate(under...).BindFunc(func(e *core.RecordEvent) error {
 		r := e.Record
-		if msg := frozenUnder(e.App, r, r.Original()); msg != "" && !carriedOn(e.App, r) {
+		if msg := frozenUnder(e.App, r, r.Original()); msg.Key != "" && !carriedOn(e.App, r) {
 			return fieldErrors{linkField[r.Collection().Name]: msg}.err()
 		}
 		if r.Collection().Name == model.Controls {
@@ -52,15 +52,15 @@ func bindFrozen(app core.App) {
 		return e.Next()
 	})
 	app.OnRecordDelete(under...).BindFunc(func(e *core.RecordEvent) error {
-		if msg := frozenUnder(e.App, e.Record, nil); msg != "" {
-			return refuse(msg)
+		if msg := frozenUnder(e.App, e.Record, nil); msg.Key != "" {
+			return refuseWith(msg)
 		}
 		return e.Next()
 	})
 	// deleting a risk or unit would clear the links to it, decided ones too
 	app.OnRecordDelete(model.Risks, model.Units).BindFunc(func(e *core.RecordEvent) error {
-		if msg := linkedFromDecided(e.App, e.Record); msg != "" {
-			return refuse(msg)
+		if msg := linkedFromDecided(e.App, e.Record); msg.Key != "" {
+			return refuseWith(msg)
 		}
 		return e.Next()
 	})
@@ -69,7 +69,8 @@ func bindFrozen(app core.App) {
 // linkedFromDecided says why a risk or unit cannot be deleted, or "": a
 // control of an adopted, reported or archived plan links it (the link is
 // the board's decision), or an action of a reported or archived plan does.
-func linkedFromDecided(app core.App, r *core.Record) string {
+// The message's key is "" when it can.
+func linkedFromDecided(app core.App, r *core.Record) i18n.Message {
 	field := "risk"
 	if r.Collection().Name == model.Units {
 		field = "unit"
@@ -83,29 +84,27 @@ func linkedFromDecided(app core.App, r *core.Record) string {
 		"JOIN plans ON plans.id = controls.plan WHERE controls." + field + " = {:id} AND plans.status != 'draft' LIMIT 1").
 		Bind(dbx.Params{"id": r.Id}).One(&row)
 	if err == nil && field == "unit" {
-		return fmt.Sprintf("Förvaltningen hör till kontrollpunkt %d i planen för %d, som är %s, och kan inte tas bort.",
-			row.Number, row.Year, model.PlanStatusSv(row.Status))
+		return i18n.M("ikplan.unit.decided", "number", row.Number, "year", row.Year, "status", planStatusKey(row.Status))
 	}
 	if err == nil {
-		return fmt.Sprintf("Risken hör till kontrollpunkt %d i planen för %d, som är %s, och kan inte tas bort. Sätt risken som avslutad i stället.",
-			row.Number, row.Year, model.PlanStatusSv(row.Status))
+		return i18n.M("ikplan.risk.decided_control", "number", row.Number, "year", row.Year, "status", planStatusKey(row.Status))
 	}
 	if field != "risk" {
-		return ""
+		return i18n.Message{}
 	}
 	err = app.DB().NewQuery("SELECT plans.year AS year, plans.status AS status FROM actions " +
 		"JOIN plans ON plans.id = actions.plan WHERE actions.risk = {:id} AND plans.status IN ('reported', 'archived') LIMIT 1").
 		Bind(dbx.Params{"id": r.Id}).One(&row)
 	if err == nil {
-		return fmt.Sprintf("Risken hör till en åtgärd i planen för %d, som är %s, och kan inte tas bort. Sätt risken som avslutad i stället.",
-			row.Year, model.PlanStatusSv(row.Status))
+		return i18n.M("ikplan.risk.decided_action", "year", row.Year, "status", planStatusKey(row.Status))
 	}
-	return ""
+	return i18n.Message{}
 }
 
 // frozenUnder says why nothing may be written under the plan of r (and of
-// its stored version, when given), or "" when the plan takes writes.
-func frozenUnder(app core.App, r, stored *core.Record) string {
+// its stored version, when given); the message's key is "" when the plan
+// takes writes.
+func frozenUnder(app core.App, r, stored *core.Record) i18n.Message {
 	ids := plansOf(app, r)
 	if stored != nil {
 		ids = append(ids, plansOf(app, stored)...)
@@ -117,12 +116,12 @@ func frozenUnder(app core.App, r, stored *core.Record) string {
 		}
 		switch plan.GetString("status") {
 		case model.PlanReported:
-			return "Planen är återrapporterad och inget under den kan ändras. Om något måste rättas kan en IK-samordnare öppna planen igen och ange varför."
+			return i18n.M("ikplan.frozen.reported")
 		case model.PlanArchived:
-			return "Planen är arkiverad och inget under den kan ändras."
+			return i18n.M("ikplan.frozen.archived")
 		}
 	}
-	return ""
+	return i18n.Message{}
 }
 
 // plansOf lists the plans a record under a plan belongs to, by every link
@@ -205,8 +204,7 @@ func decidedFields(app core.App, r *core.Record) fieldErrors {
 	}
 	for _, f := range model.FrozenControlFields {
 		if !reflect.DeepEqual(plain(r.Get(f)), plain(orig.Get(f))) {
-			errs.add(f, fmt.Sprintf("Planen är %s: fältet ”%s” har nämnden beslutat och det kan inte ändras. Bara den ansvariga kan bytas.",
-				model.PlanStatusSv(plan.GetString("status")), label(f)))
+			errs.add(f, "ikplan.control.decided", "status", planStatusKey(plan.GetString("status")), "field", fieldKey(f))
 		}
 	}
 	return errs

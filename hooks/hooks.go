@@ -15,6 +15,7 @@ import (
 // app. now is the clock the rules use (time.Now outside tests).
 func Register(app core.App, now func() time.Time) {
 	h := &rules{now: now}
+	bindLanguage(app)
 	bindActor(app)
 	bindReach(app)
 	bindLookups(app)

@@ -43,7 +43,7 @@ func bindPlans(app core.App, h *rules) {
 	})
 	app.OnRecordDelete(model.Plans).BindFunc(func(e *core.RecordEvent) error {
 		if s := e.Record.GetString("status"); s != model.PlanDraft {
-			return refuse("Planen är " + model.PlanStatusSv(s) + " och kan inte tas bort; bara ett utkast kan tas bort.")
+			return refuse("ikplan.plan.delete_draft", "status", planStatusKey(s))
 		}
 		return e.Next()
 	})
@@ -61,7 +61,7 @@ func (h *rules) validatePlan(e *core.RecordEvent, errs fieldErrors) {
 			AndWhere(dbx.HashExp{"board": r.GetString("board"), "year": r.GetInt("year")}).
 			AndWhere(dbx.Not(dbx.HashExp{"id": r.Id})).Limit(1).All(&other)
 		if len(other) > 0 {
-			errs.add("year", fmt.Sprintf("Nämnden har redan en internkontrollplan för %d.", r.GetInt("year")))
+			errs.add("year", "ikplan.plan.year_taken", "year", r.GetInt("year"))
 		}
 	}
 
@@ -69,15 +69,14 @@ func (h *rules) validatePlan(e *core.RecordEvent, errs fieldErrors) {
 	if !r.IsNew() {
 		from = r.Original().GetString("status")
 		if from != model.PlanDraft && r.GetInt("year") != r.Original().GetInt("year") {
-			errs.add("year", "Året kan bara ändras medan planen är ett utkast.")
+			errs.add("year", "ikplan.plan.year_draft")
 		}
 	} else if status != model.PlanDraft {
-		errs.add("status", "En ny plan börjar som utkast; anta den när kontrollpunkterna är klara.")
+		errs.add("status", "ikplan.plan.new_draft")
 		return
 	}
 	if !model.CanMovePlan(from, status) {
-		errs.add("status", fmt.Sprintf("En plan kan inte gå från %s till %s. Ordningen är utkast → antagen → återrapporterad → arkiverad.",
-			model.PlanStatusSv(from), model.PlanStatusSv(status)))
+		errs.add("status", "ikplan.plan.move", "from", planStatusKey(from), "to", planStatusKey(status))
 		return
 	}
 	if model.PlanMovesBack(from, status) {
@@ -89,10 +88,10 @@ func (h *rules) validatePlan(e *core.RecordEvent, errs fieldErrors) {
 
 	if status != model.PlanDraft {
 		if r.GetDateTime("adopted_on").IsZero() {
-			errs.add("adopted_on", "Ange datum för nämndens beslut att anta planen.")
+			errs.add("adopted_on", "ikplan.plan.adopted_on")
 		}
 		if model.Blank(r.GetString("adopted_ref")) {
-			errs.add("adopted_ref", "Ange beslutets paragraf och diarienummer, t.ex. \"§ 45, dnr KS 2024/12\".")
+			errs.add("adopted_ref", "ikplan.plan.adopted_ref")
 		}
 	}
 	if from == model.PlanDraft && status == model.PlanAdopted {
@@ -100,7 +99,7 @@ func (h *rules) validatePlan(e *core.RecordEvent, errs fieldErrors) {
 	}
 	if status == model.PlanReported || status == model.PlanArchived {
 		if r.GetDateTime("reported_on").IsZero() {
-			errs.add("reported_on", "Ange datum för nämndens beslut om uppföljningen.")
+			errs.add("reported_on", "ikplan.plan.reported_on")
 		}
 	}
 	h.checkDecisionDates(r, errs)
@@ -120,26 +119,26 @@ func (h *rules) checkMoveBack(e *core.RecordEvent, to string, errs fieldErrors) 
 	revert := to == model.PlanDraft
 	if !model.ActorOf(e.App).MayReopenPlan() {
 		if revert {
-			errs.add("status", "Bara en IK-samordnare kan återföra en antagen plan till utkast.")
+			errs.add("status", "ikplan.plan.revert_role")
 		} else {
-			errs.add("status", "Bara en IK-samordnare kan öppna en återrapporterad plan igen.")
+			errs.add("status", "ikplan.plan.reopen_role")
 		}
 		return
 	}
 	switch reason := r.GetString("status_reason"); {
 	case model.Blank(reason) && revert:
-		errs.add("status_reason", "Ange varför planen återförs till utkast; skälet sparas i ändringshistoriken.")
+		errs.add("status_reason", "ikplan.plan.revert_reason")
 	case model.Blank(reason):
-		errs.add("status_reason", "Ange varför planen öppnas igen; skälet sparas i ändringshistoriken.")
+		errs.add("status_reason", "ikplan.plan.reopen_reason")
 	case reason == r.Original().GetString("status_reason"):
-		errs.add("status_reason", "Skälet är detsamma som vid förra ändringen; skriv varför planen går tillbaka den här gången.")
+		errs.add("status_reason", "ikplan.plan.same_reason")
 	}
 	if revert {
 		var n struct{ N int }
 		_ = e.App.DB().NewQuery("SELECT COUNT(*) AS n FROM results JOIN controls ON controls.id = results.control WHERE controls.plan = {:p}").
 			Bind(dbx.Params{"p": r.Id}).One(&n)
 		if n.N > 0 {
-			errs.add("status", fmt.Sprintf("Planen har redan %d kontrollresultat och kan inte återföras till utkast. Nämndens beslut står fast; en ändring av planen beslutas som en ny plan eller ett tillägg.", n.N))
+			errs.add("status", "ikplan.plan.revert_results", "count", n.N)
 		}
 	}
 }
@@ -160,7 +159,7 @@ func decidedPlanFields(r *core.Record, from, to string, errs fieldErrors) {
 	}
 	for _, f := range fields {
 		if r.GetString(f) != orig.GetString(f) {
-			errs.add(f, fmt.Sprintf("Planen är %s och fältet ”%s” kan inte längre ändras.", model.PlanStatusSv(from), label(f)))
+			errs.add(f, "ikplan.plan.decided", "status", planStatusKey(from), "field", fieldKey(f))
 		}
 	}
 }
@@ -176,13 +175,13 @@ func (h *rules) checkDecisionDates(r *core.Record, errs fieldErrors) {
 			continue
 		}
 		if model.DateOnly(d.Time()).After(today) {
-			errs.add(f, fmt.Sprintf("Beslutet kan inte vara fattat senare än i dag (%s); ange dagen då nämnden fattade beslutet.", today.Format(time.DateOnly)))
+			errs.add(f, "ikplan.plan.decision_future", "today", today.Format(time.DateOnly))
 		}
 	}
 	adopted, reported := r.GetDateTime("adopted_on"), r.GetDateTime("reported_on")
 	if !adopted.IsZero() && !reported.IsZero() && linkChanged(r, "reported_on") &&
 		model.DateOnly(reported.Time()).Before(model.DateOnly(adopted.Time())) {
-		errs.add("reported_on", "Uppföljningen kan inte vara beslutad före planen antogs ("+adopted.Time().Format(time.DateOnly)+").")
+		errs.add("reported_on", "ikplan.plan.reported_before", "adopted", adopted.Time().Format(time.DateOnly))
 	}
 }
 

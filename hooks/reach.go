@@ -114,10 +114,7 @@ func reachRefusal(err error, r *http.Request) error {
 	if !errors.As(err, &re) {
 		return err
 	}
-	lang := i18n.Sv
-	if strings.HasPrefix(strings.ToLower(strings.TrimSpace(r.Header.Get("Accept-Language"))), "en") {
-		lang = i18n.En
-	}
+	lang := requestLang(r)
 	param := i18n.T(lang, "api.param."+re.Param)
 	var msg string
 	switch re.Kind {

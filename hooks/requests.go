@@ -50,7 +50,7 @@ func checkDates(e *core.RecordRequestEvent) error {
 			continue
 		}
 		if d, _ := types.ParseDateTime(raw); d.IsZero() {
-			errs.add(f.GetName(), "Ange ett giltigt datum (ÅÅÅÅ-MM-DD).")
+			errs.add(f.GetName(), "ikplan.date.invalid", "field", fieldKey(f.GetName()))
 		}
 	}
 	return errs.err()

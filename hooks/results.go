@@ -1,13 +1,13 @@
 package hooks
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 )
 
@@ -46,19 +46,19 @@ func targetMet(control, result *core.Record) (met, ok bool) {
 }
 
 // reportable says why results and deviations of a control cannot be
-// written yet, or "": they are reported once the plan is adopted, not in a
+// written yet (key "" when they can be): they are reported once the plan is adopted, not in a
 // draft. (Nothing under a reported or archived plan is written at all:
 // bindFrozen, for every collection under a plan. A draft's results are
 // removed with the draft.)
-func reportable(app core.App, controlId string) string {
+func reportable(app core.App, controlId string) i18n.Message {
 	control := find(app, model.Controls, controlId)
 	if control == nil {
-		return ""
+		return i18n.Message{}
 	}
 	if plan := find(app, model.Plans, control.GetString("plan")); plan != nil && plan.GetString("status") == model.PlanDraft {
-		return "Planen är ett utkast; resultat rapporteras när planen är antagen."
+		return i18n.M("ikplan.result.draft")
 	}
-	return ""
+	return i18n.Message{}
 }
 
 // performed fills in who performed a control and when, as far as the
@@ -89,8 +89,8 @@ func (h *rules) validateResult(e *core.RecordEvent, errs fieldErrors) {
 	if plan == nil {
 		return
 	}
-	if msg := reportable(e.App, control.Id); msg != "" {
-		errs.add("control", msg)
+	if msg := reportable(e.App, control.Id); msg.Key != "" {
+		errs.put("control", msg)
 	}
 	outcome := r.GetString("outcome")
 	year := plan.GetInt("year")
@@ -100,52 +100,52 @@ func (h *rules) validateResult(e *core.RecordEvent, errs fieldErrors) {
 		want := model.PeriodKindFor(control.GetString("frequency"))
 		switch {
 		case err != nil:
-			errs.add("period", "Ange perioden som "+model.PeriodExample(want, year)+".")
+			errs.add("period", "ikplan.result.period_format", "example", periodExampleKey(want), "year", year)
 		case p.Year != year:
-			errs.add("period", fmt.Sprintf("Perioden måste ligga i planens år %d.", year))
+			errs.add("period", "ikplan.result.period_year", "year", year)
 		case p.Kind != want && !(outcome == model.OutcomeNotPerformed && p.Kind == model.PeriodYear):
-			errs.add("period", "Kontrollen görs "+frequencySv(control.GetString("frequency"))+": ange perioden som "+model.PeriodExample(want, year)+".")
+			errs.add("period", "ikplan.result.period_kind", "frequency", "ikplan.freq_adverb."+control.GetString("frequency"), "example", periodExampleKey(want), "year", year)
 		}
 		var other []struct{ Id string }
 		_ = e.App.RecordQuery(model.Results).Select("id").
 			AndWhere(dbx.HashExp{"control": control.Id, "period": s}).
 			AndWhere(dbx.Not(dbx.HashExp{"id": r.Id})).Limit(1).All(&other)
 		if len(other) > 0 {
-			errs.add("period", "Kontrollpunkten har redan ett resultat för "+s+"; ändra det i stället.")
+			errs.add("period", "ikplan.result.period_taken", "period", s)
 		}
 	}
 
 	if mv := r.GetString("measured_value"); mv != "" {
 		if _, err := model.ParseDecimal(mv); err != nil {
-			errs.add("measured_value", "Det uppmätta värdet måste vara ett tal, t.ex. 8,1.")
+			errs.add("measured_value", "ikplan.result.measured_number")
 		}
 	}
 	if met, ok := targetMet(control, r); ok && !met && outcome == model.OutcomeNoDeviation {
 		target, _ := model.ParseDecimal(control.GetString("target_value"))
 		measured, _ := model.ParseDecimal(r.GetString("measured_value"))
-		errs.add("outcome", fmt.Sprintf("Målet (%s %s %s) är inte uppnått med %s; välj utfallet avvikelse och beskriv avvikelsen.",
-			model.OperatorSv(control.GetString("target_operator")), model.FormatDecimalSv(target), control.GetString("target_unit"), model.FormatDecimalSv(measured)))
+		errs.add("outcome", "ikplan.result.target_missed", "operator", "ikplan.operator."+control.GetString("target_operator"),
+			"target", model.FormatDecimalSv(target), "unit", control.GetString("target_unit"), "measured", model.FormatDecimalSv(measured))
 	}
 
 	h.checkPerformed(e.App, r, plan, errs)
 	transferredTo(e.App, r, plan.GetString("board"), errs)
 	if outcome == model.OutcomeNotPerformed {
 		if model.Blank(r.GetString("not_performed_reason")) && r.GetString("transferred_to") == "" {
-			errs.add("not_performed_reason", "Ange varför kontrollen inte genomfördes, eller vilken nämnd den har överförts till.")
+			errs.add("not_performed_reason", "ikplan.result.not_performed_reason")
 		}
 	}
 	if t := r.GetString("transferred_to"); t != "" {
 		if t == plan.GetString("board") {
-			errs.add("transferred_to", "Kontrollen kan inte överföras till sin egen nämnd.")
+			errs.add("transferred_to", "ikplan.result.own_board")
 		} else if outcome != model.OutcomeNotPerformed {
-			errs.add("transferred_to", "Bara en kontroll som inte genomförts kan anges som överförd till en annan nämnd.")
+			errs.add("transferred_to", "ikplan.result.transfer_not_performed")
 		}
 	}
 
 	if !r.IsNew() && r.Original().GetString("outcome") == model.OutcomeDeviation && outcome != model.OutcomeDeviation {
 		n, _ := e.App.CountRecords(model.Deviations, dbx.HashExp{"result": r.Id})
 		if n > 0 {
-			errs.add("outcome", "Resultatet har avvikelser; ta bort dem innan utfallet ändras.")
+			errs.add("outcome", "ikplan.result.has_deviations")
 		}
 	}
 }
@@ -155,8 +155,8 @@ func (h *rules) validateResult(e *core.RecordEvent, errs fieldErrors) {
 // board — for a coordinator's naming, as a control owner or coordinator.
 func (h *rules) checkPerformed(app core.App, r, plan *core.Record, errs fieldErrors) {
 	if d := r.GetDateTime("performed_on"); !d.IsZero() && linkChanged(r, "performed_on") {
-		if msg := dateMessage(d.Time(), h.today(), plan.GetInt("year"), "då kontrollen utfördes"); msg != "" {
-			errs.add("performed_on", msg)
+		if msg, ok := dateMessage(d.Time(), h.today(), plan.GetInt("year"), "ikplan.when.performed"); ok {
+			errs.put("performed_on", msg)
 		}
 	}
 	by := r.GetString("performed_by")
@@ -167,25 +167,29 @@ func (h *rules) checkPerformed(app core.App, r, plan *core.Record, errs fieldErr
 	u := find(app, model.Users, by)
 	switch {
 	case !memberOf(u, board):
-		errs.add("performed_by", "Den som utförde kontrollen måste vara användare i planens nämnd.")
+		errs.add("performed_by", "ikplan.result.performed_by_member")
 	case model.ActorOf(app).Kind != model.ActorUser:
 	case u.GetString("role") != model.RoleOwner && u.GetString("role") != model.RoleCoordinator:
-		errs.add("performed_by", "Den som utförde kontrollen måste vara kontrollansvarig eller IK-samordnare i planens nämnd.")
+		errs.add("performed_by", "ikplan.result.performed_by_role")
 	}
 }
 
 // dateMessage says what is wrong with the day something under a plan of
-// the year was done (model.DateProblem), or "". when says what the date
-// is, as in "då kontrollen utfördes".
-func dateMessage(d, today time.Time, year int, when string) string {
+// the year was done (model.DateProblem); ok is false when nothing is.
+// when is the key of what the date is, as in "då kontrollen utfördes".
+func dateMessage(d, today time.Time, year int, when string) (i18n.Message, bool) {
 	switch model.DateProblem(d, today, year) {
 	case "future":
-		return fmt.Sprintf("Datumet %s kan inte ligga efter i dag (%s); ange rätt dag.", when, today.Format(time.DateOnly))
+		return i18n.M("ikplan.date.future", "when", when, "today", today.Format(time.DateOnly)), true
 	case "early":
-		return fmt.Sprintf("Datumet %s kan inte ligga före planens år; ange en dag från %d-01-01 till i dag.", when, year)
+		return i18n.M("ikplan.date.early", "when", when, "year", year), true
 	}
-	return ""
+	return i18n.Message{}, false
 }
+
+// periodExampleKey is the key of the example of a period of kind, for a
+// message's {t:example} (which takes the message's {year}).
+func periodExampleKey(kind string) string { return "ikplan.period_example." + kind }
 
 // transferredTo: a result or action is marked transferred to another board
 // only by a transfer (model.RunCarry: a reorganisation, or a decision on
@@ -198,23 +202,14 @@ func transferredTo(app core.App, r *core.Record, board string, errs fieldErrors)
 		return
 	}
 	if !model.Carrying(app) {
-		errs.add("transferred_to", "Fältet ”Överförd till” kan inte ändras direkt. En IK-samordnare för båda nämnderna överför det som är öppet med ”Överför till efterträdaren” eller i beslutet om nästa års plan.")
+		errs.add("transferred_to", "ikplan.transfer.direct")
 		return
 	}
 	if a := model.ActorOf(app); a.Kind == model.ActorUser {
 		if a.Role != model.RoleCoordinator || !isMember(app, a.Id, board) || (to != "" && !isMember(app, a.Id, to)) {
-			errs.add("transferred_to", "Bara en IK-samordnare som hör till båda nämnderna kan överföra till en annan nämnd.")
+			errs.add("transferred_to", "ikplan.transfer.role")
 		}
 	}
-}
-
-// frequencySv is a control's frequency in Swedish, as an adverb.
-func frequencySv(f string) string {
-	return map[string]string{
-		model.FreqOnce: "en gång", model.FreqYearly: "årsvis", model.FreqSemiannual: "halvårsvis",
-		model.FreqTertial: "tertialvis", model.FreqQuarterly: "kvartalsvis", model.FreqMonthly: "månadsvis",
-		model.FreqContinuous: "löpande",
-	}[f]
 }
 
 // bindDeviations holds the rules of deviations.
@@ -247,14 +242,14 @@ func bindDeviations(app core.App, h *rules) {
 			if r.IsNew() {
 				if res := find(e.App, model.Results, r.GetString("result")); res != nil {
 					if res.GetString("outcome") != model.OutcomeDeviation {
-						errs.add("result", "Resultatet har inte utfallet avvikelse; ändra utfallet först.")
-					} else if msg := reportable(e.App, res.GetString("control")); msg != "" {
-						errs.add("result", msg)
+						errs.add("result", "ikplan.deviation.outcome")
+					} else if msg := reportable(e.App, res.GetString("control")); msg.Key != "" {
+						errs.put("result", msg)
 					}
 				}
 			}
 			if r.GetString("status") == model.DeviationAccepted && model.Blank(r.GetString("acceptance_reason")) {
-				errs.add("acceptance_reason", "Ange varför avvikelsen godtas utan åtgärd.")
+				errs.add("acceptance_reason", "ikplan.deviation.acceptance_reason")
 			}
 		})
 	})

@@ -190,7 +190,7 @@ func TestDeviationRules(t *testing.T) {
 			write: func(app *tests.TestApp, f *testapp.Fixture) error {
 				return update(model.Deviations, f.Deviations["2"], map[string]any{"description": ""})(app, f)
 			},
-			refused: "description", contains: "måste fyllas i",
+			refused: "description", contains: "Skriv en beskrivning av avvikelsen",
 		},
 	})
 }

@@ -20,7 +20,7 @@ func validText(r *core.Record, errs fieldErrors) {
 			continue
 		}
 		if !utf8.ValidString(r.GetString(f.GetName())) {
-			errs.add(f.GetName(), fmt.Sprintf("Texten i fältet ”%s” innehåller tecken som inte går att läsa; skriv eller klistra in texten igen.", label(f.GetName())))
+			errs.add(f.GetName(), "ikplan.text.unreadable", "field", fieldKey(f.GetName()))
 		}
 	}
 }
@@ -38,25 +38,26 @@ func requiredText(r *core.Record, errs fieldErrors) {
 			required = f.Required
 		}
 		if required && model.Blank(r.GetString(f.GetName())) {
-			errs.add(f.GetName(), fmt.Sprintf("Fältet ”%s” måste fyllas i; det innehåller bara blanksteg eller osynliga tecken.", label(f.GetName())))
+			errs.add(f.GetName(), requiredKey(r.Collection().Name, f.GetName()), "field", fieldKey(f.GetName()))
 		}
 	}
 }
 
-// label is a field's Swedish name, as the history shows it, or the field's
-// own name when it has none.
-func label(field string) string {
+// fieldKey is the catalogue key of a field's name, as the history shows
+// it, for a message's {t:field}; the field's own name when it has none.
+func fieldKey(field string) string {
 	if key := "history.f." + field; i18n.Has(key) {
-		return i18n.T(i18n.Sv, key)
+		return key
 	}
 	return field
 }
 
-// megabytes writes a size in bytes as whole megabytes ("20 MB").
+// megabytes writes a size in bytes as whole megabytes ("20 MB"); "" for
+// none.
 func megabytes(v any) string {
 	n := cast.ToInt64(v)
 	if n <= 0 {
-		return "den tillåtna storleken"
+		return ""
 	}
 	return fmt.Sprintf("%d MB", (n+(1<<20)-1)>>20)
 }

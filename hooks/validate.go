@@ -2,28 +2,35 @@ package hooks
 
 import (
 	"errors"
-	"fmt"
-	"sort"
-	"strings"
 
 	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/router"
+
+	"ikplan/internal/i18n"
 )
 
-// fieldErrors collects Swedish messages keyed by field name.
-type fieldErrors map[string]string
+// fieldErrors collects the refusal's message for each field: a catalogue
+// key with its parameters (i18n.Message), shown in Swedish by default and
+// in English where the reader asks for it.
+type fieldErrors map[string]i18n.Message
 
-// add keeps the first message for a field.
-func (f fieldErrors) add(field, message string) {
+// add keeps the first message for a field: key with its parameters as
+// name, value pairs. A key that is not in the catalogue reads as itself.
+func (f fieldErrors) add(field, key string, kv ...any) {
+	f.put(field, i18n.M(key, kv...))
+}
+
+// put keeps the first message for a field.
+func (f fieldErrors) put(field string, m i18n.Message) {
 	if _, ok := f[field]; !ok {
-		f[field] = message
+		f[field] = m
 	}
 }
 
-// check runs PocketBase's own field validation, translates its messages to
-// Swedish, then adds the collection's rules. A refusal is a 400 whose data
-// names each field.
+// check runs PocketBase's own field validation, translates its messages
+// into ikplan's, then adds the collection's rules. A refusal is a 400 whose
+// data names each field.
 func check(e *core.RecordEvent, rule func(e *core.RecordEvent, errs fieldErrors)) error {
 	errs := fieldErrors{}
 	if err := e.Next(); err != nil {
@@ -31,11 +38,12 @@ func check(e *core.RecordEvent, rule func(e *core.RecordEvent, errs fieldErrors)
 		if !errors.As(err, &ve) {
 			return err
 		}
+		c := e.Record.Collection()
 		for field, fe := range ve {
-			if msg := shortPassword(e.Record.Collection(), field, fe); msg != "" {
-				errs.add(field, msg)
+			if m, ok := shortPassword(c, field, fe); ok {
+				errs.put(field, m)
 			}
-			errs.add(field, translate(field, fe))
+			errs.put(field, translate(c.Name, field, fe))
 		}
 	}
 	validText(e.Record, errs)
@@ -45,15 +53,15 @@ func check(e *core.RecordEvent, rule func(e *core.RecordEvent, errs fieldErrors)
 }
 
 // swedish translates field errors that PocketBase raises while writing (a
-// unique index, say) into a Swedish 400; other errors pass unchanged.
-func swedish(err error) error {
+// unique index, say) into ikplan's 400; other errors pass unchanged.
+func swedish(collection string, err error) error {
 	var ve validation.Errors
 	if !errors.As(err, &ve) {
 		return err
 	}
 	errs := fieldErrors{}
 	for field, fe := range ve {
-		errs.add(field, translate(field, fe))
+		errs.put(field, translate(collection, field, fe))
 	}
 	return errs.err()
 }
@@ -64,93 +72,105 @@ func (f fieldErrors) err() error {
 		return nil
 	}
 	ve := validation.Errors{}
-	fields := make([]string, 0, len(f))
-	for field, msg := range f {
-		ve[field] = validation.NewError("validation_ikplan", msg)
-		fields = append(fields, field)
+	for field, m := range f {
+		ve[field] = i18n.NewFieldError(m)
 	}
-	sort.Strings(fields)
-	parts := make([]string, 0, len(fields))
-	for _, field := range fields {
-		parts = append(parts, field+": "+f[field])
-	}
-	return router.NewBadRequestError("Uppgifterna sparades inte. "+strings.Join(parts, " "), ve)
+	return router.NewBadRequestError(i18n.Refusal(i18n.Sv, ve), ve)
 }
 
-// refuse is a 400 with one Swedish message for a write that cannot be made
-// at all, such as a delete.
-func refuse(message string) error {
-	return router.NewBadRequestError(message, nil)
-}
+// refuse is a 400 with one message for a write that cannot be made at
+// all, such as a delete. The answer's data is the message, so the REST API
+// can answer it in English too.
+func refuse(key string, kv ...any) error { return refuseWith(i18n.M(key, kv...)) }
+
+// refuseWith is refuse with a message made already.
+func refuseWith(m i18n.Message) error { return router.NewBadRequestError(m.In(i18n.Sv), m) }
 
 // shortPassword is the message for a password shorter than its field's
-// least length, which PocketBase's error does not carry; "" for any other
-// error.
-func shortPassword(c *core.Collection, field string, err error) string {
+// least length, which PocketBase's error does not carry; ok is false for
+// any other error.
+func shortPassword(c *core.Collection, field string, err error) (i18n.Message, bool) {
 	var ve validation.Error
 	f, ok := c.Fields.GetByName(field).(*core.PasswordField)
 	if !ok || !errors.As(err, &ve) || ve.Code() != "validation_min_text_constraint" {
-		return ""
+		return i18n.Message{}, false
 	}
-	return fmt.Sprintf("Lösenordet måste ha minst %d tecken – välj ett längre, gärna några ord i rad.", f.Min)
+	return i18n.M("ikplan.password.short", "min", f.Min), true
 }
 
-// translate turns one of PocketBase's field validation errors into Swedish;
-// the messages about length and files name the field.
-func translate(field string, err error) string {
+// translate turns one of PocketBase's field validation errors into
+// ikplan's message. A required field's message names the field and says
+// what to do (requiredKey); the messages about length and files name the
+// field too.
+func translate(collection, field string, err error) i18n.Message {
 	var ve validation.Error
 	if !errors.As(err, &ve) {
-		return "Ogiltigt värde."
+		return i18n.M("ikplan.invalid")
 	}
 	p := ve.Params()
+	name := fieldKey(field)
 	switch ve.Code() {
 	case "validation_required", "validation_nil_or_not_empty_required":
-		return "Fältet måste fyllas i."
+		return i18n.M(requiredKey(collection, field), "field", name)
 	case "validation_not_unique":
-		return "Värdet finns redan."
+		return i18n.M("ikplan.not_unique", "field", name)
 	case "validation_invalid_value", "validation_in_invalid":
-		return "Ogiltigt val – välj ett av de tillåtna värdena."
+		return i18n.M("ikplan.invalid_choice", "field", name)
 	case "validation_max_text_constraint", "validation_length_too_long", "validation_length_out_of_range":
 		if max, ok := p["max"]; ok {
-			return fmt.Sprintf("Texten i fältet ”%s” är för lång – högst %v tecken.", label(field), max)
+			return i18n.M("ikplan.too_long.max", "field", name, "max", max)
 		}
-		return fmt.Sprintf("Texten i fältet ”%s” är för lång.", label(field))
+		return i18n.M("ikplan.too_long", "field", name)
 	case "validation_min_text_constraint", "validation_length_too_short":
-		return "Texten är för kort."
+		return i18n.M("ikplan.too_short", "field", name)
 	case "validation_min_number_constraint", "validation_min_greater_equal_than_required":
 		if min, ok := p["min"]; ok {
-			return fmt.Sprintf("Värdet måste vara minst %v.", min)
+			return i18n.M("ikplan.too_small.min", "field", name, "min", min)
 		}
-		return "Värdet är för litet."
+		return i18n.M("ikplan.too_small", "field", name)
 	case "validation_max_number_constraint", "validation_max_less_equal_than_required":
 		if max, ok := p["max"]; ok {
-			return fmt.Sprintf("Värdet får vara högst %v.", max)
+			return i18n.M("ikplan.too_large.max", "field", name, "max", max)
 		}
-		return "Värdet är för stort."
+		return i18n.M("ikplan.too_large", "field", name)
 	case "validation_only_int_constraint":
-		return "Ange ett heltal."
+		return i18n.M("ikplan.not_integer", "field", name)
 	case "validation_not_a_number":
-		return "Ange ett tal."
+		return i18n.M("ikplan.not_number", "field", name)
 	case "validation_missing_rel_records", "validation_invalid_rel_records":
-		return "Den valda posten finns inte."
+		return i18n.M("ikplan.no_such_record", "field", name)
 	case "validation_too_many_values", "validation_not_enough_values":
-		return "Fel antal värden."
+		return i18n.M("ikplan.values_count", "field", name)
 	case "validation_file_size_limit":
-		return fmt.Sprintf("Filen i fältet ”%s” är för stor – högst %s per fil.", label(field), megabytes(p["maxSize"]))
+		if size := megabytes(p["maxSize"]); size != "" {
+			return i18n.M("ikplan.file.too_large.max", "field", name, "size", size)
+		}
+		return i18n.M("ikplan.file.too_large", "field", name)
 	case "validation_invalid_mime_type":
-		return fmt.Sprintf("Filen i fältet ”%s” har en filtyp som inte godtas – tillåtna är PDF, bilder (PNG, JPEG), text (TXT, CSV) och Office-dokument (Word, Excel, OpenDocument).", label(field))
+		return i18n.M("ikplan.file.type", "field", name)
 	case "validation_too_many_files":
-		return fmt.Sprintf("Fältet ”%s” kan ha högst %v filer; ta bort någon innan du lägger till fler.", label(field), p["maxSelect"])
+		return i18n.M("ikplan.file.too_many", "field", name, "max", p["maxSelect"])
 	case "validation_invalid_file":
-		return fmt.Sprintf("Filen i fältet ”%s” kunde inte läsas; välj den igen.", label(field))
+		return i18n.M("ikplan.file.unreadable", "field", name)
 	case "validation_invalid_date", "validation_date_invalid":
-		return "Ange ett giltigt datum (ÅÅÅÅ-MM-DD)."
+		return i18n.M("ikplan.date.invalid", "field", name)
 	case "validation_is_email", "validation_invalid_email":
-		return "Ange en giltig e-postadress."
+		return i18n.M("ikplan.email.invalid", "field", name)
 	case "validation_invalid_json":
-		return "Ogiltig JSON."
+		return i18n.M("ikplan.json.invalid", "field", name)
 	}
-	return "Ogiltigt värde."
+	return i18n.M("ikplan.invalid")
+}
+
+// requiredKey is the key of a required field's message, which names the
+// field in words its users know ("Välj sannolikhet."): one per collection
+// and field (catalogue_errors.go), or the general one naming the field by
+// its label.
+func requiredKey(collection, field string) string {
+	if key := "ikplan.required." + collection + "." + field; i18n.Has(key) {
+		return key
+	}
+	return "ikplan.required"
 }
 
 // immutable refuses a change to any of the named fields of an existing record.
@@ -161,7 +181,7 @@ func immutable(e *core.RecordEvent, errs fieldErrors, fields ...string) {
 	orig := e.Record.Original()
 	for _, f := range fields {
 		if e.Record.GetString(f) != orig.GetString(f) {
-			errs.add(f, "Fältet kan inte ändras när posten väl är skapad.")
+			errs.add(f, "ikplan.immutable", "field", fieldKey(f))
 		}
 	}
 }

@@ -163,7 +163,7 @@ func TestRESTRefusals(t *testing.T) {
 			Name: "missing required field", Method: http.MethodPost, URL: "/api/collections/deviations/records",
 			Body:    strings.NewReader(fmt.Sprintf(`{"result":%q}`, f.Results["1"])),
 			Headers: headers(f, "ansvarig"), ExpectedStatus: http.StatusBadRequest,
-			ExpectedContent: []string{`"description":{"code":"validation_ikplan","message":"Fältet måste fyllas i."}`},
+			ExpectedContent: []string{`"description":{"code":"validation_ikplan","message":"Skriv en beskrivning av avvikelsen – vad som inte stämde."`},
 			AfterTestFunc:   noHistory,
 		},
 		{
@@ -176,7 +176,7 @@ func TestRESTRefusals(t *testing.T) {
 			Name: "a date that is no date", Method: http.MethodPatch,
 			URL: "/api/collections/controls/records/" + f.Controls["5"], Body: strings.NewReader(`{"due":"2025-13-45"}`),
 			Headers: headers(f, "samordnare"), ExpectedStatus: http.StatusBadRequest,
-			ExpectedContent: []string{`"due":{"code":"validation_ikplan","message":"Ange ett giltigt datum (ÅÅÅÅ-MM-DD)."}`},
+			ExpectedContent: []string{`"due":{"code":"validation_ikplan","message":"Skriv ett giltigt datum i fältet ”Klar senast” (ÅÅÅÅ-MM-DD), t.ex. 2025-09-30."`},
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
 				noHistory(t, app, res)
 				if d := testapp.Find(t, app, model.Controls, f.Controls["5"]).GetDateTime("due"); d.IsZero() {

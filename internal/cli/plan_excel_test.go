@@ -110,7 +110,7 @@ func TestPlanExcelCommands(t *testing.T) {
 	out, err = run(t, dir, "import", "plan", bad, "--board", "KS", "--year", "2025")
 	if err == nil || !strings.Contains(err.Error(), "importen avbröts med 2 fel; ingenting har importerats") ||
 		!strings.Contains(out, "rad 3, kolumn H (Metod): Okänd metod \"Slumpvis\".") ||
-		!strings.Contains(out, "rad 7, kolumn C (Rubrik): Fältet måste fyllas i.") {
+		!strings.Contains(out, "rad 7, kolumn C (Rubrik): Skriv en rubrik för kontrollpunkten.") {
 		t.Errorf("Expected two row errors and a non-zero exit, got %v\n%s", err, out)
 	}
 	if n := controlCount(t, dir, 2025); n != 0 {

@@ -2,7 +2,11 @@
 // (the default) and English.
 package i18n
 
-import "fmt"
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
 
 // Languages.
 const (
@@ -39,4 +43,23 @@ func T(lang, key string, args ...any) string {
 func Has(key string) bool {
 	_, ok := catalogue[key]
 	return ok
+}
+
+// Keys lists the catalogue's keys that start with prefix, sorted.
+func Keys(prefix string) []string {
+	var out []string
+	for k := range catalogue {
+		if strings.HasPrefix(k, prefix) {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Texts are key's Swedish and English texts as the catalogue holds them,
+// before any parameter is filled in.
+func Texts(key string) (sv, en string) {
+	e := catalogue[key]
+	return e[0], e[1]
 }

@@ -19,7 +19,7 @@ type RowError struct {
 }
 
 // String writes the error as the command line prints it:
-// "rad 5, kolumn C (Rubrik): Fältet måste fyllas i."
+// "rad 5, kolumn C (Rubrik): Skriv en rubrik för kontrollpunkten."
 func (e RowError) String() string {
 	switch {
 	case e.Row == 0:

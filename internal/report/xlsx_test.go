@@ -184,7 +184,7 @@ func TestImportRefusesBadRows(t *testing.T) {
 		"rad 3, kolumn H (Metod): Okänd metod \"Slumpvis\". Skriv en av: Stickprov, Genomgång, Mätning, Analys, Intervju, Löpande kontroll.",
 		"rad 4, kolumn J (Ansvarig (e-post)): Den ansvariga måste vara användare i planens nämnd.",
 		"rad 6, kolumn Q (Målvärde): Målvärdet måste vara ett tal, t.ex. 10 eller 8,1.",
-		"rad 7, kolumn C (Rubrik): Fältet måste fyllas i.",
+		"rad 7, kolumn C (Rubrik): Skriv en rubrik för kontrollpunkten.",
 		"rad 8, kolumn J (Ansvarig (e-post)): Ingen användare har e-postadressen \"okand@ikplan.test\".",
 		"rad 9, kolumn S (Förvaltning): Nämnden har ingen förvaltning som heter \"Påhittade avdelningen\".",
 		"rad 10, kolumn B (Nr): Rad 2 har redan samma del och nummer 1.",

@@ -70,7 +70,7 @@ func (s *server) actionStatus(e *core.RequestEvent) error {
 		}
 		return s.actionRowOnly(e, a.Id, back)
 	}
-	refused, ok := formErrors(err, "status", "done_note", "done_on", "cancel_reason")
+	refused, ok := formErrors(lang(e), err, "status", "done_note", "done_on", "cancel_reason")
 	if !ok {
 		if isForbidden(err) {
 			return s.errorPage(e, http.StatusForbidden)

@@ -49,7 +49,7 @@ func (s *server) controlChild(e *core.RequestEvent, collection, id string) (c, r
 // formRefusal turns a failed save into the form's messages, or the error to
 // return when it is no refusal of the form (403 page for the API rules).
 func (s *server) formRefusal(e *core.RequestEvent, err error, order ...string) (templates.Errors, error) {
-	errs, ok := formErrors(err, order...)
+	errs, ok := formErrors(lang(e), err, order...)
 	if ok {
 		return errs, nil
 	}

@@ -64,7 +64,7 @@ func TestControlDeviations(t *testing.T) {
 		{
 			Name: "a deviation without a description is refused beside the field", Method: http.MethodPost, URL: c11 + "/results/" + r11 + "/deviations",
 			Headers: it, Body: formBody("description", "", "root_cause", "Okänd"), ExpectedStatus: http.StatusUnprocessableEntity,
-			ExpectedContent: []string{"<title>Fel: ", `href="#dev-` + r11 + `-description"`, `id="dev-` + r11 + `-description-error"`, "Fältet måste fyllas i.",
+			ExpectedContent: []string{"<title>Fel: ", `href="#dev-` + r11 + `-description"`, `id="dev-` + r11 + `-description-error"`, "Skriv en beskrivning av avvikelsen – vad som inte stämde.",
 				`<details class="form-details" open>`, ">Okänd</textarea>"},
 			AfterTestFunc: deviations(1),
 		},
@@ -165,7 +165,7 @@ func TestControlDeviations(t *testing.T) {
 			Name: "an owner outside the plan's board is refused beside the owner", Method: http.MethodPost, URL: c11 + "/deviations/" + d11 + "/actions",
 			Headers: it, Body: formBody("description", "Byt leverantör.", "owner", f.Users["annan"]),
 			ExpectedStatus:  http.StatusUnprocessableEntity,
-			ExpectedContent: []string{`id="act-` + d11 + `-owner-error"`, "Den ansvariga måste vara användare i planens nämnd."},
+			ExpectedContent: []string{`id="act-` + d11 + `-owner-error"`, "Den ansvariga måste vara användare i planens nämnd"},
 			AfterTestFunc:   actions(1),
 		},
 		{

@@ -110,12 +110,12 @@ func (s *server) resultReport(e *core.RequestEvent) error {
 	if errs == nil {
 		var ok bool
 		if stage == "deviation" {
-			errs, ok = formErrors(err, "description", "root_cause", "significant")
+			errs, ok = formErrors(lang(e), err, "description", "root_cause", "significant")
 			errs = keyErrors(errs, "", "report-form", map[string]string{
 				"description": "deviation_description", "root_cause": "deviation_root_cause", "significant": "deviation_significant",
 			})
 		} else {
-			errs, ok = formErrors(err, "period", "outcome", "performed_on", "measured_value", "account", "not_performed_reason", "evidence")
+			errs, ok = formErrors(lang(e), err, "period", "outcome", "performed_on", "measured_value", "account", "not_performed_reason", "evidence")
 			errs = keyErrors(errs, "", "report-form", fieldNames("period", "outcome", "performed_on", "measured_value", "account", "not_performed_reason", "evidence"))
 		}
 		if !ok {

@@ -185,7 +185,7 @@ func TestControlReport(t *testing.T) {
 			Body:           formBody("period", "2024", "outcome", "deviation", "measured_value", "20", "deviation_description", ""),
 			ExpectedStatus: http.StatusUnprocessableEntity,
 			ExpectedContent: []string{"<title>Fel: ", `href="#deviation_description"`,
-				`<p class="field-error" id="deviation_description-error"><span class="visually-hidden">Fel: </span>Fältet måste fyllas i.</p>`},
+				`<p class="field-error" id="deviation_description-error"><span class="visually-hidden">Fel: </span>Skriv en beskrivning av avvikelsen – vad som inte stämde.</p>`},
 			AfterTestFunc: noResult,
 		},
 		{

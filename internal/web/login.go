@@ -31,10 +31,10 @@ func (s *server) login(e *core.RequestEvent) error {
 	password := e.Request.FormValue("password")
 	f := templates.LoginForm{Email: email, Next: localPath(e.Request.FormValue("next"))}
 	if email == "" {
-		f.Errors = append(f.Errors, templates.FieldError{Field: "email", Message: p.T("error.required")})
+		f.Errors = append(f.Errors, templates.FieldError{Field: "email", Message: p.T("login.email_required")})
 	}
 	if password == "" {
-		f.Errors = append(f.Errors, templates.FieldError{Field: "password", Message: p.T("error.required")})
+		f.Errors = append(f.Errors, templates.FieldError{Field: "password", Message: p.T("login.password_required")})
 	}
 	var user *core.Record
 	if len(f.Errors) == 0 {
@@ -93,7 +93,7 @@ func (s *server) forgot(e *core.RequestEvent) error {
 	email := strings.TrimSpace(e.Request.FormValue("email"))
 	if email == "" {
 		p.Error = true
-		errs := templates.Errors{{Field: "email", Message: p.T("error.required")}}
+		errs := templates.Errors{{Field: "email", Message: p.T("login.email_required")}}
 		return s.render(e, http.StatusUnprocessableEntity, p, templates.Forgot(p, "", false, errs), nil)
 	}
 	if user, err := e.App.FindAuthRecordByEmail(model.Users, email); err == nil {

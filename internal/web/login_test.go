@@ -57,7 +57,7 @@ func TestSignIn(t *testing.T) {
 		{
 			Name: "empty fields are named", Method: http.MethodPost, URL: "/login", Headers: formPost, Body: form(),
 			ExpectedStatus:  http.StatusUnprocessableEntity,
-			ExpectedContent: []string{`href="#email"`, `href="#password"`, "Fältet måste fyllas i."},
+			ExpectedContent: []string{`href="#email"`, `href="#password"`, "Skriv din e-postadress.", "Skriv ditt lösenord."},
 		},
 		{
 			Name: "signing in sets the session cookie and goes on", Method: http.MethodPost, URL: "/login", Headers: formPost,

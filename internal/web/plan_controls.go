@@ -172,7 +172,7 @@ func (s *server) planControlDelete(e *core.RequestEvent) error {
 		return err
 	}
 	if err := remove(e.App, e.Auth, control); err != nil {
-		if errs, ok := formErrors(err); ok && len(errs) > 0 {
+		if errs, ok := formErrors(lang(e), err); ok && len(errs) > 0 {
 			return s.messagePage(e, http.StatusBadRequest, i18nT(e, "error.bad_request"), errs[0].Message)
 		}
 		return err // the API rules' 403
@@ -184,7 +184,7 @@ func (s *server) planControlDelete(e *core.RequestEvent) error {
 // the server's rules; any other error (the API rules' 403 among them) is
 // returned for the error page.
 func (s *server) refusal(e *core.RequestEvent, err error, order ...string) (templates.Errors, error) {
-	errs, ok := formErrors(err, order...)
+	errs, ok := formErrors(lang(e), err, order...)
 	if !ok {
 		return nil, err
 	}

@@ -235,7 +235,7 @@ func TestPlanImport(t *testing.T) {
 					"<caption>Fel i filen, per rad och kolumn</caption>", `<th scope="col">Kolumn</th>`,
 					`<td class="num">3</td><td>H (Metod)</td><td>Okänd metod &#34;Slumpvis&#34;.`,
 					`<td class="num">6</td><td>Q (Målvärde)</td><td>Målvärdet måste vara ett tal, t.ex. 10 eller 8,1.</td>`,
-					`<td class="num">7</td><td>C (Rubrik)</td><td>Fältet måste fyllas i.</td>`},
+					`<td class="num">7</td><td>C (Rubrik)</td><td>Skriv en rubrik för kontrollpunkten.</td>`},
 				AfterTestFunc: unchanged,
 			}
 		}(),

@@ -115,7 +115,7 @@ func (s *server) planCreate(e *core.RequestEvent) error {
 	if err == nil {
 		return redirect(e, "/plans/"+r.Id)
 	}
-	errs, ok := formErrors(err, "board", "year", "title")
+	errs, ok := formErrors(lang(e), err, "board", "year", "title")
 	if !ok {
 		if isForbidden(err) {
 			return s.errorPage(e, http.StatusForbidden)
@@ -259,7 +259,7 @@ func (s *server) planStatus(e *core.RequestEvent) error {
 	if err == nil {
 		return redirect(e, "/plans/"+plan.Id)
 	}
-	errs, ok := formErrors(err, "status", "adopted_on", "adopted_ref", "reported_on", "reported_ref", "status_reason")
+	errs, ok := formErrors(lang(e), err, "status", "adopted_on", "adopted_ref", "reported_on", "reported_ref", "status_reason")
 	if !ok {
 		if isForbidden(err) {
 			return s.errorPage(e, http.StatusForbidden)

@@ -155,7 +155,7 @@ func (s *server) riskAssess(e *core.RequestEvent) error {
 	if err == nil {
 		return redirect(e, "/risks/"+r.Id+"?year="+strconv.Itoa(a.GetInt("year")))
 	}
-	errs, ok := formErrors(err, assessFields...)
+	errs, ok := formErrors(lang(e), err, assessFields...)
 	if !ok {
 		if isForbidden(err) {
 			return s.errorPage(e, http.StatusForbidden)
@@ -217,7 +217,7 @@ func (s *server) riskToControl(e *core.RequestEvent) error {
 	if err == nil {
 		return redirect(e, "/plans/"+planId)
 	}
-	errs, ok := formErrors(err, "plan")
+	errs, ok := formErrors(lang(e), err, "plan")
 	if !ok {
 		if isForbidden(err) {
 			return s.errorPage(e, http.StatusForbidden)

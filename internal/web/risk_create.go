@@ -66,7 +66,7 @@ func (s *server) riskCreate(e *core.RequestEvent) error {
 	if err == nil {
 		return redirect(e, "/risks/"+r.Id)
 	}
-	errs, ok := formErrors(err, riskFields...)
+	errs, ok := formErrors(lang(e), err, riskFields...)
 	if !ok {
 		if isForbidden(err) {
 			return s.errorPage(e, http.StatusForbidden)

@@ -149,7 +149,7 @@ func TestRiskRegister(t *testing.T) {
 			Body:           strings.NewReader("board=" + f.KS + "&title=&process=Utbetalningar&status=active"),
 			ExpectedStatus: http.StatusUnprocessableEntity,
 			ExpectedContent: []string{"<title>Fel: Risker – ikplan</title>", "Det finns fel i formuläret", `href="#title"`,
-				`id="title-error"`, "Fältet måste fyllas i.", `value="Utbetalningar"`},
+				`id="title-error"`, "Skriv en rubrik för risken.", `value="Utbetalningar"`},
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
 				if n := testapp.Count(t, app, model.Risks, nil); n != 1 {
 					t.Fatalf("Expected no new risk, got %d risks", n)
@@ -161,7 +161,7 @@ func TestRiskRegister(t *testing.T) {
 			Headers:         with(testapp.Cookie(f, "samordnare"), "Content-Type", "application/x-www-form-urlencoded"),
 			Body:            strings.NewReader("board=" + f.IAN + "&title=Felplacerad&unit=" + f.Unit + "&status=active"),
 			ExpectedStatus:  http.StatusUnprocessableEntity,
-			ExpectedContent: []string{`id="unit-error"`, "Förvaltningen hör till en annan nämnd än risken.", `<option value="` + f.IAN + `" selected>`},
+			ExpectedContent: []string{`id="unit-error"`, "Förvaltningen hör till en annan nämnd än risken", `<option value="` + f.IAN + `" selected>`},
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
 				if n := testapp.Count(t, app, model.Risks, nil); n != 1 {
 					t.Fatalf("Expected no new risk, got %d risks", n)
@@ -313,7 +313,7 @@ func TestRiskPage(t *testing.T) {
 			ExpectedStatus: http.StatusUnprocessableEntity,
 			ExpectedContent: []string{"<title>Fel: Felaktig kontering av representation – ikplan</title>", "<html",
 				"Det finns fel i formuläret", `href="#probability"`, `id="probability-error"`,
-				"Värdet får vara högst 4 med den riskmatris som är inställd.", `aria-invalid="true"`, ">Kvar</textarea>"},
+				"Värdet får vara högst 4 med den riskmatris som är inställd", `aria-invalid="true"`, ">Kvar</textarea>"},
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) { unchanged(t, app) },
 		},
 		{
@@ -321,7 +321,7 @@ func TestRiskPage(t *testing.T) {
 			URL: "/risks/" + f.Risk + "/assessments", Headers: form("samordnare", "HX-Request", "true", "HX-Target", "assess"),
 			Body:               strings.NewReader("year=2024&probability=&consequence=2"),
 			ExpectedStatus:     http.StatusUnprocessableEntity,
-			ExpectedContent:    []string{`<section id="assess"`, `id="probability-error"`, "Fältet måste fyllas i.", "Det finns fel i formuläret"},
+			ExpectedContent:    []string{`<section id="assess"`, `id="probability-error"`, "Välj sannolikhet.", "Det finns fel i formuläret"},
 			NotExpectedContent: []string{"<html", "<title>", "Riskbedömningar"},
 			AfterTestFunc:      func(t testing.TB, app *tests.TestApp, res *http.Response) { unchanged(t, app) },
 		},
