@@ -3,6 +3,7 @@ package templates
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/a-h/templ"
 	"github.com/pocketbase/pocketbase/core"
@@ -28,9 +29,10 @@ type ControlPageView struct {
 	// Closed says why results are not reported now (the plan is a draft,
 	// or already reported), for a user who could otherwise report.
 	Closed string
-	Owners []Choice // who can own an action: users of the plan's board
-	Errors Errors   // a refused form's messages, summarised at the top of a full page
-	Notice string   // what was just saved, when the results are swapped in
+	Owners []Choice  // who can own an action: users of the plan's board
+	Errors Errors    // a refused form's messages, summarised at the top of a full page
+	Notice string    // what was just saved, when the results are swapped in
+	Today  time.Time // the day the page is drawn: a deadline typed may already have passed
 }
 
 // Choice is one option of a select.

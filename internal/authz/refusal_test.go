@@ -69,12 +69,13 @@ var refusalCases = []refusalCase{
 // notRecordWrites are the POST routes that write no record of the domain,
 // with the reason they are left out.
 var notRecordWrites = map[string]string{
-	"POST /login":                "signs in: open to everyone, tested in internal/web",
-	"POST /logout":               "signs out: open to everyone",
-	"POST /forgot":               "asks for a reset mail: the same answer for every address (internal/web)",
-	"POST /lang":                 "sets the language cookie",
-	"POST /me/calendar":          "renews the user's own calendar address: every signed-in user may",
-	"POST /controls/{id}/target": "computes whether a value meets the target, for whoever may view the control; writes nothing",
+	"POST /login":                  "signs in: open to everyone, tested in internal/web",
+	"POST /logout":                 "signs out: open to everyone",
+	"POST /forgot":                 "asks for a reset mail: the same answer for every address (internal/web)",
+	"POST /lang":                   "sets the language cookie",
+	"POST /me/calendar":            "renews the user's own calendar address: every signed-in user may",
+	"POST /controls/{id}/target":   "computes whether a value meets the target, for whoever may view the control; writes nothing",
+	"POST /controls/{id}/deadline": "says how a deadline in words is understood, for whoever may view the control; writes nothing",
 }
 
 // ids in a URL: $names standing for records.

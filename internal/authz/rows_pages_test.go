@@ -102,6 +102,8 @@ func writeRows() []row {
 			want: "guest,super:login annan,ian:404 reader,auditor,owner,other:403 coord:303"},
 		{route: "POST /controls/{id}/target", url: "/controls/$c11/target", body: "measured_value=5",
 			want: "guest,super:login annan,ian:404 *:200"},
+		{route: "POST /controls/{id}/deadline", url: "/controls/$c11/deadline", body: "deadline=kvartal+3+2025",
+			want: "guest,super:login annan,ian:404 *:200"},
 		{route: "POST /controls/{id}/results", url: "/controls/$c11/results",
 			body: "result=$r11&period=2024&outcome=deviation&account=Uppdaterad+redovisning.",
 			want: "guest,super:login annan,ian:404 reader,auditor,other:403 owner,coord:303"},

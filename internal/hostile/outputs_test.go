@@ -140,6 +140,7 @@ func outputs(t testing.TB, s *server, text string) []output {
 	controlForm.Set("number", "x")
 	out = append(out,
 		output{"target verdict", kindHTML, form("/controls/"+c+"/target", vals("measured_value", text), htmx("target-verdict"))},
+		output{"deadline understood", kindHTML, form("/controls/"+c+"/deadline", vals("deadline", text), htmx("deadline-read"))},
 		output{"new plan refused", kindHTML, form("/plans", vals("title", text, "year", "abc"), nil)},
 		output{"new risk refused", kindHTML, form("/risks", vals("title", text, "description", text, "process", text, "board", ""), nil)},
 		output{"new control refused", kindHTML, form("/plans/"+plan+"/controls", controlForm, nil)},
@@ -151,6 +152,7 @@ func outputs(t testing.TB, s *server, text string) []output {
 		output{"deviation refused", kindHTML, form("/controls/"+c+"/results/"+res+"/deviations", vals("description", "", "root_cause", text), nil)},
 		output{"deviation status refused", kindHTML, form("/controls/"+c+"/deviations/"+dev+"/status", vals("status", "x", "acceptance_reason", text), nil)},
 		output{"deviation action refused", kindHTML, form("/controls/"+c+"/deviations/"+dev+"/actions", vals("description", text, "deadline", "x"), nil)},
+		output{"deviation action deadline refused", kindHTML, form("/controls/"+c+"/deviations/"+dev+"/actions", vals("description", "x", "deadline", text), nil)},
 		output{"action status refused", kindHTML, form("/actions/"+act+"/status", vals("status", "done", "done_note", "", "filters", "status="+url.QueryEscape(text)), nil)},
 		output{"action status refused (htmx)", kindHTML, form("/actions/"+act+"/status", vals("status", "cancelled", "cancel_reason", ""), htmx("action-"+act))},
 		output{"assessment refused", kindHTML, form("/risks/"+f.Risk+"/assessments", vals("year", "2024", "probability", "99", "consequence", "1", "motivation", text), nil)},

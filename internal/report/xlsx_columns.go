@@ -168,8 +168,10 @@ func parseConfidential(v string) (bool, string) {
 	return false, fmt.Sprintf("Skriv Ja eller Nej, inte %q.", clip(v))
 }
 
-// parseDue reads Klar senast: a date cell (Excel's day number) or text
-// ÅÅÅÅ-MM-DD.
+// parseDue reads Klar senast: a date cell (Excel's day number), text
+// ÅÅÅÅ-MM-DD, or a period in words the way an action's deadline is written
+// ("kvartal 3 2025", "Q3 2025", "mars 2025", "under 2025" — a year alone is
+// a year, not Excel's day 2025), due on its last day.
 func parseDue(v string, date1904 bool) (time.Time, string) {
 	v = strings.TrimSpace(v)
 	if v == "" {
@@ -180,12 +182,17 @@ func parseDue(v string, date1904 bool) (time.Time, string) {
 			return t, ""
 		}
 	}
+	// as people write it: "kvartal 3 2025" is due on the last day of the
+	// quarter, as a deadline given in words in the action form
+	if d, _, err := model.ParseDeadline(v); err == nil {
+		return d, ""
+	}
 	if f, err := model.ParseDecimal(v); err == nil && f >= 1 && f < 2958466 { // up to 9999-12-31
 		if t, err := excelize.ExcelDateToTime(f, date1904); err == nil {
 			return model.DateOnly(t), ""
 		}
 	}
-	return time.Time{}, fmt.Sprintf("Ange ett datum (ÅÅÅÅ-MM-DD), inte %q.", clip(v))
+	return time.Time{}, fmt.Sprintf("%q kan inte tolkas som ett datum. Skriv ett datum eller en period, till exempel 2025-09-30, mars 2025, kvartal 3 2025, tertial 2 2025, första halvåret 2025 eller under 2025.", clip(v))
 }
 
 // canonicalTarget stores a target value the way the hooks do ("8,1" → "8.1");

@@ -188,7 +188,7 @@ func TestImportRefusesBadRows(t *testing.T) {
 		"rad 8, kolumn J (Ansvarig (e-post)): Ingen användare har e-postadressen \"okand@ikplan.test\".",
 		"rad 9, kolumn S (Förvaltning): Nämnden har ingen förvaltning som heter \"Påhittade avdelningen\".",
 		"rad 10, kolumn B (Nr): Rad 2 har redan samma del och nummer 1.",
-		"rad 11, kolumn L (Klar senast): Ange ett datum (ÅÅÅÅ-MM-DD), inte \"31/12/2024\".",
+		"rad 11, kolumn L (Klar senast): \"31/12/2024\" kan inte tolkas som ett datum. Skriv ett datum eller en period, till exempel 2025-09-30, mars 2025, kvartal 3 2025, tertial 2 2025, första halvåret 2025 eller under 2025.",
 		"rad 12, kolumn N (Sekretess): Skriv Ja eller Nej, inte \"kanske\".",
 	}
 	var got []string

@@ -16,6 +16,7 @@ import (
 func (s *server) bindControlRoutes(g *groupRouter) {
 	g.GET("/controls/{id}", s.controlPage)
 	g.POST("/controls/{id}/target", s.controlTarget)
+	g.POST("/controls/{id}/deadline", s.controlDeadline)
 	g.POST("/controls/{id}/results", s.resultReport)
 	g.GET("/controls/{id}/evidence/{result}/{name}", s.resultEvidence)
 	g.POST("/controls/{id}/results/{result}/deviations", s.deviationAdd)
@@ -51,6 +52,19 @@ func (s *server) controlTarget(e *core.RequestEvent) error {
 	p := s.controlMeta(e, c)
 	verdict := templates.TargetVerdict(p, c, measured)
 	return s.render(e, http.StatusOK, p, verdict, verdict)
+}
+
+// controlDeadline handles "POST /controls/{id}/deadline": how a deadline
+// typed so far in words is understood, as a small fragment under the
+// field. It changes nothing.
+func (s *server) controlDeadline(e *core.RequestEvent) error {
+	c, err := view(e.App, e.Auth, model.Controls, e.Request.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	p := s.controlMeta(e, c)
+	preview := templates.DeadlinePreview(p, e.Request.FormValue("deadline"), s.now())
+	return s.render(e, http.StatusOK, p, preview, preview)
 }
 
 // controlMeta is the layout data of a control's page.
@@ -107,12 +121,16 @@ func (s *server) controlView(e *core.RequestEvent, c *core.Record, editId string
 	v.Owner = names.of[c.GetString("owner")]
 	v.Owners = names.choices
 	now := s.now()
+	v.Today = now
 	byDeviation := map[string][]templates.ActionItem{}
 	l, added := lang(e), addedAction(e)
 	for _, a := range actions {
 		item := templates.ActionItem{Action: a, Owner: names.of[a.GetString("owner")], Deadline: templates.Deadline(a),
 			Overdue: model.ActionOverdue(a, now), Status: templates.ActionStatusTag(l, a, plan.GetInt("year"))}
 		if a.Id == added {
+			// just added: how its deadline was understood, and a warning
+			// when that day has passed
+			item.Deadline = templates.DeadlineLong(l, a)
 			item.Warning = templates.DeadlinePassed(l, a, now)
 		}
 		if d := a.GetString("deviation"); d != "" {
@@ -135,7 +153,7 @@ func (s *server) controlView(e *core.RequestEvent, c *core.Record, editId string
 				di.Status = &templates.InlineForm{Values: map[string]string{"status": d.GetString("status"), "acceptance_reason": d.GetString("acceptance_reason")}}
 			}
 			if perm.addAction[d.Id] {
-				di.NewAction = &templates.InlineForm{Values: map[string]string{"deadline_precision": model.PrecisionDay}}
+				di.NewAction = &templates.InlineForm{Values: map[string]string{}}
 			}
 			item.Deviations = append(item.Deviations, di)
 		}

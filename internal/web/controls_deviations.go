@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"time"
 
 	"github.com/a-h/templ"
 	validation "github.com/pocketbase/ozzo-validation/v4"
@@ -146,21 +145,27 @@ func (s *server) deviationActionAdd(e *core.RequestEvent) error {
 	}
 	a.Set("description", vals["description"])
 	a.Set("owner", vals["owner"])
-	a.Set("deadline_precision", vals["deadline_precision"])
 	a.Set("status", model.ActionPlanned)
 	if vals["deadline"] != "" {
-		day, perr := time.Parse(time.DateOnly, vals["deadline"])
+		day, precision, perr := model.ParseDeadline(vals["deadline"])
 		if perr != nil {
-			err = formError("deadline", i18nT(e, "controlpage.bad_date"))
+			err = formError("deadline", i18nT(e, "deadline.unread", clipText(vals["deadline"])))
 		} else {
+			// a date with a coarser precision chosen beside it (the
+			// form before deadlines in words, and scripts) keeps it
+			if pr := vals["deadline_precision"]; pr != "" && precision == model.PrecisionDay {
+				precision = pr
+			}
 			a.Set("deadline", day)
+			a.Set("deadline_precision", precision)
 		}
 	}
 	if err == nil {
 		err = save(e.App, e.Auth, a)
 	}
-	if err == nil && model.DeadlinePassed(a, s.now()) {
-		// saved, with a warning beside it: the deadline has already passed
+	if err == nil && !a.GetDateTime("deadline").IsZero() {
+		// saved: the page says how the deadline was understood, with a
+		// warning beside it when it has already passed
 		if !isFragment(e) {
 			return redirect(e, "/controls/"+c.Id+"?"+url.Values{addedParam: {a.Id}}.Encode()+"#action-"+a.Id)
 		}
@@ -171,6 +176,9 @@ func (s *server) deviationActionAdd(e *core.RequestEvent) error {
 			item := findDeviation(v, d.Id)
 			item.Notice = p.T("controlpage.saved_action")
 			for _, a := range item.Actions {
+				if a.Action.Id == addedAction(e) && a.Action.GetString("deadline_precision") != model.PrecisionDay && a.Deadline != "" {
+					item.Notice += " " + p.T("deadline.saved", a.Deadline)
+				}
 				if a.Warning != "" {
 					item.Notice += " " + a.Warning
 				}
@@ -227,4 +235,13 @@ func (s *server) deviationRefused(e *core.RequestEvent, c *core.Record, id strin
 	return s.controlRefused(e, c, v, errs, func(p templates.Page, v *templates.ControlPageView) templ.Component {
 		return templates.DeviationSection(p, *v, *findDeviation(v, id))
 	})
+}
+
+// clipText shortens a value quoted in a message.
+func clipText(v string) string {
+	v = strings.TrimSpace(v)
+	if r := []rune(v); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return v
 }

@@ -151,14 +151,14 @@ func TestControlDeviations(t *testing.T) {
 			URL: c11 + "/deviations/" + d11 + "/actions", Headers: with(it, "HX-Request", "true", "HX-Target", "deviation-"+d11),
 			Body:               formBody("description", "Byt DDoS-leverantör.", "owner", f.Users["it"], "deadline", "2025-04-01", "deadline_precision", "quarter"),
 			ExpectedStatus:     http.StatusOK,
-			ExpectedContent:    []string{`<div id="deviation-` + d11 + `"`, "Åtgärden är sparad.", "Byt DDoS-leverantör.", "<td>kvartal 2 2025</td>"},
+			ExpectedContent:    []string{`<div id="deviation-` + d11 + `"`, "Åtgärden är sparad.", "Byt DDoS-leverantör.", "<td>kvartal 2 2025 (senast 2025-06-30)</td>", "Slutdatumet tolkades som kvartal 2 2025 (senast 2025-06-30)."},
 			NotExpectedContent: []string{"<html"},
 		},
 		{
 			Name: "a date that is no date is refused beside the deadline", Method: http.MethodPost, URL: c11 + "/deviations/" + d11 + "/actions",
 			Headers: it, Body: formBody("description", "Byt leverantör.", "deadline", "30/6 2025", "deadline_precision", "day"),
 			ExpectedStatus:  http.StatusUnprocessableEntity,
-			ExpectedContent: []string{`id="act-` + d11 + `-deadline-error"`, "Ange datumet som ÅÅÅÅ-MM-DD", `value="30/6 2025"`, ">Byt leverantör.</textarea>"},
+			ExpectedContent: []string{`id="act-` + d11 + `-deadline-error"`, "Slutdatumet ”30/6 2025” kan inte tolkas. Skriv ett datum eller en period, till exempel", `value="30/6 2025"`, ">Byt leverantör.</textarea>"},
 			AfterTestFunc:   actions(1),
 		},
 		{
