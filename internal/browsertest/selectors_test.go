@@ -47,6 +47,9 @@ const (
 	selNewControlForm   = `form#new-form`
 	selNewControlTitle  = selNewControlForm + ` input[name="title"]`
 	selNewControlOwner  = selNewControlForm + ` select[name="owner"]`
+	selNewControlMethod = selNewControlForm + ` select[name="method"]`
+	selNewControlDue    = selNewControlForm + ` input[name="due"]`
+	selTaskList         = `ol.task-list`
 	selNewControlSubmit = selNewControlForm + ` button[type="submit"]`
 	selControlRows      = `main tr[id^="control-row-"]`
 )
