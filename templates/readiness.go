@@ -15,12 +15,17 @@ import (
 // återrapportera"); a reported or archived plan shows its status. Words,
 // never a colour.
 func ReadinessTags(lang string, r model.Readiness) []Tag {
-	t := func(class, key string, args ...any) Tag { return Tag{i18n.T(lang, key, args...), class} }
+	t := func(class, key string, n int) Tag {
+		if n == 1 && i18n.Has(key+"_one") {
+			key += "_one"
+		}
+		return Tag{i18n.T(lang, key, n), class}
+	}
 	switch r.Status {
 	case model.PlanDraft:
 		switch {
 		case r.Count(model.BlockNoControls) > 0:
-			return []Tag{t("tag--grey", "ready.tag.no_controls")}
+			return []Tag{{i18n.T(lang, "ready.tag.no_controls"), "tag--grey"}}
 		case r.Count(model.BlockNoOwner) > 0:
 			return []Tag{t("tag--yellow", "ready.tag.no_owner", r.Count(model.BlockNoOwner))}
 		case r.Count(model.BlockNoDue) > 0:
@@ -28,11 +33,11 @@ func ReadinessTags(lang string, r model.Readiness) []Tag {
 		case r.Count(model.BlockNoMethod) > 0:
 			return []Tag{t("tag--yellow", "ready.tag.no_method", r.Count(model.BlockNoMethod))}
 		}
-		return []Tag{t("tag--green", "ready.tag.adoptable")}
+		return []Tag{{i18n.T(lang, "ready.tag.adoptable"), "tag--green"}}
 	case model.PlanAdopted:
 		var out []Tag
 		if r.Ready() {
-			out = append(out, t("tag--green", "ready.tag.reportable"))
+			out = append(out, Tag{i18n.T(lang, "ready.tag.reportable"), "tag--green"})
 		}
 		if n := r.Count(model.BlockNoResult); n > 0 {
 			out = append(out, t("tag--blue", "ready.tag.no_result", n))
