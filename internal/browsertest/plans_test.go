@@ -105,6 +105,28 @@ func TestCoordinatorCreatesAndAdoptsADraft(t *testing.T) {
 	b.do("reload the plan page", chromedp.Reload()) // the task list is the page's, not the form's fragment
 	b.waitFor("the adoption form", exists(selAdoptForm))
 	b.expectText(selTaskList, i18n.T(i18n.Sv, "task.todo"))
+
+	// A decision dated in the future is refused by the server: the page
+	// says why, keeps what was typed and starts its title with "Fel:".
+	b.choose(selAdoptedOn, "2025-04-10")
+	b.typeInto(selAdoptedRef, "§ 12, dnr IAN 2025/7")
+	b.click(selAdoptSubmit)
+	b.waitFor("the refusal in the summary", exists(selSummary))
+	b.page("plan-ian-2025-adopt-refused")
+	b.expectText(selSummary, "senare än i dag")
+	if title := eval[string](b, `document.title`); !strings.HasPrefix(title, "Fel: ") {
+		t.Errorf("expected the title to start with \"Fel: \", got %q", title)
+	}
+	if got := eval[string](b, `document.querySelector(`+js(selAdoptedRef)+`).value`); got != "§ 12, dnr IAN 2025/7" {
+		t.Errorf("expected the decision kept in its field, got %q", got)
+	}
+	if where := b.location(); where != "/plans/"+plan.Id {
+		t.Errorf("expected the address bar to stay on the plan after a refused form, got %s", where)
+	}
+	if s := testapp.Find(t, b.app, model.Plans, plan.Id).GetString("status"); s != model.PlanDraft {
+		t.Errorf("expected the plan still a draft, got %s", s)
+	}
+
 	b.choose(selAdoptedOn, "2025-03-10")
 	b.typeInto(selAdoptedRef, "§ 12, dnr IAN 2025/7")
 	b.click(selAdoptSubmit)
