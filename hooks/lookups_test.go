@@ -33,7 +33,7 @@ func cachedBatch(fn func(tx core.App, f *testapp.Fixture, plan *core.Record) err
 
 // secondControl adds control 2 to the plan with the fields given.
 func secondControl(tx core.App, plan *core.Record, fields map[string]any) error {
-	all := map[string]any{"plan": plan.Id, "number": 2, "title": "Andra kontrollen"}
+	all := map[string]any{"plan": plan.Id, "number": 2, "title": "Andra kontrollen", "due": "2025-11-30", "method": "genomgang"}
 	for k, v := range fields {
 		all[k] = v
 	}

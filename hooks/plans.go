@@ -9,6 +9,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 )
 
@@ -104,9 +105,7 @@ func (h *rules) validatePlan(e *core.RecordEvent, errs fieldErrors) {
 	}
 	h.checkDecisionDates(r, errs)
 	if from == model.PlanAdopted && status == model.PlanReported {
-		if gaps := ReportGaps(e.App, r); len(gaps) > 0 {
-			errs.add("status", "Planen kan inte återrapporteras ännu: "+summarize(gaps))
-		}
+		h.checkReportable(e.App, r, errs)
 	}
 }
 
@@ -185,37 +184,42 @@ func (h *rules) checkDecisionDates(r *core.Record, errs fieldErrors) {
 	}
 }
 
-// checkAdoptable: a plan is adopted with at least one control, each with an owner.
+// checkAdoptable: a plan is adopted with at least one control, each with
+// an owner, a due date and a method: what model.ReadinessOf lists.
 func (h *rules) checkAdoptable(app core.App, plan *core.Record, errs fieldErrors) {
-	controls, err := planControls(app, plan.Id)
-	if err != nil || len(controls) == 0 {
-		errs.add("status", "Planen har inga kontrollpunkter att anta.")
-		return
-	}
-	var missing []string
-	for _, c := range controls {
-		if c.GetString("owner") == "" {
-			missing = append(missing, "kontrollpunkt "+controlLabel(c)+" saknar ansvarig")
-		}
-	}
-	if len(missing) > 0 {
-		errs.add("status", "Planen kan inte antas: "+summarize(missing))
+	p := plan.Clone()
+	p.Set("status", model.PlanDraft) // the step from draft, as it stands
+	r, err := model.PlanReadiness(app, p, h.now())
+	switch {
+	case err != nil:
+		errs.add("status", "Planens kontrollpunkter kunde inte läsas; försök igen.")
+	case r.Count(model.BlockNoControls) > 0:
+		errs.add("status", i18n.T(i18n.Sv, "ready.refuse_empty"))
+	case len(r.Blockers) > 0:
+		errs.add("status", i18n.T(i18n.Sv, "ready.refuse_adopt", summarize(blockerTexts(r.Blockers))))
 	}
 }
 
-// planControls lists a plan's controls in the plan's order.
-func planControls(app core.App, planId string) ([]*core.Record, error) {
-	return app.FindRecordsByFilter(model.Controls, "plan = {:plan}", "position,section,number", 0, 0, dbx.Params{"plan": planId})
+// blockerTexts are the blockers in Swedish, as parts of a sentence.
+func blockerTexts(bs []model.Blocker) []string {
+	var out []string
+	for _, b := range bs {
+		out = append(out, i18n.T(i18n.Sv, b.Key, b.Args...))
+	}
+	return out
 }
 
-// controlLabel is a control's number as the plan writes it: "3" or
-// "3 (HR- och arbetsmarknadsförvaltningen)".
-func controlLabel(c *core.Record) string {
-	s := itoa(c.GetInt("number"))
-	if sec := c.GetString("section"); sec != "" {
-		s += " (" + sec + ")"
+// checkReportable: a plan is marked reported when nothing stands between
+// it and the follow-up report (model.ReadinessOf).
+func (h *rules) checkReportable(app core.App, plan *core.Record, errs fieldErrors) {
+	p := plan.Clone()
+	p.Set("status", model.PlanAdopted) // the step from adopted, as it stands
+	r, err := model.PlanReadiness(app, p, h.now())
+	if err != nil {
+		errs.add("status", "Planens kontrollpunkter kunde inte läsas; försök igen.")
+	} else if len(r.Blockers) > 0 {
+		errs.add("status", i18n.T(i18n.Sv, "ready.refuse_report", summarize(blockerTexts(r.Blockers))))
 	}
-	return s
 }
 
 // summarize joins the first few problems into one sentence.
@@ -224,49 +228,20 @@ func summarize(items []string) string {
 	if len(items) <= shown {
 		return strings.Join(items, "; ") + "."
 	}
-	return strings.Join(items[:shown], "; ") + fmt.Sprintf(" och %d till.", len(items)-shown)
+	return strings.Join(items[:shown], "; ") + i18n.T(i18n.Sv, "ready.and_more", len(items)-shown)
 }
 
-// ReportGaps lists what keeps a plan from being marked reported: controls
-// without a result for each of their periods (or an explicit not performed),
-// results with the outcome deviation but no deviation, and significant
-// deviations with neither an action with owner and deadline nor an accepted
-// status.
+// ReportGaps lists what keeps an adopted plan from being marked reported
+// (model.ReadinessOf): controls without a result for each of their periods
+// (or an explicit not performed), results with the outcome deviation but no
+// deviation, and significant deviations with neither an action with owner
+// and deadline nor an accepted status.
 func ReportGaps(app core.App, plan *core.Record) []string {
-	var gaps []string
-	year := plan.GetInt("year")
-	controls, err := planControls(app, plan.Id)
+	p := plan.Clone()
+	p.Set("status", model.PlanAdopted) // the gaps of the step to reported, whatever the status
+	r, err := model.PlanReadiness(app, p, time.Now())
 	if err != nil {
 		return []string{"kontrollpunkterna kunde inte läsas"}
 	}
-	for _, c := range controls {
-		results, _ := app.FindRecordsByFilter(model.Results, "control = {:c}", "period", 0, 0, dbx.Params{"c": c.Id})
-		outcomes := map[string]string{}
-		for _, r := range results {
-			outcomes[r.GetString("period")] = r.GetString("outcome")
-		}
-		if missing := model.MissingPeriods(c.GetString("frequency"), year, outcomes); len(missing) > 0 {
-			gaps = append(gaps, "kontrollpunkt "+controlLabel(c)+" saknar resultat för "+strings.Join(missing, ", "))
-		}
-		for _, r := range results {
-			if r.GetString("outcome") != model.OutcomeDeviation {
-				continue
-			}
-			devs, _ := app.FindRecordsByFilter(model.Deviations, "result = {:r}", "created", 0, 0, dbx.Params{"r": r.Id})
-			if len(devs) == 0 {
-				gaps = append(gaps, "kontrollpunkt "+controlLabel(c)+" har utfallet avvikelse för "+r.GetString("period")+" men ingen beskriven avvikelse")
-			}
-			for _, d := range devs {
-				if !d.GetBool("significant") || d.GetString("status") == model.DeviationAccepted {
-					continue
-				}
-				n, _ := app.CountRecords(model.Actions, dbx.NewExp(
-					"deviation = {:d} AND owner != '' AND deadline != '' AND status != 'cancelled'", dbx.Params{"d": d.Id}))
-				if n == 0 {
-					gaps = append(gaps, "den väsentliga avvikelsen i kontrollpunkt "+controlLabel(c)+" saknar åtgärd med ansvarig och slutdatum (eller ett godtagande med motivering)")
-				}
-			}
-		}
-	}
-	return gaps
+	return blockerTexts(r.Blockers)
 }

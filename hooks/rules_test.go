@@ -96,6 +96,7 @@ func draftPlanWithControl(app core.App, f *testapp.Fixture, owner string) (plan,
 	}
 	control, err = testapp.Create(app, model.Controls, map[string]any{
 		"plan": plan.Id, "number": 1, "title": "Försörjningsstöd – behörighet", "frequency": "yearly", "owner": owner,
+		"due": "2025-11-30", "method": "stickprov", // what adoption needs (model.ReadinessOf)
 	})
 	return plan, control, err
 }

@@ -83,16 +83,37 @@ func TestCoordinatorCreatesAndAdoptsADraft(t *testing.T) {
 	b.expectText(selH1, i18n.T(i18n.Sv, "plan.status.draft"))
 	b.expectText(selMain, i18n.T(i18n.Sv, "plan.no_controls"))
 
-	// The draft has no controls: adopting it is refused by the server, and
-	// the page shows why beside the status, keeps what was typed and starts
-	// its title with "Fel:".
-	b.choose(selAdoptedOn, "2025-03-10")
+	// The draft has no controls: its task list says so and links to where
+	// they are added, and it offers no adoption until the controls are
+	// complete (the server refuses it anyway: hooks.TestReadinessIsTheGate).
+	b.expectText(selTaskList, i18n.T(i18n.Sv, "task.controls"))
+	b.expectText(selTaskList, "Planen har inga kontrollpunkter")
+	if eval[bool](b, exists(selAdoptForm)) {
+		t.Errorf("expected no adoption form on an empty draft")
+	}
+
+	// Add a control with an owner, a method and a due date on the plan
+	// page, then adopt the plan.
+	b.typeInto(selNewControlTitle, "Försörjningsstöd – behörighetskontroll")
+	b.choose(selNewControlOwner, "Hanna HR-chef")
+	b.choose(selNewControlMethod, "stickprov")
+	b.choose(selNewControlDue, "2025-11-30")
+	b.click(selNewControlSubmit)
+	b.waitFor("the new control in the plan", exists(selControlRows))
+	b.page("plan-ian-2025-with-control")
+	b.expectText(selMain, "Försörjningsstöd – behörighetskontroll")
+	b.do("reload the plan page", chromedp.Reload()) // the task list is the page's, not the form's fragment
+	b.waitFor("the adoption form", exists(selAdoptForm))
+	b.expectText(selTaskList, i18n.T(i18n.Sv, "task.todo"))
+
+	// A decision dated in the future is refused by the server: the page
+	// says why, keeps what was typed and starts its title with "Fel:".
+	b.choose(selAdoptedOn, "2025-04-10")
 	b.typeInto(selAdoptedRef, "§ 12, dnr IAN 2025/7")
 	b.click(selAdoptSubmit)
-	b.waitFor("the refusal beside the status", exists(selStatusMessage))
+	b.waitFor("the refusal in the summary", exists(selSummary))
 	b.page("plan-ian-2025-adopt-refused")
-	b.expectText(selStatusMessage, "inga kontrollpunkter")
-	b.expectText(selSummary, "inga kontrollpunkter")
+	b.expectText(selSummary, "senare än i dag")
 	if title := eval[string](b, `document.title`); !strings.HasPrefix(title, "Fel: ") {
 		t.Errorf("expected the title to start with \"Fel: \", got %q", title)
 	}
@@ -102,24 +123,16 @@ func TestCoordinatorCreatesAndAdoptsADraft(t *testing.T) {
 	if where := b.location(); where != "/plans/"+plan.Id {
 		t.Errorf("expected the address bar to stay on the plan after a refused form, got %s", where)
 	}
-	stored := testapp.Find(t, b.app, model.Plans, plan.Id)
-	if stored.GetString("status") != model.PlanDraft || stored.GetString("adopted_ref") != "" {
-		t.Errorf("expected the plan unchanged (draft, no decision), got %s %q", stored.GetString("status"), stored.GetString("adopted_ref"))
+	if s := testapp.Find(t, b.app, model.Plans, plan.Id).GetString("status"); s != model.PlanDraft {
+		t.Errorf("expected the plan still a draft, got %s", s)
 	}
 
-	// Add a control with an owner on the plan page, then adopt the plan.
-	b.typeInto(selNewControlTitle, "Försörjningsstöd – behörighetskontroll")
-	b.choose(selNewControlOwner, "Hanna HR-chef")
-	b.click(selNewControlSubmit)
-	b.waitFor("the new control in the plan", exists(selControlRows))
-	b.page("plan-ian-2025-with-control")
-	b.expectText(selMain, "Försörjningsstöd – behörighetskontroll")
 	b.choose(selAdoptedOn, "2025-03-10")
 	b.typeInto(selAdoptedRef, "§ 12, dnr IAN 2025/7")
 	b.click(selAdoptSubmit)
 	b.waitFor("the plan adopted", `document.querySelector('main h1').textContent.includes(`+js(i18n.T(i18n.Sv, "plan.status.adopted"))+`)`)
 	b.page("plan-ian-2025-adopted")
-	stored = testapp.Find(t, b.app, model.Plans, plan.Id)
+	stored := testapp.Find(t, b.app, model.Plans, plan.Id)
 	if stored.GetString("status") != model.PlanAdopted || stored.GetString("adopted_ref") != "§ 12, dnr IAN 2025/7" {
 		t.Fatalf("expected the plan adopted with its decision, got %s %q", stored.GetString("status"), stored.GetString("adopted_ref"))
 	}

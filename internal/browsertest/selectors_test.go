@@ -37,16 +37,18 @@ const (
 	selNewPlanTitle  = selNewPlanForm + ` input[name="title"]`
 	selNewPlanSubmit = selNewPlanForm + ` button[type="submit"]`
 
-	selAdoptForm     = `form[action$="/status"]:has(input[name="status"][value="adopted"])`
-	selAdoptedOn     = selAdoptForm + ` input[name="adopted_on"]`
-	selAdoptedRef    = selAdoptForm + ` input[name="adopted_ref"]`
-	selAdoptSubmit   = selAdoptForm + ` button[type="submit"]`
-	selStatusMessage = selAdoptForm + ` .field-error#status`
-	selStatusForms   = `form[action$="/status"]`
+	selAdoptForm   = `form[action$="/status"]:has(input[name="status"][value="adopted"])`
+	selAdoptedOn   = selAdoptForm + ` input[name="adopted_on"]`
+	selAdoptedRef  = selAdoptForm + ` input[name="adopted_ref"]`
+	selAdoptSubmit = selAdoptForm + ` button[type="submit"]`
+	selStatusForms = `form[action$="/status"]`
 
 	selNewControlForm   = `form#new-form`
 	selNewControlTitle  = selNewControlForm + ` input[name="title"]`
 	selNewControlOwner  = selNewControlForm + ` select[name="owner"]`
+	selNewControlMethod = selNewControlForm + ` select[name="method"]`
+	selNewControlDue    = selNewControlForm + ` input[name="due"]`
+	selTaskList         = `ol.task-list`
 	selNewControlSubmit = selNewControlForm + ` button[type="submit"]`
 	selControlRows      = `main tr[id^="control-row-"]`
 )

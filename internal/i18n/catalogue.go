@@ -78,9 +78,6 @@ func init() {
 		"significant":               {"Väsentlig", "Significant"},
 		"target.met":                {"Målet är uppnått", "Target met"},
 		"target.missed":             {"Målet är inte uppnått", "Target missed"},
-		"light.green":               {"Grön", "Green"},
-		"light.yellow":              {"Gul", "Yellow"},
-		"light.red":                 {"Röd", "Red"},
 
 		// plans
 		"plans.title":           {"Internkontrollplaner", "Internal control plans"},
@@ -152,8 +149,6 @@ func init() {
 		"start.no_plans":        {"Det finns inga antagna planer.", "There are no adopted plans."},
 		"start.significant":     {"Väsentliga avvikelser", "Significant deviations"},
 		"start.no_significant":  {"Det finns inga öppna väsentliga avvikelser.", "There are no open significant deviations."},
-		"start.light":           {"Läge", "Status"},
-		"start.light_help":      {"Grön: allt rapporterat och inget försenat. Gul: rapportering pågår. Röd: något är försenat.", "Green: all reported, nothing overdue. Yellow: reporting under way. Red: something is overdue."},
 		"action.description":    {"Åtgärd", "Action"},
 		"action.deadline":       {"Slutdatum", "Deadline"},
 		"action.status":         {"Status", "Status"},

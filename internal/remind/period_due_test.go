@@ -26,7 +26,7 @@ func quarterly(t *testing.T, app core.App, f *testapp.Fixture) (a, b string) {
 	ids := map[string]string{}
 	for i, title := range []string{"Kvartal A", "Kvartal B"} {
 		c, err := testapp.Create(app, model.Controls, map[string]any{"plan": plan.Id, "number": i + 1, "title": title,
-			"frequency": model.FreqQuarterly, "owner": f.Users["hr"], "due": "2025-12-31"})
+			"frequency": model.FreqQuarterly, "owner": f.Users["hr"], "due": "2025-12-31", "method": "genomgang"})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -307,7 +307,7 @@ func TestFollowUpWithResultsPerPeriod(t *testing.T) {
 		t.Fatal(err)
 	}
 	c, err := testapp.Create(app, model.Controls, map[string]any{"plan": plan.Id, "number": 1, "title": "Handläggningstid för försörjningsstöd",
-		"frequency": "semiannual", "owner": f.Users["annan"], "target_metric": "handläggningstid", "target_operator": "<=", "target_value": "30", "target_unit": "dagar"})
+		"frequency": "semiannual", "owner": f.Users["annan"], "due": "2025-12-31", "method": "matning", "target_metric": "handläggningstid", "target_operator": "<=", "target_value": "30", "target_unit": "dagar"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -33,7 +33,7 @@ func TestControlPageNamesTheOverduePeriods(t *testing.T) {
 				t.Fatal(err)
 			}
 			c, err := testapp.Create(app, model.Controls, map[string]any{"plan": plan.Id, "number": 1, "title": "Månadsavstämning",
-				"frequency": model.FreqMonthly, "owner": f.Users["hr"], "due": "2025-12-31"})
+				"frequency": model.FreqMonthly, "owner": f.Users["hr"], "due": "2025-12-31", "method": "genomgang"})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -29,7 +29,7 @@ func TestDraftItemsAreOnNoList(t *testing.T) {
 		t.Fatal(err)
 	}
 	control, err := testapp.Create(app, model.Controls, map[string]any{"plan": draft.Id, "number": 1, "title": "Utkastets kontrollpunkt",
-		"frequency": model.FreqYearly, "owner": f.Users["ansvarig"], "due": "2025-03-10"})
+		"frequency": model.FreqYearly, "owner": f.Users["ansvarig"], "due": "2025-03-10", "method": "genomgang"})
 	if err != nil {
 		t.Fatal(err)
 	}

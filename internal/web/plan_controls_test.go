@@ -45,7 +45,7 @@ func TestDraftPlanControls(t *testing.T) {
 		{
 			Name: "an adopted plan has no control forms", Method: http.MethodGet, URL: "/plans/" + f.Plan,
 			Headers: testapp.Cookie(f, "samordnare"), TestAppFactory: testapp.WebFactory, ExpectedStatus: http.StatusOK,
-			ExpectedContent: []string{"Markera som återrapporterad"}, NotExpectedContent: []string{"Ny kontrollpunkt", "/edit"},
+			ExpectedContent: []string{"Återför till utkast"}, NotExpectedContent: []string{"Ny kontrollpunkt", "/edit"},
 		},
 		{
 			Name: "add a control to a draft", Method: http.MethodPost, URL: "/plans/" + f.Plan + "/controls",

@@ -193,6 +193,14 @@ func (s *server) planView(e *core.RequestEvent, plan *core.Record) (templates.Pl
 		unitNames[u.Id] = u.GetString("name")
 	}
 	owners := s.userNames(e, field(controls, "owner"))
+	// what stands between the plan and its next step, from what the user
+	// may read: a reader's checklist leaves out the confidential controls
+	ready, err := model.PlansReadinessAs(e.App, e.Auth, []*core.Record{plan}, s.now())
+	if err != nil {
+		return v, err
+	}
+	v.Ready = ready[plan.Id]
+	v.Steps = templates.PlanSteps(lang(e), v.Ready)
 	v.Total = len(controls)
 	for _, c := range controls {
 		heading := unitNames[c.GetString("unit")]

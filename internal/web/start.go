@@ -10,6 +10,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 	"ikplan/internal/remind"
 	"ikplan/templates"
@@ -105,14 +106,9 @@ func (s *server) dueList(e *core.RequestEvent, name string, offset, limit int) (
 }
 
 func (s *server) startView(e *core.RequestEvent, o *remind.Overview) (templates.StartView, error) {
-	var v templates.StartView
-	for _, name := range remind.Lists {
-		l, err := s.overviewList(e, o, name, 0, startItems)
-		if err != nil {
-			return v, err
-		}
-		v.Lists = append(v.Lists, l)
-	}
+	role := e.Auth.GetString("role")
+	// a reader or an auditor can own nothing: no personal lists
+	v := templates.StartView{Own: role == model.RoleCoordinator || role == model.RoleOwner}
 	plans, err := o.Plans()
 	if err != nil {
 		return v, err
@@ -121,22 +117,96 @@ func (s *server) startView(e *core.RequestEvent, o *remind.Overview) (templates.
 	if err != nil {
 		return v, err
 	}
+	// each plan's readiness from what the user may read (the overview's
+	// plans are adopted; their records carry only the fields it reads)
+	records := make([]*core.Record, len(plans))
+	for i, st := range plans {
+		records[i] = st.Plan.Clone()
+		records[i].Set("status", model.PlanAdopted)
+	}
+	ready, err := model.PlansReadinessAs(e.App, e.Auth, records, s.now())
+	if err != nil {
+		return v, err
+	}
+	l := lang(e)
+	groups := map[string]string{} // plan → "Kommunstyrelsen – Internkontrollplan 2024"
+	byBoard := map[string]*templates.BoardProgress{}
 	for _, st := range plans {
-		pp := templates.PlanProgress{Plan: st.Plan, Total: st.Controls, Reported: st.Controls - st.Unreported,
-			Board: boards[st.Plan.GetString("board")]}
-		switch {
-		case st.Late:
-			pp.Light = "red"
-		case st.Unreported > 0:
-			pp.Light = "yellow"
-		default:
-			pp.Light = "green"
+		board := boards[st.Plan.GetString("board")]
+		r := ready[st.Plan.Id]
+		groups[st.Plan.Id] = i18n.T(l, "start.group", board, st.Plan.GetInt("year"))
+		v.Plans = append(v.Plans, templates.PlanProgress{Plan: st.Plan, Total: st.Controls, Reported: st.Controls - st.Unreported,
+			Board: board, Tags: templates.ReadinessTags(l, r)})
+		b := byBoard[board]
+		if b == nil {
+			b = &templates.BoardProgress{Board: board}
+			byBoard[board] = b
 		}
-		v.Plans = append(v.Plans, pp)
+		b.Controls += r.Controls
+		b.Reported += r.Reported
+		b.Significant += r.OpenSignificant
+		b.LateActions += r.LateActions
 	}
 	sort.SliceStable(v.Plans, func(i, j int) bool { return v.Plans[i].Board < v.Plans[j].Board })
+	for _, b := range byBoard {
+		v.Boards = append(v.Boards, *b)
+	}
+	sort.Slice(v.Boards, func(i, j int) bool { return v.Boards[i].Board < v.Boards[j].Board })
+	if v.Own {
+		for _, name := range remind.Lists {
+			l, err := s.overviewList(e, o, name, 0, startItems)
+			if err != nil {
+				return v, err
+			}
+			if name == remind.ListOverdue && l.WithOwner {
+				groupItems(&l, groups)
+			}
+			v.Lists = append(v.Lists, l)
+		}
+	}
+	if role == model.RoleAuditor {
+		if v.Recent, err = s.recentChanges(e); err != nil {
+			return v, err
+		}
+		v.ShowRecent = true
+	}
 	v.Significant, err = s.significant(e, 0, startItems, startCounted, o.FewPlans)
 	return v, err
+}
+
+// groupItems puts a list's items under the heading of their plan — board,
+// plan and year — in the order of the headings, by date within each.
+func groupItems(l *templates.DueList, groups map[string]string) {
+	for i := range l.Items {
+		l.Items[i].Group = groups[l.Items[i].Plan]
+	}
+	sort.SliceStable(l.Items, func(i, j int) bool { return l.Items[i].Group < l.Items[j].Group })
+	l.Grouped = true
+}
+
+// recentShown is how many changes the auditor's start page shows.
+const recentShown = 8
+
+// recentChanges are the latest entries of the history the user may read
+// (the audit log's rule: their boards' records), each linking to its
+// record's history.
+func (s *server) recentChanges(e *core.RequestEvent) ([]templates.RecentChange, error) {
+	rows, err := model.ListAs(e.App, e.Auth, model.AuditLog, "", "-at", recentShown, nil,
+		model.Fields{"collection", "record", "op", "actor_name", "at"})
+	if err != nil {
+		return nil, err
+	}
+	l := lang(e)
+	out := make([]templates.RecentChange, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, templates.RecentChange{
+			Href: "/history/" + r.GetString("collection") + "/" + r.GetString("record"),
+			What: i18n.T(l, "history.c."+r.GetString("collection")) + ": " + i18n.T(l, "history.op."+r.GetString("op")),
+			When: r.GetDateTime("at").Time().In(model.Stockholm).Format("2006-01-02 15:04"),
+			Who:  r.GetString("actor_name"),
+		})
+	}
+	return out, nil
 }
 
 // names maps the ids the plans' field holds to the names of those records

@@ -47,8 +47,8 @@ func TestStartLists(t *testing.T) {
 			Name: "each list shows its count and its first 25 items, the most overdue first, and links to the whole list", Method: http.MethodGet, URL: "/",
 			Headers: testapp.Cookie(f, "ansvarig"), TestAppFactory: withOverdueActions(f, 30), ExpectedStatus: http.StatusOK,
 			ExpectedContent: []string{
-				`<h2 id="overdue">Försenat<span class="count"> (30)</span></h2>`,
-				`<h2 id="my-actions">Mina öppna åtgärder<span class="count"> (32)</span></h2>`,
+				`<h3 id="overdue">Försenat<span class="count"> (30)</span></h3>`,
+				`<h3 id="my-actions">Mina öppna åtgärder<span class="count"> (32)</span></h3>`,
 				"Teståtgärd 001", "Teståtgärd 025", "2024-01-02",
 				`<p class="more">Visar de 25 första av 30. ` + showAll("overdue", "Försenat", 30),
 				`<p class="more">Visar de 25 första av 32. ` + showAll("my-actions", "Mina öppna åtgärder", 32),
@@ -105,8 +105,8 @@ func TestStartLists(t *testing.T) {
 			Name: "one with more than a hundred open actions gets each list from the database, counted up to 100", Method: http.MethodGet, URL: "/",
 			Headers: testapp.Cookie(f, "ansvarig"), TestAppFactory: withOverdueActions(f, 105), ExpectedStatus: http.StatusOK,
 			ExpectedContent: []string{
-				`<h2 id="overdue">Försenat<span class="count"> (fler än 100)</span></h2>`,
-				`<h2 id="my-actions">Mina öppna åtgärder<span class="count"> (fler än 100)</span></h2>`,
+				`<h3 id="overdue">Försenat<span class="count"> (fler än 100)</span></h3>`,
+				`<h3 id="my-actions">Mina öppna åtgärder<span class="count"> (fler än 100)</span></h3>`,
 				`<p class="more">Visar de 25 första av fler än 100. <a href="/start/overdue">Visa alla (fler än 100)<span class="visually-hidden">: Försenat</span></a>`,
 				"Teståtgärd 025", navCount("105"),
 			},
@@ -138,23 +138,23 @@ func TestStartLists(t *testing.T) {
 			Name: "a coordinator sees everyone's overdue items with their owners, but counts only their own in the menu", Method: http.MethodGet, URL: "/",
 			Headers: testapp.Cookie(f, "samordnare"), TestAppFactory: withOverdueActions(f, 30), ExpectedStatus: http.StatusOK,
 			ExpectedContent: []string{
-				`<h2 id="overdue">Försenat<span class="count"> (31)</span></h2>`, `<th scope="col">Ansvarig</th>`, "<td>Anders Ansvarig</td>",
-				showAll("overdue", "Försenat", 31), "Du har inga öppna åtgärder.", `tag--red">Röd`,
+				`<h3 id="overdue">Försenat<span class="count"> (31)</span></h3>`, `<th scope="col">Ansvarig</th>`, "<td>Anders Ansvarig</td>",
+				showAll("overdue", "Försenat", 31), "Du har inga öppna åtgärder.", `försenade</strong>`,
 			},
 			NotExpectedContent: []string{"nav-count", "Teståtgärd 026"},
 		},
 		{
-			Name: "a reader sees no one's overdue items, but the plan's light is red", Method: http.MethodGet, URL: "/",
+			Name: "a reader sees no one's overdue items, but the plan's state counts them", Method: http.MethodGet, URL: "/",
 			Headers: testapp.Cookie(f, "lasare"), TestAppFactory: withOverdueActions(f, 30), ExpectedStatus: http.StatusOK,
-			ExpectedContent:    []string{"Inget är försenat.", `tag--red">Röd`},
-			NotExpectedContent: append([]string{"Teståtgärd", "Visa alla"}, testapp.Secrets...),
+			ExpectedContent:    []string{`försenade</strong>`},
+			NotExpectedContent: append([]string{"Teståtgärd", "Visa alla", "Inget är försenat."}, testapp.Secrets...),
 		},
 		{
 			Name: "in English", Method: http.MethodGet, URL: "/",
 			Headers:        with(testapp.Cookie(f, "ansvarig"), "Cookie", "ikplan_session="+f.Sessions["ansvarig"]+"; ikplan_lang=en"),
 			TestAppFactory: withOverdueActions(f, 30), ExpectedStatus: http.StatusOK,
 			ExpectedContent: []string{
-				`<h2 id="overdue">Overdue<span class="count"> (30)</span></h2>`, "Showing the first 25 of 30.",
+				`<h3 id="overdue">Overdue<span class="count"> (30)</span></h3>`, "Showing the first 25 of 30.",
 				`<a href="/start/overdue">Show all (30)<span class="visually-hidden">: Overdue</span></a>`,
 			},
 		},
@@ -192,8 +192,8 @@ func TestStartConfidential(t *testing.T) {
 			Headers: testapp.Cookie(f, "samordnare"), ExpectedStatus: http.StatusOK,
 			ExpectedContent: []string{
 				`<h2 id="significant">Väsentliga avvikelser<span class="count"> (5)</span></h2>`, testapp.SecretDeviation,
-				`<h2 id="overdue">Försenat<span class="count"> (1)</span></h2>`, testapp.SecretAction,
-				"20 av 20 kontrollpunkter rapporterade", `tag--red">Röd`,
+				`<h3 id="overdue">Försenat<span class="count"> (1)</span></h3>`, testapp.SecretAction,
+				"20 av 20 kontrollpunkter rapporterade", `tag--red">1 försenad`,
 			},
 		},
 		{
@@ -201,9 +201,9 @@ func TestStartConfidential(t *testing.T) {
 			Headers: testapp.Cookie(f, "lasare"), ExpectedStatus: http.StatusOK,
 			ExpectedContent: []string{
 				`<h2 id="significant">Väsentliga avvikelser<span class="count"> (4)</span></h2>`, "DDoS-skyddet fungerade inte",
-				"19 av 19 kontrollpunkter rapporterade", `tag--green">Grön`, "Inget är försenat.",
+				"19 av 19 kontrollpunkter rapporterade", `tag--yellow">2 avvikelser saknar åtgärd`,
 			},
-			NotExpectedContent: append([]string{`tag--red">Röd`, "(5)"}, testapp.Secrets...),
+			NotExpectedContent: append([]string{"försenad</strong>", "(5)", "Inget är försenat.", "Mina kontroller att rapportera"}, testapp.Secrets...),
 		},
 		{
 			Name: "nor in the whole list", Method: http.MethodGet, URL: "/start/significant",
@@ -228,7 +228,7 @@ func TestStartConfidential(t *testing.T) {
 		{
 			Name: "its owner has it among their actions, overdue", Method: http.MethodGet, URL: "/",
 			Headers: testapp.Cookie(f, "it"), ExpectedStatus: http.StatusOK,
-			ExpectedContent: []string{`<h2 id="overdue">Försenat<span class="count"> (1)</span></h2>`, testapp.SecretAction, navCount("1")},
+			ExpectedContent: []string{`<h3 id="overdue">Försenat<span class="count"> (1)</span></h3>`, testapp.SecretAction, navCount("1")},
 		},
 	}
 	for _, s := range scenarios {

@@ -64,7 +64,7 @@ func TestStartReminders(t *testing.T) {
 			Headers: testapp.Cookie(f, "ansvarig"), TestAppFactory: withDeadlines(f, map[string]string{"2": "2025-03-25", "10": "2025-03-15"}),
 			ExpectedStatus: http.StatusOK,
 			ExpectedContent: []string{
-				`<h2 id="soon">Ska snart vara klart<span class="count"> (2)</span></h2>`, "Om 10 dagar", "I dag", "2025-03-25", "Excelfil har tagits fram",
+				`<h3 id="soon">Ska snart vara klart<span class="count"> (2)</span></h3>`, "Om 10 dagar", "I dag", "2025-03-25", "Excelfil har tagits fram",
 				"Det pågår ett kontinuerligt arbete", navCount("1"),
 			},
 			NotExpectedContent: []string{"Inget av ditt ska vara klart de närmaste dagarna."},
@@ -78,12 +78,12 @@ func TestStartReminders(t *testing.T) {
 		{
 			Name: "a coordinator sees the overdue items of their boards, as in their digest", Method: http.MethodGet, URL: "/",
 			Headers: testapp.Cookie(f, "samordnare"), TestAppFactory: withDeadlines(f, map[string]string{"11": "2025-02-01"}),
-			ExpectedStatus: http.StatusOK, ExpectedContent: []string{"Förbättrade rutiner i de fall en DDoS-attack", "Försenad", `tag--red">Röd`, testapp.SecretAction},
+			ExpectedStatus: http.StatusOK, ExpectedContent: []string{"Förbättrade rutiner i de fall en DDoS-attack", "Försenad", `försenade</strong>`, testapp.SecretAction},
 		},
 		{
 			Name: "a reader does not: overdue is for owners and coordinators", Method: http.MethodGet, URL: "/",
 			Headers: testapp.Cookie(f, "lasare"), TestAppFactory: withDeadlines(f, map[string]string{"11": "2025-02-01"}),
-			ExpectedStatus: http.StatusOK, ExpectedContent: []string{"Inget är försenat.", `tag--red">Röd`},
+			ExpectedStatus: http.StatusOK, ExpectedContent: []string{`tag--red">1 försenad`}, // the plan's state, not their list
 			NotExpectedContent: append([]string{"Förbättrade rutiner i de fall en DDoS-attack"}, testapp.Secrets...),
 		},
 	}

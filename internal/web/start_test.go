@@ -26,15 +26,16 @@ func TestStartPage(t *testing.T) {
 		},
 		{
 			// the confidential control 12's action is overdue
-			Name: "the plan's progress has a light in words", Method: http.MethodGet, URL: "/",
+			Name: "the plan's progress names its state in words", Method: http.MethodGet, URL: "/",
 			Headers: testapp.Cookie(f, "samordnare"), ExpectedStatus: http.StatusOK,
-			ExpectedContent: []string{"Kommunstyrelsens internkontrollplan 2024", "20 av 20 kontrollpunkter rapporterade", `tag--red">Röd`},
+			ExpectedContent:    []string{"Kommunstyrelsens internkontrollplan 2024", "20 av 20 kontrollpunkter rapporterade", `tag--yellow">2 avvikelser saknar åtgärd`, `tag--red">1 försenad`},
+			NotExpectedContent: []string{"Röd", "Grön", "Gul"},
 		},
 		{
-			Name: "a reader's plan is green: nothing they may see is overdue", Method: http.MethodGet, URL: "/",
+			Name: "a reader's plan: nothing they may see is overdue", Method: http.MethodGet, URL: "/",
 			Headers: testapp.Cookie(f, "lasare"), ExpectedStatus: http.StatusOK,
-			ExpectedContent:    []string{"Kommunstyrelsens internkontrollplan 2024", "19 av 19 kontrollpunkter rapporterade", `tag--green">Grön`, "Nya rutiner för mätningen av primärkartan"},
-			NotExpectedContent: append([]string{`tag--red">Röd`}, testapp.Secrets...),
+			ExpectedContent:    []string{"Kommunstyrelsens internkontrollplan 2024", "19 av 19 kontrollpunkter rapporterade", `tag--yellow">2 avvikelser saknar åtgärd`, "Nya rutiner för mätningen av primärkartan"},
+			NotExpectedContent: append([]string{"försenad</strong>", "Grön"}, testapp.Secrets...),
 		},
 		{
 			Name: "open significant deviations are listed", Method: http.MethodGet, URL: "/",
@@ -42,7 +43,7 @@ func TestStartPage(t *testing.T) {
 			ExpectedContent: []string{"Väsentliga avvikelser", "Nya rutiner för mätningen av primärkartan", "/controls/" + f.Controls["8"], testapp.SecretDeviation},
 		},
 		{
-			Name: "a control not reported by its due date is overdue and turns the light red", Method: http.MethodGet, URL: "/",
+			Name: "a control not reported by its due date is overdue and lacks a result", Method: http.MethodGet, URL: "/",
 			Headers: testapp.Cookie(f, "raddning"), ExpectedStatus: http.StatusOK,
 			TestAppFactory: func(t testing.TB) *tests.TestApp {
 				app := testapp.WebFactory(t)
@@ -51,7 +52,7 @@ func TestStartPage(t *testing.T) {
 				}
 				return app
 			},
-			ExpectedContent: []string{"Mina kontroller att rapportera", "Medel responstid", "Försenad", "19 av 20 kontrollpunkter rapporterade", "Röd"},
+			ExpectedContent: []string{"Mina kontroller att rapportera", "Medel responstid", "Försenad", "19 av 20 kontrollpunkter rapporterade", `tag--blue">1 saknar resultat`},
 		},
 		{
 			Name: "an overdue action shows for its owner", Method: http.MethodGet, URL: "/",
