@@ -271,6 +271,25 @@ func TestRefusalsInTheRequestsLanguage(t *testing.T) {
 			ExpectedContent:    []string{`"status":{"code":"validation_ikplan","message":"A plan cannot go from adopted to archived.`},
 			NotExpectedContent: []string{"Planen", "antagen", "måste"},
 		},
+		{
+			// the readiness list is a parameter of its own, each part in the
+			// request's language
+			Name: "the report gate's list in English", Method: http.MethodPatch, URL: plan,
+			Body:           strings.NewReader(`{"status":"reported","reported_on":"2025-03-01"}`),
+			Headers:        headers("samordnare", "Accept-Language", "en"),
+			ExpectedStatus: http.StatusBadRequest,
+			ExpectedContent: []string{`"message":"The plan cannot be marked reported yet: the significant deviation in control 8 has no action`,
+				`"params":{"problems":[{"key":"ready.no_action","args":["8"]}`},
+			NotExpectedContent: []string{"väsentliga", "återrapporteras"},
+		},
+		{
+			Name: "the report gate's list in Swedish", Method: http.MethodPatch, URL: plan,
+			Body:               strings.NewReader(`{"status":"reported","reported_on":"2025-03-01"}`),
+			Headers:            headers("samordnare"),
+			ExpectedStatus:     http.StatusBadRequest,
+			ExpectedContent:    []string{`"message":"Planen kan inte återrapporteras ännu: den väsentliga avvikelsen i kontrollpunkt 8 saknar åtgärd`},
+			NotExpectedContent: []string{"significant"},
+		},
 	}
 	for _, s := range scenarios {
 		s.TestAppFactory = testapp.Factory

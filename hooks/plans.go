@@ -1,9 +1,7 @@
 package hooks
 
 import (
-	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/pocketbase/dbx"
@@ -192,11 +190,11 @@ func (h *rules) checkAdoptable(app core.App, plan *core.Record, errs fieldErrors
 	r, err := model.PlanReadiness(app, p, h.now())
 	switch {
 	case err != nil:
-		errs.add("status", "Planens kontrollpunkter kunde inte läsas; försök igen.")
+		errs.add("status", "ready.unreadable")
 	case r.Count(model.BlockNoControls) > 0:
-		errs.add("status", i18n.T(i18n.Sv, "ready.refuse_empty"))
+		errs.add("status", "ready.refuse_empty")
 	case len(r.Blockers) > 0:
-		errs.add("status", i18n.T(i18n.Sv, "ready.refuse_adopt", summarize(blockerTexts(r.Blockers))))
+		errs.add("status", "ready.refuse_adopt", "problems", problems(r.Blockers))
 	}
 }
 
@@ -216,19 +214,20 @@ func (h *rules) checkReportable(app core.App, plan *core.Record, errs fieldError
 	p.Set("status", model.PlanAdopted) // the step from adopted, as it stands
 	r, err := model.PlanReadiness(app, p, h.now())
 	if err != nil {
-		errs.add("status", "Planens kontrollpunkter kunde inte läsas; försök igen.")
+		errs.add("status", "ready.unreadable")
 	} else if len(r.Blockers) > 0 {
-		errs.add("status", i18n.T(i18n.Sv, "ready.refuse_report", summarize(blockerTexts(r.Blockers))))
+		errs.add("status", "ready.refuse_report", "problems", problems(r.Blockers))
 	}
 }
 
-// summarize joins the first few problems into one sentence.
-func summarize(items []string) string {
-	const shown = 5
-	if len(items) <= shown {
-		return strings.Join(items, "; ") + "."
+// problems are the first few blockers as one sentence's parts, in the
+// reader's language.
+func problems(bs []model.Blocker) i18n.Phrases {
+	p := i18n.Phrases{Shown: 5, More: "ready.and_more"}
+	for _, b := range bs {
+		p.List = append(p.List, i18n.Phrase{Key: b.Key, Args: b.Args})
 	}
-	return strings.Join(items[:shown], "; ") + i18n.T(i18n.Sv, "ready.and_more", len(items)-shown)
+	return p
 }
 
 // ReportGaps lists what keeps an adopted plan from being marked reported

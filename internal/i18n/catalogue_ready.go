@@ -17,8 +17,9 @@ func init() {
 		},
 		// the hook's refusals
 		"ready.refuse_empty":  {"Planen har inga kontrollpunkter att anta.", "The plan has no controls to adopt."},
-		"ready.refuse_adopt":  {"Planen kan inte antas: %s", "The plan cannot be adopted: %s"},
-		"ready.refuse_report": {"Planen kan inte återrapporteras ännu: %s", "The plan cannot be marked reported yet: %s"},
+		"ready.refuse_adopt":  {"Planen kan inte antas: {problems}", "The plan cannot be adopted: {problems}"},
+		"ready.refuse_report": {"Planen kan inte återrapporteras ännu: {problems}", "The plan cannot be marked reported yet: {problems}"},
+		"ready.unreadable":    {"Planens kontrollpunkter kunde inte läsas; försök igen.", "The plan's controls could not be read; try again."},
 		"ready.and_more":      {" och %d till.", " and %d more."},
 
 		// tags that name the state

@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -78,6 +79,8 @@ func fill(lang, s string, params map[string]any) string {
 		case translate:
 			// a key's text may take the same parameters
 			b.WriteString(Message{Key: fmt.Sprint(v), Params: params}.In(lang))
+		case isLocalized(v):
+			b.WriteString(v.(Localized).In(lang))
 		default:
 			b.WriteString(fmt.Sprint(v))
 		}
@@ -207,4 +210,55 @@ func Refusal(lang string, errs validation.Errors) string {
 		parts = append(parts, f+": "+Text(lang, errs[f]))
 	}
 	return strings.Join(parts, " ")
+}
+
+// Localized is a parameter whose text depends on the reader's language,
+// such as another Message or a list of Phrases.
+type Localized interface{ In(lang string) string }
+
+func isLocalized(v any) bool { _, ok := v.(Localized); return ok }
+
+// Phrase is a part of a sentence: a catalogue key with printf arguments.
+type Phrase struct {
+	Key  string
+	Args []any
+}
+
+// Phrases are parts of one sentence, shown in the reader's language joined
+// by "; ": the first Shown of them (all when Shown is 0) and a full stop,
+// or then More with the count of the rest (" och 3 till.").
+type Phrases struct {
+	List  []Phrase
+	Shown int
+	More  string
+}
+
+// In is the sentence's parts in lang.
+func (p Phrases) In(lang string) string {
+	n := len(p.List)
+	if p.Shown > 0 && n > p.Shown {
+		n = p.Shown
+	}
+	parts := make([]string, n)
+	for i, ph := range p.List[:n] {
+		parts[i] = T(lang, ph.Key, ph.Args...)
+	}
+	if n < len(p.List) {
+		return strings.Join(parts, "; ") + T(lang, p.More, len(p.List)-n)
+	}
+	return strings.Join(parts, "; ") + "."
+}
+
+// MarshalJSON writes the phrases for the REST API's params as their keys
+// and arguments, in no language: [{"key":"ready.no_owner","args":["3"]}].
+func (p Phrases) MarshalJSON() ([]byte, error) {
+	type phrase struct {
+		Key  string `json:"key"`
+		Args []any  `json:"args,omitempty"`
+	}
+	out := make([]phrase, len(p.List))
+	for i, ph := range p.List {
+		out[i] = phrase{ph.Key, ph.Args}
+	}
+	return json.Marshal(out)
 }
