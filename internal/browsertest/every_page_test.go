@@ -29,13 +29,15 @@ const (
 )
 
 // The roles every page is opened as, and the demo account each signs in
-// as; a guest has no session.
-var pageRoles = []struct{ role, account string }{
-	{"coordinator", "samordnare"},
-	{"owner", "ansvarig"},
-	{"reader", "lasare"},
-	{"auditor", "revisor"},
-	{"guest", ""},
+// as (a guest has no session); the coordinator once more in English, whose
+// words are longer.
+var pageRoles = []struct{ name, role, account, lang string }{
+	{"coordinator", "coordinator", "samordnare", ""},
+	{"owner", "owner", "ansvarig", ""},
+	{"reader", "reader", "lasare", ""},
+	{"auditor", "auditor", "revisor", ""},
+	{"guest", "guest", "", ""},
+	{"coordinator-en", "coordinator", "samordnare", "en"},
 }
 
 // signedIn are the roles with a session: a page for them all names none.
@@ -128,7 +130,8 @@ func TestEveryPageIsListed(t *testing.T) {
 	}
 }
 
-// Every page, for every role that may open it, at 1280 and at 390 pixels:
+// Every page, for every role that may open it (and for the coordinator in
+// English too), at 1280 and at 390 pixels:
 // a full-page screenshot of each (<screenshots>/pages/role-page-width.png),
 // axe-core finds no violation at either width, and at 390 nothing makes the
 // page scroll sideways. The roles run in tabs of one browser, each in a
@@ -145,7 +148,7 @@ func TestEveryPageAtBothWidths(t *testing.T) {
 		t.Logf("%d pages at two widths in %s", visits, time.Since(start).Round(time.Second))
 	})
 	for _, r := range pageRoles {
-		t.Run(r.role, func(t *testing.T) {
+		t.Run(r.name, func(t *testing.T) {
 			t.Parallel()
 			tab, cancel := chromedp.NewContext(b.ctx, chromedp.WithNewBrowserContext())
 			defer cancel()
@@ -155,6 +158,9 @@ func TestEveryPageAtBothWidths(t *testing.T) {
 			}
 			if r.account != "" {
 				rb.do("set the session cookie", setCookie(b.base, "ikplan_session", b.f.Sessions[r.account]))
+			}
+			if r.lang != "" {
+				rb.do("choose the language", setCookie(b.base, "ikplan_lang", r.lang))
 			}
 			for _, p := range everyPage {
 				roles := p.roles
@@ -167,7 +173,7 @@ func TestEveryPageAtBothWidths(t *testing.T) {
 				t.Run(p.name, func(t *testing.T) {
 					pb := *rb
 					pb.t = t
-					pb.checkPage(r.role, p, ids.Replace(p.path))
+					pb.checkPage(r.name, p, ids.Replace(p.path))
 					mu.Lock()
 					visits++
 					mu.Unlock()
