@@ -226,7 +226,8 @@ type pageWidth struct {
 
 // measureWidth measures the page's width and finds the element that sticks
 // out furthest to the right: the outermost of those at the furthest edge,
-// not counting elements scrolled inside a container of their own.
+// not counting elements scrolled inside a container of their own, nor
+// clipped ones that reach beyond the page's width (they do not widen it).
 const measureWidth = `(() => {
 	const root = document.documentElement, vw = window.innerWidth;
 	// inside a container that fits the window and clips or scrolls
@@ -251,7 +252,7 @@ const measureWidth = `(() => {
 	const find = clipped => {
 		for (const e of document.querySelectorAll('body, body *')) {
 			const r = e.getBoundingClientRect();
-			if (r.width === 0 || r.right <= right + 0.5 || clipped(e)) continue;
+			if (r.width === 0 || r.right <= right + 0.5 || r.right > root.scrollWidth + 1 || clipped(e)) continue;
 			widest = e; right = r.right;
 		}
 		// a word wider than its box sticks out of it: a text's own edge
@@ -260,7 +261,7 @@ const measureWidth = `(() => {
 		for (let n = walk.nextNode(); n; n = walk.nextNode()) {
 			range.selectNodeContents(n);
 			const r = range.getBoundingClientRect();
-			if (r.width === 0 || r.right <= right + 0.5 || clipped(n)) continue;
+			if (r.width === 0 || r.right <= right + 0.5 || r.right > root.scrollWidth + 1 || clipped(n)) continue;
 			widest = n.parentElement; right = r.right;
 		}
 	};
