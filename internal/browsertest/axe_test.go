@@ -47,10 +47,22 @@ func (v axeViolation) String() string {
 }
 
 // audit runs axe-core in the page. A serious or critical violation fails
-// the test (and the flow goes on); the others are logged. axe is injected
-// through DevTools, which the page's Content-Security-Policy does not
-// govern, so the page is tested under its real CSP.
+// the test (and the flow goes on); the others are logged.
 func (b *ui) audit(step string) {
+	b.t.Helper()
+	for _, v := range b.axe() {
+		if v.Impact == "serious" || v.Impact == "critical" {
+			b.t.Errorf("axe on %s (%s): %s", step, b.location(), v)
+		} else {
+			b.t.Logf("axe on %s (%s), not failing: %s", step, b.location(), v)
+		}
+	}
+}
+
+// axe answers axe-core's violations in the page. axe is injected through
+// DevTools, which the page's Content-Security-Policy does not govern, so
+// the page is tested under its real CSP.
+func (b *ui) axe() []axeViolation {
 	b.t.Helper()
 	if !eval[bool](b, `typeof window.axe === 'object'`) {
 		src, err := axeSource()
@@ -59,11 +71,5 @@ func (b *ui) audit(step string) {
 		}
 		b.do("inject axe-core", chromedp.Evaluate[chromedp.Void](src+"\n;undefined"))
 	}
-	for _, v := range eval[[]axeViolation](b, axeRun) {
-		if v.Impact == "serious" || v.Impact == "critical" {
-			b.t.Errorf("axe on %s (%s): %s", step, b.location(), v)
-		} else {
-			b.t.Logf("axe on %s (%s), not failing: %s", step, b.location(), v)
-		}
-	}
+	return eval[[]axeViolation](b, axeRun)
 }

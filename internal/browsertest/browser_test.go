@@ -1,11 +1,14 @@
 // Package browsertest drives ikplan's web UI in a real Chromium against a
 // real server on loopback: the flows of issue 3, a full-page screenshot of
-// every page visited and axe-core's WCAG 2.1 A/AA audit on each.
+// every page visited and axe-core's WCAG 2.1 A/AA audit on each, and every
+// page of the UI for every role at a desk's and a phone's width
+// (every_page_test.go).
 //
 // Run it with the rest: go test ./... (or go test ./internal/browsertest -v).
 // It looks for the browser in $CHROMIUM, then chromium on the PATH. Without a
 // browser it skips, except in CI (CI set), where a missing browser fails.
-// The screenshots go to $IKPLAN_SCREENSHOTS, or <repo>/tmp/screenshots.
+// The screenshots go to $IKPLAN_SCREENSHOTS, or <repo>/tmp/screenshots: a
+// folder per flow, and pages/role-page-width.png for every page.
 package browsertest
 
 import (
@@ -23,10 +26,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
+	"github.com/pocketbase/pocketbase/tools/router"
 
 	"ikplan/internal/testapp"
 )
@@ -46,7 +52,8 @@ type ui struct {
 	t     *testing.T
 	app   *tests.TestApp
 	f     *testapp.Fixture
-	base  string // http://127.0.0.1:port
+	mux   *router.Router[*core.RequestEvent] // the routes the server answers
+	base  string                             // http://127.0.0.1:port
 	ctx   context.Context
 	flow  string // the screenshots' folder under the screenshots root
 	shots string
@@ -83,7 +90,7 @@ func serve(t *testing.T, flow string) *ui {
 	srv.Listener = l
 	srv.Start()
 	t.Cleanup(srv.Close)
-	return &ui{t: t, app: app, f: testapp.Fix(t), base: srv.URL, flow: flow}
+	return &ui{t: t, app: app, f: testapp.Fix(t), mux: r, base: srv.URL, flow: flow}
 }
 
 // chromium is the browser to drive: $CHROMIUM, or chromium on the PATH, or
@@ -390,7 +397,7 @@ func (b *ui) screenshot(name string) {
 	b.t.Helper()
 	ctx, cancel := b.tctx()
 	defer cancel()
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	png, err := chromedp.Run(ctx, fullPNG)
 	if err != nil {
 		b.t.Errorf("screenshot %s: %v", name, err)
 		return
@@ -398,6 +405,19 @@ func (b *ui) screenshot(name string) {
 	if err := os.WriteFile(filepath.Join(b.shots, name+".png"), png, 0o644); err != nil {
 		b.t.Errorf("screenshot %s: %v", name, err)
 	}
+}
+
+// fullPNG is a PNG of the whole page, beyond the window, encoded for speed
+// rather than size (the suite takes some 200 of them).
+var fullPNG chromedp.Action[[]byte] = func(ctx context.Context, t *chromedp.Target) ([]byte, error) {
+	yes := true
+	r, err := cdp.Call(ctx, t, page.CaptureScreenshot, page.CaptureScreenshotParams{
+		Format: page.CaptureScreenshotFormatPng, CaptureBeyondViewport: &yes, FromSurface: &yes, OptimizeForSpeed: &yes,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return r.Data, nil
 }
 
 // fatalf fails the test with what the browser shows, and keeps a screenshot

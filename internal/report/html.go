@@ -100,3 +100,11 @@ func percents(ws []float64) []float64 {
 	}
 	return out
 }
+
+// tableName names a table's scrolling box: its caption, else its columns.
+func tableName(t *Table) string {
+	if t.Caption != "" {
+		return t.Caption
+	}
+	return strings.Join(t.Header, ", ")
+}

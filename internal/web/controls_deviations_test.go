@@ -151,7 +151,7 @@ func TestControlDeviations(t *testing.T) {
 			URL: c11 + "/deviations/" + d11 + "/actions", Headers: with(it, "HX-Request", "true", "HX-Target", "deviation-"+d11),
 			Body:               formBody("description", "Byt DDoS-leverantör.", "owner", f.Users["it"], "deadline", "2025-04-01", "deadline_precision", "quarter"),
 			ExpectedStatus:     http.StatusOK,
-			ExpectedContent:    []string{`<div id="deviation-` + d11 + `"`, "Åtgärden är sparad.", "Byt DDoS-leverantör.", "<td>kvartal 2 2025 (senast 2025-06-30)</td>", "Slutdatumet tolkades som kvartal 2 2025 (senast 2025-06-30)."},
+			ExpectedContent:    []string{`<div id="deviation-` + d11 + `"`, "Åtgärden är sparad.", "Byt DDoS-leverantör.", `data-label="Slutdatum">kvartal 2 2025 (senast 2025-06-30)</td>`, "Slutdatumet tolkades som kvartal 2 2025 (senast 2025-06-30)."},
 			NotExpectedContent: []string{"<html"},
 		},
 		{

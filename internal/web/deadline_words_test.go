@@ -87,7 +87,7 @@ func TestDeadlineInWords(t *testing.T) {
 		t.Fatalf("Expected the action saved without JS, got %d %v", rec.Code, err)
 	}
 	page, _, _ := strings.Cut(rec.Header().Get("Location"), "#")
-	if r := row(get(t, h, f, "it", page), "action-"+a.Id); !strings.Contains(r, "<td>kvartal 3 2025 (senast 2025-09-30)</td>") {
+	if r := row(get(t, h, f, "it", page), "action-"+a.Id); !strings.Contains(r, `>kvartal 3 2025 (senast 2025-09-30)</td>`) {
 		t.Errorf("Expected the saved action to show how its deadline was understood, got %q", r)
 	}
 

@@ -22,7 +22,7 @@ func TestPlansCountOnlyWhatTheUserSees(t *testing.T) {
 	if err != nil || all < 2 {
 		t.Fatalf("Expected the plan's controls, got %d (%v)", all, err)
 	}
-	row := regexp.MustCompile(`href="/plans/` + f.Plan + `"[^\n]*</a></td>\s*<td>.*?</td>\s*<td class="num">(\d+)</td>`)
+	row := regexp.MustCompile(`href="/plans/` + f.Plan + `"[^\n]*</a></td>\s*<td[^>]*>.*?</td>\s*<td class="num"[^>]*>(\d+)</td>`)
 	for user, want := range map[string]int64{"samordnare": all, "lasare": all - 1} {
 		body := get(t, h, f, user, "/plans")
 		m := row.FindStringSubmatch(body)

@@ -138,7 +138,7 @@ func TestStartLists(t *testing.T) {
 			Name: "a coordinator sees everyone's overdue items with their owners, but counts only their own in the menu", Method: http.MethodGet, URL: "/",
 			Headers: testapp.Cookie(f, "samordnare"), TestAppFactory: withOverdueActions(f, 30), ExpectedStatus: http.StatusOK,
 			ExpectedContent: []string{
-				`<h3 id="overdue">Försenat<span class="count"> (31)</span></h3>`, `<th scope="col">Ansvarig</th>`, "<td>Anders Ansvarig</td>",
+				`<h3 id="overdue">Försenat<span class="count"> (31)</span></h3>`, `<th scope="col">Ansvarig</th>`, `<td data-label="Ansvarig">Anders Ansvarig</td>`,
 				showAll("overdue", "Försenat", 31), "Du har inga öppna åtgärder.", `försenade</strong>`,
 			},
 			NotExpectedContent: []string{"nav-count", "Teståtgärd 026"},
