@@ -59,6 +59,8 @@ func confidentialRows() []row {
 			body: "description=Loggningen+saknas.", want: "guest,super:login reader,annan,ian:404 auditor,other:403 owner,coord:303"},
 		{route: "POST /controls/{id}/deviations/{deviation}/status", name: "the confidential deviation", url: "/controls/$c12/deviations/$d12/status",
 			body: "status=handled", want: "guest,super:login reader,annan,ian:404 auditor,other:403 owner,coord:303"},
+		{route: "GET /actions/{id}/status", name: "the confidential action", url: "/actions/$a12/status",
+			want: "guest,super:login reader,annan,ian:404 *:200", text: secretAction, sees: members},
 		{route: "POST /actions/{id}/status", name: "the confidential action", url: "/actions/$a12/status",
 			body: "status=in_progress", want: "guest,super:login reader,annan,ian:404 auditor,other:403 owner,coord:303"},
 		{route: "GET /start/{list}", name: "the confidential action among its owner's", url: "/start/my-actions",

@@ -92,6 +92,8 @@ func writeRows() []row {
 			want: "guest,super:login annan,ian:404 reader,auditor,owner,other:403 coord:303"},
 		{route: "POST /boards/{id}/transfer", url: "/boards/$ks/transfer",
 			want: "guest,super:login annan,ian:404 reader,auditor,owner,other:403 coord:303"},
+		{route: "GET /actions/{id}/status", url: "/actions/$a11/status", want: "guest,super:login annan,ian:404 *:200",
+			text: "Förbättrade rutiner i de fall en DDoS-attack"},
 		{route: "POST /actions/{id}/status", url: "/actions/$a11/status", body: "status=in_progress",
 			want: "guest,super:login annan,ian:404 reader,auditor,other:403 owner,coord:303"},
 		{route: "POST /risks", url: "/risks", body: "board=$ks&title=Ny+risk",
