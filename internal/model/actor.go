@@ -20,6 +20,16 @@ type Actor struct {
 	Id   string
 	Name string
 	Role string // the user's role; empty for superusers and the system
+	// Reason is why the actor makes the change, as they gave it on a
+	// confirmation page (a delete, a plan moved back); the history row of
+	// every change made for the actor keeps it.
+	Reason string
+}
+
+// Because is the actor giving reason for what they do.
+func (a Actor) Because(reason string) Actor {
+	a.Reason = reason
+	return a
 }
 
 // System is the actor of the command line and of scheduled jobs.

@@ -28,9 +28,10 @@ func (h *historian) entry(row *core.Record) templates.HistoryEntry {
 		who = row.GetString("actor")
 	}
 	en := templates.HistoryEntry{
-		When: row.GetDateTime("at").Time().In(model.Stockholm).Format("2006-01-02 15:04"),
-		Who:  who,
-		Op:   row.GetString("op"),
+		When:   row.GetDateTime("at").Time().In(model.Stockholm).Format("2006-01-02 15:04"),
+		Who:    who,
+		Op:     row.GetString("op"),
+		Reason: row.GetString("reason"),
 	}
 	changes := changesOf(row)
 	names := make([]string, 0, len(changes))
