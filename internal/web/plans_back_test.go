@@ -46,7 +46,7 @@ func TestPlanMovesBackOnThePage(t *testing.T) {
 		{
 			Name: "an adopted plan offers its coordinator the way back with a reason", Method: http.MethodGet,
 			URL: plan, Headers: testapp.Cookie(f, "samordnare"), ExpectedStatus: http.StatusOK,
-			ExpectedContent: []string{"Återför till utkast …", `href="/plans/` + f.Plan + `/back"`},
+			ExpectedContent:    []string{"Återför till utkast …", `href="/plans/` + f.Plan + `/back"`},
 			NotExpectedContent: []string{"Öppna planen igen"},
 		},
 		{
@@ -59,7 +59,7 @@ func TestPlanMovesBackOnThePage(t *testing.T) {
 		{
 			Name: "a reported plan offers its coordinator the reopen, with a reason", Method: http.MethodGet,
 			URL: plan, Headers: testapp.Cookie(f, "samordnare"), ExpectedStatus: http.StatusOK, TestAppFactory: reportedFactory,
-			ExpectedContent: []string{"Öppna planen igen …", `href="/plans/` + f.Plan + `/back"`, "Arkivera"},
+			ExpectedContent:    []string{"Öppna planen igen …", `href="/plans/` + f.Plan + `/back"`, "Arkivera"},
 			NotExpectedContent: []string{"Återför till utkast"},
 		},
 		{
