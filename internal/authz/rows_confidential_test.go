@@ -21,6 +21,8 @@ func confidentialRows() []row {
 			want: "guest,super:login *:200", text: secretDeviation, sees: members},
 		{route: "GET /search", name: "the confidential action", url: "/search?q=om+brandv%C3%A4ggens",
 			want: "guest,super:login *:200", text: secretAction, sees: members},
+		{route: "GET /history", name: "the confidential action in the log", url: "/history?kind=actions&board=$ks",
+			want: "guest,super:login reader,owner,other,annan:403 auditor,coord,ian:200", text: secretAction, sees: "auditor,coord"},
 		{route: "GET /history/{collection}/{id}", name: "the confidential control", url: "/history/controls/$c12",
 			want: "guest,super:login reader,annan,ian:404 owner,other:403 auditor,coord:200", text: control12Title},
 		{route: "GET /history/{collection}/{id}", name: "the confidential deviation", url: "/history/deviations/$d12",

@@ -44,6 +44,8 @@ func pageRows() []row {
 			want: "guest,super:login annan,ian:404 reader,auditor,owner,other:403 coord:200", text: "Felaktig kontering av representation"},
 		{route: "GET /actions", url: "/actions", want: "guest,super:login *:200",
 			text: "Förbättrade rutiner i de fall en DDoS-attack", sees: "reader,auditor,owner,other,coord"},
+		{route: "GET /history", url: "/history?kind=controls",
+			want: "guest,super:login reader,owner,other,annan:403 auditor,coord,ian:200"},
 		{route: "GET /history/{collection}/{id}", url: "/history/controls/$c11",
 			want: "guest,super:login annan,ian:404 reader,owner,other:403 auditor,coord:200"},
 		{route: "GET /search", url: "/search?q=DDoS", want: "guest,super:login *:200",

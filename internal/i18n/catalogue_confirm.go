@@ -37,6 +37,20 @@ func init() {
 		"confirm.delete_control.no_reason": {"Skriv varför kontrollpunkten tas bort; skälet sparas i ändringshistoriken.", "Write why the control is deleted; the reason is kept in the change history."},
 
 		"history.reason": {"Skäl", "Reason"},
+
+		"history.log":           {"Ändringshistorik", "Change history"},
+		"history.log_intro":     {"Alla ändringar i de nämnders poster som du får läsa historiken för, senaste först.", "Every change to the records of the boards whose history you may read, newest first."},
+		"history.log_link":      {"Hela ändringshistoriken", "The whole change history"},
+		"history.log_none":      {"Inga ändringar matchar filtret.", "No changes match the filter."},
+		"history.log_caption":   {"Ändringar, senaste först (sida %d)", "Changes, newest first (page %d)"},
+		"history.page":          {"Sida %d", "Page %d"},
+		"history.record":        {"Post", "Record"},
+		"history.filter":        {"Filtrera ändringar", "Filter changes"},
+		"history.filter.board":  {"Nämnd", "Board"},
+		"history.filter.person": {"Person", "Person"},
+		"history.filter.kind":   {"Slags post", "Kind of record"},
+		"history.filter.from":   {"Från och med", "From"},
+		"history.filter.to":     {"Till och med", "To"},
 	} {
 		catalogue[k] = v
 	}

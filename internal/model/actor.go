@@ -53,6 +53,13 @@ func (a Actor) MayReopenPlan() bool {
 	return a.Kind != ActorUser || a.Role == RoleCoordinator
 }
 
+// MayReadHistory reports whether the actor reads change histories at all:
+// coordinators and auditors (of their boards, as the audit log's rules
+// say), superusers and the system.
+func (a Actor) MayReadHistory() bool {
+	return a.Kind != ActorUser || a.Role == RoleCoordinator || a.Role == RoleAuditor
+}
+
 // ActorFromAuth is the actor of an authenticated request; nil is the system.
 func ActorFromAuth(auth *core.Record) Actor {
 	if auth == nil {

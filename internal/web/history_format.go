@@ -74,6 +74,8 @@ func (h *historian) fieldLabel(name string) string {
 var statusKeys = map[string]string{
 	"plans.status": "plan.status.", "actions.status": "action.status.",
 	"deviations.status": "deviation.status.", "results.outcome": "outcome.",
+	"controls.frequency": "controlpage.frequency.", "controls.method": "controlpage.method.",
+	"risks.category": "risks.category.", "risks.status": "risks.status.", "risk_assessments.treatment": "risks.treatment.",
 }
 
 // value writes one stored value the way the pages show it.
