@@ -84,6 +84,12 @@ func TestHistoryLog(t *testing.T) {
 			NotExpectedContent: []string{"Slags post", "Årligen"},
 		},
 		{
+			Name: "a control's own history shows frequency and method as their labels", Method: http.MethodGet,
+			URL: "/history/controls/" + f.Controls["1"], Headers: testapp.Cookie(f, "samordnare"), ExpectedStatus: http.StatusOK,
+			ExpectedContent:    []string{"<strong>Frekvens:</strong>", "Årligen</li>", "<strong>Metod:</strong>"},
+			NotExpectedContent: []string{"yearly</li>", "lopande</li>", "genomgang</li>", "stickprov</li>"},
+		},
+		{
 			Name: "a reader may not read the log", Method: http.MethodGet, URL: "/history",
 			Headers: testapp.Cookie(f, "lasare"), ExpectedStatus: http.StatusForbidden, ExpectedContent: []string{"Åtkomst nekad"},
 		},
