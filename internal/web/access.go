@@ -74,13 +74,8 @@ func saveBecause(app core.App, user *core.Record, r *core.Record, reason string)
 	})
 }
 
-// remove deletes r on the user's behalf if the delete rule allows it.
-func remove(app core.App, user *core.Record, r *core.Record) error {
-	return removeBecause(app, user, r, "")
-}
-
-// removeBecause is remove with the reason the user gave, kept in the
-// history row of the delete.
+// removeBecause deletes r on the user's behalf if the delete rule allows
+// it, with the reason the user gave, kept in the history row of the delete.
 func removeBecause(app core.App, user *core.Record, r *core.Record, reason string) error {
 	if !may(app, user, r, r.Collection().DeleteRule) {
 		return errForbidden

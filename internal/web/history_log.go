@@ -36,10 +36,8 @@ func (s *server) historyLog(e *core.RequestEvent) error {
 	if err != nil {
 		return err
 	}
-	var boardIds []string
 	for _, b := range boards {
 		v.Boards = append(v.Boards, templates.Option{Value: b.Id, Label: b.GetString("name")})
-		boardIds = append(boardIds, b.Id)
 	}
 	people, err := model.ListAs(e.App, e.Auth, model.Users, "", "name", 0, nil, model.Fields{"name", "email"})
 	if err != nil {
