@@ -95,6 +95,7 @@ func (h *rules) writeAudit(app core.App, op string, rec, before *core.Record, bo
 	row.Set("board", board)
 	row.Set("at", h.now().UTC())
 	row.Set("changes", changes)
+	row.Set("reason", reasonOf(actor, rec, changes))
 	if model.DeferHistory(app, row) {
 		return nil // a batch (an import) writes its history rows together
 	}
@@ -103,6 +104,23 @@ func (h *rules) writeAudit(app core.App, op string, rec, before *core.Record, bo
 		return fmt.Errorf("failed to write the audit log: %w", err)
 	}
 	return nil
+}
+
+// reasonOf is why a change was made: the reason its actor gave, or, for a
+// plan moved back however it was moved (the REST API included), the reason
+// the hooks required with the move.
+func reasonOf(actor model.Actor, rec *core.Record, changes map[string][2]any) string {
+	if actor.Reason != "" {
+		return actor.Reason
+	}
+	if rec.Collection().Name == model.Plans {
+		if c, ok := changes["status_reason"]; ok {
+			if s, ok := c[1].(string); ok {
+				return s
+			}
+		}
+	}
+	return ""
 }
 
 // hidden are fields never written to the history: the derived ones

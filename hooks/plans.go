@@ -1,7 +1,6 @@
 package hooks
 
 import (
-	"strconv"
 	"time"
 
 	"github.com/pocketbase/dbx"
@@ -10,8 +9,6 @@ import (
 	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 )
-
-func itoa(n int) string { return strconv.Itoa(n) }
 
 // bindPlans holds the rules of a plan's life: draft → adopted → reported →
 // archived, and back — adopted → draft, reported → adopted — by a

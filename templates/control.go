@@ -68,9 +68,10 @@ type ActionItem struct {
 	Action   *core.Record
 	Owner    string
 	Deadline string // "kvartal 2 2025"
-	Overdue  bool
-	Status   Tag    // "Pågår", "Fortsätter i planen för 2025"
 	Warning  string // the action was just given a deadline that has passed (DeadlinePassed)
+	// Change is the action's status tags ("Pågår", "Fortsätter i planen för
+	// 2025", "Försenad") and, for those who may, the form that changes it.
+	Change ActionStatusView
 }
 
 // InlineForm is one of the page's small forms: what was typed and the

@@ -94,6 +94,22 @@ func pageURLs(w *world, role string, all, firstHidden map[string]map[string][]st
 	}
 	for _, id := range all["actions"]["id"] {
 		add("/history/actions/" + id)
+		add("/actions/" + id + "/status")
+	}
+	for _, col := range []string{"results", "deviations", "risks"} {
+		for _, id := range all[col]["id"] {
+			add("/history/" + col + "/" + id)
+		}
+	}
+	// the change log, whole and by each filter
+	add("/history")
+	add("/history?page=2")
+	for _, q := range []string{"board=" + w.f.KS, "board=" + w.f.IAN, "person=" + w.f.Users["samordnare"], "person=" + w.f.Users["annan"],
+		"kind=controls", "kind=actions", "kind=deviations", "kind=results", "kind=risks", "from=2025-01-01&to=2025-12-31"} {
+		add("/history?" + q)
+	}
+	for _, id := range all["plans"]["id"] {
+		add("/plans/" + id + "/back")
 	}
 	for _, y := range []string{"2024", "2025", "2026"} {
 		add("/plans?year=" + y)

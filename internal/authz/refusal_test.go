@@ -42,7 +42,10 @@ var refusalCases = []refusalCase{
 		invalid: []string{"number=x&title=&frequency=ofta"}}, // the other board's draft: KS's reader may not even see it
 	{route: "POST /plans/{id}/controls/{control}", url: "/plans/$ksdraft/controls/$dc", valid: "number=1&title=%C3%84ndrad+kontroll&frequency=yearly",
 		invalid: []string{"number=x&title=&frequency=ofta", "number=1&title=&frequency=yearly"}},
-	{route: "POST /plans/{id}/controls/{control}/delete", url: "/plans/$ksdraft/controls/$dc/delete"}, // takes no form
+	{route: "POST /plans/{id}/controls/{control}/delete", url: "/plans/$ksdraft/controls/$dc/delete", valid: "reason=Dubblett",
+		invalid: []string{"reason=", "reason=" + strings.Repeat("x", 2001)}},
+	{route: "POST /plans/{id}/back", url: "/plans/$plan/back", valid: "reason=Fel+plan+antogs",
+		invalid: []string{"reason=", "reason=" + strings.Repeat("x", 2001)}},
 	{route: "POST /plans/{id}/import", url: "/plans/$ksdraft/import", valid: "$xlsx", upload: true,
 		invalid: []string{"ingen excelfil", ""}},
 	{route: "POST /plans/{id}/next", url: "/plans/$plan/next", valid: nextForm,

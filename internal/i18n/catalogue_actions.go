@@ -35,6 +35,8 @@ func init() {
 		"actions.cancel_reason":  {"Varför avbryts åtgärden? (krävs för Avbruten)", "Why is the action cancelled? (required for Cancelled)"},
 		"actions.done_on_label":  {"Klar den (för Klar)", "Done on (for Done)"},
 		"actions.done_on_hint":   {"Dagen då åtgärden blev klar: tidigast 1 januari planens år och senast i dag.", "The day the action was done: from 1 January of the plan's year up to today."},
+		"actions.not_saved":      {"Statusen sparades inte. Se meddelandet vid fältet.", "The status was not saved. See the message beside the field."},
+		"actions.back":           {"Tillbaka", "Back"},
 		"actions.save_status":    {"Spara status", "Save status"},
 		"actions.unknown_status": {"Välj en av statusarna i listan.", "Choose one of the statuses in the list."},
 		"actions.no_owner":       {"Ingen ansvarig", "No owner"},

@@ -258,7 +258,7 @@ func (p Phrases) MarshalJSON() ([]byte, error) {
 	}
 	out := make([]phrase, len(p.List))
 	for i, ph := range p.List {
-		out[i] = phrase{ph.Key, ph.Args}
+		out[i] = phrase(ph)
 	}
 	return json.Marshal(out)
 }

@@ -20,6 +20,16 @@ type Actor struct {
 	Id   string
 	Name string
 	Role string // the user's role; empty for superusers and the system
+	// Reason is why the actor makes the change, as they gave it on a
+	// confirmation page (a delete, a plan moved back); the history row of
+	// every change made for the actor keeps it.
+	Reason string
+}
+
+// Because is the actor giving reason for what they do.
+func (a Actor) Because(reason string) Actor {
+	a.Reason = reason
+	return a
 }
 
 // System is the actor of the command line and of scheduled jobs.
@@ -41,6 +51,13 @@ func (a Actor) Label() string {
 // plan to draft, or a reported plan to adopted (a reopen).
 func (a Actor) MayReopenPlan() bool {
 	return a.Kind != ActorUser || a.Role == RoleCoordinator
+}
+
+// MayReadHistory reports whether the actor reads change histories at all:
+// coordinators and auditors (of their boards, as the audit log's rules
+// say), superusers and the system.
+func (a Actor) MayReadHistory() bool {
+	return a.Kind != ActorUser || a.Role == RoleCoordinator || a.Role == RoleAuditor
 }
 
 // ActorFromAuth is the actor of an authenticated request; nil is the system.

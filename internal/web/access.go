@@ -50,6 +50,12 @@ var errForbidden = router.NewForbiddenError("", nil)
 // record is checked again as saved, inside the same transaction, so a
 // refused write leaves nothing.
 func save(app core.App, user *core.Record, r *core.Record) error {
+	return saveBecause(app, user, r, "")
+}
+
+// saveBecause is save with the reason the user gave for the change, kept in
+// its history row.
+func saveBecause(app core.App, user *core.Record, r *core.Record, reason string) error {
 	isNew := r.IsNew()
 	if isNew && !model.MayCreate(app, user, r) {
 		return errForbidden
@@ -57,7 +63,7 @@ func save(app core.App, user *core.Record, r *core.Record) error {
 	if !isNew && !may(app, user, r, r.Collection().UpdateRule) {
 		return errForbidden
 	}
-	return model.RunAs(app, model.ActorFromAuth(user), func(tx core.App) error {
+	return model.RunAs(app, model.ActorFromAuth(user).Because(reason), func(tx core.App) error {
 		if err := tx.Save(r); err != nil {
 			return err
 		}
@@ -68,12 +74,13 @@ func save(app core.App, user *core.Record, r *core.Record) error {
 	})
 }
 
-// remove deletes r on the user's behalf if the delete rule allows it.
-func remove(app core.App, user *core.Record, r *core.Record) error {
+// removeBecause deletes r on the user's behalf if the delete rule allows
+// it, with the reason the user gave, kept in the history row of the delete.
+func removeBecause(app core.App, user *core.Record, r *core.Record, reason string) error {
 	if !may(app, user, r, r.Collection().DeleteRule) {
 		return errForbidden
 	}
-	return model.RunAs(app, model.ActorFromAuth(user), func(tx core.App) error { return tx.Delete(r) })
+	return model.RunAs(app, model.ActorFromAuth(user).Because(reason), func(tx core.App) error { return tx.Delete(r) })
 }
 
 // isForbidden reports whether err is the API rules' refusal.

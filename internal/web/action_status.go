@@ -17,7 +17,10 @@ import (
 // done (with what was done, on the day given) or cancelled (with why). The
 // server's hooks refuse done without done_note, a done day in the future or
 // before the plan's year, and cancelled without cancel_reason; the refusal
-// is shown beside the field. An htmx request gets the action's row.
+// is shown beside the field. A form of the actions list (it sends its
+// filters) gets the list back, an htmx request its row; a form shown
+// elsewhere (it sends back, the page it is on) gets that page, an htmx
+// request the action's status block (actionStatusElsewhere).
 func (s *server) actionStatus(e *core.RequestEvent) error {
 	a, err := view(e.App, e.Auth, model.Actions, e.Request.PathValue("id"))
 	if err != nil {
@@ -26,16 +29,50 @@ func (s *server) actionStatus(e *core.RequestEvent) error {
 	if err := e.Request.ParseForm(); err != nil {
 		return s.errorPage(e, http.StatusBadRequest)
 	}
-	back, _ := url.ParseQuery(e.Request.PostForm.Get("filters"))
-	status := strings.TrimSpace(e.Request.PostForm.Get("status"))
-	form := map[string]string{"status": status}
-	row := templates.ActionRow{Action: a}
-	if !slices.Contains(model.ActionStatuses, status) {
-		if !may(e.App, e.Auth, a, a.Collection().UpdateRule) {
+	form, refused, err := s.changeActionStatus(e, a)
+	if err != nil {
+		if isForbidden(err) {
 			return s.errorPage(e, http.StatusForbidden)
 		}
-		errs := templates.Errors{{Field: row.FieldId("status"), Message: i18nT(e, "actions.unknown_status")}}
-		return s.actionRefused(e, a.Id, back, form, errs)
+		return err
+	}
+	if _, elsewhere := e.Request.PostForm["back"]; elsewhere {
+		return s.actionStatusElsewhere(e, a.Id, returnPath(e.Request.PostForm.Get("back")), form, refused)
+	}
+	back, _ := url.ParseQuery(e.Request.PostForm.Get("filters"))
+	if len(refused) == 0 {
+		if !isFragment(e) {
+			f := templates.ActionFilters{Board: back.Get("board"), Year: back.Get("year"), Status: back.Get("status"),
+				Owner: back.Get("owner"), Overdue: back.Get("overdue") != ""}
+			return redirect(e, f.URL()+"#action-"+a.Id)
+		}
+		return s.actionRowOnly(e, a.Id, back)
+	}
+	row := templates.ActionRow{Action: a}
+	return s.actionRefused(e, a.Id, back, form, fieldIds(refused, row.FieldId))
+}
+
+// fieldIds keys a form's refusal by the ids its fields have on the page.
+func fieldIds(errs templates.Errors, id func(name string) string) templates.Errors {
+	out := make(templates.Errors, 0, len(errs))
+	for _, fe := range errs {
+		out = append(out, templates.FieldError{Field: id(fe.Field), Message: fe.Message})
+	}
+	return out
+}
+
+// changeActionStatus saves the status form's change to a: the form as
+// typed, and the fields the server refused (none when it was saved). An
+// error is one the form cannot show: a write the user may not make, or a
+// failure.
+func (s *server) changeActionStatus(e *core.RequestEvent, a *core.Record) (map[string]string, templates.Errors, error) {
+	status := strings.TrimSpace(e.Request.PostForm.Get("status"))
+	form := map[string]string{"status": status}
+	if !slices.Contains(model.ActionStatuses, status) {
+		if !may(e.App, e.Auth, a, a.Collection().UpdateRule) {
+			return form, nil, errForbidden
+		}
+		return form, templates.Errors{{Field: "status", Message: i18nT(e, "actions.unknown_status")}}, nil
 	}
 	a.Set("status", status)
 	for name, when := range map[string]string{"done_note": model.ActionDone, "cancel_reason": model.ActionCancelled} {
@@ -45,14 +82,14 @@ func (s *server) actionStatus(e *core.RequestEvent) error {
 		}
 	}
 	// the day it was done, as typed; none is today (or, once done, the day kept)
-	err = nil
+	var err error
 	if vals, ok := e.Request.PostForm["done_on"]; ok && status == model.ActionDone {
 		form["done_on"] = strings.TrimSpace(vals[0])
 		if form["done_on"] == "" {
 			a.Set("done_on", "")
 		} else if day, perr := time.Parse(time.DateOnly, form["done_on"]); perr != nil {
 			if !may(e.App, e.Auth, a, a.Collection().UpdateRule) {
-				return s.errorPage(e, http.StatusForbidden)
+				return form, nil, errForbidden
 			}
 			err = formError("done_on", i18nT(e, "controlpage.bad_date"))
 		} else {
@@ -63,29 +100,18 @@ func (s *server) actionStatus(e *core.RequestEvent) error {
 		err = save(e.App, e.Auth, a)
 	}
 	if err == nil {
-		if !isFragment(e) {
-			f := templates.ActionFilters{Board: back.Get("board"), Year: back.Get("year"), Status: back.Get("status"),
-				Owner: back.Get("owner"), Overdue: back.Get("overdue") != ""}
-			return redirect(e, f.URL()+"#action-"+a.Id)
-		}
-		return s.actionRowOnly(e, a.Id, back)
+		return form, nil, nil
 	}
 	refused, ok := formErrors(lang(e), err, "status", "done_note", "done_on", "cancel_reason")
 	if !ok {
-		if isForbidden(err) {
-			return s.errorPage(e, http.StatusForbidden)
-		}
-		return err
+		return form, nil, err
 	}
-	errs := make(templates.Errors, 0, len(refused))
-	for _, fe := range refused {
-		name := fe.Field
-		if name != "done_note" && name != "done_on" && name != "cancel_reason" {
-			name = "status" // a rule about the action as a whole
+	for i, fe := range refused {
+		if fe.Field != "done_note" && fe.Field != "done_on" && fe.Field != "cancel_reason" {
+			refused[i].Field = "status" // a rule about the action as a whole
 		}
-		errs = append(errs, templates.FieldError{Field: row.FieldId(name), Message: fe.Message})
 	}
-	return s.actionRefused(e, a.Id, back, form, errs)
+	return form, refused, nil
 }
 
 // actionRefused answers a refused status change with 422: the actions page

@@ -16,7 +16,9 @@ import (
 
 func (s *server) bindActionRoutes(g *groupRouter) {
 	g.GET("/actions", s.actions)
+	g.GET("/actions/{id}/status", s.actionStatusPage)
 	g.POST("/actions/{id}/status", s.actionStatus)
+	g.GET("/history", s.historyLog)
 	g.GET("/history/{collection}/{id}", s.history)
 	g.GET("/search", s.search)
 }

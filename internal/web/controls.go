@@ -124,9 +124,13 @@ func (s *server) controlView(e *core.RequestEvent, c *core.Record, editId string
 	v.Today = now
 	byDeviation := map[string][]templates.ActionItem{}
 	l, added := lang(e), addedAction(e)
+	mayUpdate, err := model.Allowed(e.App, e.Auth, model.Actions, col(e, model.Actions).UpdateRule, model.IDs(actions))
+	if err != nil {
+		return v, err
+	}
 	for _, a := range actions {
 		item := templates.ActionItem{Action: a, Owner: names.of[a.GetString("owner")], Deadline: templates.Deadline(a),
-			Overdue: model.ActionOverdue(a, now), Status: templates.ActionStatusTag(l, a, plan.GetInt("year"))}
+			Change: s.actionStatusView(a, plan, mayUpdate[a.Id], "/controls/"+c.Id)}
 		if a.Id == added {
 			// just added: how its deadline was understood, and a warning
 			// when that day has passed

@@ -53,7 +53,7 @@ func (s *server) history(e *core.RequestEvent) error {
 		v.Entries = append(v.Entries, h.entry(row))
 	}
 	if exists {
-		v.Title, v.Back = recordLabel(rec), historyBack(rec)
+		v.Title, v.Back = recordLabel(rec), historyBack(e.App, rec)
 	} else {
 		v.Title = deletedLabel(rows)
 	}
@@ -82,12 +82,20 @@ func sortHistory(rows []*core.Record) {
 }
 
 // historyBack is the page of a record, where it has one.
-func historyBack(r *core.Record) string {
+func historyBack(app core.App, r *core.Record) string {
 	switch r.Collection().Name {
 	case model.Plans:
 		return "/plans/" + r.Id
 	case model.Controls:
 		return "/controls/" + r.Id
+	case model.Risks:
+		return "/risks/" + r.Id
+	case model.Results:
+		return "/controls/" + r.GetString("control") + "#result-" + r.Id
+	case model.Deviations:
+		if res, err := app.FindRecordById(model.Results, r.GetString("result")); err == nil {
+			return "/controls/" + res.GetString("control") + "#deviation-" + r.Id
+		}
 	case model.Actions:
 		if c := r.GetString("control"); c != "" {
 			return "/controls/" + c + "#action-" + r.Id

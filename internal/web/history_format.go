@@ -28,9 +28,10 @@ func (h *historian) entry(row *core.Record) templates.HistoryEntry {
 		who = row.GetString("actor")
 	}
 	en := templates.HistoryEntry{
-		When: row.GetDateTime("at").Time().In(model.Stockholm).Format("2006-01-02 15:04"),
-		Who:  who,
-		Op:   row.GetString("op"),
+		When:   row.GetDateTime("at").Time().In(model.Stockholm).Format("2006-01-02 15:04"),
+		Who:    who,
+		Op:     row.GetString("op"),
+		Reason: row.GetString("reason"),
 	}
 	changes := changesOf(row)
 	names := make([]string, 0, len(changes))
@@ -73,6 +74,8 @@ func (h *historian) fieldLabel(name string) string {
 var statusKeys = map[string]string{
 	"plans.status": "plan.status.", "actions.status": "action.status.",
 	"deviations.status": "deviation.status.", "results.outcome": "outcome.",
+	"controls.frequency": "controlpage.frequency.", "controls.method": "controlpage.method.",
+	"risks.category": "risks.category.", "risks.status": "risks.status.", "risk_assessments.treatment": "risks.treatment.",
 }
 
 // value writes one stored value the way the pages show it.

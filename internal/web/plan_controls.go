@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
@@ -161,17 +162,23 @@ func (s *server) planControlUpdate(e *core.RequestEvent) error {
 	return s.render(e, http.StatusUnprocessableEntity, p, templates.ControlEdit(p, f), nil)
 }
 
-// planControlDelete handles "POST /plans/{id}/controls/{control}/delete".
+// planControlDelete handles "POST /plans/{id}/controls/{control}/delete":
+// the control is deleted with the reason given on the confirmation page
+// (planControlDeleteForm), which its history row keeps.
 func (s *server) planControlDelete(e *core.RequestEvent) error {
-	plan, err := s.draftPlan(e)
-	if err != nil {
+	plan, control, err := s.controlToDelete(e)
+	if err != nil || control == nil {
 		return err
 	}
-	control, err := s.planControl(e, plan)
-	if err != nil {
-		return err
+	reason := strings.TrimSpace(e.Request.FormValue("reason"))
+	draft := plan.GetString("status") == model.PlanDraft // else the hooks refuse the delete, whatever the reason
+	switch {
+	case draft && model.Blank(reason):
+		return s.renderControlDelete(e, plan, control, reason, templates.Errors{{Field: "reason", Message: i18nT(e, "confirm.delete_control.no_reason")}}, http.StatusUnprocessableEntity)
+	case utf8.RuneCountInString(reason) > maxReason:
+		return s.renderControlDelete(e, plan, control, reason, templates.Errors{{Field: "reason", Message: i18nT(e, "confirm.reason_long", maxReason)}}, http.StatusUnprocessableEntity)
 	}
-	if err := remove(e.App, e.Auth, control); err != nil {
+	if err := removeBecause(e.App, e.Auth, control, reason); err != nil {
 		if errs, ok := formErrors(lang(e), err); ok && len(errs) > 0 {
 			return s.messagePage(e, http.StatusBadRequest, i18nT(e, "error.bad_request"), errs[0].Message)
 		}

@@ -131,7 +131,7 @@ func TestDraftPlanControls(t *testing.T) {
 		{
 			Name: "delete a draft's control", Method: http.MethodPost,
 			URL: "/plans/" + f.Plan + "/controls/" + f.Controls["7"] + "/delete", Headers: post, TestAppFactory: draftFactory,
-			ExpectedStatus: http.StatusSeeOther,
+			Body: formBody("reason", "Kontrollen ingår i punkt 6."), ExpectedStatus: http.StatusSeeOther,
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
 				if _, err := app.FindRecordById(model.Controls, f.Controls["7"]); err == nil {
 					t.Fatalf("Expected control 7 deleted")

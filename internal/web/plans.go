@@ -255,6 +255,10 @@ func (s *server) planStatus(e *core.RequestEvent) error {
 		return err
 	}
 	status := e.Request.FormValue("status")
+	if to, _, back := backTarget(plan); back && status == to && may(e.App, e.Auth, plan, plan.Collection().UpdateRule) {
+		// a step back is the confirmation page's (confirm.go), wherever it is asked for
+		return s.movePlanBack(e, plan, e.Request.FormValue("status_reason"))
+	}
 	form := map[string]string{"status": status}
 	plan.Set("status", status)
 	for _, f := range []string{"adopted_on", "adopted_ref", "reported_on", "reported_ref", "status_reason"} {

@@ -46,22 +46,20 @@ func TestPlanMovesBackOnThePage(t *testing.T) {
 		{
 			Name: "an adopted plan offers its coordinator the way back with a reason", Method: http.MethodGet,
 			URL: plan, Headers: testapp.Cookie(f, "samordnare"), ExpectedStatus: http.StatusOK,
-			ExpectedContent: []string{"Återför till utkast", `<input type="hidden" name="status" value="draft">`,
-				`<label for="status_reason">Varför återförs planen till utkast?</label>`},
+			ExpectedContent:    []string{"Återför till utkast …", `href="/plans/` + f.Plan + `/back"`},
 			NotExpectedContent: []string{"Öppna planen igen"},
 		},
 		{
 			Name: "going back without a reason is refused beside the reason", Method: http.MethodPost,
 			URL: plan + "/status", Headers: post("samordnare"), Body: formBody("status", "draft", "status_reason", "\u200b"),
 			ExpectedStatus: http.StatusUnprocessableEntity,
-			ExpectedContent: []string{"<title>Fel: ", `id="status_reason-error"`, "Ange varför planen återförs till utkast",
-				"kan inte återföras till utkast", `<details class="no-print" open>`},
+			ExpectedContent: []string{"<title>Fel: ", `id="reason-error"`, "Ange varför planen återförs till utkast",
+				"kan inte återföras till utkast", `<label for="reason">Varför återförs planen till utkast?</label>`},
 		},
 		{
 			Name: "a reported plan offers its coordinator the reopen, with a reason", Method: http.MethodGet,
 			URL: plan, Headers: testapp.Cookie(f, "samordnare"), ExpectedStatus: http.StatusOK, TestAppFactory: reportedFactory,
-			ExpectedContent: []string{"Öppna planen igen", `<input type="hidden" name="status" value="adopted">`,
-				`<label for="status_reason">Varför öppnas planen igen?</label>`, "Arkivera"},
+			ExpectedContent:    []string{"Öppna planen igen …", `href="/plans/` + f.Plan + `/back"`, "Arkivera"},
 			NotExpectedContent: []string{"Återför till utkast"},
 		},
 		{
@@ -73,7 +71,7 @@ func TestPlanMovesBackOnThePage(t *testing.T) {
 			Name: "a reopen without a reason is refused beside the reason", Method: http.MethodPost,
 			URL: plan + "/status", Headers: post("samordnare"), Body: formBody("status", "adopted", "status_reason", " "),
 			TestAppFactory: reportedFactory, ExpectedStatus: http.StatusUnprocessableEntity,
-			ExpectedContent: []string{`id="status_reason-error"`, "Ange varför planen öppnas igen"},
+			ExpectedContent: []string{`id="reason-error"`, "Ange varför planen öppnas igen"},
 		},
 		{
 			Name: "the coordinator reopens with a reason, which the history keeps", Method: http.MethodPost,

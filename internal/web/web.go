@@ -76,6 +76,7 @@ func (s *server) bindRoutes(se *core.ServeEvent) {
 
 	s.bindCalendarRoutes(g)
 	s.bindCarryRoutes(in)
+	s.bindConfirmRoutes(in)
 
 	// anything else under the web UI is an HTML 404
 	g.Any("/{path...}", s.notFoundPage)
