@@ -68,8 +68,11 @@ func (h *rules) validatePlan(e *core.RecordEvent, errs fieldErrors) {
 	from := model.PlanDraft
 	if !r.IsNew() {
 		from = r.Original().GetString("status")
-		if from != model.PlanDraft && r.GetInt("year") != r.Original().GetInt("year") {
-			errs.add("year", "Året kan bara ändras medan planen är ett utkast.")
+		if r.GetInt("year") != r.Original().GetInt("year") {
+			if from != model.PlanDraft {
+				errs.add("year", "Året kan bara ändras medan planen är ett utkast.")
+			}
+			duesInYear(e.App, r, errs)
 		}
 	} else if status != model.PlanDraft {
 		errs.add("status", "En ny plan börjar som utkast; anta den när kontrollpunkterna är klara.")
@@ -183,6 +186,27 @@ func (h *rules) checkDecisionDates(r *core.Record, errs fieldErrors) {
 	if !adopted.IsZero() && !reported.IsZero() && linkChanged(r, "reported_on") &&
 		model.DateOnly(reported.Time()).Before(model.DateOnly(adopted.Time())) {
 		errs.add("reported_on", "Uppföljningen kan inte vara beslutad före planen antogs ("+adopted.Time().Format(time.DateOnly)+").")
+	}
+}
+
+// duesInYear: a control's due date lies in its plan's year, so a draft
+// moves to another year only once no control's due date lies outside it.
+func duesInYear(app core.App, plan *core.Record, errs fieldErrors) {
+	controls, err := planControls(app, plan.Id)
+	if err != nil {
+		errs.add("year", "Planens kontrollpunkter kunde inte läsas; försök igen.")
+		return
+	}
+	year := plan.GetInt("year")
+	var outside []string
+	for _, c := range controls {
+		if due := c.GetDateTime("due"); !due.IsZero() && due.Time().Year() != year {
+			outside = append(outside, "kontrollpunkt "+controlLabel(c)+" ("+due.Time().Format(time.DateOnly)+")")
+		}
+	}
+	if len(outside) > 0 {
+		errs.add("year", fmt.Sprintf("Planens år kan inte bli %d medan kontrollpunkter har datum i ett annat år: %s Ta bort datumen, ändra året och ange sedan datumen i %d.",
+			year, summarize(outside), year))
 	}
 }
 
