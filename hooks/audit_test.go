@@ -73,9 +73,9 @@ func TestHistoryRowPerWrite(t *testing.T) {
 		t.Fatalf("Expected a draft plan to be deletable, got %v", err)
 	}
 	deletes := testapp.Count(t, app, model.AuditLog, dbx.HashExp{"op": "delete"})
-	// 1 plan, 20 controls, 20 results, 8 deviations, 7 actions
-	if deletes != 56 {
-		t.Fatalf("Expected 56 delete rows, got %d", deletes)
+	// 1 plan, 20 controls, 20 results, 9 deviations, 8 actions
+	if deletes != 58 {
+		t.Fatalf("Expected 58 delete rows, got %d", deletes)
 	}
 	rows = historyRows(t, app, f.Results["5"])
 	last := rows[len(rows)-1]

@@ -47,26 +47,44 @@ func TestConfidential(t *testing.T) {
 		s.Test(t)
 	}
 
-	// a deviation and an action under the confidential control
-	withChildren := func(t testing.TB) *tests.TestApp {
-		app := testapp.Factory(t)
-		if err := testapp.Update(app, model.Results, f.Results["12"], map[string]any{"outcome": "deviation"}); err != nil {
-			t.Fatal(err)
-		}
-		fixed(t, app, model.Deviations, "confdev00000001", map[string]any{"result": f.Results["12"], "description": "Sårbarhet i brandväggen."})
-		fixed(t, app, model.Actions, "confact00000001", map[string]any{"deviation": "confdev00000001", "description": "Byt brandvägg."})
-		return app
-	}
-	for _, role := range []string{"lasare", "revisor"} {
-		for _, c := range []struct{ collection, id string }{{model.Deviations, "confdev00000001"}, {model.Actions, "confact00000001"}} {
-			status := http.StatusOK
-			if role == "lasare" {
-				status = http.StatusNotFound
-			}
+	// the fixture's deviation and action under the confidential control,
+	// one by one and in the plan's lists
+	for _, role := range []string{"lasare", "annan", "ansvarig", "revisor", "samordnare"} {
+		visible := role != "lasare" && role != "annan"
+		for _, c := range []struct{ collection, id, text string }{
+			{model.Deviations, f.Deviations["12"], testapp.SecretDeviation},
+			{model.Actions, f.Actions["12"], testapp.SecretAction},
+		} {
 			s := tests.ApiScenario{
 				Name: role + " views confidential " + c.collection, Method: http.MethodGet,
 				URL: "/api/collections/" + c.collection + "/records/" + c.id, Headers: headers(f, role),
-				ExpectedStatus: status, ExpectedContent: []string{`"`}, TestAppFactory: withChildren,
+				ExpectedStatus: http.StatusNotFound, ExpectedContent: []string{`"`}, NotExpectedContent: []string{c.text},
+				TestAppFactory: testapp.Factory,
+			}
+			if visible {
+				s.ExpectedStatus, s.ExpectedContent, s.NotExpectedContent = http.StatusOK, []string{c.text}, nil
+			}
+			s.Test(t)
+		}
+		for _, c := range []struct {
+			collection, filter, text string
+			count                    int // what a reader counts; one more for those who see control 12
+		}{
+			{model.Deviations, "result.control.plan='" + f.Plan + "'", testapp.SecretDeviation, 8},
+			{model.Actions, "plan='" + f.Plan + "'", testapp.SecretAction, 7},
+		} {
+			s := tests.ApiScenario{
+				Name: role + " lists the plan's " + c.collection, Method: http.MethodGet,
+				URL:     "/api/collections/" + c.collection + "/records?perPage=100&filter=" + urlq(c.filter),
+				Headers: headers(f, role), ExpectedStatus: http.StatusOK, TestAppFactory: testapp.Factory,
+			}
+			switch {
+			case visible:
+				s.ExpectedContent = []string{fmt.Sprintf(`"totalItems":%d`, c.count+1), c.text}
+			case role == "annan":
+				s.ExpectedContent, s.NotExpectedContent = []string{`"totalItems":0`}, []string{c.text}
+			default:
+				s.ExpectedContent, s.NotExpectedContent = []string{fmt.Sprintf(`"totalItems":%d`, c.count)}, []string{c.text}
 			}
 			s.Test(t)
 		}
@@ -103,8 +121,8 @@ func TestCoordinatorReadsThePlan(t *testing.T) {
 		{model.Plans, "board.name='Kommunstyrelsen' && year=2024 && status='adopted'", 1},
 		{model.Controls, "plan='" + f.Plan + "'", 20},
 		{model.Results, "control.plan='" + f.Plan + "'", 20},
-		{model.Deviations, "result.control.plan='" + f.Plan + "'", 8},
-		{model.Actions, "plan='" + f.Plan + "'", 7},
+		{model.Deviations, "result.control.plan='" + f.Plan + "'", 9}, // control 12's included
+		{model.Actions, "plan='" + f.Plan + "'", 8},
 	} {
 		s := tests.ApiScenario{
 			Name: "coordinator lists " + c.collection, Method: http.MethodGet,

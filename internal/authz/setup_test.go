@@ -33,9 +33,9 @@ var accounts = map[string]string{
 
 const ianKey = "samordnare_ian"
 
-// world is the matrix's data: the fixture, plus a coordinator of the other
-// board only, a deviation, an action and an evidence file under the
-// confidential control 12, a file under control 11, each user's calendar
+// world is the matrix's data: the fixture (with its deviation, action and
+// evidence file under the confidential control 12), plus a coordinator of
+// the other board only, a file under control 11, each user's calendar
 // feed, a draft plan of the other board as the first's successor, and no
 // rate limits (they have their own tests).
 type world struct {
@@ -47,13 +47,14 @@ type world struct {
 	files    map[string]string // role → file token
 }
 
-// Texts that show whether the confidential records were let through.
+// Texts that show whether the confidential records were let through: the
+// fixture's under control 12, and the file the world adds under control 11.
 const (
-	secretDeviation = "Brandväggens regelverk släpper igenom trafik"
-	secretAction    = "Skriv om brandväggens regelverk"
-	secretFile      = "Brandväggsloggar från 2024"
+	secretDeviation = testapp.SecretDeviation
+	secretAction    = testapp.SecretAction
+	secretFile      = testapp.SecretFile
 	openFile        = "DDoS-loggar från 2024"
-	control12Title  = "Cyberangrepp"
+	control12Title  = testapp.SecretTitle
 )
 
 // prepare builds the matrix's data folder once per test run.
@@ -82,14 +83,6 @@ func prepare(t *testing.T) *world {
 		"role": model.RoleCoordinator, "boards": []string{f.IAN},
 	})
 	must(err)
-	must(testapp.Update(app, model.Results, f.Results["12"], map[string]any{"outcome": "deviation"}))
-	dev, err := testapp.Create(app, model.Deviations, map[string]any{"result": f.Results["12"], "description": secretDeviation + "."})
-	must(err)
-	act, err := testapp.Create(app, model.Actions, map[string]any{
-		"deviation": dev.Id, "description": secretAction + ".", "owner": f.Users["it"], "deadline": "2025-05-30", "deadline_precision": "day",
-	})
-	must(err)
-	file12 := evidence(t, app, f.Results["12"], "brandvagg.txt", secretFile)
 	file11 := evidence(t, app, f.Results["11"], "ddos.txt", openFile)
 	must(testapp.Update(app, model.Boards, f.KS, map[string]any{"successor": f.IAN}))
 	ianPlan, err := testapp.Create(app, model.Plans, map[string]any{"board": f.IAN, "year": 2025, "title": "IAN:s plan 2025"})
@@ -130,9 +123,9 @@ func prepare(t *testing.T) *world {
 		"$plan": f.Plan, "$ianplan": ianPlan.Id, "$ks": f.KS, "$ian": f.IAN, "$unit": f.Unit,
 		"$c1": f.Controls["1"], "$c11": f.Controls["11"], "$c12": f.Controls["12"],
 		"$r1": f.Results["1"], "$r11": f.Results["11"], "$r12": f.Results["12"],
-		"$d11": f.Deviations["11"], "$d12": dev.Id, "$a11": f.Actions["11"], "$a12": act.Id,
+		"$d11": f.Deviations["11"], "$d12": f.Deviations["12"], "$a11": f.Actions["11"], "$a12": f.Actions["12"],
 		"$risk": f.Risk, "$assessment": f.Assessment, "$audit": f.AuditRow, "$settings": f.Settings,
-		"$f11": file11, "$f12": file12, "$it": f.Users["it"], "$annan": f.Users["annan"],
+		"$f11": file11, "$f12": f.Evidence["12"], "$it": f.Users["it"], "$annan": f.Users["annan"],
 		"$session": sess.Id, "$ksdraft": ksDraft.Id, "$dc": draftControl.Id,
 		"$a2": f.Actions["2"], "$a8": f.Actions["8"], "$a10": f.Actions["10"], "$aHR8": f.Actions["HR8"],
 	}

@@ -45,12 +45,12 @@ func TestCoordinatorMakesNextYearsPlan(t *testing.T) {
 	b.click(selNextSubmit)
 	b.waitFor("the refusal", exists(selErrorSummary))
 	b.page("next-year-refused")
-	b.expectText(selErrorSummary, "4 av 5")
+	b.expectText(selErrorSummary, "5 av 6") // the confidential control 12's action among them
 	if n := testapp.Count(t, b.app, model.Plans, nil); n != 1 {
 		t.Fatalf("expected no new plan after the refusal, got %d plans", n)
 	}
 
-	for _, key := range []string{"10", "HR8"} {
+	for _, key := range []string{"10", "12", "HR8"} {
 		b.choose(selDecision(a[key]), "continue")
 	}
 	b.choose(selDecision(a["8"]), "close")

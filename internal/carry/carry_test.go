@@ -19,16 +19,18 @@ func coordinator(f *testapp.Fixture) model.Actor {
 	return model.Actor{Kind: model.ActorUser, Id: f.Users["samordnare"], Name: "Sara Samordnare", Role: model.RoleCoordinator}
 }
 
-// unfinished are the fixture keys of the demo plan's unfinished actions.
-var unfinished = []string{"2", "8", "10", "11", "HR8"}
+// unfinished are the fixture keys of the demo plan's unfinished actions,
+// the confidential control 12's among them.
+var unfinished = []string{"2", "8", "10", "11", "12", "HR8"}
 
-// decisions continues 2, 10 and HR8, closes 8 and transfers 11 to IAN.
+// decisions continues 2, 10, 12 and HR8, closes 8 and transfers 11 to IAN.
 func decisions(f *testapp.Fixture) map[string]carry.Decision {
 	return map[string]carry.Decision{
 		f.Actions["2"]:   {Kind: carry.DecideContinue},
 		f.Actions["8"]:   {Kind: carry.DecideClose, Reason: "Rutinen ersätts av den nya mätrutinen."},
 		f.Actions["10"]:  {Kind: carry.DecideContinue},
 		f.Actions["11"]:  {Kind: carry.DecideTransfer, Board: f.IAN},
+		f.Actions["12"]:  {Kind: carry.DecideContinue},
 		f.Actions["HR8"]: {Kind: carry.DecideContinue},
 	}
 }
@@ -144,8 +146,8 @@ func TestApplyRefusesWithoutEveryDecision(t *testing.T) {
 			t.Errorf("Expected %s to say %q, got %q", field, want, r.Fields[field])
 		}
 	}
-	if !strings.Contains(r.Message, "3 av 5") {
-		t.Errorf("Expected the message to count 3 of 5 actions, got %q", r.Message)
+	if !strings.Contains(r.Message, "3 av 6") {
+		t.Errorf("Expected the message to count 3 of 6 actions, got %q", r.Message)
 	}
 	if after := countAll(t, app); after != before {
 		t.Fatalf("Expected nothing written, got %+v before and %+v after", before, after)
@@ -193,7 +195,7 @@ func TestApplyMakesTheDraft(t *testing.T) {
 	}
 
 	fixture := testapp.New(t) // the actions as they were
-	for _, key := range []string{"2", "10", "HR8"} {
+	for _, key := range []string{"2", "10", "12", "HR8"} {
 		old := testapp.Find(t, app, model.Actions, f.Actions[key])
 		next, err := app.FindFirstRecordByFilter(model.Actions, "carried_from = {:a}", dbx.Params{"a": old.Id})
 		if err != nil {
@@ -236,14 +238,17 @@ func TestApplyMakesTheDraft(t *testing.T) {
 	}
 
 	after := countAll(t, app)
-	if after.plans != before.plans+1 || after.controls != before.controls+20 || after.actions != before.actions+3 {
-		t.Fatalf("Expected one plan, 20 controls and 3 actions more, got %+v → %+v", before, after)
+	if !bySource["12"].GetBool("confidential") {
+		t.Errorf("Expected the copy of control 12, with its continued action, confidential")
 	}
-	// 1 plan + 20 controls + 3 new actions + 2 changed actions + 3
+	if after.plans != before.plans+1 || after.controls != before.controls+20 || after.actions != before.actions+4 {
+		t.Fatalf("Expected one plan, 20 controls and 4 actions more, got %+v → %+v", before, after)
+	}
+	// 1 plan + 20 controls + 4 new actions + 2 changed actions + 4
 	// continued ones, each one history row naming the coordinator
 	label := coordinator(f).Label()
-	if n := testapp.Count(t, app, model.AuditLog, dbx.HashExp{"actor": label}); n != 29 || after.audit != before.audit+29 {
-		t.Fatalf("Expected 29 history rows naming %s, got %d (audit %d → %d)", label, n, before.audit, after.audit)
+	if n := testapp.Count(t, app, model.AuditLog, dbx.HashExp{"actor": label}); n != 31 || after.audit != before.audit+31 {
+		t.Fatalf("Expected 31 history rows naming %s, got %d (audit %d → %d)", label, n, before.audit, after.audit)
 	}
 	row, err := app.FindFirstRecordByFilter(model.AuditLog, "collection = 'plans' && record = {:r} && op = 'create'", dbx.Params{"r": id})
 	if err != nil || row.GetString("actor_name") != "Sara Samordnare" {

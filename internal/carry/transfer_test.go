@@ -89,8 +89,10 @@ func TestTransferMovesOpenItemsToTheSuccessor(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Expected the transfer made, got %v", err)
 	}
-	if len(sum.Risks) != 1 || len(sum.Controls) != 1 || len(sum.Actions) != 5 || len(sum.Copies) != 6 || sum.Into == nil || sum.Into.Id != into.Id {
-		t.Fatalf("Expected 1 risk, 1 control, 5 actions and 6 copies into IAN's draft, got %d, %d, %d, %d, %v",
+	// the actions of controls 2, 8, 10, 11, 12 (confidential) and HR8, and
+	// a copy of each of their controls and of control 13
+	if len(sum.Risks) != 1 || len(sum.Controls) != 1 || len(sum.Actions) != 6 || len(sum.Copies) != 7 || sum.Into == nil || sum.Into.Id != into.Id {
+		t.Fatalf("Expected 1 risk, 1 control, 6 actions and 7 copies into IAN's draft, got %d, %d, %d, %d, %v",
 			len(sum.Risks), len(sum.Controls), len(sum.Actions), len(sum.Copies), sum.Into)
 	}
 
@@ -119,15 +121,19 @@ func TestTransferMovesOpenItemsToTheSuccessor(t *testing.T) {
 		}
 	}
 	copies, _ := app.FindRecordsByFilter(model.Controls, "plan = {:p}", "number", 0, 0, dbx.Params{"p": into.Id})
-	if len(copies) != 6 {
-		t.Fatalf("Expected 6 controls copied into IAN's draft, got %d", len(copies))
+	if len(copies) != 7 {
+		t.Fatalf("Expected 7 controls copied into IAN's draft, got %d", len(copies))
 	}
 	owners := map[string]string{}
 	for i, c := range copies {
 		if c.GetInt("number") != i+1 || c.GetString("unit") != "" {
-			t.Errorf("Expected copies numbered 1–6 without a KS unit, got %d %q", c.GetInt("number"), c.GetString("unit"))
+			t.Errorf("Expected copies numbered 1–7 without a KS unit, got %d %q", c.GetInt("number"), c.GetString("unit"))
 		}
 		owners[c.GetString("title")] = c.GetString("owner")
+		// the copy of the confidential control 12 stays confidential in the other board
+		if want := strings.HasPrefix(c.GetString("title"), testapp.SecretTitle); c.GetBool("confidential") != want {
+			t.Errorf("Expected the copy %q confidential %v, got %v", c.GetString("title"), want, c.GetBool("confidential"))
+		}
 	}
 	// the HR owner belongs to IAN and stays; the others do not and are left out
 	if owners["Attest av leverantörsfakturor"] != f.Users["hr"] || owners["Beslutsfattande – efterlevnad av delegationsordning"] != "" {
@@ -142,11 +148,11 @@ func TestTransferMovesOpenItemsToTheSuccessor(t *testing.T) {
 	}
 
 	// one history row per change, each naming the coordinator:
-	// 1 result + 5 actions marked + 1 risk + 6 copies + 5 continued actions
+	// 1 result + 6 actions marked + 1 risk + 7 copies + 6 continued actions
 	after := countAll(t, app)
 	label := coordinator(f).Label()
-	if n := testapp.Count(t, app, model.AuditLog, dbx.HashExp{"actor": label}); n != 18 || after.audit != before.audit+18 {
-		t.Fatalf("Expected 18 history rows naming %s, got %d (%d → %d)", label, n, before.audit, after.audit)
+	if n := testapp.Count(t, app, model.AuditLog, dbx.HashExp{"actor": label}); n != 21 || after.audit != before.audit+21 {
+		t.Fatalf("Expected 21 history rows naming %s, got %d (%d → %d)", label, n, before.audit, after.audit)
 	}
 	row, err := app.FindFirstRecordByFilter(model.AuditLog, "collection = 'risks' && record = {:r} && op = 'update'", dbx.Params{"r": f.Risk})
 	changes, _ := json.Marshal(row.Get("changes"))
@@ -224,8 +230,8 @@ func TestCarryFromAReportedPlan(t *testing.T) {
 			t.Fatal(err)
 		}
 		sum, err := carry.Transfer(app, coordinator(f), f.KS, testapp.Today)
-		if err != nil || len(sum.Actions) != 5 || len(sum.Controls) != 0 {
-			t.Fatalf("Expected the reported plan's 5 open actions transferred and no control, got %v %d %d", err, len(sum.Actions), len(sum.Controls))
+		if err != nil || len(sum.Actions) != 6 || len(sum.Controls) != 0 {
+			t.Fatalf("Expected the reported plan's 6 open actions transferred and no control, got %v %d %d", err, len(sum.Actions), len(sum.Controls))
 		}
 		for _, key := range unfinished {
 			if a := testapp.Find(t, app, model.Actions, f.Actions[key]); a.GetString("transferred_to") != f.IAN {

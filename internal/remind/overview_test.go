@@ -172,3 +172,68 @@ func sameSet(a, b []string) bool {
 	slices.Sort(b)
 	return slices.Equal(a, b)
 }
+
+// TestOverviewOfTheConfidentialAction: on the demo's day only the action
+// under the confidential control 12 is overdue. Its owner has it on their
+// lists and the coordinator on the overdue list, and the plan is late for
+// both; for the reader and the other board's user no list names it and
+// the plan is not late; the auditor has no lists of their own.
+func TestOverviewOfTheConfidentialAction(t *testing.T) {
+	t.Parallel()
+	f := testapp.Fix(t)
+	app := testapp.New(t)
+	for _, c := range []struct {
+		account string
+		lists   []string // the lists that hold action 12
+		due     int      // the menu's count: overdue or due today, the user's own
+		plans   string
+	}{
+		{"samordnare", []string{remind.ListOverdue}, 0, "20 controls, 0 unreported, late true"},
+		{"it", []string{remind.ListOverdue, remind.ListActions}, 1, "20 controls, 0 unreported, late true"},
+		{"revisor", nil, 0, "20 controls, 0 unreported, late true"},
+		{"lasare", nil, 0, "19 controls, 0 unreported, late false"},
+		{"annan", nil, 0, ""},
+	} {
+		t.Run(c.account, func(t *testing.T) {
+			user := testapp.Find(t, app, model.Users, f.Users[c.account])
+			o, err := remind.NewOverview(app, user, testapp.Clock(), remind.DefaultDays)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var lists []string
+			for _, name := range remind.Lists {
+				part, err := o.List(name, 0, 100)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, it := range part.Items {
+					if it.Id == f.Actions["12"] {
+						lists = append(lists, name)
+						if it.Title != testapp.SecretAction+"." {
+							t.Errorf("Expected action 12's description as its title, got %q", it.Title)
+						}
+					} else if leaks := testapp.Leaks(it.Title); leaks != nil {
+						t.Errorf("Expected nothing confidential in %s's other items, got %q", name, it.Title)
+					}
+				}
+			}
+			if !slices.Equal(lists, c.lists) {
+				t.Errorf("Expected action 12 on the lists %v, got %v", c.lists, lists)
+			}
+			if n, err := o.DueCount(); err != nil || n != c.due {
+				t.Errorf("Expected the menu's due count %d, got %d (%v)", c.due, n, err)
+			}
+			plans, err := o.Plans()
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			for _, p := range plans {
+				got += fmt.Sprintf("%d controls, %d unreported, late %v", p.Controls, p.Unreported, p.Late)
+			}
+			if got != c.plans {
+				t.Errorf("Expected the plans %q, got %q", c.plans, got)
+			}
+		})
+	}
+}

@@ -61,6 +61,11 @@ func TestRunSendsEachReminderOnce(t *testing.T) {
 	box := startSMTP(t)
 	app := newApp(t, box)
 	link := site + "/controls/" + f.Controls["2"] + "#action-" + f.Actions["2"]
+	// the confidential action 12, overdue, is reminded of every week (its
+	// own tests); done here, so that only action 2 is due
+	if err := testapp.Update(app, model.Actions, f.Actions["12"], map[string]any{"status": "done", "done_note": "Regelverket är omskrivet."}); err != nil {
+		t.Fatal(err)
+	}
 
 	sum, _ := run(t, app, "2025-06-20")
 	if sum != (remind.Summary{Emails: 1, Items: 1}) {
@@ -189,9 +194,11 @@ func TestAFailingAddressIsRetriedWithoutBlockingTheOthers(t *testing.T) {
 	}
 	box.Refuse(owner, true)
 
+	// HR's and samhallsbyggnad's, and the overdue confidential action 12
+	// to its owner and in the coordinator's digest
 	sum, out := run(t, app, "2025-06-20")
-	if sum.Emails != 2 || sum.Failed != 1 {
-		t.Fatalf("Expected 2 sent and 1 failed, got %+v\n%s", sum, out)
+	if sum.Emails != 4 || sum.Failed != 1 {
+		t.Fatalf("Expected 4 sent and 1 failed, got %+v\n%s", sum, out)
 	}
 	contains(t, "output", out, "Kunde inte skicka till Anders Ansvarig <ansvarig@ikplan.test>")
 	if got := box.To("hr@ikplan.test"); len(got) != 1 || got[0].Subject != "ikplan: 1 ska snart vara klar" {
@@ -213,8 +220,8 @@ func TestAFailingAddressIsRetriedWithoutBlockingTheOthers(t *testing.T) {
 	if sum.Emails != 1 || sum.Failed != 0 || len(box.To(owner)) != 1 {
 		t.Fatalf("Expected the failed e-mail sent on the next run, and only it, got %+v\n%s", sum, out)
 	}
-	if len(box.Mails()) != 3 {
-		t.Fatalf("Expected 3 e-mails in all, got %d", len(box.Mails()))
+	if len(box.Mails()) != 5 {
+		t.Fatalf("Expected 5 e-mails in all, got %d", len(box.Mails()))
 	}
 }
 
@@ -229,13 +236,15 @@ func TestAUserWithoutEmailIsSkipped(t *testing.T) {
 	if _, err := app.DB().NewQuery("UPDATE users SET email = '' WHERE id = {:id}").Bind(dbx.Params{"id": f.Users["samhallsbyggnad"]}).Execute(); err != nil {
 		t.Fatal(err)
 	}
+	// the owner's, and the overdue confidential action 12 to its owner and
+	// in the coordinator's digest
 	sum, out := run(t, app, "2025-06-20")
-	if sum.Emails != 1 || sum.Skipped != 1 || sum.Failed != 0 {
-		t.Fatalf("Expected one sent and one skipped, got %+v\n%s", sum, out)
+	if sum.Emails != 3 || sum.Skipped != 1 || sum.Failed != 0 {
+		t.Fatalf("Expected three sent and one skipped, got %+v\n%s", sum, out)
 	}
 	contains(t, "output", out, "Ingen e-postadress, hoppar över: Sofia Samhällsbyggnadschef")
-	if got := box.Mails(); len(got) != 1 || got[0].To[0] != owner {
-		t.Fatalf("Expected only the owner's e-mail, got %+v", got)
+	if got := recipients(box.Mails()); !slices.Equal(got, []string{owner, "it@ikplan.test", coordinator}) {
+		t.Fatalf("Expected only the owner's, IT's and the coordinator's e-mails, got %v", got)
 	}
 	if got := recorded(t, app, f.Users["samhallsbyggnad"]); len(got) != 0 {
 		t.Fatalf("Expected nothing recorded for the user without e-mail, got %v", got)
@@ -252,16 +261,18 @@ func TestDryRunSendsAndRecordsNothing(t *testing.T) {
 	app := newApp(t, box)
 	var out bytes.Buffer
 	sum, err := remind.Run(app, at("2025-06-20"), true, &out)
-	if err != nil || sum != (remind.Summary{Emails: 1, Items: 1}) {
-		t.Fatalf("Expected one e-mail listed, got %+v, %v", sum, err)
+	if err != nil || sum != (remind.Summary{Emails: 3, Items: 3}) {
+		t.Fatalf("Expected three e-mails listed (the owner's, IT's and the coordinator's), got %+v, %v", sum, err)
 	}
 	contains(t, "output", out.String(), "Skulle skicka till Anders Ansvarig <ansvarig@ikplan.test> – ikplan: 1 ska snart vara klar",
-		"Åtgärd: Excelfil har tagits fram", "Slutdatum: kvartal 2 2025 (om 10 dagar)", site+"/controls/"+f.Controls["2"]+"#action-"+f.Actions["2"])
+		"Åtgärd: Excelfil har tagits fram", "Slutdatum: kvartal 2 2025 (om 10 dagar)", site+"/controls/"+f.Controls["2"]+"#action-"+f.Actions["2"],
+		"Skulle skicka till Ivar IT-chef <it@ikplan.test> – ikplan: 1 försenad", "Åtgärd: "+testapp.SecretAction,
+		"Skulle skicka till Sara Samordnare <samordnare@ikplan.test>")
 	if n := testapp.Count(t, app, model.Reminders, nil); n != 0 || len(box.Mails()) != 0 {
 		t.Fatalf("Expected nothing sent or recorded, got %d e-mails and %d reminders", len(box.Mails()), n)
 	}
 	// the real run after it still sends
-	if sum, _ := run(t, app, "2025-06-20"); sum.Emails != 1 || len(box.Mails()) != 1 {
+	if sum, _ := run(t, app, "2025-06-20"); sum.Emails != 3 || len(box.Mails()) != 3 {
 		t.Fatalf("Expected the real run to send, got %+v", sum)
 	}
 }
@@ -286,8 +297,8 @@ func TestAPanicIsRecovered(t *testing.T) {
 		return e.Next()
 	})
 	sum, out := run(t, app, "2025-07-02")
-	if sum.Failed != 1 || sum.Emails != 1 || len(box.To(coordinator)) != 1 {
-		t.Fatalf("Expected the owner's e-mail failed and the digest sent, got %+v\n%s", sum, out)
+	if sum.Failed != 1 || sum.Emails != 2 || len(box.To(coordinator)) != 1 || len(box.To("it@ikplan.test")) != 1 {
+		t.Fatalf("Expected the owner's e-mail failed and IT's and the digest sent, got %+v\n%s", sum, out)
 	}
 	if logs := logged(t, app, "reminders: panicked"); len(logs) != 1 || !strings.Contains(logs[0].Data["error"].(string), "the mailer broke") {
 		t.Fatalf("Expected the panic logged, got %+v", logs)
@@ -379,8 +390,58 @@ func TestTheSettingsChooseTheDays(t *testing.T) {
 	if err := testapp.Update(app, model.Settings, f.Settings, map[string]any{"reminder_days": []int{7}}); err != nil {
 		t.Fatal(err)
 	}
+	// nothing is due within 7 days: only the overdue confidential action
+	// 12, to its owner and in the coordinator's digest
 	out.Reset()
-	if sum, err := remind.Run(app, at("2025-06-20"), true, &out); err != nil || sum.Emails != 0 {
+	if sum, err := remind.Run(app, at("2025-06-20"), true, &out); err != nil || sum.Emails != 2 || strings.Contains(out.String(), "Ska snart") {
 		t.Fatalf("Expected nothing within 7 days, got %+v, %v\n%s", sum, err, out.String())
 	}
+}
+
+// TestRemindersOfTheConfidentialAction: the overdue action under the
+// confidential control 12 is reminded of to its owner and in the digest of
+// its board's coordinator, and to nobody else — not the reader, not the
+// other board's user, not a coordinator of the other board.
+func TestRemindersOfTheConfidentialAction(t *testing.T) {
+	t.Parallel()
+	f := testapp.Fix(t)
+	box := startSMTP(t)
+	app := newApp(t, box)
+	if _, err := testapp.Create(app, model.Users, map[string]any{
+		"email": "samordnare_ian@ikplan.test", "password": testapp.Password, "name": "Ingrid IAN-samordnare",
+		"role": model.RoleCoordinator, "boards": []string{f.IAN},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if sum, out := run(t, app, "2025-03-17"); sum.Failed != 0 { // a Monday
+		t.Fatalf("Expected the job to send, got %+v\n%s", sum, out)
+	}
+	link := site + "/controls/" + f.Controls["12"] + "#action-" + f.Actions["12"]
+	for _, m := range box.Mails() {
+		if leaks := testapp.Leaks(m.Text + m.HTML); leaks != nil && m.To[0] != "it@ikplan.test" && m.To[0] != coordinator {
+			t.Errorf("Expected nothing of the confidential control in the e-mail to %s, got %q\n%s", m.To[0], leaks, m.Text)
+		}
+	}
+	it := box.To("it@ikplan.test")
+	if len(it) != 1 {
+		t.Fatalf("Expected the IT owner's reminder, got %+v", it)
+	}
+	contains(t, "IT owner's reminder", it[0].Text, "Försenat", "Åtgärd: "+testapp.SecretAction, "Slutdatum: "+testapp.SecretDeadline, link)
+	digest := box.To(coordinator)
+	if len(digest) != 1 {
+		t.Fatalf("Expected the coordinator's digest, got %+v", digest)
+	}
+	contains(t, "digest", digest[0].Text, "Kommunstyrelsen", "Åtgärd: "+testapp.SecretAction, "Ansvarig: Ivar IT-chef", link)
+	if got := recipients(box.Mails()); !slices.Equal(got, []string{"it@ikplan.test", coordinator}) {
+		t.Errorf("Expected e-mails to IT and the coordinator only, got %v", got)
+	}
+}
+
+// recipients are the first addressee of each e-mail, in order.
+func recipients(mails []received) []string {
+	var out []string
+	for _, m := range mails {
+		out = append(out, m.To[0])
+	}
+	return out
 }

@@ -9,30 +9,43 @@ import (
 
 	"ikplan/internal/demo"
 	"ikplan/internal/report"
+	"ikplan/internal/testapp"
 )
 
 var tags = regexp.MustCompile(`(?s)<style.*?</style>|<[^>]+>`)
 
+// formats are the follow-up's formats.
+var formats = []string{"html", "pdf", "docx"}
+
+// asText writes the document in a format and reads it back as text.
+func asText(t *testing.T, format string, doc *report.Doc) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := report.Write(format, &buf, doc); err != nil {
+		t.Fatalf("%s: %v", format, err)
+	}
+	switch format {
+	case "html":
+		return html.UnescapeString(tags.ReplaceAllString(buf.String(), " "))
+	case "pdf":
+		return report.PDFText(t, buf.Bytes(), doc.Header)
+	}
+	return report.DOCXText(t, buf.Bytes())
+}
+
 // TestFollowUpInEveryFormat reads the demo's follow-up report back as text
 // from each format and finds every control of the seed report with its
 // account, outcome and measured value, and every action with its deadline
-// as people write it.
+// as people write it, the confidential control 12's action of the test
+// data included; the public version shows nothing of control 12 in any.
 func TestFollowUpInEveryFormat(t *testing.T) {
 	t.Parallel()
-	doc := followUp(t, false)
+	doc, public := followUp(t, false), followUp(t, true)
 	texts := map[string]string{}
-	for _, format := range []string{"html", "pdf", "docx"} {
-		var buf bytes.Buffer
-		if err := report.Write(format, &buf, doc); err != nil {
-			t.Fatalf("%s: %v", format, err)
-		}
-		switch format {
-		case "html":
-			texts[format] = html.UnescapeString(tags.ReplaceAllString(buf.String(), " "))
-		case "pdf":
-			texts[format] = report.PDFText(t, buf.Bytes(), doc.Header)
-		case "docx":
-			texts[format] = report.DOCXText(t, buf.Bytes())
+	for _, format := range formats {
+		texts[format] = asText(t, format, doc)
+		if leaks := testapp.Leaks(asText(t, format, public)); leaks != nil {
+			t.Errorf("Expected nothing confidential in the public follow-up as %s, got %q", format, leaks)
 		}
 	}
 	for format, raw := range texts {
@@ -64,7 +77,7 @@ func TestFollowUpInEveryFormat(t *testing.T) {
 				"individ- och arbetsmarknadsnämnden",
 				"1.2 Åtgärder",
 				"Tidplan: kvartal 2 2025", "Tidplan: under 2025",
-				"Sekretess",
+				"Sekretess", testapp.SecretAction,
 			} {
 				if !strings.Contains(text, want) {
 					t.Errorf("Expected %q", want)

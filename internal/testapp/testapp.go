@@ -1,10 +1,11 @@
 // Package testapp builds the test data set once (the demo data plus a user
-// of another board, a risk and a superuser) and gives each test its own copy
-// with ikplan's hooks bound and a fixed clock.
+// of another board, a risk, a superuser, and a deviation, an action and an
+// evidence file under the confidential control 12) and gives each test its
+// own copy with ikplan's hooks bound and a fixed clock.
 package testapp
 
 import (
-	"ikplan/internal/store"
+	"fmt"
 	"os"
 	"sync"
 	"testing"
@@ -17,6 +18,7 @@ import (
 	"ikplan/hooks"
 	"ikplan/internal/demo"
 	"ikplan/internal/model"
+	"ikplan/internal/store"
 	_ "ikplan/pb_migrations"
 )
 
@@ -44,6 +46,7 @@ type Fixture struct {
 	Results    map[string]string // control key → its 2024 result id
 	Deviations map[string]string // control key → its first deviation id
 	Actions    map[string]string // control key → its first action id
+	Evidence   map[string]string // control key → its result's first evidence file (stored name): "12" only
 	AuditRow   string            // a history row of KS
 	Settings   string
 }
@@ -111,6 +114,7 @@ func build() (*Fixture, error) {
 		Dir: dir, KS: loaded.Boards["KS"].Id, IAN: loaded.Boards["IAN"].Id, Plan: loaded.Plan.Id,
 		Users: map[string]string{}, Tokens: map[string]string{}, Sessions: map[string]string{},
 		Controls: map[string]string{}, Results: map[string]string{}, Deviations: map[string]string{}, Actions: map[string]string{},
+		Evidence: map[string]string{},
 	}
 	for k, u := range loaded.Users {
 		f.Users[k] = u.Id
@@ -200,6 +204,9 @@ func build() (*Fixture, error) {
 				}
 			}
 		}
+	}
+	if err := model.RunAs(app, model.System, func(tx core.App) error { return confidential(tx, f) }); err != nil {
+		return nil, fmt.Errorf("failed to add the confidential records: %w", err)
 	}
 	row, err := app.FindFirstRecordByFilter(model.AuditLog, "board = {:b}", dbx.Params{"b": f.KS})
 	if err != nil {

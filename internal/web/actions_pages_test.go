@@ -44,10 +44,10 @@ func TestActionsPaged(t *testing.T) {
 	}
 	scenarios := []tests.ApiScenario{
 		{
-			Name:   "the first page shows 100 of 127 and links to the next",
+			Name:   "the first page shows 100 of 128 and links to the next",
 			Method: http.MethodGet, URL: "/actions", Headers: testapp.Cookie(f, "samordnare"),
 			BeforeTestFunc: more, ExpectedStatus: http.StatusOK,
-			ExpectedContent:    []string{"<caption>Åtgärder (127)</caption>", "Sida 1 av 2", `href="/actions?page=2" rel="next"`},
+			ExpectedContent:    []string{"<caption>Åtgärder (128)</caption>", "Sida 1 av 2", `href="/actions?page=2" rel="next"`},
 			NotExpectedContent: []string{`rel="prev"`},
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
 				if n := countRows(t, res); n != 100 {
@@ -56,7 +56,7 @@ func TestActionsPaged(t *testing.T) {
 			},
 		},
 		{
-			Name:   "the second page shows the other 27 and keeps the filter",
+			Name:   "the second page shows the other 28 and keeps the filter",
 			Method: http.MethodGet, URL: "/actions?status=planned&page=2", Headers: testapp.Cookie(f, "samordnare"),
 			BeforeTestFunc: more, ExpectedStatus: http.StatusOK,
 			ExpectedContent:    []string{"Sida 2 av 2", `href="/actions?status=planned" rel="prev"`},

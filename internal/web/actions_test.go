@@ -35,7 +35,7 @@ func TestActionsPage(t *testing.T) {
 			}
 		}
 	}
-	a2 := f.Actions["2"]
+	a2, a12 := f.Actions["2"], f.Actions["12"]
 	scenarios := []tests.ApiScenario{
 		{
 			Name: "guest is sent to sign in", Method: http.MethodGet, URL: "/actions",
@@ -51,15 +51,21 @@ func TestActionsPage(t *testing.T) {
 			Method: http.MethodGet, URL: "/actions", Headers: testapp.Cookie(f, "samordnare"),
 			ExpectedStatus: http.StatusOK,
 			ExpectedContent: []string{
-				"<title>Åtgärder – ikplan</title>", "<caption>Åtgärder (7)</caption>", `id="action-` + a2 + `"`,
+				"<title>Åtgärder – ikplan</title>", "<caption>Åtgärder (8)</caption>", `id="action-` + a2 + `"`,
 				`href="/controls/` + f.Controls["2"] + `#action-` + a2 + `"`, "kvartal 2 2025", "under 2025",
 				"Kommunstyrelsen", "<td>2024</td>", "Anders Ansvarig", "Pågår", "Klar 2025-", `<label for="f-board">`,
 				`hx-get="/actions"`, `hx-push-url="true"`, `<label for="status-` + a2 + `">`,
+				`id="action-` + a12 + `"`, testapp.SecretAction,
 			},
-			NotExpectedContent: []string{"Försenad", "Okänt värde"},
+			NotExpectedContent: []string{"Okänt värde"},
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
 				if v := res.Header.Get("Vary"); !strings.Contains(v, "HX-Request") {
 					t.Fatalf("Expected Vary: HX-Request, got %q", v)
+				}
+				// on the demo's day only the confidential control 12's action is overdue
+				html := body(t, res)
+				if n := strings.Count(html, "Försenad"); n != 1 || !strings.Contains(row(html, "action-"+a12), "Försenad") {
+					t.Fatalf("Expected only action 12 tagged Försenad, got %d tags", n)
 				}
 			},
 		},
@@ -92,7 +98,7 @@ func TestActionsPage(t *testing.T) {
 		{
 			Name: "board and year together", Method: http.MethodGet, URL: "/actions?board=" + f.KS + "&year=2024",
 			Headers: testapp.Cookie(f, "samordnare"), ExpectedStatus: http.StatusOK,
-			ExpectedContent: []string{"<caption>Åtgärder (7)</caption>"},
+			ExpectedContent: []string{"<caption>Åtgärder (8)</caption>"},
 		},
 		{
 			Name: "another board has no actions", Method: http.MethodGet, URL: "/actions?board=" + f.IAN,
@@ -102,8 +108,15 @@ func TestActionsPage(t *testing.T) {
 		{
 			Name: "overdue only", Method: http.MethodGet, URL: "/actions?overdue=1", BeforeTestFunc: makeOverdue,
 			Headers: testapp.Cookie(f, "samordnare"), ExpectedStatus: http.StatusOK,
-			ExpectedContent:    []string{"<caption>Åtgärder (1)</caption>", `id="action-` + f.Actions["11"] + `"`, "januari 2025", "Försenad", `name="overdue" value="1" checked`},
+			ExpectedContent: []string{"<caption>Åtgärder (2)</caption>", `id="action-` + f.Actions["11"] + `"`, "januari 2025", "Försenad",
+				`name="overdue" value="1" checked`, `id="action-` + a12 + `"`},
 			NotExpectedContent: []string{`id="action-` + a2 + `"`},
+		},
+		{
+			Name: "a reader's overdue are only those they may see", Method: http.MethodGet, URL: "/actions?overdue=1", BeforeTestFunc: makeOverdue,
+			Headers: testapp.Cookie(f, "lasare"), ExpectedStatus: http.StatusOK,
+			ExpectedContent:    []string{"<caption>Åtgärder (1)</caption>", `id="action-` + f.Actions["11"] + `"`},
+			NotExpectedContent: append([]string{`id="action-` + a12 + `"`}, testapp.Secrets...),
 		},
 		{
 			Name: "overdue and another owner find nothing", Method: http.MethodGet, URL: "/actions?overdue=1&owner=" + f.Users["ansvarig"],
@@ -111,27 +124,33 @@ func TestActionsPage(t *testing.T) {
 			ExpectedContent: []string{"Inga åtgärder matchar filtret."},
 		},
 		{
-			Name: "nothing is overdue on the demo's day", Method: http.MethodGet, URL: "/actions?overdue=1",
+			Name: "only the confidential action is overdue on the demo's day", Method: http.MethodGet, URL: "/actions?overdue=1",
 			Headers: testapp.Cookie(f, "samordnare"), ExpectedStatus: http.StatusOK,
-			ExpectedContent: []string{"Inga åtgärder matchar filtret."},
+			ExpectedContent: []string{"<caption>Åtgärder (1)</caption>", `id="action-` + a12 + `"`, testapp.SecretAction},
+		},
+		{
+			Name: "a reader finds nothing overdue on the demo's day", Method: http.MethodGet, URL: "/actions?overdue=1",
+			Headers: testapp.Cookie(f, "lasare"), ExpectedStatus: http.StatusOK,
+			ExpectedContent: []string{"Inga åtgärder matchar filtret."}, NotExpectedContent: testapp.Secrets,
 		},
 		{
 			Name: "invalid filter values are ignored and named, never a 500", Method: http.MethodGet,
 			URL:     "/actions?year=abc&status=finished&board=%3Cscript%3E&owner=nobody&overdue=maybe",
 			Headers: testapp.Cookie(f, "samordnare"), ExpectedStatus: http.StatusOK,
-			ExpectedContent: []string{"<caption>Åtgärder (7)</caption>", "Okänt värde för Planår", "Okänt värde för Status",
+			ExpectedContent: []string{"<caption>Åtgärder (8)</caption>", "Okänt värde för Planår", "Okänt värde för Status",
 				"Okänt värde för Nämnd", "Okänt värde för Ansvarig", "Okänt värde för Bara försenade"},
 			NotExpectedContent: []string{"<script>"},
 		},
 		{
 			Name: "a year without a plan is ignored", Method: http.MethodGet, URL: "/actions?year=2023",
 			Headers: testapp.Cookie(f, "samordnare"), ExpectedStatus: http.StatusOK,
-			ExpectedContent: []string{"<caption>Åtgärder (7)</caption>", "Okänt värde för Planår"},
+			ExpectedContent: []string{"<caption>Åtgärder (8)</caption>", "Okänt värde för Planår"},
 		},
 		{
-			Name: "a reader sees the actions but no status form", Method: http.MethodGet, URL: "/actions",
+			Name: "a reader sees the actions, but not the confidential control's, and no status form", Method: http.MethodGet, URL: "/actions",
 			Headers: testapp.Cookie(f, "lasare"), ExpectedStatus: http.StatusOK,
-			ExpectedContent: []string{"<caption>Åtgärder (7)</caption>"}, NotExpectedContent: []string{"Ändra status", `action="/actions/`},
+			ExpectedContent:    []string{"<caption>Åtgärder (7)</caption>"},
+			NotExpectedContent: append([]string{"Ändra status", `action="/actions/`, `id="action-` + a12 + `"`, "Försenad"}, testapp.Secrets...),
 		},
 		{
 			Name: "an owner gets the status form for their own actions only", Method: http.MethodGet, URL: "/actions",
@@ -150,7 +169,7 @@ func TestActionsPage(t *testing.T) {
 		{
 			Name: "another board's user sees none of Kommunstyrelsen's actions", Method: http.MethodGet, URL: "/actions",
 			Headers: testapp.Cookie(f, "annan"), ExpectedStatus: http.StatusOK,
-			ExpectedContent: []string{"Inga åtgärder matchar filtret."}, NotExpectedContent: []string{"Excelfil"},
+			ExpectedContent: []string{"Inga åtgärder matchar filtret."}, NotExpectedContent: append([]string{"Excelfil"}, testapp.Secrets...),
 		},
 
 		// POST /actions/{id}/status

@@ -159,7 +159,20 @@ func TestCalendarFeedRefusals(t *testing.T) {
 		{
 			Name: "a reader's feed has nothing confidential (nor anything of theirs)", Method: http.MethodGet, URL: "/calendar/" + feedToken + ".ics",
 			TestAppFactory: withToken(f, "lasare", feedToken), ExpectedStatus: http.StatusOK,
-			ExpectedContent: []string{"BEGIN:VCALENDAR", "X-WR-CALNAME:ikplan – Lena Läsare"}, NotExpectedContent: []string{"BEGIN:VEVENT", "Cyberangrepp"},
+			ExpectedContent:    []string{"BEGIN:VCALENDAR", "X-WR-CALNAME:ikplan – Lena Läsare"},
+			NotExpectedContent: append([]string{"BEGIN:VEVENT", "UID:actions-" + f.Actions["12"], "Skriv om brandv"}, testapp.Secrets...),
+		},
+		{
+			// the summary is folded at 75 octets: its start is on one line
+			Name: "the confidential action is in its owner's feed", Method: http.MethodGet, URL: "/calendar/" + feedToken + ".ics",
+			TestAppFactory: withToken(f, "it", feedToken), ExpectedStatus: http.StatusOK,
+			ExpectedContent: []string{"X-WR-CALNAME:ikplan – Ivar IT-chef", "UID:actions-" + f.Actions["12"] + "@ikplan", "Skriv om brandv", "DTSTART;VALUE=DATE:20250131"},
+		},
+		{
+			Name: "and not in another owner's", Method: http.MethodGet, URL: "/calendar/" + feedToken + ".ics",
+			TestAppFactory: withToken(f, "ansvarig", feedToken), ExpectedStatus: http.StatusOK,
+			ExpectedContent:    []string{"BEGIN:VEVENT", "UID:actions-" + f.Actions["2"] + "@ikplan"},
+			NotExpectedContent: append([]string{"UID:actions-" + f.Actions["12"], "Skriv om brandv"}, testapp.Secrets...),
 		},
 	}
 	for _, s := range scenarios {

@@ -23,6 +23,7 @@ func nextForm(f *testapp.Fixture, skip ...string) string {
 		"8":   {"close", "Ersätts av den nya mätrutinen.", ""},
 		"10":  {"continue", "", ""},
 		"11":  {"transfer", "", f.IAN},
+		"12":  {"continue", "", ""},
 		"HR8": {"continue", "", ""},
 	} {
 		if contains(skip, key) {
@@ -79,7 +80,7 @@ func TestNextYearPages(t *testing.T) {
 			ExpectedContent: []string{
 				"<title>Ny plan för 2025 – Kommunstyrelsen – ikplan</title>",
 				"Kontrollpunkter som kopieras (20)", "Det finns ingen plan för 2023 att jämföra med.",
-				"<caption>5 ofärdiga åtgärder i planen för 2024</caption>", "Excelfil har tagits fram",
+				"<caption>6 ofärdiga åtgärder i planen för 2024</caption>", "Excelfil har tagits fram", testapp.SecretAction,
 				`name="decision-` + f.Actions["2"] + `"`, `name="decision-` + f.Actions["HR8"] + `"`,
 				`id="decision-` + f.Actions["11"] + `"`, `<label for="reason-` + f.Actions["8"] + `"`,
 				`<option value="` + f.IAN + `"`, "kvartal 2 2025", "Skapa utkastet för 2025",
@@ -132,7 +133,7 @@ func TestNextYearPages(t *testing.T) {
 				"<title>Fel: ", "Det finns fel i formuläret", `href="#decision-` + f.Actions["HR8"] + `"`,
 				`id="decision-` + f.Actions["HR8"] + `-error"`, "Välj om åtgärden ska fortsätta",
 				// the summary says how many and names the action
-				`href="#decisions"`, "(1 av 5 saknar det)", "”Fortsätta arbeta utifrån ovanstående",
+				`href="#decisions"`, "(1 av 6 saknar det)", "”Fortsätta arbeta utifrån ovanstående",
 				// the other decisions are kept
 				`value="close" checked`, `value="Ersätts av den nya mätrutinen."`,
 			},
@@ -184,8 +185,8 @@ func TestNextYearPages(t *testing.T) {
 				if n := testapp.Count(t, app, model.Controls, dbx.HashExp{"plan": draft.Id}); n != 20 {
 					t.Fatalf("Expected 20 controls in the draft, got %d", n)
 				}
-				if n := testapp.Count(t, app, model.Actions, dbx.HashExp{"plan": draft.Id}); n != 3 {
-					t.Fatalf("Expected 3 continued actions, got %d", n)
+				if n := testapp.Count(t, app, model.Actions, dbx.HashExp{"plan": draft.Id}); n != 4 {
+					t.Fatalf("Expected 4 continued actions, got %d", n)
 				}
 				if a := testapp.Find(t, app, model.Actions, f.Actions["11"]); a.GetString("transferred_to") != f.IAN {
 					t.Fatalf("Expected action 11 transferred to IAN, got %q", a.GetString("transferred_to"))
@@ -266,13 +267,13 @@ func TestTransferPages(t *testing.T) {
 		{
 			Name: "without a draft to receive them the items are listed and the form withheld", Method: http.MethodGet, URL: page,
 			Headers: testapp.Cookie(f, "samordnare"), BeforeTestFunc: withSuccessor(false), ExpectedStatus: http.StatusOK,
-			ExpectedContent:    []string{"Öppna åtgärder (5)", "Skapa ett utkast för Individ- och arbetsmarknadsnämnden först", "Felaktig kontering av representation"},
+			ExpectedContent:    []string{"Öppna åtgärder (6)", "Skapa ett utkast för Individ- och arbetsmarknadsnämnden först", "Felaktig kontering av representation"},
 			NotExpectedContent: []string{`action="` + page + `"`},
 		},
 		{
 			Name: "with a draft the coordinator gets the form", Method: http.MethodGet, URL: page,
 			Headers: testapp.Cookie(f, "samordnare"), BeforeTestFunc: withSuccessor(true), ExpectedStatus: http.StatusOK,
-			ExpectedContent: []string{`action="` + page + `"`, "Överför till Individ- och arbetsmarknadsnämnden", "IAN:s plan 2025", "5 kontrollpunkter och 5 åtgärder kopieras till"},
+			ExpectedContent: []string{`action="` + page + `"`, "Överför till Individ- och arbetsmarknadsnämnden", "IAN:s plan 2025", "6 kontrollpunkter och 6 åtgärder kopieras till"},
 		},
 		{
 			Name: "a reader may not transfer", Method: http.MethodGet, URL: page,
@@ -308,7 +309,7 @@ func TestTransferPages(t *testing.T) {
 				if loc := res.Header.Get("Location"); loc != page+"?done=1" {
 					t.Fatalf("Expected a redirect to the transfer page, got %q", loc)
 				}
-				for _, key := range []string{"2", "8", "10", "11", "HR8"} {
+				for _, key := range []string{"2", "8", "10", "11", "12", "HR8"} {
 					if a := testapp.Find(t, app, model.Actions, f.Actions[key]); a.GetString("transferred_to") != f.IAN {
 						t.Fatalf("Expected action %s transferred to IAN, got %q", key, a.GetString("transferred_to"))
 					}
@@ -317,8 +318,8 @@ func TestTransferPages(t *testing.T) {
 					t.Fatalf("Expected the risk moved to IAN, got %s", b)
 				}
 				n := testapp.Count(t, app, model.AuditLog, dbx.HashExp{"actor": "users/" + f.Users["samordnare"]})
-				if n != 16 { // 5 actions marked, 1 risk, 5 copies, 5 continued actions
-					t.Fatalf("Expected 16 history rows naming the coordinator, got %d", n)
+				if n != 19 { // 6 actions marked, 1 risk, 6 copies, 6 continued actions (12's among them)
+					t.Fatalf("Expected 19 history rows naming the coordinator, got %d", n)
 				}
 			},
 		},
@@ -331,7 +332,7 @@ func TestTransferPages(t *testing.T) {
 					t.Fatal(err)
 				}
 				err := model.RunCarry(app, func(tx core.App) error { // as a transfer marks them
-					for _, key := range []string{"2", "8", "10", "11", "HR8"} {
+					for _, key := range []string{"2", "8", "10", "11", "12", "HR8"} {
 						if err := testapp.Update(tx, model.Actions, f.Actions[key], map[string]any{"transferred_to": f.IAN}); err != nil {
 							return err
 						}
@@ -368,7 +369,7 @@ func TestCarryLeavesOneOpenItemPerAction(t *testing.T) {
 	if err := testapp.Update(app, model.Actions, f.Actions["2"], map[string]any{"deadline": "2025-03-01", "deadline_precision": "day"}); err != nil {
 		t.Fatal(err)
 	}
-	keys := []string{"2", "8", "10", "11", "HR8"}
+	keys := []string{"2", "8", "10", "11", "12", "HR8"}
 	texts := map[string]string{}
 	for _, key := range keys {
 		texts[key] = prefix(testapp.Find(t, app, model.Actions, f.Actions[key]).GetString("description"))

@@ -9,7 +9,6 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
-	"github.com/pocketbase/pocketbase/tools/filesystem"
 
 	"ikplan/internal/model"
 	"ikplan/internal/testapp"
@@ -117,12 +116,13 @@ func TestControlPage(t *testing.T) {
 		{
 			Name: "the confidential control is a 404 page for a reader", Method: http.MethodGet, URL: "/controls/" + f.Controls["12"],
 			Headers: testapp.Cookie(f, "lasare"), ExpectedStatus: http.StatusNotFound,
-			ExpectedContent: []string{"Sidan finns inte"}, NotExpectedContent: []string{"Cyberangrepp"},
+			ExpectedContent: []string{"Sidan finns inte"}, NotExpectedContent: testapp.Secrets,
 		},
 		{
-			Name: "the confidential control's owner sees it, tagged", Method: http.MethodGet, URL: "/controls/" + f.Controls["12"],
+			Name: "the confidential control's owner sees it, tagged, with its deviation, action and file", Method: http.MethodGet, URL: "/controls/" + f.Controls["12"],
 			Headers: testapp.Cookie(f, "it"), ExpectedStatus: http.StatusOK,
-			ExpectedContent: []string{"Cyberangrepp", `<strong class="tag tag--yellow">Sekretess</strong>`, "<dd>Löpande</dd>", "<dd>Löpande kontroll</dd>"},
+			ExpectedContent: []string{"Cyberangrepp", `<strong class="tag tag--yellow">Sekretess</strong>`, "<dd>Löpande</dd>", "<dd>Löpande kontroll</dd>",
+				testapp.SecretDeviation, testapp.SecretAction, f.Evidence["12"]},
 		},
 		{
 			Name: "an unknown control is an HTML 404", Method: http.MethodGet, URL: "/controls/doesnotexist123",
@@ -193,44 +193,29 @@ func TestControlTarget(t *testing.T) {
 	}
 }
 
-// appWithEvidence is a test app where a control's result has an evidence
-// file; it returns the file's stored name.
-func appWithEvidence(t testing.TB, f *testapp.Fixture, key string) (*tests.TestApp, string) {
-	t.Helper()
-	app := testapp.NewWeb(t)
-	r := testapp.Find(t, app, model.Results, f.Results[key])
-	file, err := filesystem.NewFileFromBytes([]byte("Loggar från brandväggen.\n"), "loggar.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	r.Set("evidence+", file)
-	if err := app.Save(r); err != nil {
-		t.Fatalf("failed to attach evidence: %v", err)
-	}
-	return app, r.GetStringSlice("evidence")[0]
-}
-
+// TestControlEvidence downloads the fixture's evidence file of the
+// confidential control 12's result.
 func TestControlEvidence(t *testing.T) {
 	t.Parallel()
 	f := testapp.Fix(t)
+	name := f.Evidence["12"]
 	scenarios := []struct {
 		name, who, control string
 		status             int
 		content            []string
 	}{
-		{"the owner downloads the evidence as an attachment", "it", "12", http.StatusOK, []string{"Loggar från brandväggen."}},
-		{"the coordinator downloads it too", "samordnare", "12", http.StatusOK, []string{"Loggar från brandväggen."}},
+		{"the owner downloads the evidence as an attachment", "it", "12", http.StatusOK, []string{testapp.SecretFile}},
+		{"the coordinator downloads it too", "samordnare", "12", http.StatusOK, []string{testapp.SecretFile}},
+		{"so does the auditor", "revisor", "12", http.StatusOK, []string{testapp.SecretFile}},
 		{"a reader cannot download from the confidential control", "lasare", "12", http.StatusNotFound, []string{"Sidan finns inte"}},
 		{"another board's user cannot download", "annan", "12", http.StatusNotFound, []string{"Sidan finns inte"}},
 		{"the file is not found under another control", "it", "11", http.StatusNotFound, []string{"Sidan finns inte"}},
 	}
 	for _, sc := range scenarios {
-		app, name := appWithEvidence(t, f, "12")
 		s := tests.ApiScenario{
 			Name: sc.name, Method: http.MethodGet, Headers: testapp.Cookie(f, sc.who),
 			URL:            "/controls/" + f.Controls[sc.control] + "/evidence/" + f.Results["12"] + "/" + name,
-			ExpectedStatus: sc.status, ExpectedContent: sc.content,
-			TestAppFactory: func(testing.TB) *tests.TestApp { return app },
+			ExpectedStatus: sc.status, ExpectedContent: sc.content, TestAppFactory: testapp.WebFactory,
 		}
 		if sc.status == http.StatusOK {
 			s.AfterTestFunc = func(t testing.TB, app *tests.TestApp, res *http.Response) {
@@ -239,15 +224,15 @@ func TestControlEvidence(t *testing.T) {
 				}
 			}
 		} else {
-			s.NotExpectedContent = []string{"Loggar från brandväggen."}
+			// the file's name is in the page's own address (the language
+			// switch goes back to it): the requester gave it
+			s.NotExpectedContent = []string{testapp.SecretTitle, testapp.SecretDeviation, testapp.SecretAction, testapp.SecretFile}
 		}
 		s.Test(t)
 	}
-	app, _ := appWithEvidence(t, f, "12")
 	(&tests.ApiScenario{
 		Name: "an unknown file name is not found", Method: http.MethodGet, Headers: testapp.Cookie(f, "it"),
 		URL:            "/controls/" + f.Controls["12"] + "/evidence/" + f.Results["12"] + "/annan.txt",
-		ExpectedStatus: http.StatusNotFound, ExpectedContent: []string{"Sidan finns inte"},
-		TestAppFactory: func(testing.TB) *tests.TestApp { return app },
+		ExpectedStatus: http.StatusNotFound, ExpectedContent: []string{"Sidan finns inte"}, TestAppFactory: testapp.WebFactory,
 	}).Test(t)
 }

@@ -37,7 +37,7 @@ func TestPlanPages(t *testing.T) {
 			Name: "plans list", Method: http.MethodGet, URL: "/plans", Headers: testapp.Cookie(f, "lasare"),
 			ExpectedStatus:     http.StatusOK,
 			ExpectedContent:    []string{"<title>Internkontrollplaner – ikplan</title>", "Kommunstyrelsens internkontrollplan 2024", "Antagen"},
-			NotExpectedContent: []string{"Ny plan (utkast)"},
+			NotExpectedContent: append([]string{"Ny plan (utkast)"}, testapp.Secrets...),
 		},
 		{
 			Name: "a coordinator gets the new-draft form", Method: http.MethodGet, URL: "/plans", Headers: testapp.Cookie(f, "samordnare"),
@@ -47,7 +47,7 @@ func TestPlanPages(t *testing.T) {
 			Name: "a plan grouped by unit, without the confidential control for a reader", Method: http.MethodGet,
 			URL: "/plans/" + f.Plan, Headers: testapp.Cookie(f, "lasare"), ExpectedStatus: http.StatusOK,
 			ExpectedContent:    []string{"<caption>Räddningstjänsten</caption>", "Medel responstid &lt; 10 minuter", "8,1", "Målet är uppnått"},
-			NotExpectedContent: []string{"Cyberangrepp", "Markera som återrapporterad"},
+			NotExpectedContent: append([]string{"Markera som återrapporterad"}, testapp.Secrets...),
 		},
 		{
 			Name: "the coordinator sees the confidential control and the status forms", Method: http.MethodGet,

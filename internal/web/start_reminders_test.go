@@ -36,7 +36,12 @@ func TestStartReminders(t *testing.T) {
 		{
 			Name: "the menu counts the user's overdue and due-today items on every page", Method: http.MethodGet, URL: "/plans",
 			Headers: testapp.Cookie(f, "it"), TestAppFactory: withDeadlines(f, map[string]string{"11": "2025-02-01"}),
-			ExpectedStatus: http.StatusOK, ExpectedContent: []string{navCount("1")},
+			ExpectedStatus: http.StatusOK, ExpectedContent: []string{navCount("2")}, // 11 and the fixture's 12
+		},
+		{
+			Name: "a reader's menu counts nothing of the confidential control's", Method: http.MethodGet, URL: "/plans",
+			Headers: testapp.Cookie(f, "lasare"), ExpectedStatus: http.StatusOK,
+			ExpectedContent: []string{`<a href="/">Start</a>`}, NotExpectedContent: []string{"nav-count"},
 		},
 		{
 			Name: "due today counts too", Method: http.MethodGet, URL: "/me",
@@ -73,13 +78,13 @@ func TestStartReminders(t *testing.T) {
 		{
 			Name: "a coordinator sees the overdue items of their boards, as in their digest", Method: http.MethodGet, URL: "/",
 			Headers: testapp.Cookie(f, "samordnare"), TestAppFactory: withDeadlines(f, map[string]string{"11": "2025-02-01"}),
-			ExpectedStatus: http.StatusOK, ExpectedContent: []string{"Förbättrade rutiner i de fall en DDoS-attack", "Försenad", "Röd"},
+			ExpectedStatus: http.StatusOK, ExpectedContent: []string{"Förbättrade rutiner i de fall en DDoS-attack", "Försenad", `tag--red">Röd`, testapp.SecretAction},
 		},
 		{
 			Name: "a reader does not: overdue is for owners and coordinators", Method: http.MethodGet, URL: "/",
 			Headers: testapp.Cookie(f, "lasare"), TestAppFactory: withDeadlines(f, map[string]string{"11": "2025-02-01"}),
-			ExpectedStatus: http.StatusOK, ExpectedContent: []string{"Inget är försenat.", "Röd"},
-			NotExpectedContent: []string{"Förbättrade rutiner i de fall en DDoS-attack"},
+			ExpectedStatus: http.StatusOK, ExpectedContent: []string{"Inget är försenat.", `tag--red">Röd`},
+			NotExpectedContent: append([]string{"Förbättrade rutiner i de fall en DDoS-attack"}, testapp.Secrets...),
 		},
 	}
 	for _, s := range scenarios {

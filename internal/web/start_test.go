@@ -25,14 +25,21 @@ func TestStartPage(t *testing.T) {
 			NotExpectedContent: []string{"Fakturan har konterats om", "Rutiner bör upprättas", "Förbättrade rutiner i de fall en DDoS-attack"},
 		},
 		{
+			// the confidential control 12's action is overdue
 			Name: "the plan's progress has a light in words", Method: http.MethodGet, URL: "/",
 			Headers: testapp.Cookie(f, "samordnare"), ExpectedStatus: http.StatusOK,
-			ExpectedContent: []string{"Kommunstyrelsens internkontrollplan 2024", "20 av 20 kontrollpunkter rapporterade", "Grön"},
+			ExpectedContent: []string{"Kommunstyrelsens internkontrollplan 2024", "20 av 20 kontrollpunkter rapporterade", `tag--red">Röd`},
+		},
+		{
+			Name: "a reader's plan is green: nothing they may see is overdue", Method: http.MethodGet, URL: "/",
+			Headers: testapp.Cookie(f, "lasare"), ExpectedStatus: http.StatusOK,
+			ExpectedContent:    []string{"Kommunstyrelsens internkontrollplan 2024", "19 av 19 kontrollpunkter rapporterade", `tag--green">Grön`, "Nya rutiner för mätningen av primärkartan"},
+			NotExpectedContent: append([]string{`tag--red">Röd`}, testapp.Secrets...),
 		},
 		{
 			Name: "open significant deviations are listed", Method: http.MethodGet, URL: "/",
 			Headers: testapp.Cookie(f, "samordnare"), ExpectedStatus: http.StatusOK,
-			ExpectedContent: []string{"Väsentliga avvikelser", "Nya rutiner för mätningen av primärkartan", "/controls/" + f.Controls["8"]},
+			ExpectedContent: []string{"Väsentliga avvikelser", "Nya rutiner för mätningen av primärkartan", "/controls/" + f.Controls["8"], testapp.SecretDeviation},
 		},
 		{
 			Name: "a control not reported by its due date is overdue and turns the light red", Method: http.MethodGet, URL: "/",
@@ -62,7 +69,7 @@ func TestStartPage(t *testing.T) {
 			Name: "a user of another board sees nothing of Kommunstyrelsen", Method: http.MethodGet, URL: "/",
 			Headers: testapp.Cookie(f, "annan"), ExpectedStatus: http.StatusOK,
 			ExpectedContent:    []string{"Det finns inga antagna planer.", "Inget är försenat."},
-			NotExpectedContent: []string{"Kommunstyrelsen", "primärkartan"},
+			NotExpectedContent: append([]string{"Kommunstyrelsen", "primärkartan"}, testapp.Secrets...),
 		},
 		{
 			Name: "boosted navigation gets the whole page", Method: http.MethodGet, URL: "/",
