@@ -64,8 +64,11 @@ func (h *rules) validatePlan(e *core.RecordEvent, errs fieldErrors) {
 	from := model.PlanDraft
 	if !r.IsNew() {
 		from = r.Original().GetString("status")
-		if from != model.PlanDraft && r.GetInt("year") != r.Original().GetInt("year") {
-			errs.add("year", "ikplan.plan.year_draft")
+		if r.GetInt("year") != r.Original().GetInt("year") {
+			if from != model.PlanDraft {
+				errs.add("year", "ikplan.plan.year_draft")
+			}
+			duesInYear(e.App, r, errs)
 		}
 	} else if status != model.PlanDraft {
 		errs.add("status", "ikplan.plan.new_draft")
@@ -176,6 +179,26 @@ func (h *rules) checkDecisionDates(r *core.Record, errs fieldErrors) {
 	if !adopted.IsZero() && !reported.IsZero() && linkChanged(r, "reported_on") &&
 		model.DateOnly(reported.Time()).Before(model.DateOnly(adopted.Time())) {
 		errs.add("reported_on", "ikplan.plan.reported_before", "adopted", adopted.Time().Format(time.DateOnly))
+	}
+}
+
+// duesInYear: a control's due date lies in its plan's year, so a draft
+// moves to another year only once no control's due date lies outside it.
+func duesInYear(app core.App, plan *core.Record, errs fieldErrors) {
+	controls, err := app.FindRecordsByFilter(model.Controls, "plan = {:plan}", "position,section,number", 0, 0, dbx.Params{"plan": plan.Id})
+	if err != nil {
+		errs.add("year", "ready.unreadable")
+		return
+	}
+	year := plan.GetInt("year")
+	outside := i18n.Phrases{Shown: 5, More: "ready.and_more"}
+	for _, c := range controls {
+		if due := c.GetDateTime("due"); !due.IsZero() && due.Time().Year() != year {
+			outside.List = append(outside.List, i18n.Phrase{Key: "ikplan.plan.due_outside", Args: []any{model.ControlLabel(c), due.Time().Format(time.DateOnly)}})
+		}
+	}
+	if len(outside.List) > 0 {
+		errs.add("year", "ikplan.plan.year_dues", "year", year, "controls", outside)
 	}
 }
 

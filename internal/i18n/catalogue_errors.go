@@ -116,8 +116,13 @@ func init() {
 		// plans
 		"ikplan.plan.delete_draft": {"Planen är {t:status} och kan inte tas bort; bara ett utkast kan tas bort.", "The plan is {t:status} and cannot be deleted; only a draft can be deleted."},
 		"ikplan.plan.year_taken":   {"Nämnden har redan en internkontrollplan för {year}.", "The board already has an internal control plan for {year}."},
-		"ikplan.plan.year_draft":   {"Året kan bara ändras medan planen är ett utkast.", "The year can only be changed while the plan is a draft."},
-		"ikplan.plan.new_draft":    {"En ny plan börjar som utkast; anta den när kontrollpunkterna är klara.", "A new plan starts as a draft; adopt it when its controls are ready."},
+		"ikplan.plan.year_dues": {
+			"Planens år kan inte bli {year} medan kontrollpunkter har datum i ett annat år: {controls} Ta bort datumen, ändra året och ange sedan datumen i {year}.",
+			"The plan's year cannot become {year} while controls have dates in another year: {controls} Remove the dates, change the year, then give the dates in {year}.",
+		},
+		"ikplan.plan.due_outside": {"kontrollpunkt %s (%s)", "control %s (%s)"},
+		"ikplan.plan.year_draft":  {"Året kan bara ändras medan planen är ett utkast.", "The year can only be changed while the plan is a draft."},
+		"ikplan.plan.new_draft":   {"En ny plan börjar som utkast; anta den när kontrollpunkterna är klara.", "A new plan starts as a draft; adopt it when its controls are ready."},
 		"ikplan.plan.move": {
 			"En plan kan inte gå från {t:from} till {t:to}. Ordningen är utkast → antagen → återrapporterad → arkiverad.",
 			"A plan cannot go from {t:from} to {t:to}. The order is draft → adopted → reported → archived.",
