@@ -77,6 +77,10 @@ var everyPage = []aPage{
 	{name: "actions", route: "GET /actions", path: "/actions"},
 	{name: "history-plan", route: "GET /history/{collection}/{id}", path: "/history/plans/$plan", roles: []string{"auditor", "coordinator"}},
 	{name: "history-control", route: "GET /history/{collection}/{id}", path: "/history/controls/$c11", roles: []string{"auditor", "coordinator"}},
+	{name: "history-log", route: "GET /history", path: "/history", roles: []string{"auditor", "coordinator"}},
+	{name: "action-status", route: "GET /actions/{id}/status", path: "/actions/$a11/status", roles: []string{"coordinator"}},
+	{name: "plan-back", route: "GET /plans/{id}/back", path: "/plans/$plan/back", roles: []string{"coordinator"}},
+	{name: "control-delete", route: "GET /plans/{id}/controls/{control}/delete", path: "/plans/$draft/controls/$dc/delete", roles: []string{"coordinator"}},
 	{name: "search", route: "GET /search", path: "/search?q=kontroll"},
 	{name: "risks", route: "GET /risks", path: "/risks"},
 	{name: "risk", route: "GET /risks/{id}", path: "/risks/$risk"},
@@ -326,7 +330,7 @@ func everyPageIds(t *testing.T, b *ui) *strings.Replacer {
 	}
 	// longest names first: $c11 before $c1
 	return strings.NewReplacer("$plan", b.f.Plan, "$draft", draft, "$dc", control, "$ks", b.f.KS,
-		"$c11", b.f.Controls["11"], "$c2", b.f.Controls["2"], "$risk", b.f.Risk)
+		"$c11", b.f.Controls["11"], "$a11", b.f.Actions["11"], "$c2", b.f.Controls["2"], "$risk", b.f.Risk)
 }
 
 // routes lists every route of the router as "METHOD /pattern" (a route for
