@@ -90,7 +90,7 @@ func matrix() []access {
 		},
 		{
 			collection: model.Settings, target: func(f *testapp.Fixture) string { return f.Settings },
-			list:   []string{"samordnare", "ansvarig", "raddning", "lasare", "revisor", "annan", "superuser"},
+			list: []string{"samordnare", "ansvarig", "raddning", "lasare", "revisor", "annan", "superuser"},
 			// coordinators set the municipality's name and logo (the risk
 			// matrix stays the administrator's: TestSettingsMatrixIsTheAdministrators)
 			create: nil, update: coordinators, del: nil, nullCreate: true, nullDelete: true,

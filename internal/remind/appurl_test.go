@@ -43,4 +43,3 @@ func TestRunWaitsForTheAppURL(t *testing.T) {
 		})
 	}
 }
-
