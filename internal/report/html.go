@@ -3,6 +3,7 @@ package report
 import (
 	"context"
 	_ "embed"
+	"encoding/base64"
 	"fmt"
 	"io"
 	"strings"
@@ -99,4 +100,14 @@ func percents(ws []float64) []float64 {
 		}
 	}
 	return out
+}
+
+// logoSrc is the logo as a data: address, so that the HTML file stands
+// alone (and the web UI's Content-Security-Policy allows it).
+func logoSrc(d *Doc) templ.SafeURL {
+	mime := "image/png"
+	if d.LogoType == "jpg" {
+		mime = "image/jpeg"
+	}
+	return templ.SafeURL("data:" + mime + ";base64," + base64.StdEncoding.EncodeToString(d.Logo))
 }
