@@ -1,6 +1,9 @@
 package web_test
 
 import (
+	"bytes"
+	"image"
+	"image/png"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -8,6 +11,7 @@ import (
 	"time"
 
 	"github.com/pocketbase/pocketbase/tests"
+	"github.com/pocketbase/pocketbase/tools/filesystem"
 
 	"ikplan/internal/model"
 	"ikplan/internal/proxy"
@@ -173,4 +177,48 @@ func TestForgotWaitsForTheAppURL(t *testing.T) {
 			t.Errorf("Expected %d reset mails with URL %q, got %d", want, appURL, n)
 		}
 	}
+}
+
+// TestHeaderNamesTheMunicipality: the municipality's name and logo from
+// the settings are in every page's header, the sign-in page's too, and the
+// logo's address serves the image; without them the header is as before.
+func TestHeaderNamesTheMunicipality(t *testing.T) {
+	t.Parallel()
+	f := testapp.Fix(t)
+	h, app := proxied(t, f, "", "")
+	if body := page(h, f, "lasare", "/", "192.0.2.10", "ikplan.local").Body.String(); strings.Contains(body, "site-municipality") || strings.Contains(body, "site-logo") {
+		t.Fatalf("Expected no municipality in the header before one is set, got\n%s", excerpt(body, "site-name"))
+	}
+	s := testapp.Find(t, app, model.Settings, f.Settings)
+	s.Set("municipality", "Exempelby kommun")
+	logo, err := filesystem.NewFileFromBytes(tinyPNG(t), "vapen.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Set("logo", logo)
+	if err := app.Save(s); err != nil {
+		t.Fatal(err)
+	}
+	src := "/api/files/" + s.Collection().Id + "/" + s.Id + "/" + s.GetString("logo")
+	for _, sc := range []struct{ user, url string }{{"lasare", "/"}, {"samordnare", "/plans"}, {"ansvarig", "/me"}, {"", "/login"}} {
+		body := page(h, f, sc.user, sc.url, "192.0.2.10", "ikplan.local").Body.String()
+		for _, want := range []string{`<span class="site-municipality">Exempelby kommun</span>`, `<img class="site-logo" src="` + src + `" alt=""`} {
+			if !strings.Contains(body, want) {
+				t.Errorf("Expected %s in the header of %s, got\n%s", want, sc.url, excerpt(body, "site-name"))
+			}
+		}
+	}
+	rec := page(h, f, "", src, "192.0.2.10", "ikplan.local")
+	if rec.Code != http.StatusOK || rec.Header().Get("Content-Type") != "image/png" {
+		t.Fatalf("Expected the logo served as a PNG, got %d %s", rec.Code, rec.Header().Get("Content-Type"))
+	}
+}
+
+func tinyPNG(t *testing.T) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := png.Encode(&b, image.NewGray(image.Rect(0, 0, 4, 4))); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }
