@@ -31,4 +31,13 @@ func bindMail(app core.App) {
 	app.OnMailerRecordPasswordResetSend(model.Users).BindFunc(hold)
 	app.OnMailerRecordVerificationSend(model.Users).BindFunc(hold)
 	app.OnMailerRecordEmailChangeSend(model.Users).BindFunc(hold)
+	// the one request that sends its mail while the client waits: refused
+	// first with a message that says why, not PocketBase's "Failed to
+	// request email change."
+	app.OnRecordRequestEmailChangeRequest(model.Users).BindFunc(func(e *core.RecordRequestEmailChangeRequestEvent) error {
+		if model.AppURL(e.App) == "" {
+			return refuse("E-postadressen kan inte bytas ännu: ikplans webbadress är inte inställd, så länken för att bekräfta den nya adressen skulle inte fungera. Be systemförvaltaren att ange webbadressen i inställningarna.")
+		}
+		return e.Next()
+	})
 }

@@ -222,3 +222,25 @@ func tinyPNG(t *testing.T) []byte {
 	}
 	return b.Bytes()
 }
+
+// TestEmailChangeWaitsForTheAppURL: PocketBase's request to change one's
+// e-mail address, which mails a confirming link while the client waits, is
+// refused with a Swedish reason while no application URL is set, and sends
+// the mail once it is.
+func TestEmailChangeWaitsForTheAppURL(t *testing.T) {
+	t.Parallel()
+	f := testapp.Fix(t)
+	for _, appURL := range []string{model.DefaultAppURL, "https://ikplan.kommun.example"} {
+		app := testapp.NewWeb(t)
+		app.Settings().Meta.AppURL = appURL
+		rec := send(handler(t, app), http.MethodPost, "/api/collections/users/request-email-change", `{"newEmail":"ny@ikplan.test"}`,
+			"Content-Type", "application/json", "Authorization", f.Tokens["lasare"])
+		set := appURL != model.DefaultAppURL
+		if set && (rec.Code != http.StatusNoContent || app.TestMailer.TotalSend() != 1) {
+			t.Errorf("Expected the change mailed once the URL is set, got %d and %d mails", rec.Code, app.TestMailer.TotalSend())
+		}
+		if !set && (rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), "ikplans webbadress är inte inställd") || app.TestMailer.TotalSend() != 0) {
+			t.Errorf("Expected a 400 that says why and no mail, got %d %s and %d mails", rec.Code, rec.Body.String(), app.TestMailer.TotalSend())
+		}
+	}
+}
