@@ -31,6 +31,7 @@ func TestSendReminders(t *testing.T) {
 	t.Parallel()
 	f := testapp.Fix(t)
 	app := testapp.New(t)
+	app.Settings().Meta.AppURL = "https://ikplan.example.se" // without it nothing is sent (remind.TestRunWaitsForTheAppURL)
 	hooks.SendReminders(app, time.Date(2025, 6, 20, 4, 0, 0, 0, time.UTC))
 	// action 2 due soon to its owner; the overdue action 12 to its owner
 	// and in the coordinator's digest

@@ -17,6 +17,12 @@ type Page struct {
 	Path  string       // the request's path, for the language switch
 	Error bool         // the page shows a refused form: its title starts with "Fel:"
 	Count int          // the user's overdue and due-today items, shown beside the start link
+	// the municipality's name and the address of its logo, from the
+	// settings, in the header ("" when not set)
+	Municipality, Logo string
+	// NoAppURL: the signed-in user is a coordinator and no application URL
+	// is set, so mails with links are held back: the banner says what to do
+	NoAppURL bool
 }
 
 // T translates key into the page's language.

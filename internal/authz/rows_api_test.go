@@ -65,7 +65,9 @@ func apiAuthRows() []row {
 		{route: "POST /api/collections/{collection}/confirm-verification", url: users + "/confirm-verification",
 			body: `{"token":"ogiltig"}`, want: "*:400"},
 		{route: "POST /api/collections/{collection}/request-email-change", url: users + "/request-email-change",
-			body: `{"newEmail":"ny@ikplan.test"}`, want: "guest:401 super:403 *:204"},
+			// 400: the test data has no application URL, and the mail with
+			// the confirming link is not sent without one (hooks/mail.go)
+			body: `{"newEmail":"ny@ikplan.test"}`, want: "guest:401 super:403 *:400"},
 		{route: "POST /api/collections/{collection}/confirm-email-change", url: users + "/confirm-email-change",
 			body: `{"token":"ogiltig","password":"ikplan-test-1"}`, want: "*:400"},
 		{route: "POST /api/collections/{collection}/impersonate/{id}", url: users + "/impersonate/$it",

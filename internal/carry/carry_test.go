@@ -1,6 +1,7 @@
 package carry_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -8,6 +9,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"ikplan/internal/carry"
+	"ikplan/internal/demo"
 	"ikplan/internal/model"
 	"ikplan/internal/testapp"
 )
@@ -114,10 +116,16 @@ func TestPreviewComparesWithTheYearBefore(t *testing.T) {
 	if len(pv.Added) != 19 {
 		t.Fatalf("Expected 19 new controls (all but control 1, matched by title), got %d", len(pv.Added))
 	}
-	if len(pv.Risks) != 1 {
-		t.Fatalf("Expected one risk to re-assess, got %d", len(pv.Risks))
+	// the risks the controls treat: the demo's register, the fixture's risk
+	// in place of the demo's on control 1
+	if len(pv.Risks) != len(demo.Risks) {
+		t.Fatalf("Expected %d risks to re-assess, got %d", len(demo.Risks), len(pv.Risks))
 	}
-	r := pv.Risks[0]
+	i := slices.IndexFunc(pv.Risks, func(r carry.RiskChange) bool { return r.Risk.Id == f.Risk })
+	if i < 0 {
+		t.Fatalf("Expected the fixture's risk among those to re-assess")
+	}
+	r := pv.Risks[i]
 	if r.Risk.Id != f.Risk || r.Value != 6 || r.Previous != 4 || !r.Changed() || r.Assessed {
 		t.Fatalf("Expected the risk with 6 (2024) and 4 (2023), changed, not assessed for 2025; got %+v", r)
 	}

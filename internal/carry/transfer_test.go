@@ -9,6 +9,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"ikplan/internal/carry"
+	"ikplan/internal/demo"
 	"ikplan/internal/model"
 	"ikplan/internal/report"
 	"ikplan/internal/testapp"
@@ -90,9 +91,10 @@ func TestTransferMovesOpenItemsToTheSuccessor(t *testing.T) {
 		t.Fatalf("Expected the transfer made, got %v", err)
 	}
 	// the actions of controls 2, 8, 10, 11, 12 (confidential) and HR8, and
-	// a copy of each of their controls and of control 13
-	if len(sum.Risks) != 1 || len(sum.Controls) != 1 || len(sum.Actions) != 6 || len(sum.Copies) != 7 || sum.Into == nil || sum.Into.Id != into.Id {
-		t.Fatalf("Expected 1 risk, 1 control, 6 actions and 7 copies into IAN's draft, got %d, %d, %d, %d, %v",
+	// a copy of each of their controls and of control 13; every risk of KS
+	// (the fixture's and the demo's register)
+	if len(sum.Risks) != 1+len(demo.Risks) || len(sum.Controls) != 1 || len(sum.Actions) != 6 || len(sum.Copies) != 7 || sum.Into == nil || sum.Into.Id != into.Id {
+		t.Fatalf("Expected 13 risks, 1 control, 6 actions and 7 copies into IAN's draft, got %d, %d, %d, %d, %v",
 			len(sum.Risks), len(sum.Controls), len(sum.Actions), len(sum.Copies), sum.Into)
 	}
 
@@ -148,11 +150,13 @@ func TestTransferMovesOpenItemsToTheSuccessor(t *testing.T) {
 	}
 
 	// one history row per change, each naming the coordinator:
-	// 1 result + 6 actions marked + 1 risk + 7 copies + 6 continued actions
+	// 1 result + 6 actions marked + 13 risks (the fixture's and the demo's
+	// 12) + 7 copies + 6 continued actions
 	after := countAll(t, app)
 	label := coordinator(f).Label()
-	if n := testapp.Count(t, app, model.AuditLog, dbx.HashExp{"actor": label}); n != 21 || after.audit != before.audit+21 {
-		t.Fatalf("Expected 21 history rows naming %s, got %d (%d → %d)", label, n, before.audit, after.audit)
+	rows := 1 + 6 + 1 + len(demo.Risks) + 7 + 6
+	if n := testapp.Count(t, app, model.AuditLog, dbx.HashExp{"actor": label}); n != rows || after.audit != before.audit+rows {
+		t.Fatalf("Expected %d history rows naming %s, got %d (%d → %d)", rows, label, n, before.audit, after.audit)
 	}
 	row, err := app.FindFirstRecordByFilter(model.AuditLog, "collection = 'risks' && record = {:r} && op = 'update'", dbx.Params{"r": f.Risk})
 	changes, _ := json.Marshal(row.Get("changes"))

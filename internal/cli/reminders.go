@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/pocketbase/pocketbase"
@@ -45,6 +46,15 @@ func remindersCommand(app *pocketbase.PocketBase) *cobra.Command {
 			default:
 				fmt.Fprintf(out, "%s: %s med %s skickades.\n", when, emails(sum.Emails), reminders(sum.Items))
 			}
+			if sum.NoURL > 0 {
+				verb := "skickades inte"
+				if dryRun {
+					verb = "skulle inte skickas"
+				}
+				fmt.Fprintf(out, "%s %s: ikplans webbadress är inte inställd, så länkarna i dem skulle inte fungera. "+
+					"Ange webbadressen i PocketBase-panelen (/_/ → Settings → Application → Application URL, t.ex. https://ikplan.kommun.se) "+
+					"så skickas de vid nästa körning.\n", upperFirst(emails(sum.NoURL)), verb)
+			}
 			if sum.Skipped > 0 {
 				fmt.Fprintf(out, "%d saknar e-postadress och fick inget.\n", sum.Skipped)
 			}
@@ -71,4 +81,11 @@ func reminders(n int) string {
 		return "1 påminnelse"
 	}
 	return fmt.Sprintf("%d påminnelser", n)
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }

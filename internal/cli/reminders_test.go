@@ -17,8 +17,9 @@ func TestRemindersCommand(t *testing.T) {
 		}
 		for _, want := range []string{
 			"Skulle skicka till Anders Ansvarig <ansvarig@ikplan.test>", "Åtgärd: Excelfil har tagits fram",
-			"Slutdatum: kvartal 2 2025 (om 10 dagar)", "http://localhost:8090/controls/",
+			"Slutdatum: kvartal 2 2025 (om 10 dagar)", "/controls/",
 			"Provkörning för 2025-06-20: 1 e-postmeddelande med 1 påminnelse skulle skickas. Inget skickades.",
+			"1 e-postmeddelande skulle inte skickas: ikplans webbadress är inte inställd",
 		} {
 			if !strings.Contains(out, want) {
 				t.Errorf("Expected %q in the output, got\n%s", want, out)
@@ -32,6 +33,18 @@ func TestRemindersCommand(t *testing.T) {
 	if err != nil || !strings.Contains(out, "Skulle skicka till Sara Samordnare <samordnare@ikplan.test> – ikplan: försenat i dina nämnder (1)") ||
 		!strings.Contains(out, "Ansvarig: Anders Ansvarig") {
 		t.Fatalf("Expected the coordinator's digest once the action is overdue, got %v\n%s", err, out)
+	}
+	// without the application URL nothing is sent (nor recorded), and the
+	// command says why and how to set it
+	out, err = run(t, dir, "reminders", "--now", "2025-06-20")
+	for _, want := range []string{
+		"Webbadressen saknas, skickar inte till Anders Ansvarig <ansvarig@ikplan.test> (1 påminnelser)",
+		"2025-06-20: 0 e-postmeddelanden med 0 påminnelser skickades.",
+		"1 e-postmeddelande skickades inte: ikplans webbadress är inte inställd", "Application URL",
+	} {
+		if err != nil || !strings.Contains(out, want) {
+			t.Errorf("Expected %q in the output of a run without the application URL, got %v\n%s", want, err, out)
+		}
 	}
 	if _, err := run(t, dir, "reminders", "--now", "20 juni"); err == nil || !strings.Contains(err.Error(), "ÅÅÅÅ-MM-DD") {
 		t.Fatalf("Expected a bad date refused, got %v", err)

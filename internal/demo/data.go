@@ -3,6 +3,8 @@
 // written through the same hooks as any other write.
 package demo
 
+import "strconv"
+
 // Account is a demo user.
 type Account struct {
 	Key    string // short name used in the data below
@@ -243,6 +245,15 @@ var Controls = []Control{
 			}},
 		}},
 	},
+}
+
+// Key names the control as the test data does: its number, "HR" first in
+// HR- och arbetsmarknadsförvaltningen's part.
+func (c Control) Key() string {
+	if c.Section != "" {
+		return "HR" + strconv.Itoa(c.Number)
+	}
+	return strconv.Itoa(c.Number)
 }
 
 // hrItem is one of items 1–7 of HR- och arbetsmarknadsförvaltningen's part:

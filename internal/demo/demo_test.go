@@ -41,7 +41,7 @@ func TestLoadWritesTheReport(t *testing.T) {
 	}
 	counts := map[string]int{
 		model.Boards: 2, model.Units: 8, model.Users: 8, model.Plans: 1, model.Controls: 20,
-		model.Results: 20, model.Deviations: 8, model.Actions: 7,
+		model.Results: 20, model.Deviations: 8, model.Actions: 7, model.Risks: 12, model.RiskAssessments: 12,
 	}
 	for collection, want := range counts {
 		if got := testapp.Count(t, app, collection, nil); got != want {
@@ -145,7 +145,9 @@ func TestDemoPassesEveryRule(t *testing.T) {
 	}
 	// and the history has one row per record the demo wrote
 	rows := testapp.Count(t, app, model.AuditLog, dbx.HashExp{"op": "create", "actor": "system"})
-	if rows != 2+8+8+1+20+20+8+7 {
+	// (boards, units, users, the plan, controls, results, deviations,
+	// actions, and the risk register: risks and their assessments)
+	if rows != 2+8+8+1+20+20+8+7+12+12 {
 		t.Errorf("Expected one create row per record, got %d", rows)
 	}
 }
@@ -241,5 +243,56 @@ func TestDemoIsTheSeedReport(t *testing.T) {
 	}
 	if !strings.Contains(seed, "Punkt 1-7 i internkontrollplanen som avser HR- och arbetsmarknadsförvaltningen har inte följts upp") {
 		t.Errorf("Expected the seed to say items 1-7 were not followed up")
+	}
+}
+
+// TestDemoHasARiskRegister: every control of the demo that names a risk in
+// the seed (all but the confidential control 12 and the HR part's items
+// named only by number) treats a risk of Kommunstyrelsen, assessed for the
+// plan year with probability, consequence, the value computed from them and
+// a reasoning; and the assessments spread over the matrix, not in one cell.
+func TestDemoHasARiskRegister(t *testing.T) {
+	t.Parallel()
+	app := emptyApp(t)
+	loaded, err := demo.Load(app, testapp.Password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cells := map[[2]int]bool{}
+	for _, c := range demo.Controls {
+		section := c.Section
+		rec, err := app.FindFirstRecordByFilter(model.Controls, "section = {:s} && number = {:n}", dbx.Params{"s": section, "n": c.Number})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, want := demo.Risks[c.Key()]
+		if got := rec.GetString("risk") != ""; got != want {
+			t.Errorf("Expected control %s to treat a risk: %v, got %v", c.Key(), want, got)
+		}
+		if !want {
+			continue
+		}
+		risk, err := app.FindRecordById(model.Risks, rec.GetString("risk"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if risk.GetString("board") != loaded.Boards["KS"].Id || risk.GetString("unit") != rec.GetString("unit") {
+			t.Errorf("Expected the risk of control %s in the control's board and unit, got %s %s", c.Key(), risk.GetString("board"), risk.GetString("unit"))
+		}
+		a, err := app.FindFirstRecordByFilter(model.RiskAssessments, "risk = {:r} && year = {:y}", dbx.Params{"r": risk.Id, "y": demo.Year})
+		if err != nil {
+			t.Fatalf("Expected the risk of control %s assessed for %d, got %v", c.Key(), demo.Year, err)
+		}
+		p, k := a.GetInt("probability"), a.GetInt("consequence")
+		if p < 1 || p > 5 || k < 1 || k > 5 || a.GetInt("value") != p*k {
+			t.Errorf("Expected control %s's risk assessed on the 5×5 matrix with its value, got %d × %d = %d", c.Key(), p, k, a.GetInt("value"))
+		}
+		if len(a.GetString("motivation")) < 80 || a.GetString("treatment") != "control" {
+			t.Errorf("Expected a reasoning and the treatment control for control %s's risk, got %q, %q", c.Key(), a.GetString("motivation"), a.GetString("treatment"))
+		}
+		cells[[2]int{p, k}] = true
+	}
+	if len(cells) < 6 {
+		t.Errorf("Expected the assessments spread over at least 6 cells of the matrix, got %d", len(cells))
 	}
 }

@@ -129,9 +129,14 @@ func (l *loader) run(password string) error {
 	if err != nil {
 		return err
 	}
+	risks, err := l.risks(ks.Id)
+	if err != nil {
+		return err
+	}
 	controls := make([]*core.Record, len(Controls))
 	for i, c := range Controls {
 		rec, err := l.save(model.Controls, map[string]any{
+			"risk": risks[c.Key()],
 			"plan": plan.Id, "section": c.Section, "number": c.Number, "unit": l.units[c.Unit],
 			"title": c.Title, "method": c.Method, "frequency": c.Frequency,
 			"owner": l.out.Users[c.Owner].Id, "report_to": "Kommunstyrelsen", "due": date("2024-12-31"),
@@ -196,4 +201,32 @@ func (l *loader) run(password string) error {
 		}
 	}
 	return nil
+}
+
+// risks writes the risk register Kommunstyrelsen's plan was built from:
+// each risk with its assessment for the plan year, treated by a control.
+// It returns the risks' ids by their control's key.
+func (l *loader) risks(board string) (map[string]string, error) {
+	ids := map[string]string{}
+	for _, c := range Controls {
+		k, ok := Risks[c.Key()]
+		if !ok {
+			continue
+		}
+		risk, err := l.save(model.Risks, map[string]any{
+			"board": board, "unit": l.units[c.Unit], "process": k.Process, "category": k.Category,
+			"title": k.Title, "description": k.Description, "status": "active",
+		})
+		if err != nil {
+			return nil, err
+		}
+		if _, err := l.save(model.RiskAssessments, map[string]any{
+			"risk": risk.Id, "year": Year, "probability": k.Probability, "consequence": k.Consequence,
+			"motivation": k.Motivation, "treatment": "control",
+		}); err != nil {
+			return nil, err
+		}
+		ids[c.Key()] = risk.Id
+	}
+	return ids, nil
 }

@@ -91,8 +91,8 @@ func outputs(t testing.TB, s *server, text string) []output {
 		{"sign-in with next", kindHTML, request{target: "/login?next=" + url.QueryEscape("/"+cut(text, 300))}},
 	}
 	for col, ids := range hosts(f) {
-		if col == model.Users {
-			continue // a person's history is the superuser's, in the dashboard
+		if col == model.Users || col == model.Settings {
+			continue // a person's and the settings' history are the superuser's, in the dashboard
 		}
 		for _, id := range ids {
 			out = append(out, get("history of "+col+" "+id, "/history/"+col+"/"+id, nil))

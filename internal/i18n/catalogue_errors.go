@@ -121,8 +121,12 @@ func init() {
 			"The plan's year cannot become {year} while controls have dates in another year: {controls} Remove the dates, change the year, then give the dates in {year}.",
 		},
 		"ikplan.plan.due_outside": {"kontrollpunkt %s (%s)", "control %s (%s)"},
-		"ikplan.plan.year_draft":  {"Året kan bara ändras medan planen är ett utkast.", "The year can only be changed while the plan is a draft."},
-		"ikplan.plan.new_draft":   {"En ny plan börjar som utkast; anta den när kontrollpunkterna är klara.", "A new plan starts as a draft; adopt it when its controls are ready."},
+		"ikplan.email_change.no_app_url": {
+			"E-postadressen kan inte bytas ännu: ikplans webbadress är inte inställd, så länken för att bekräfta den nya adressen skulle inte fungera. Be systemförvaltaren att ange webbadressen i inställningarna.",
+			"The e-mail address cannot be changed yet: ikplan's web address is not set, so the link to confirm the new address would not work. Ask the system administrator to set the web address in the settings.",
+		},
+		"ikplan.plan.year_draft": {"Året kan bara ändras medan planen är ett utkast.", "The year can only be changed while the plan is a draft."},
+		"ikplan.plan.new_draft":  {"En ny plan börjar som utkast; anta den när kontrollpunkterna är klara.", "A new plan starts as a draft; adopt it when its controls are ready."},
 		"ikplan.plan.move": {
 			"En plan kan inte gå från {t:from} till {t:to}. Ordningen är utkast → antagen → återrapporterad → arkiverad.",
 			"A plan cannot go from {t:from} to {t:to}. The order is draft → adopted → reported → archived.",

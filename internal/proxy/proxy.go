@@ -44,6 +44,9 @@ var forwarding = []string{"X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-H
 // httpsKey marks a request that reached the trusted proxy over HTTPS.
 const httpsKey = "ikplanProxyHTTPS"
 
+// hostKey holds the host the client asked the trusted proxy for.
+const hostKey = "ikplanProxyHost"
+
 // Trusted is the list of trusted proxies' addresses and networks.
 type Trusted []netip.Prefix
 
@@ -127,6 +130,9 @@ func (t Trusted) apply(e *core.RequestEvent) error {
 	if strings.EqualFold(last(h.Values("X-Forwarded-Proto")), "https") {
 		e.Set(httpsKey, true)
 	}
+	if host := last(h.Values("X-Forwarded-Host")); validHost(host) {
+		e.Set(hostKey, host)
+	}
 	return e.Next()
 }
 
@@ -180,4 +186,41 @@ func HTTPS(e *core.RequestEvent) bool {
 	}
 	v, _ := e.Get(httpsKey).(bool)
 	return v
+}
+
+// Origin is the scheme and host the client used to reach ikplan
+// ("https://ikplan.kommun.se"): its own connection's, or the ones a trusted
+// proxy passed on (X-Forwarded-Proto and X-Forwarded-Host). From anyone
+// else those headers are never read. A host that is no host name or
+// address (with an optional port) gives "".
+func Origin(e *core.RequestEvent) string {
+	host, _ := e.Get(hostKey).(string)
+	if host == "" {
+		host = e.Request.Host
+	}
+	if !validHost(host) {
+		return ""
+	}
+	scheme := "http"
+	if HTTPS(e) {
+		scheme = "https"
+	}
+	return scheme + "://" + strings.ToLower(host)
+}
+
+// validHost reports whether s is a host name or an IP address, with an
+// optional port: letters, digits, dots, hyphens, and the brackets and
+// colons of an IPv6 address; nothing that could end a URL's authority.
+func validHost(s string) bool {
+	if s == "" || len(s) > 255 {
+		return false
+	}
+	for _, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '.', r == '-', r == ':', r == '[', r == ']':
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -28,6 +28,9 @@ type Summary struct {
 	Items   int // reminders in them
 	Failed  int // e-mails that could not be sent (or put together); they are tried again on the next run
 	Skipped int // people with reminders due but no e-mail address
+	// e-mails held back because no application URL is set: their links
+	// would lead nowhere; they are sent on the first run after it is set
+	NoURL int
 }
 
 // Run sends the reminder digests due on the day of now (in Sweden): to each
@@ -46,8 +49,11 @@ func Run(app core.App, now time.Time, dryRun bool, out io.Writer) (sum Summary, 
 			err = fmt.Errorf("the reminder job stopped: %v", r)
 		}
 	}()
-	j := &job{app: app, now: now, dryRun: dryRun, out: out, days: Days(app), appURL: app.Settings().Meta.AppURL,
+	j := &job{app: app, now: now, dryRun: dryRun, out: out, days: Days(app), appURL: model.AppURL(app),
 		boards: map[string]string{}, names: map[string]string{}}
+	if j.appURL == "" && !dryRun {
+		app.Logger().Warn("reminders: none are sent until the application URL is set (Settings → Application → Application URL in /_/): their links would lead nowhere")
+	}
 	users, err := app.FindRecordsByFilter(model.Users, "id != ''", "name,email", 0, 0)
 	if err != nil {
 		return sum, fmt.Errorf("failed to list the users: %w", err)
@@ -155,6 +161,14 @@ func (j *job) deliver(u *core.Record, l letter, due []Due, prefix string) {
 	verb := "Skickat till"
 	if j.dryRun {
 		verb = "Skulle skicka till"
+	}
+	if j.appURL == "" {
+		// not recorded: sent on the first run once the address is known
+		j.sum.NoURL++
+		if !j.dryRun {
+			fmt.Fprintf(j.out, "Webbadressen saknas, skickar inte till %s (%d påminnelser)\n", to, len(due))
+			return
+		}
 	}
 	if !j.dryRun {
 		meta := j.app.Settings().Meta

@@ -13,7 +13,13 @@ type Doc struct {
 	Title  string // "Uppföljning av kommunstyrelsens internkontrollplan 2024"
 	Header string // the page header: board and year, e.g. "Kommunstyrelsen – 2024"
 	Lang   string // "sv"
-	Blocks []Block
+	// Issuer is the municipality's name from the settings, above the title
+	// ("" when not set); Logo its logo (PNG or JPEG, "" LogoType when none),
+	// beside it where the format takes an image (HTML, PDF).
+	Issuer   string
+	Logo     []byte
+	LogoType string // "png" or "jpg"
+	Blocks   []Block
 }
 
 // Block is one part of a document: exactly one of its fields is set.

@@ -54,6 +54,11 @@ func WriteDOCX(w io.Writer, d *Doc) error {
 	rd.FileMap.Store("word/footer1.xml", docxFooter())
 	rd.FileMap.Store("docProps/core.xml", docxCore(d.Title, lang, time.Now()))
 
+	if d.Issuer != "" {
+		// the municipality's name above the title (the logo stays out of
+		// Word: the template has no place for it)
+		rd.AddEmptyParagraph().AddText(docxLine(d.Issuer)).Bold(true)
+	}
 	if d.Title != "" {
 		if _, err := rd.AddHeading(docxLine(d.Title), 0); err != nil {
 			return fmt.Errorf("docx: %w", err)

@@ -31,7 +31,7 @@ func FollowUp(app core.App, boardId string, year int, public bool) (*Doc, error)
 		return nil, refuse(ErrNoResults, "%s internkontrollplan %d har inga resultat ännu – uppföljningen kan skrivas när minst en kontrollpunkt har rapporterats.",
 			upperFirst(Genitive(pd.board.GetString("name"))), year)
 	}
-	return followUpDoc(pd), nil
+	return withIssuer(app, followUpDoc(pd)), nil
 }
 
 func followUpDoc(pd *planData) *Doc {

@@ -3,6 +3,7 @@ package report
 import (
 	"context"
 	_ "embed"
+	"encoding/base64"
 	"fmt"
 	"io"
 	"strings"
@@ -107,4 +108,14 @@ func tableName(t *Table) string {
 		return t.Caption
 	}
 	return strings.Join(t.Header, ", ")
+}
+
+// logoSrc is the logo as a data: address, so that the HTML file stands
+// alone (and the web UI's Content-Security-Policy allows it).
+func logoSrc(d *Doc) templ.SafeURL {
+	mime := "image/png"
+	if d.LogoType == "jpg" {
+		mime = "image/jpeg"
+	}
+	return templ.SafeURL("data:" + mime + ";base64," + base64.StdEncoding.EncodeToString(d.Logo))
 }

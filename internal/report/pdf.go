@@ -74,6 +74,7 @@ type pdfStyle struct {
 
 var (
 	pdfTitle    = pdfStyle{18, fontstyle.Bold, &pdfInk}
+	pdfIssuer   = pdfStyle{11, fontstyle.Bold, &pdfMuted}
 	pdfHeadings = []pdfStyle{{14, fontstyle.Bold, &pdfInk}, {12, fontstyle.Bold, &pdfInk}, {10.5, fontstyle.Bold, &pdfInk}}
 	pdfBody     = pdfStyle{10, fontstyle.Normal, &pdfInk}
 	pdfLead     = pdfStyle{10, fontstyle.Bold, &pdfInk}

@@ -1,6 +1,11 @@
 package report
 
-import ()
+import (
+	"github.com/johnfercher/maroto/v2/pkg/components/image"
+	"github.com/johnfercher/maroto/v2/pkg/components/row"
+	"github.com/johnfercher/maroto/v2/pkg/consts/extension"
+	"github.com/johnfercher/maroto/v2/pkg/props"
+)
 
 // pdfBlock is a part of the document made into rows: room before it, its
 // rows, the height that must fit at the bottom of a page for it to start
@@ -21,6 +26,9 @@ type pdfBlock struct {
 // blocks makes d's title and blocks into rows.
 func (l *pdfLayout) blocks(d *Doc) []pdfBlock {
 	var out []pdfBlock
+	if issuer := l.issuer(d); len(issuer) > 0 {
+		out = append(out, pdfBlock{rows: issuer, start: rowsHeight(issuer), withNext: true})
+	}
 	if d.Title != "" {
 		rows := l.lines(d.Title, pdfTitle, l.width, nil, nil)
 		out = append(out, pdfBlock{rows: rows, start: rowsHeight(rows), withNext: true})
@@ -112,4 +120,25 @@ func rowsHeight(rows []pdfRow) float64 {
 		h += r.h
 	}
 	return h
+}
+
+// pdfLogoH is the logo's height above the title, in mm.
+const pdfLogoH = 14.0
+
+// issuer is the logo and the municipality's name above the title.
+func (l *pdfLayout) issuer(d *Doc) []pdfRow {
+	var rows []pdfRow
+	if d.LogoType != "" {
+		ext := extension.Png
+		if d.LogoType == "jpg" {
+			ext = extension.Jpg
+		}
+		img := image.NewFromBytesRow(pdfLogoH, d.Logo, ext, props.Rect{Percent: 100})
+		rows = append(rows, pdfRow{r: img, h: pdfLogoH}, pdfRow{r: row.New(2), h: 2})
+	}
+	if d.Issuer != "" {
+		rows = append(rows, l.lines(d.Issuer, pdfIssuer, l.width, nil, nil)...)
+		rows = append(rows, pdfRow{r: row.New(2), h: 2})
+	}
+	return rows
 }

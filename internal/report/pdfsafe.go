@@ -8,7 +8,8 @@ import "strings"
 // such bytes, or read from a broken file, may still hold them.
 func validText(d *Doc) *Doc {
 	v := func(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
-	out := &Doc{Title: v(d.Title), Header: v(d.Header), Lang: v(d.Lang), Blocks: make([]Block, len(d.Blocks))}
+	out := &Doc{Title: v(d.Title), Header: v(d.Header), Lang: v(d.Lang), Issuer: v(d.Issuer), Logo: d.Logo, LogoType: d.LogoType,
+		Blocks: make([]Block, len(d.Blocks))}
 	for i, b := range d.Blocks {
 		switch {
 		case b.Heading != nil:

@@ -31,7 +31,7 @@ func PlanDoc(app core.App, boardId string, year int, public bool) (*Doc, error) 
 	if err != nil {
 		return nil, err
 	}
-	return planDoc(pd), nil
+	return withIssuer(app, planDoc(pd)), nil
 }
 
 func planDoc(pd *planData) *Doc {

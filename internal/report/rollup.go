@@ -162,7 +162,7 @@ func RollUpOf(app core.App, boards []*core.Record, year int, public bool, now ti
 			d.Blocks = append(d.Blocks, b)
 		}
 	}
-	return d, nil
+	return withIssuer(app, d), nil
 }
 
 // activeIn reports whether a board existed during the year.

@@ -33,7 +33,7 @@ func (s *server) calendar(e *core.RequestEvent) error {
 	if err != nil {
 		return err
 	}
-	body := remind.Calendar(user.GetString("name"), items, e.App.Settings().Meta.AppURL, s.now())
+	body := remind.Calendar(user.GetString("name"), items, baseURL(e), s.now())
 	h := e.Response.Header()
 	h.Set("Content-Type", "text/calendar; charset=utf-8")
 	h.Set("Content-Disposition", `inline; filename="ikplan.ics"`)

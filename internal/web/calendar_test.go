@@ -116,7 +116,7 @@ func TestCalendarFeed(t *testing.T) {
 		}
 	}
 	desc := ics.FromText(cal.Events()[1].GetProperty(ics.ComponentPropertyDescription).Value)
-	for _, want := range []string{"Excelfil har tagits fram", "Slutdatum: kvartal 2 2025", "http://localhost:8090/controls/" + f.Controls["2"] + "#action-" + f.Actions["2"]} {
+	for _, want := range []string{"Excelfil har tagits fram", "Slutdatum: kvartal 2 2025", "http://example.com/controls/" + f.Controls["2"] + "#action-" + f.Actions["2"]} {
 		if !strings.Contains(desc, want) {
 			t.Fatalf("Expected %q in the description, got %q", want, desc)
 		}

@@ -348,7 +348,7 @@ func TestTransferPages(t *testing.T) {
 		},
 	}
 	for _, s := range scenarios {
-		s.TestAppFactory = testapp.WebFactory
+		s.TestAppFactory = withoutDemoRisks // the fixture's one risk (demo_risks_test.go)
 		if s.ExpectedStatus != http.StatusSeeOther && s.ExpectedContent == nil {
 			s.ExpectedContent = []string{"<"}
 		}

@@ -25,7 +25,8 @@ func TestForgotAnswersInTheSameTime(t *testing.T) {
 	t.Parallel()
 	app := testapp.NewWeb(t)
 	s := app.Settings()
-	s.RateLimits.Enabled = false // they have their own test
+	s.RateLimits.Enabled = false                // they have their own test
+	s.Meta.AppURL = "https://ikplan.example.se" // without it no reset mail is sent (TestForgotWaitsForTheAppURL)
 	if err := app.Save(s); err != nil {
 		t.Fatal(err)
 	}

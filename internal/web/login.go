@@ -79,7 +79,7 @@ func (s *server) logout(e *core.RequestEvent) error {
 func (s *server) forgotForm(e *core.RequestEvent) error {
 	p := s.page(e, "", "")
 	p.Title = p.T("forgot.title")
-	return s.render(e, http.StatusOK, p, templates.Forgot(p, "", false, nil), nil)
+	return s.render(e, http.StatusOK, p, templates.Forgot(p, "", false, model.AppURL(e.App) == "", nil), nil)
 }
 
 // forgot handles "POST /forgot": sends PocketBase's password reset mail. It
@@ -90,11 +90,15 @@ func (s *server) forgotForm(e *core.RequestEvent) error {
 func (s *server) forgot(e *core.RequestEvent) error {
 	p := s.page(e, "", "")
 	p.Title = p.T("forgot.title")
+	if model.AppURL(e.App) == "" {
+		// the link would lead nowhere (the mail hooks hold it back too)
+		return s.render(e, http.StatusOK, p, templates.Forgot(p, "", false, true, nil), nil)
+	}
 	email := strings.TrimSpace(e.Request.FormValue("email"))
 	if email == "" {
 		p.Error = true
 		errs := templates.Errors{{Field: "email", Message: p.T("login.email_required")}}
-		return s.render(e, http.StatusUnprocessableEntity, p, templates.Forgot(p, "", false, errs), nil)
+		return s.render(e, http.StatusUnprocessableEntity, p, templates.Forgot(p, "", false, false, errs), nil)
 	}
 	if user, err := e.App.FindAuthRecordByEmail(model.Users, email); err == nil {
 		app := e.App
@@ -104,7 +108,7 @@ func (s *server) forgot(e *core.RequestEvent) error {
 			}
 		})
 	}
-	return s.render(e, http.StatusOK, p, templates.Forgot(p, email, true, nil), nil)
+	return s.render(e, http.StatusOK, p, templates.Forgot(p, email, true, false, nil), nil)
 }
 
 // setLang handles "POST /lang": remembers the language and goes back.

@@ -252,6 +252,10 @@ func TestForgotPassword(t *testing.T) {
 			Body:    form("email", c.email), ExpectedStatus: http.StatusOK,
 			ExpectedContent: []string{"Om adressen finns i ikplan har vi skickat en länk till den."},
 			TestAppFactory:  testapp.WebFactory,
+			BeforeTestFunc: func(t testing.TB, app *tests.TestApp, e *core.ServeEvent) {
+				// without it no reset mail is sent (TestForgotWaitsForTheAppURL)
+				app.Settings().Meta.AppURL = "https://ikplan.example.se"
+			},
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
 				// the mail goes out after the answer
 				for deadline := time.Now().Add(5 * time.Second); app.TestMailer.TotalSend() < c.mails && time.Now().Before(deadline); {

@@ -33,7 +33,7 @@ func (s *server) me(e *core.RequestEvent) error {
 		v.Boards = append(v.Boards, b.GetString("name"))
 	}
 	if token := u.GetString(remind.CalendarField); token != "" {
-		v.FeedURL = feedURL(e.App, token)
+		v.FeedURL = feedURL(e, token)
 		v.Webcal = "webcal://" + strings.TrimPrefix(strings.TrimPrefix(v.FeedURL, "https://"), "http://")
 	}
 	return s.render(e, http.StatusOK, p, templates.Me(p, v), nil)
@@ -50,7 +50,7 @@ func (s *server) meCalendar(e *core.RequestEvent) error {
 }
 
 // feedURL is the address of the calendar feed with the token, on the
-// address the admin gave the application.
-func feedURL(app core.App, token string) string {
-	return strings.TrimRight(app.Settings().Meta.AppURL, "/") + "/calendar/" + token + ".ics"
+// address the admin gave the application or else the one of this request.
+func feedURL(e *core.RequestEvent, token string) string {
+	return baseURL(e) + "/calendar/" + token + ".ics"
 }

@@ -66,8 +66,8 @@ func TestMePage(t *testing.T) {
 			Headers: testapp.Cookie(f, "samordnare"), ExpectedStatus: http.StatusOK, TestAppFactory: withToken(f, "samordnare", oldToken),
 			ExpectedContent: []string{
 				"IK-samordnare", "<li>Individ- och arbetsmarknadsnämnden</li>", "<li>Kommunstyrelsen</li>",
-				`<label for="feed-url">Adress till din kalender</label>`, `value="http://localhost:8090/calendar/` + oldToken + `.ics"`,
-				`href="webcal://localhost:8090/calendar/` + oldToken + `.ics"`, "Förnya länken", "förnya länken – då slutar den gamla adressen att fungera",
+				`<label for="feed-url">Adress till din kalender</label>`, `value="http://example.com/calendar/` + oldToken + `.ics"`,
+				`href="webcal://example.com/calendar/` + oldToken + `.ics"`, "Förnya länken", "förnya länken – då slutar den gamla adressen att fungera",
 			},
 			NotExpectedContent: []string{"Skapa länk till kalendern"},
 		},

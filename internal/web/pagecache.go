@@ -189,8 +189,10 @@ func (s *server) cachePages(e *core.RequestEvent) error {
 		return e.Next()
 	}
 	h := e.Request.Header
+	// (the address the links on a page start with is the request's own
+	// while no application URL is set)
 	key := strings.Join([]string{e.Auth.Id, lang(e), h.Get("HX-Request"), h.Get("HX-Boosted"),
-		h.Get("HX-Target"), h.Get("HX-History-Restore-Request"), e.Request.URL.RequestURI()}, "\x00")
+		h.Get("HX-Target"), h.Get("HX-History-Restore-Request"), e.Request.URL.RequestURI(), baseURL(e)}, "\x00")
 	day := model.Today(s.now()).Format(time.DateOnly)
 	if p, hit := s.cache.pages.GetIfPresent(key); hit && p.version == version && p.day == day {
 		out := e.Response.Header()

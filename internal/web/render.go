@@ -8,12 +8,16 @@ import (
 	"github.com/a-h/templ"
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/model"
 	"ikplan/templates"
 )
 
 // page is the layout data for a request.
 func (s *server) page(e *core.RequestEvent, title, nav string) templates.Page {
-	return templates.Page{Lang: lang(e), User: e.Auth, Title: title, Nav: nav, Path: e.Request.URL.RequestURI(), Count: s.navCount(e)}
+	m := model.MunicipalityOf(e.App)
+	return templates.Page{Lang: lang(e), User: e.Auth, Title: title, Nav: nav, Path: e.Request.URL.RequestURI(), Count: s.navCount(e),
+		Municipality: m.Name, Logo: m.LogoPath(),
+		NoAppURL: e.Auth != nil && e.Auth.GetString("role") == model.RoleCoordinator && model.AppURL(e.App) == ""}
 }
 
 // isFragment: an htmx request that swaps a named part gets only that part.

@@ -132,7 +132,7 @@ func TestRiskRegisterPaged(t *testing.T) {
 		},
 	}
 	for _, s := range scenarios {
-		s.TestAppFactory = testapp.WebFactory
+		s.TestAppFactory = withoutDemoRisks // the fixture's one risk (demo_risks_test.go)
 		s.Test(t)
 	}
 }

@@ -201,7 +201,7 @@ func TestRiskRegister(t *testing.T) {
 func runRiskScenarios(t *testing.T, scenarios []tests.ApiScenario) {
 	t.Helper()
 	for _, s := range scenarios {
-		s.TestAppFactory = testapp.WebFactory
+		s.TestAppFactory = withoutDemoRisks // the fixture's one risk (demo_risks_test.go)
 		if s.ExpectedStatus != http.StatusSeeOther && s.ExpectedStatus != http.StatusNoContent && s.ExpectedContent == nil {
 			s.ExpectedContent = []string{"<"}
 		}

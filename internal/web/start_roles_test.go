@@ -50,7 +50,7 @@ func TestStartPagePerRole(t *testing.T) {
 		`<caption>Kommunstyrelsen – Internkontrollplan 2024</caption>`, secretAction,
 		`tag--yellow">2 avvikelser saknar åtgärd`, `tag--red">1 försenad`,
 		`<ul class="bars" aria-hidden="true">`, "Kommunstyrelsen: 20 av 20 kontrollpunkter rapporterade, 5 öppna väsentliga avvikelser, 1 försenade åtgärder.",
-		`<th scope="row">Kommunstyrelsen</th><td class="num">20 av 20</td><td class="num">5</td><td class="num">1</td>`,
+		`<th scope="row">Kommunstyrelsen</th><td class="num" data-label="Rapporterade kontrollpunkter">20 av 20</td><td class="num" data-label="Öppna väsentliga avvikelser">5</td><td class="num" data-label="Försenade åtgärder">1</td>`,
 	}, append(colours, "Senaste ändringarna"))
 	before("coordinator", page, `<th scope="col">Status</th>`, `<th scope="col">Kontrollpunkt</th>`)
 
@@ -69,7 +69,7 @@ func TestStartPagePerRole(t *testing.T) {
 	page = get(t, h, f, "lasare", "/")
 	expect("reader", page, []string{
 		`tag--yellow">2 avvikelser saknar åtgärd`,
-		`<th scope="row">Kommunstyrelsen</th><td class="num">19 av 19</td><td class="num">4</td><td class="num">0</td>`,
+		`<th scope="row">Kommunstyrelsen</th><td class="num" data-label="Rapporterade kontrollpunkter">19 av 19</td><td class="num" data-label="Öppna väsentliga avvikelser">4</td><td class="num" data-label="Försenade åtgärder">0</td>`,
 	}, append(append(append(colours, personal...), "Senaste ändringarna", "försenad</strong>"), testapp.Secrets...))
 
 	page = get(t, h, f, "revisor", "/")
