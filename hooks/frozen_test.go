@@ -295,6 +295,9 @@ func TestReopenLetsWritesThrough(t *testing.T) {
 					!strings.Contains(c, `"status":["reported","adopted"]`) {
 					t.Fatalf("Expected the reopen with its reason in one history row, got %s", c)
 				}
+				if got := row.GetString("reason"); got != "Kontrollpunkt 1:s åtgärd var fel beskriven." {
+					t.Fatalf("Expected the history row's reason to be the reopen's reason, got %q", got)
+				}
 			},
 		},
 		{
