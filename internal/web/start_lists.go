@@ -57,7 +57,50 @@ func (s *server) overviewList(e *core.RequestEvent, o *remind.Overview, name str
 		item.Owner = owners[it.Owner]
 		out.Items = append(out.Items, item)
 	}
-	return out, nil
+	return out, s.withStatusForms(e, &out)
+}
+
+// withStatusForms gives each action of a list its status block, with the
+// form where the user may change it, so that an owner acts where the list
+// sends them; a save without JavaScript returns to this page.
+func (s *server) withStatusForms(e *core.RequestEvent, l *templates.DueList) error {
+	var ids []string
+	for _, it := range l.Items {
+		if it.Kind == "action" {
+			ids = append(ids, it.Id)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	actions, err := e.App.FindRecordsByIds(model.Actions, ids)
+	if err != nil {
+		return err
+	}
+	planIds := field(actions, "plan")
+	plans, err := e.App.FindRecordsByIds(model.Plans, planIds)
+	if err != nil {
+		return err
+	}
+	mayUpdate, err := model.Allowed(e.App, e.Auth, model.Actions, col(e, model.Actions).UpdateRule, ids)
+	if err != nil {
+		return err
+	}
+	planOf := map[string]*core.Record{}
+	for _, p := range plans {
+		planOf[p.Id] = p
+	}
+	byId := map[string]*core.Record{}
+	for _, a := range actions {
+		byId[a.Id] = a
+	}
+	for i := range l.Items {
+		if a := byId[l.Items[i].Id]; a != nil && l.Items[i].Kind == "action" {
+			v := s.actionStatusView(a, planOf[a.GetString("plan")], mayUpdate[a.Id], e.Request.URL.Path)
+			l.Items[i].Change = &v
+		}
+	}
+	return nil
 }
 
 // significant is the part of the open significant deviations from offset,
@@ -121,7 +164,7 @@ func (s *server) significant(e *core.RequestEvent, offset, limit, most int, few 
 // dueItem is an unfinished item as the start page shows it, with the
 // reminder it is due for today, if any.
 func dueItem(l string, it remind.Item, due remind.Due) templates.DueItem {
-	item := templates.DueItem{Kind: "action", Href: it.Path(), Title: it.Named(it.Title), When: it.When(), Plan: it.Plan,
+	item := templates.DueItem{Kind: "action", Id: it.Id, Href: it.Path(), Title: it.Named(it.Title), When: it.When(), Plan: it.Plan,
 		Overdue: due.Kind == remind.Overdue, Tag: templates.ActionTag(l, it.Status)}
 	if it.Collection == model.Controls {
 		item.Kind, item.Tag = "control", templates.OutcomeTag(l, "")
