@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -15,7 +14,6 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/pocketbase/pocketbase/core"
-	"github.com/pocketbase/pocketbase/tools/router"
 
 	"ikplan/internal/model"
 	"ikplan/internal/testapp"
@@ -112,7 +110,7 @@ func TestEveryPageIsListed(t *testing.T) {
 		listed[p.route] = true
 	}
 	have := map[string]bool{}
-	for _, r := range routes(b.mux) {
+	for _, r := range testapp.Routes(b.mux) {
 		method, pattern, _ := strings.Cut(r, " ")
 		if strings.HasPrefix(pattern, "/api/") || method != "" && method != http.MethodGet {
 			continue // the REST API, and writes
@@ -331,27 +329,4 @@ func everyPageIds(t *testing.T, b *ui) *strings.Replacer {
 	// longest names first: $c11 before $c1
 	return strings.NewReplacer("$plan", b.f.Plan, "$draft", draft, "$dc", control, "$ks", b.f.KS,
 		"$c11", b.f.Controls["11"], "$a11", b.f.Actions["11"], "$c2", b.f.Controls["2"], "$risk", b.f.Risk)
-}
-
-// routes lists every route of the router as "METHOD /pattern" (a route for
-// any method has no method: " /pattern"). PocketBase keeps a group's routes
-// unexported, so the walk reads them by reflection, as internal/authz's
-// matrix does.
-func routes(r *router.Router[*core.RequestEvent]) []string {
-	var out []string
-	walkRoutes(reflect.ValueOf(r.RouterGroup), "", &out)
-	return out
-}
-
-func walkRoutes(v reflect.Value, prefix string, out *[]string) {
-	v = reflect.Indirect(v)
-	children := v.FieldByName("children")
-	if !children.IsValid() { // a route
-		*out = append(*out, v.FieldByName("Method").String()+" "+prefix+v.FieldByName("Path").String())
-		return
-	}
-	prefix += v.FieldByName("Prefix").String()
-	for i := 0; i < children.Len(); i++ {
-		walkRoutes(children.Index(i).Elem(), prefix, out)
-	}
 }
