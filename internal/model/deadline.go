@@ -41,6 +41,20 @@ func NormalizeDeadline(d time.Time, precision string) time.Time {
 // "2025-03-31", "juni 2025", "kvartal 2 2025", "tertial 1 2025",
 // "första halvåret 2025" or "under 2025".
 func FormatDeadline(d time.Time, precision string) string {
+	return formatDeadline(d, precision, deadlineWordsSv)
+}
+
+// deadlineWords are the words of a written deadline in one language: its
+// months, and the patterns of a quarter, tertial, first and second half
+// and whole year (each with its number, if any, and the year).
+type deadlineWords struct {
+	months                                  [12]string
+	quarter, tertial, first, second, during string
+}
+
+var deadlineWordsSv = deadlineWords{monthsSv, "kvartal %d %d", "tertial %d %d", "första halvåret %d", "andra halvåret %d", "under %d"}
+
+func formatDeadline(d time.Time, precision string, w deadlineWords) string {
 	if d.IsZero() {
 		return ""
 	}
@@ -48,18 +62,18 @@ func FormatDeadline(d time.Time, precision string) string {
 	n := func(size int) int { return (int(d.Month())-1)/size + 1 }
 	switch precision {
 	case PrecisionMonth:
-		return fmt.Sprintf("%s %d", monthsSv[d.Month()-1], d.Year())
+		return fmt.Sprintf("%s %d", w.months[d.Month()-1], d.Year())
 	case PrecisionQuarter:
-		return fmt.Sprintf("kvartal %d %d", n(3), d.Year())
+		return fmt.Sprintf(w.quarter, n(3), d.Year())
 	case PrecisionTertial:
-		return fmt.Sprintf("tertial %d %d", n(4), d.Year())
+		return fmt.Sprintf(w.tertial, n(4), d.Year())
 	case PrecisionHalf:
 		if n(6) == 1 {
-			return fmt.Sprintf("första halvåret %d", d.Year())
+			return fmt.Sprintf(w.first, d.Year())
 		}
-		return fmt.Sprintf("andra halvåret %d", d.Year())
+		return fmt.Sprintf(w.second, d.Year())
 	case PrecisionYear:
-		return fmt.Sprintf("under %d", d.Year())
+		return fmt.Sprintf(w.during, d.Year())
 	}
 	return d.Format(time.DateOnly)
 }

@@ -2,7 +2,6 @@ package model
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -260,25 +259,15 @@ func monthOf(w string) int {
 // English: "2025-03-31", "June 2025", "quarter 2 2025", "tertial 1 2025",
 // "first half 2025" or "during 2025".
 func FormatDeadlineEnglish(d time.Time, precision string) string {
-	if d.IsZero() {
-		return ""
+	return formatDeadline(d, precision, deadlineWordsEn)
+}
+
+var deadlineWordsEn = deadlineWords{monthNamesEn(), "quarter %d %d", "tertial %d %d", "first half %d", "second half %d", "during %d"}
+
+// monthNamesEn are the months' English names, as time writes them.
+func monthNamesEn() (m [12]string) {
+	for i := range m {
+		m[i] = time.Month(i + 1).String()
 	}
-	d = DateOnly(d)
-	n := func(size int) int { return (int(d.Month())-1)/size + 1 }
-	switch precision {
-	case PrecisionMonth:
-		return fmt.Sprintf("%s %d", d.Month(), d.Year())
-	case PrecisionQuarter:
-		return fmt.Sprintf("quarter %d %d", n(3), d.Year())
-	case PrecisionTertial:
-		return fmt.Sprintf("tertial %d %d", n(4), d.Year())
-	case PrecisionHalf:
-		if n(6) == 1 {
-			return fmt.Sprintf("first half %d", d.Year())
-		}
-		return fmt.Sprintf("second half %d", d.Year())
-	case PrecisionYear:
-		return fmt.Sprintf("during %d", d.Year())
-	}
-	return d.Format(time.DateOnly)
+	return m
 }
