@@ -397,7 +397,8 @@ func TestCarryLeavesOneOpenItemPerAction(t *testing.T) {
 	}
 	before := snapshot()
 	for _, key := range keys {
-		if n := strings.Count(before["ansvarig: /start/my-actions"]+before["samhallsbyggnad: /start/my-actions"]+
+		// rows, not mentions: an action's status form names it too
+		if n := rows(before["ansvarig: /start/my-actions"]+before["samhallsbyggnad: /start/my-actions"]+
 			before["it: /start/my-actions"]+before["hr: /start/my-actions"], texts[key]); n != 1 {
 			t.Fatalf("Expected action %s once among its owner's actions before the carry, got %d", key, n)
 		}
@@ -420,12 +421,7 @@ func TestCarryLeavesOneOpenItemPerAction(t *testing.T) {
 		now := snapshot()
 		for name, text := range now {
 			for _, key := range keys {
-				var got, was int
-				if strings.HasPrefix(name, "/actions?status=") {
-					got, was = rows(text, texts[key]), rows(before[name], texts[key])
-				} else {
-					got, was = strings.Count(text, texts[key]), strings.Count(before[name], texts[key])
-				}
+				got, was := rows(text, texts[key]), rows(before[name], texts[key])
 				if w := want(name, was); got != w {
 					t.Errorf("%s, %s: Expected action %s %d times (%d before the carry), got %d", phase, name, key, w, was, got)
 				}
