@@ -164,7 +164,7 @@ func (s *server) significant(e *core.RequestEvent, offset, limit, most int, few 
 // dueItem is an unfinished item as the start page shows it, with the
 // reminder it is due for today, if any.
 func dueItem(l string, it remind.Item, due remind.Due) templates.DueItem {
-	item := templates.DueItem{Kind: "action", Id: it.Id, Href: it.Path(), Title: it.Named(it.Title), When: it.When(), Plan: it.Plan,
+	item := templates.DueItem{Kind: "action", Id: it.Id, Href: it.Path(), Title: it.Named(it.Title), When: templates.DeadlineText(l, it.Date, it.Precision), Plan: it.Plan,
 		Overdue: due.Kind == remind.Overdue, Tag: templates.ActionTag(l, it.Status)}
 	if it.Collection == model.Controls {
 		item.Kind, item.Tag = "control", templates.OutcomeTag(l, "")
