@@ -173,7 +173,7 @@ func dueItem(l string, it remind.Item, due remind.Due) templates.DueItem {
 	case remind.DueToday:
 		item.Reminder = templates.Tag{Text: i18n.T(l, "start.due_today"), Class: "tag--yellow"}
 	case remind.DueSoon:
-		item.Reminder = templates.Tag{Text: i18n.T(l, "start.due_in", due.Days), Class: "tag--blue"}
+		item.Reminder = templates.Tag{Text: i18n.N(l, "start.due_in", due.Days, due.Days), Class: "tag--blue"}
 	}
 	return item
 }
