@@ -33,7 +33,7 @@ func TestStartPageCountsInTheirNumber(t *testing.T) {
 		},
 	}
 	scenarios := []struct {
-		lang       string
+		lang      string
 		want, not []string
 	}{
 		{i18n.Sv, []string{
