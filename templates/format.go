@@ -69,6 +69,12 @@ func ActionStatusTag(lang string, a *core.Record, planYear int) Tag {
 	return t
 }
 
+// OverdueTag is a status tag of an item that is overdue: one red tag that
+// says both, "Pågår, försenad", where two tags stacked in a cell.
+func OverdueTag(lang string, t Tag) Tag {
+	return Tag{i18n.T(lang, "status.overdue", t.Text), "tag--red"}
+}
+
 // DeadlinePassed is the warning for an open action just given a deadline
 // that has already passed on the day of now, or "": such a date is
 // accepted — an action may be recorded late — but not silently.

@@ -15,6 +15,9 @@ func init() {
 		"start.bar_late_one":        {"%d försenad åtgärd", "%d overdue action"},
 		"plan.progress_text_one":    {"%d av %d kontrollpunkt rapporterad", "%d of %d control reported"},
 		"start.due_in_one":          {"Om %d dag", "In %d day"},
+
+		// a status tag of an overdue item: its status and that it is late, in one tag
+		"status.overdue": {"%s, försenad", "%s, overdue"},
 	} {
 		catalogue[k] = v
 	}
