@@ -120,7 +120,7 @@ func (s *server) significant(e *core.RequestEvent, offset, limit, most int, few 
 	}
 	// one more than the page shows: when that one is missing, the count
 	// needs no query of its own
-	opts := append([]model.ListOption{model.Offset(offset), model.Fields{"result", "description"}}, narrow...)
+	opts := append([]model.ListOption{model.Offset(offset), model.Fields{"result", "description", "plan"}}, narrow...)
 	devs, err := model.ListAs(e.App, e.Auth, model.Deviations, filter, "created", limit+1, dbx.Params{}, opts...)
 	if err != nil {
 		return out, err
@@ -150,13 +150,34 @@ func (s *server) significant(e *core.RequestEvent, offset, limit, most int, few 
 	for _, r := range results {
 		control[r.Id] = r.GetString("control")
 	}
+	// each with its plan: the board and the year
+	planOf := map[string]*core.Record{}
+	if err := lookUpPlans(e, planOf, field(devs, "plan")); err != nil {
+		return out, err
+	}
+	var boardIds []string
+	for _, pl := range planOf {
+		boardIds = append(boardIds, pl.GetString("board"))
+	}
+	boards, err := model.ListAs(e.App, e.Auth, model.Boards, "", "", 0, nil,
+		model.In{Field: "id", Values: boardIds}, model.Fields{"name"})
+	if err != nil {
+		return out, err
+	}
+	boardName := map[string]string{}
+	for _, b := range boards {
+		boardName[b.Id] = b.GetString("name")
+	}
 	for _, d := range devs {
 		href := "/"
 		if c := control[d.GetString("result")]; c != "" {
 			href = "/controls/" + c
 		}
-		out.Items = append(out.Items, templates.DueItem{Kind: "deviation", Href: href, Title: d.GetString("description"),
-			Tag: templates.Tag{Text: i18nT(e, "significant"), Class: "tag--red"}})
+		item := templates.DueItem{Kind: "deviation", Href: href, Title: d.GetString("description")}
+		if pl := planOf[d.GetString("plan")]; pl != nil {
+			item.Board, item.Year = boardName[pl.GetString("board")], pl.GetInt("year")
+		}
+		out.Items = append(out.Items, item)
 	}
 	return out, nil
 }
