@@ -125,7 +125,7 @@ func ownerProblem(app core.App, userId, boardId string) (i18n.Message, bool) {
 	if !memberOf(u, boardId) {
 		return i18n.M("ikplan.owner.member"), true
 	}
-	if role := u.GetString("role"); role == model.RoleReader || role == model.RoleAuditor {
+	if !model.MayOwn(u.GetString("role")) {
 		return i18n.M("ikplan.owner.role"), true
 	}
 	return i18n.Message{}, false

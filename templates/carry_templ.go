@@ -750,7 +750,7 @@ func nextActionRow(p Page, v NextPlanView, a NextAction) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		}
-		if d := Deadline(a.Action); d != "" {
+		if d := Deadline(p.Lang, a.Action); d != "" {
 			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 60, "<br>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err

@@ -18,13 +18,16 @@ func Date(r *core.Record, field string) string {
 	return d.Time().Format(time.DateOnly)
 }
 
-// Deadline writes an action's deadline the way people write it.
-func Deadline(r *core.Record) string {
+// Deadline writes an action's deadline the way people write it, in the
+// UI's language (DeadlineText): "kvartal 2 2025", "quarter 2 2025". Every
+// deadline a page shows goes through it; model.FormatDeadline, Swedish
+// only, is for the documents.
+func Deadline(lang string, r *core.Record) string {
 	d := r.GetDateTime("deadline")
 	if d.IsZero() {
 		return ""
 	}
-	return model.FormatDeadline(d.Time(), r.GetString("deadline_precision"))
+	return DeadlineText(lang, d.Time(), r.GetString("deadline_precision"))
 }
 
 // Tag is a status shown as words with a colour, never colour alone.
@@ -66,6 +69,12 @@ func ActionStatusTag(lang string, a *core.Record, planYear int) Tag {
 	return t
 }
 
+// OverdueTag is a status tag of an item that is overdue: one red tag that
+// says both, "Pågår, försenad", where two tags stacked in a cell.
+func OverdueTag(lang string, t Tag) Tag {
+	return Tag{i18n.T(lang, "status.overdue", t.Text), "tag--red"}
+}
+
 // DeadlinePassed is the warning for an open action just given a deadline
 // that has already passed on the day of now, or "": such a date is
 // accepted — an action may be recorded late — but not silently.
@@ -73,7 +82,7 @@ func DeadlinePassed(lang string, a *core.Record, now time.Time) string {
 	if !model.DeadlinePassed(a, now) {
 		return ""
 	}
-	return i18n.T(lang, "action.deadline_passed", Deadline(a))
+	return i18n.T(lang, "action.deadline_passed", Deadline(lang, a))
 }
 
 // Target writes a control's target: "Medel responstid < 10 minuter".

@@ -28,6 +28,10 @@ type Page struct {
 // T translates key into the page's language.
 func (p Page) T(key string, args ...any) string { return i18n.T(p.Lang, key, args...) }
 
+// N is the text for key in the page's language when it counts n things:
+// singular for one, plural otherwise (i18n.N).
+func (p Page) N(key string, n int, args ...any) string { return i18n.N(p.Lang, key, n, args...) }
+
 // FullTitle is the document title, "Fel: " first when a form was refused.
 func (p Page) FullTitle() string {
 	t := p.Title + " – ikplan"

@@ -69,7 +69,6 @@ func init() {
 		"start.boards_sig":      {"Öppna väsentliga avvikelser", "Open significant deviations"},
 		"start.boards_late":     {"Försenade åtgärder", "Overdue actions"},
 		"start.boards_of":       {"%d av %d", "%d of %d"},
-		"start.bar":             {"%s: %d av %d kontrollpunkter rapporterade, %d öppna väsentliga avvikelser, %d försenade åtgärder.", "%s: %d of %d controls reported, %d open significant deviations, %d overdue actions."},
 		"start.recent":          {"Senaste ändringarna", "Latest changes"},
 		"start.no_recent":       {"Inga ändringar ännu.", "No changes yet."},
 		"start.recent_by":       {"%s av %s", "%s by %s"},

@@ -39,6 +39,17 @@ func T(lang, key string, args ...any) string {
 	return s
 }
 
+// N returns the text for key in lang when it counts n things: the key's
+// "_one" form for one, where the catalogue has it ("1 försenad åtgärd"),
+// the key itself for any other number ("0 försenade åtgärder", "2
+// försenade åtgärder"). The args are formatted as T does.
+func N(lang, key string, n int, args ...any) string {
+	if n == 1 && Has(key+"_one") {
+		key += "_one"
+	}
+	return T(lang, key, args...)
+}
+
 // Has reports whether the catalogue has key.
 func Has(key string) bool {
 	_, ok := catalogue[key]

@@ -105,7 +105,7 @@ func (w *Workload) Make(k Kind) Request {
 		}
 		w.status[a.Id] = to
 		r.Method, r.Path = http.MethodPost, "/actions/"+a.Id+"/status"
-		r.Form = url.Values{"status": {to}, "filters": {""}}
+		r.Form = url.Values{"status": {to}, "back": {"/actions"}}
 		h.Set("Origin", w.base)
 		h.Set("HX-Request", "true")
 	}

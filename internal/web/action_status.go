@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -17,10 +16,10 @@ import (
 // done (with what was done, on the day given) or cancelled (with why). The
 // server's hooks refuse done without done_note, a done day in the future or
 // before the plan's year, and cancelled without cancel_reason; the refusal
-// is shown beside the field. A form of the actions list (it sends its
-// filters) gets the list back, an htmx request its row; a form shown
-// elsewhere (it sends back, the page it is on) gets that page, an htmx
-// request the action's status block (actionStatusElsewhere).
+// is shown beside the field. Every page posts the one status form
+// (templates.ActionStatusForm), which sends back, the page it is on: saved,
+// the browser returns there; htmx gets the action's status block
+// (actionStatusElsewhere). A form that names no page returns to /actions.
 func (s *server) actionStatus(e *core.RequestEvent) error {
 	a, err := view(e.App, e.Auth, model.Actions, e.Request.PathValue("id"))
 	if err != nil {
@@ -36,20 +35,7 @@ func (s *server) actionStatus(e *core.RequestEvent) error {
 		}
 		return err
 	}
-	if _, elsewhere := e.Request.PostForm["back"]; elsewhere {
-		return s.actionStatusElsewhere(e, a.Id, returnPath(e.Request.PostForm.Get("back")), form, refused)
-	}
-	back, _ := url.ParseQuery(e.Request.PostForm.Get("filters"))
-	if len(refused) == 0 {
-		if !isFragment(e) {
-			f := templates.ActionFilters{Board: back.Get("board"), Year: back.Get("year"), Status: back.Get("status"),
-				Owner: back.Get("owner"), Overdue: back.Get("overdue") != ""}
-			return redirect(e, f.URL()+"#action-"+a.Id)
-		}
-		return s.actionRowOnly(e, a.Id, back)
-	}
-	row := templates.ActionRow{Action: a}
-	return s.actionRefused(e, a.Id, back, form, fieldIds(refused, row.FieldId))
+	return s.actionStatusElsewhere(e, a.Id, returnPath(e.Request.PostForm.Get("back")), form, refused)
 }
 
 // fieldIds keys a form's refusal by the ids its fields have on the page.
@@ -112,68 +98,4 @@ func (s *server) changeActionStatus(e *core.RequestEvent, a *core.Record) (map[s
 		}
 	}
 	return form, refused, nil
-}
-
-// actionRefused answers a refused status change with 422: the actions page
-// (or, for htmx, the row) with the form open and the messages beside the
-// fields.
-func (s *server) actionRefused(e *core.RequestEvent, id string, back url.Values, form map[string]string, errs templates.Errors) error {
-	fresh, err := e.App.FindRecordById(model.Actions, id)
-	if err != nil {
-		return err
-	}
-	v, err := s.actionsView(e, back)
-	if err != nil {
-		return err
-	}
-	i := slices.IndexFunc(v.Rows, func(r templates.ActionRow) bool { return r.Action.Id == id })
-	if i < 0 {
-		// the filters hide the action: show it anyway, first, with its form
-		row, err := s.singleActionRow(e, fresh)
-		if err != nil {
-			return err
-		}
-		v.Rows = append([]templates.ActionRow{row}, v.Rows...)
-		i = 0
-	}
-	v.Rows[i].Action, v.Rows[i].Open, v.Rows[i].Form, v.Rows[i].Errors = fresh, true, form, errs
-	v.Errors = errs
-	p := s.page(e, "", "actions")
-	p.Title, p.Error = p.T("actions.title"), true
-	return s.render(e, http.StatusUnprocessableEntity, p, templates.Actions(p, v), templates.ActionRowView(p, v.Rows[i], v.Filters))
-}
-
-// actionRowOnly answers an htmx status change with the action's new row.
-func (s *server) actionRowOnly(e *core.RequestEvent, id string, back url.Values) error {
-	fresh, err := e.App.FindRecordById(model.Actions, id)
-	if err != nil {
-		return err
-	}
-	o, err := s.actionOptions(e, back)
-	if err != nil {
-		return err
-	}
-	row, err := s.singleActionRow(e, fresh)
-	if err != nil {
-		return err
-	}
-	f, _ := parseActionFilters(e, back, o)
-	p := s.page(e, "", "actions")
-	p.Title = p.T("actions.title")
-	c := templates.ActionRowView(p, row, f)
-	return s.render(e, http.StatusOK, p, c, c)
-}
-
-// singleActionRow is the row of one action.
-func (s *server) singleActionRow(e *core.RequestEvent, a *core.Record) (templates.ActionRow, error) {
-	one := []*core.Record{a}
-	plans := map[string]*core.Record{}
-	if err := lookUpPlans(e, plans, field(one, "plan")); err != nil {
-		return templates.ActionRow{}, err
-	}
-	rows, err := s.actionRows(e, one, plans, nil)
-	if err != nil || len(rows) == 0 {
-		return templates.ActionRow{}, err
-	}
-	return rows[0], nil
 }

@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/pocketbase/pocketbase/core"
 
@@ -82,12 +81,13 @@ func (s *server) actionsView(e *core.RequestEvent, q url.Values) (templates.Acti
 	if err := l.lookUp(field(actions, "plan")); err != nil {
 		return v, err
 	}
-	if v.Rows, err = s.actionRows(e, actions, l.plans, &o); err != nil {
-		return v, err
-	}
 	last := v.Pages
 	if v.More {
 		last = v.Page + 1
+	}
+	// a status form returns to this page of the list, with its filters
+	if v.Rows, err = s.actionRows(e, actions, l.plans, &o, pageLink(q, v.Page, last)); err != nil {
+		return v, err
 	}
 	v.Prev, v.Next = pageLink(q, v.Page-1, last), pageLink(q, v.Page+1, last)
 	if v.More {
@@ -103,9 +103,10 @@ func (s *server) actionsView(e *core.RequestEvent, q url.Values) (templates.Acti
 
 // actionRows are the rows of the given actions: their controls, boards,
 // years (from plans, which holds the actions' plans) and owners, and
-// whether the user may change each, in one query each. The names of the
-// boards and people the options already hold are not asked for again.
-func (s *server) actionRows(e *core.RequestEvent, actions []*core.Record, plans map[string]*core.Record, o *actionOptions) ([]templates.ActionRow, error) {
+// whether the user may change each, in one query each; a status form
+// returns to back. The names of the boards and people the options already
+// hold are not asked for again.
+func (s *server) actionRows(e *core.RequestEvent, actions []*core.Record, plans map[string]*core.Record, o *actionOptions, back string) ([]templates.ActionRow, error) {
 	if len(actions) == 0 {
 		return nil, nil
 	}
@@ -152,10 +153,7 @@ func (s *server) actionRows(e *core.RequestEvent, actions []*core.Record, plans 
 	rows := make([]templates.ActionRow, 0, len(actions))
 	for _, a := range actions {
 		row := s.actionRow(a, lk)
-		row.CanUpdate = mayUpdate[a.Id]
-		if pl := lk.plans[a.GetString("plan")]; pl != nil && model.PlanFrozen(pl.GetString("status")) {
-			row.CanUpdate = false // nothing under a reported plan changes: no form is offered
-		}
+		row.Status = s.actionStatusView(a, lk.plans[a.GetString("plan")], mayUpdate[a.Id], back)
 		rows = append(rows, row)
 	}
 	return rows, nil
@@ -167,15 +165,12 @@ type actionLookup struct {
 	boards, owners  map[string]string // names
 }
 
-// actionRow is an action's row: its control, board, year, owner and
-// whether it is overdue (only an action on the lists can be).
+// actionRow is an action's row: its control, board, year and owner.
 func (s *server) actionRow(a *core.Record, lk actionLookup) templates.ActionRow {
 	row := templates.ActionRow{
 		Action:  a,
 		Control: lk.controls[a.GetString("control")],
 		Owner:   lk.owners[a.GetString("owner")],
-		Overdue: model.ActionOverdue(a, s.now()),
-		Today:   model.Today(s.now()).Format(time.DateOnly),
 	}
 	if pl := lk.plans[a.GetString("plan")]; pl != nil {
 		row.Year, row.Board = pl.GetInt("year"), lk.boards[pl.GetString("board")]

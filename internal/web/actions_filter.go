@@ -79,20 +79,22 @@ func planYear(e *core.RequestEvent, sort string) (int, error) {
 	return plans[0].GetInt("year"), nil
 }
 
-// ownerChoices are the people the owner filter offers: those of the board
-// chosen, or everyone the user sees when that is few boards; otherwise only
-// the user. The owner asked for is added when the user may see them.
+// ownerChoices are the people the owner filter offers, those who can own
+// an action as the hooks say (model.MayOwn: coordinators and owners, of a
+// board): those of the board chosen, or everyone the user sees when that is
+// few boards; otherwise only the user, if they can own. The owner asked for
+// is added when the user may see them.
 func (s *server) ownerChoices(e *core.RequestEvent, o *actionOptions, board, owner string) ([]*core.Record, error) {
 	var users []*core.Record
 	var err error
 	switch {
 	case o.boardNames[board] != "":
-		users, err = model.ListAs(e.App, e.Auth, model.Users, "boards.id ?= {:b}", "", 0, dbx.Params{"b": board}, model.Fields{"name", "email"})
+		users, err = model.ListAs(e.App, e.Auth, model.Users, "boards.id ?= {:b} && "+model.OwnerRoleFilter, "", 0, dbx.Params{"b": board}, model.Fields{"name", "email"})
 	case len(o.boards) <= ownersListed:
-		users, err = model.ListAs(e.App, e.Auth, model.Users, "", "", 0, nil, model.Fields{"name", "email"})
+		users, err = model.ListAs(e.App, e.Auth, model.Users, "boards:length > 0 && "+model.OwnerRoleFilter, "", 0, nil, model.Fields{"name", "email"})
 	default:
 		o.ownersByBoard = true
-		if e.Auth != nil && e.Auth.Collection().Name == model.Users {
+		if e.Auth != nil && e.Auth.Collection().Name == model.Users && model.MayOwn(e.Auth.GetString("role")) {
 			users = []*core.Record{e.Auth}
 		}
 	}

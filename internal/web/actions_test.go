@@ -54,7 +54,7 @@ func TestActionsPage(t *testing.T) {
 				"<title>Åtgärder – ikplan</title>", "<caption>Åtgärder (8)</caption>", `id="action-` + a2 + `"`,
 				`href="/controls/` + f.Controls["2"] + `#action-` + a2 + `"`, "kvartal 2 2025", "under 2025",
 				"Kommunstyrelsen", `<td data-label="Planår">2024</td>`, "Anders Ansvarig", "Pågår", "Klar 2025-", `<label for="f-board">`,
-				`hx-get="/actions"`, `hx-push-url="true"`, `<label for="status-` + a2 + `">`,
+				`hx-get="/actions"`, `hx-push-url="true"`, `<label for="as-status-` + a2 + `">`,
 				`id="action-` + a12 + `"`, testapp.SecretAction,
 			},
 			NotExpectedContent: []string{"Okänt värde"},
@@ -64,8 +64,8 @@ func TestActionsPage(t *testing.T) {
 				}
 				// on the demo's day only the confidential control 12's action is overdue
 				html := body(t, res)
-				if n := strings.Count(html, "Försenad"); n != 1 || !strings.Contains(row(html, "action-"+a12), "Försenad") {
-					t.Fatalf("Expected only action 12 tagged Försenad, got %d tags", n)
+				if n := strings.Count(html, ", försenad</strong>"); n != 1 || !strings.Contains(row(html, "action-"+a12), "Planerad, försenad</strong>") {
+					t.Fatalf("Expected only action 12 tagged \"Planerad, försenad\", got %d tags", n)
 				}
 			},
 		},
@@ -108,7 +108,7 @@ func TestActionsPage(t *testing.T) {
 		{
 			Name: "overdue only", Method: http.MethodGet, URL: "/actions?overdue=1", BeforeTestFunc: makeOverdue,
 			Headers: testapp.Cookie(f, "samordnare"), ExpectedStatus: http.StatusOK,
-			ExpectedContent: []string{"<caption>Åtgärder (2)</caption>", `id="action-` + f.Actions["11"] + `"`, "januari 2025", "Försenad",
+			ExpectedContent: []string{"<caption>Åtgärder (2)</caption>", `id="action-` + f.Actions["11"] + `"`, "januari 2025", `tag--red">Planerad, försenad</strong>`,
 				`name="overdue" value="1" checked`, `id="action-` + a12 + `"`},
 			NotExpectedContent: []string{`id="action-` + a2 + `"`},
 		},
@@ -150,7 +150,7 @@ func TestActionsPage(t *testing.T) {
 			Name: "a reader sees the actions, but not the confidential control's, and no status form", Method: http.MethodGet, URL: "/actions",
 			Headers: testapp.Cookie(f, "lasare"), ExpectedStatus: http.StatusOK,
 			ExpectedContent:    []string{"<caption>Åtgärder (7)</caption>"},
-			NotExpectedContent: append([]string{"Ändra status", `action="/actions/`, `id="action-` + a12 + `"`, "Försenad"}, testapp.Secrets...),
+			NotExpectedContent: append([]string{"Ändra status", `action="/actions/`, `id="action-` + a12 + `"`, "försenad</strong>"}, testapp.Secrets...),
 		},
 		{
 			Name: "an owner gets the status form for their own actions only", Method: http.MethodGet, URL: "/actions",
@@ -175,39 +175,39 @@ func TestActionsPage(t *testing.T) {
 		// POST /actions/{id}/status
 		{
 			Name: "done without a note is refused beside done_note", Method: http.MethodPost, URL: "/actions/" + a2 + "/status",
-			Headers: form("ansvarig"), Body: strings.NewReader("status=done&done_note=+&filters=status%3Din_progress"),
+			Headers: form("ansvarig"), Body: strings.NewReader("status=done&done_note=+&back=%2Factions%3Fstatus%3Din_progress"),
 			ExpectedStatus: http.StatusUnprocessableEntity,
-			ExpectedContent: []string{"<title>Fel: Åtgärder – ikplan</title>", "Det finns fel i formuläret", `href="#done_note-` + a2 + `"`,
-				`id="done_note-` + a2 + `-error"`, "Beskriv vad som gjordes", "<details open", `<option value="done" selected>`,
-				`<option value="in_progress" selected>`},
+			ExpectedContent: []string{"<title>Fel: Ändra status för åtgärden – ikplan</title>", "Det finns fel i formuläret", `href="#as-done_note-` + a2 + `"`,
+				`id="as-done_note-` + a2 + `-error"`, "Beskriv vad som gjordes", "<details class=\"action-status__form\" open", `<option value="done" selected>`,
+				`tag--blue">Pågår</strong>`, `<a href="/actions?status=in_progress">Tillbaka</a>`, `name="back" value="/actions?status=in_progress"`},
 			AfterTestFunc: status("in_progress", ""),
 		},
 		{
-			Name: "done without a note, with htmx, swaps only the row", Method: http.MethodPost, URL: "/actions/" + a2 + "/status",
-			Headers: with(form("ansvarig"), "HX-Request", "true", "HX-Target", "action-"+a2), Body: strings.NewReader("status=done&done_note="),
+			Name: "done without a note, with htmx, swaps only the status block", Method: http.MethodPost, URL: "/actions/" + a2 + "/status",
+			Headers: with(form("ansvarig"), "HX-Request", "true", "HX-Target", "action-status-"+a2), Body: strings.NewReader("status=done&done_note=&back=%2Factions"),
 			ExpectedStatus:     http.StatusUnprocessableEntity,
-			ExpectedContent:    []string{`<tr id="action-` + a2 + `"`, `id="done_note-` + a2 + `-error"`, "Beskriv vad som gjordes", "<details open"},
-			NotExpectedContent: []string{"<html", "<caption>"},
+			ExpectedContent:    []string{`<div id="action-status-` + a2 + `"`, `id="as-done_note-` + a2 + `-error"`, "Beskriv vad som gjordes", "action-status__form\" open"},
+			NotExpectedContent: []string{"<html", "<caption>", "<tr"},
 			AfterTestFunc:      status("in_progress", ""),
 		},
 		{
 			Name: "cancelled without a reason is refused beside cancel_reason", Method: http.MethodPost, URL: "/actions/" + a2 + "/status",
 			Headers: form("samordnare"), Body: strings.NewReader("status=cancelled&cancel_reason="),
 			ExpectedStatus:  http.StatusUnprocessableEntity,
-			ExpectedContent: []string{"<title>Fel: ", `id="cancel_reason-` + a2 + `-error"`, "Ange varför åtgärden avbryts."},
+			ExpectedContent: []string{"<title>Fel: ", `id="as-cancel_reason-` + a2 + `-error"`, "Ange varför åtgärden avbryts."},
 			AfterTestFunc:   status("in_progress", ""),
 		},
 		{
 			Name: "an unknown status is refused beside the status", Method: http.MethodPost, URL: "/actions/" + a2 + "/status",
 			Headers: form("ansvarig"), Body: strings.NewReader("status=finished"),
 			ExpectedStatus:  http.StatusUnprocessableEntity,
-			ExpectedContent: []string{"<title>Fel: ", `id="status-` + a2 + `-error"`, "Välj en av statusarna i listan."},
+			ExpectedContent: []string{"<title>Fel: ", `id="as-status-` + a2 + `-error"`, "Välj en av statusarna i listan."},
 			AfterTestFunc:   status("in_progress", ""),
 		},
 		{
 			Name: "done with a note is stored and the list shown again with its filters", Method: http.MethodPost,
 			URL: "/actions/" + a2 + "/status", Headers: form("ansvarig"),
-			Body:           strings.NewReader("status=done&done_note=Alla+har+dokumenterat.&cancel_reason=ignored&filters=status%3Din_progress%26evil%3D%2F%2Fexample.com"),
+			Body:           strings.NewReader("status=done&done_note=Alla+har+dokumenterat.&cancel_reason=ignored&back=%2Factions%3Fstatus%3Din_progress%23elsewhere"),
 			ExpectedStatus: http.StatusSeeOther,
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
 				if loc := res.Header.Get("Location"); loc != "/actions?status=in_progress#action-"+a2 {
@@ -224,11 +224,11 @@ func TestActionsPage(t *testing.T) {
 			},
 		},
 		{
-			Name: "done with htmx answers the new row", Method: http.MethodPost, URL: "/actions/" + a2 + "/status",
-			Headers: with(form("ansvarig"), "HX-Request", "true", "HX-Target", "action-"+a2), Body: strings.NewReader("status=done&done_note=Klart."),
+			Name: "done with htmx answers the new status block", Method: http.MethodPost, URL: "/actions/" + a2 + "/status",
+			Headers: with(form("ansvarig"), "HX-Request", "true", "HX-Target", "action-status-"+a2), Body: strings.NewReader("status=done&done_note=Klart.&back=%2Factions"),
 			ExpectedStatus:     http.StatusOK,
-			ExpectedContent:    []string{`<tr id="action-` + a2 + `"`, ">Klar</strong>", "Klar 2025-03-15"},
-			NotExpectedContent: []string{"<html", "<details open"},
+			ExpectedContent:    []string{`<div id="action-status-` + a2 + `"`, ">Klar</strong>", "Klar 2025-03-15", `name="back" value="/actions"`},
+			NotExpectedContent: []string{"<html", "<tr", "action-status__form\" open"},
 			AfterTestFunc:      status("done", "Klart."),
 		},
 		{

@@ -129,7 +129,7 @@ func (s *server) controlView(e *core.RequestEvent, c *core.Record, editId string
 		return v, err
 	}
 	for _, a := range actions {
-		item := templates.ActionItem{Action: a, Owner: names.of[a.GetString("owner")], Deadline: templates.Deadline(a),
+		item := templates.ActionItem{Action: a, Owner: names.of[a.GetString("owner")], Deadline: templates.Deadline(lang(e), a),
 			Change: s.actionStatusView(a, plan, mayUpdate[a.Id], "/controls/"+c.Id)}
 		if a.Id == added {
 			// just added: how its deadline was understood, and a warning

@@ -96,7 +96,7 @@ func controlPeople(e *core.RequestEvent, board string, choices bool, owned, resu
 	}
 	out.of = names(users)
 	for _, u := range users {
-		if r := u.GetString("role"); r == model.RoleCoordinator || r == model.RoleOwner {
+		if model.MayOwn(u.GetString("role")) {
 			out.choices = append(out.choices, templates.Choice{Value: u.Id, Label: out.of[u.Id]})
 		}
 	}

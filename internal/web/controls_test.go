@@ -142,7 +142,7 @@ func TestControlPage(t *testing.T) {
 			},
 			ExpectedContent: []string{
 				"Avvikelse 1", ">Väsentlig</strong>", ">Öppen</strong>", "<caption>Åtgärder för avvikelse 1</caption>",
-				`data-label="Slutdatum">under 2025</td>`, `data-label="Slutdatum">januari 2025</td>`, ">Försenad</strong>", "Ändra status för avvikelse 1",
+				`data-label="Slutdatum">under 2025</td>`, `data-label="Slutdatum">januari 2025</td>`, ", försenad</strong>", "Ändra status för avvikelse 1",
 				"Lägg till en åtgärd för avvikelse 1", "Lägg till en avvikelse", "Ivar IT-chef",
 			},
 		},

@@ -58,7 +58,7 @@ func TestDraftItemsAreOnNoList(t *testing.T) {
 		}
 	}
 	// /actions lists every action, the draft's too, but none as overdue
-	if r := row(get(t, h, f, "samordnare", "/actions"), "action-"+late.Id); r == "" || strings.Contains(r, "Försenad") {
+	if r := row(get(t, h, f, "samordnare", "/actions"), "action-"+late.Id); r == "" || strings.Contains(r, ", försenad</strong>") {
 		t.Errorf("Expected the draft's late action listed without the overdue tag, got %q", r)
 	}
 
@@ -93,7 +93,7 @@ func TestDraftItemsAreOnNoList(t *testing.T) {
 			}
 		}
 	}
-	if r := row(get(t, h, f, "samordnare", "/actions"), "action-"+late.Id); !strings.Contains(r, "Försenad") {
+	if r := row(get(t, h, f, "samordnare", "/actions"), "action-"+late.Id); !strings.Contains(r, ", försenad</strong>") {
 		t.Errorf("Expected the adopted plan's late action tagged overdue, got %q", r)
 	}
 }

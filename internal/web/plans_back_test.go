@@ -138,7 +138,7 @@ func TestDoneAndPerformedOnTheForms(t *testing.T) {
 		{
 			Name: "the done form offers today", Method: http.MethodGet, URL: "/actions", Headers: testapp.Cookie(f, "ansvarig"),
 			ExpectedStatus:  http.StatusOK,
-			ExpectedContent: []string{`<input id="done_on-` + f.Actions["2"] + `" name="done_on" type="date" value="2025-03-15"`},
+			ExpectedContent: []string{`<input id="as-done_on-` + f.Actions["2"] + `" name="done_on" type="date" value="2025-03-15"`},
 		},
 		{
 			Name: "done on the day typed", Method: http.MethodPost, URL: status, Headers: post,
@@ -149,13 +149,13 @@ func TestDoneAndPerformedOnTheForms(t *testing.T) {
 			Name: "done in the future is refused beside the day", Method: http.MethodPost, URL: status, Headers: post,
 			Body:           formBody("status", "done", "done_note", "Rutinen är klar.", "done_on", "2025-04-01"),
 			ExpectedStatus: http.StatusUnprocessableEntity,
-			ExpectedContent: []string{`id="done_on-` + f.Actions["2"] + `-error"`, "kan inte ligga efter i dag",
+			ExpectedContent: []string{`id="as-done_on-` + f.Actions["2"] + `-error"`, "kan inte ligga efter i dag",
 				`name="done_on" type="date" value="2025-04-01"`},
 		},
 		{
 			Name: "a day that is no date is refused beside the field", Method: http.MethodPost, URL: status, Headers: post,
 			Body:           formBody("status", "done", "done_note", "Rutinen är klar.", "done_on", "20 februari"),
-			ExpectedStatus: http.StatusUnprocessableEntity, ExpectedContent: []string{`id="done_on-` + f.Actions["2"] + `-error"`, "ÅÅÅÅ-MM-DD"},
+			ExpectedStatus: http.StatusUnprocessableEntity, ExpectedContent: []string{`id="as-done_on-` + f.Actions["2"] + `-error"`, "ÅÅÅÅ-MM-DD"},
 		},
 		{
 			Name: "the report form offers today as the day performed", Method: http.MethodGet,

@@ -120,7 +120,7 @@ func (s *server) significant(e *core.RequestEvent, offset, limit, most int, few 
 	}
 	// one more than the page shows: when that one is missing, the count
 	// needs no query of its own
-	opts := append([]model.ListOption{model.Offset(offset), model.Fields{"result", "description"}}, narrow...)
+	opts := append([]model.ListOption{model.Offset(offset), model.Fields{"result", "description", "plan"}}, narrow...)
 	devs, err := model.ListAs(e.App, e.Auth, model.Deviations, filter, "created", limit+1, dbx.Params{}, opts...)
 	if err != nil {
 		return out, err
@@ -150,13 +150,34 @@ func (s *server) significant(e *core.RequestEvent, offset, limit, most int, few 
 	for _, r := range results {
 		control[r.Id] = r.GetString("control")
 	}
+	// each with its plan: the board and the year
+	planOf := map[string]*core.Record{}
+	if err := lookUpPlans(e, planOf, field(devs, "plan")); err != nil {
+		return out, err
+	}
+	var boardIds []string
+	for _, pl := range planOf {
+		boardIds = append(boardIds, pl.GetString("board"))
+	}
+	boards, err := model.ListAs(e.App, e.Auth, model.Boards, "", "", 0, nil,
+		model.In{Field: "id", Values: boardIds}, model.Fields{"name"})
+	if err != nil {
+		return out, err
+	}
+	boardName := map[string]string{}
+	for _, b := range boards {
+		boardName[b.Id] = b.GetString("name")
+	}
 	for _, d := range devs {
 		href := "/"
 		if c := control[d.GetString("result")]; c != "" {
 			href = "/controls/" + c
 		}
-		out.Items = append(out.Items, templates.DueItem{Kind: "deviation", Href: href, Title: d.GetString("description"),
-			Tag: templates.Tag{Text: i18nT(e, "significant"), Class: "tag--red"}})
+		item := templates.DueItem{Kind: "deviation", Href: href, Title: d.GetString("description")}
+		if pl := planOf[d.GetString("plan")]; pl != nil {
+			item.Board, item.Year = boardName[pl.GetString("board")], pl.GetInt("year")
+		}
+		out.Items = append(out.Items, item)
 	}
 	return out, nil
 }
@@ -164,7 +185,7 @@ func (s *server) significant(e *core.RequestEvent, offset, limit, most int, few 
 // dueItem is an unfinished item as the start page shows it, with the
 // reminder it is due for today, if any.
 func dueItem(l string, it remind.Item, due remind.Due) templates.DueItem {
-	item := templates.DueItem{Kind: "action", Id: it.Id, Href: it.Path(), Title: it.Named(it.Title), When: it.When(), Plan: it.Plan,
+	item := templates.DueItem{Kind: "action", Id: it.Id, Href: it.Path(), Title: it.Named(it.Title), When: templates.DeadlineText(l, it.Date, it.Precision), Plan: it.Plan,
 		Overdue: due.Kind == remind.Overdue, Tag: templates.ActionTag(l, it.Status)}
 	if it.Collection == model.Controls {
 		item.Kind, item.Tag = "control", templates.OutcomeTag(l, "")
@@ -173,7 +194,7 @@ func dueItem(l string, it remind.Item, due remind.Due) templates.DueItem {
 	case remind.DueToday:
 		item.Reminder = templates.Tag{Text: i18n.T(l, "start.due_today"), Class: "tag--yellow"}
 	case remind.DueSoon:
-		item.Reminder = templates.Tag{Text: i18n.T(l, "start.due_in", due.Days), Class: "tag--blue"}
+		item.Reminder = templates.Tag{Text: i18n.N(l, "start.due_in", due.Days, due.Days), Class: "tag--blue"}
 	}
 	return item
 }

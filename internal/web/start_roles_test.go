@@ -49,7 +49,7 @@ func TestStartPagePerRole(t *testing.T) {
 	expect("coordinator", page, []string{
 		`<caption>Kommunstyrelsen – Internkontrollplan 2024</caption>`, secretAction,
 		`tag--yellow">2 avvikelser saknar åtgärd`, `tag--red">1 försenad`,
-		`<ul class="bars" aria-hidden="true">`, "Kommunstyrelsen: 20 av 20 kontrollpunkter rapporterade, 5 öppna väsentliga avvikelser, 1 försenade åtgärder.",
+		`<ul class="bars" aria-hidden="true">`, "Kommunstyrelsen: 20 av 20 kontrollpunkter rapporterade, 5 öppna väsentliga avvikelser, 1 försenad åtgärd.",
 		`<th scope="row">Kommunstyrelsen</th><td class="num" data-label="Rapporterade kontrollpunkter">20 av 20</td><td class="num" data-label="Öppna väsentliga avvikelser">5</td><td class="num" data-label="Försenade åtgärder">1</td>`,
 	}, append(colours, "Senaste ändringarna"))
 	before("coordinator", page, `<th scope="col">Status</th>`, `<th scope="col">Kontrollpunkt</th>`)
