@@ -23,6 +23,9 @@ type Page struct {
 	// NoAppURL: the signed-in user is a coordinator and no application URL
 	// is set, so mails with links are held back: the banner says what to do
 	NoAppURL bool
+	// Flash is the confirmation of the change that led here, translated
+	// ("Planen är antagen."): the layout shows it in a notification banner
+	Flash string
 }
 
 // T translates key into the page's language.

@@ -169,7 +169,7 @@ func init() {
 		"control.process":         {"Process / rutin / system", "Process / routine / system"},
 		"control.report_to":       {"Rapporteras till", "Report to"},
 		"control.legal_refs":      {"Lagrum", "Legal references"},
-		"control.confidential":    {"Sekretess – visas inte för läsare eller i offentliga rapporter", "Confidential – hidden from readers and public reports"},
+		"control.confidential":    {"Sekretess", "Confidential"},
 		"control.target_metric":   {"Mått (frivilligt mål)", "Metric (optional target)"},
 		"control.target_operator": {"Jämförelse", "Comparison"},
 		"control.target_value":    {"Målvärde", "Target value"},

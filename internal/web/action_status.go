@@ -9,6 +9,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 	"ikplan/templates"
 )
@@ -44,7 +45,7 @@ func (s *server) actionStatus(e *core.RequestEvent) error {
 		if !isFragment(e) {
 			f := templates.ActionFilters{Board: back.Get("board"), Year: back.Get("year"), Status: back.Get("status"),
 				Owner: back.Get("owner"), Overdue: back.Get("overdue") != ""}
-			return redirect(e, f.URL()+"#action-"+a.Id)
+			return done(e, f.URL()+"#action-"+a.Id, i18n.M("flash.action_status_saved"))
 		}
 		return s.actionRowOnly(e, a.Id, back)
 	}

@@ -34,9 +34,12 @@ func isFragment(e *core.RequestEvent) bool {
 // a failing template never sends half a page.
 func (s *server) render(e *core.RequestEvent, status int, p templates.Page, body, fragment templ.Component) error {
 	e.Response.Header().Add("Vary", "HX-Request, HX-Target")
-	c := templates.Layout(p, body)
+	var c templ.Component
 	if fragment != nil && isFragment(e) {
 		c = fragment
+	} else {
+		takeFlash(e, &p)
+		c = templates.Layout(p, body)
 	}
 	buf := renderBuffers.Get().(*bytes.Buffer)
 	defer putRenderBuffer(buf)
