@@ -114,7 +114,12 @@ func (s *server) planCreate(e *core.RequestEvent) error {
 	r.Set("title", strings.TrimSpace(e.Request.FormValue("title")))
 	err = save(e.App, e.Auth, r)
 	if err == nil {
-		return done(e, "/plans/"+r.Id, i18n.M("flash.plan_created", "title", r.GetString("title"), "year", r.GetInt("year")))
+		// the title the plan shows: its own, or the board's name and year
+		title := r.GetString("title")
+		if board, err := e.App.FindRecordById(model.Boards, r.GetString("board")); title == "" && err == nil {
+			title = board.GetString("name") + " " + itoa(r.GetInt("year"))
+		}
+		return done(e, "/plans/"+r.Id, i18n.M("flash.plan_created", "title", title, "year", r.GetInt("year")))
 	}
 	errs, ok := formErrors(lang(e), err, "board", "year", "title")
 	if !ok {
