@@ -91,7 +91,7 @@ func init() {
 		"controlpage.add_deviation":         {"Lägg till en avvikelse", "Add a deviation"},
 		"controlpage.change_status":         {"Ändra status för avvikelse %d", "Change the status of deviation %d"},
 		"controlpage.deviation_status":      {"Status", "Status"},
-		"controlpage.save_status":           {"Spara status", "Save the status"},
+		"controlpage.save_status":           {"Spara statusen", "Save the status"},
 		"controlpage.actions_of":            {"Åtgärder för avvikelse %d", "Actions for deviation %d"},
 		"controlpage.no_actions":            {"Inga åtgärder ännu.", "No actions yet."},
 		"controlpage.add_action":            {"Lägg till en åtgärd för avvikelse %d", "Add an action for deviation %d"},

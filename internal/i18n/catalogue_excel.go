@@ -12,7 +12,7 @@ func init() {
 		"excel.template":       {"Ladda ned planen som Excel-mall", "Download the plan as an Excel template"},
 		"excel.file":           {"Excel-fil (.xlsx, högst %d MB)", "Excel file (.xlsx, at most %d MB)"},
 		"excel.dry_run":        {"Provkör bara", "Dry run only"},
-		"excel.submit":         {"Importera", "Import"},
+		"excel.submit":         {"Importera kontrollpunkterna", "Import the controls"},
 		"excel.not_draft":      {"Planen är %s. Kontrollpunkter kan bara importeras till en plan som är ett utkast.", "The plan is %s. Controls can only be imported into a draft plan."},
 		"excel.errors_title":   {"Filen importerades inte", "The file was not imported"},
 		"excel.errors_intro":   {"Rätta raderna nedan i Excel-filen och importera den igen. Ingenting har sparats.", "Correct the rows below in the Excel file and import it again. Nothing has been saved."},

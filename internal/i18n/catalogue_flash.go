@@ -32,6 +32,13 @@ func init() {
 	}
 }
 
+// The mark of a form field that may be left empty (templates.Page.FieldLabel).
+func init() {
+	catalogue["form.optional"] = [2]string{"(frivilligt)", "(optional)"}
+	// the history's filter button (the actions list has its own)
+	catalogue["history.filter_submit"] = [2]string{"Visa ändringarna", "Show the changes"}
+}
+
 // The hints below checkboxes (templates/checkbox.templ).
 func init() {
 	for k, v := range map[string][2]string{
