@@ -84,6 +84,24 @@ func TestChangesConfirmInABanner(t *testing.T) {
 			sv:   "Utkast för 2025 skapat med 20 kontrollpunkter.", en: "Draft for 2025 created with 20 controls.",
 		},
 		{
+			name: "deleting a control", user: "samordnare", setup: draft, path: "/plans/" + f.Plan + "/controls/" + f.Controls["5"] + "/delete",
+			form: url.Values{"reason": {"Dubblett av kontrollpunkt 4."}},
+			sv:   "” är borttagen ur planen.", en: "” is removed from the plan.",
+		},
+		{
+			name: "transferring to the successor", user: "samordnare", path: "/boards/" + f.KS + "/transfer",
+			setup: func(t *testing.T, app core.App) {
+				if err := testapp.Update(app, model.Boards, f.KS, map[string]any{"successor": f.IAN}); err != nil {
+					t.Fatal(err)
+				}
+				if _, err := testapp.Create(app, model.Plans, map[string]any{"board": f.IAN, "year": 2025, "title": "IAN:s plan 2025"}); err != nil {
+					t.Fatal(err)
+				}
+			},
+			form: url.Values{},
+			sv:   "Överföringen till Individ- och arbetsmarknadsnämnden är gjord.", en: "The transfer to Individ- och arbetsmarknadsnämnden is done.",
+		},
+		{
 			name: "creating a risk", user: "samordnare", path: "/risks",
 			form: url.Values{"board": {f.KS}, "title": {"Felaktiga utbetalningar"}, "process": {"Utbetalningar"}, "category": {"ekonomi"}, "unit": {f.Unit}, "status": {"active"}},
 			sv:   "Risken ”Felaktiga utbetalningar” är skapad.", en: "The risk “Felaktiga utbetalningar” is created.",
