@@ -23,6 +23,24 @@ type Page struct {
 	// NoAppURL: the signed-in user is a coordinator and no application URL
 	// is set, so mails with links are held back: the banner says what to do
 	NoAppURL bool
+	// Flash is the confirmation of the change that led here, translated
+	// ("Planen är antagen."): the layout shows it in a notification banner
+	Flash string
+	// Required reports whether a field of a collection must be filled in,
+	// from the collection's schema (model.Required); FieldLabel marks the
+	// others "(frivilligt)". nil: every field counts as required.
+	Required func(collection, field string) bool
+}
+
+// FieldLabel is the label of a form field that saves field of collection:
+// label, followed by "(frivilligt)" ("(optional)") when the schema lets the
+// field be left empty — one rule for every form, so the mark cannot drift
+// from what a save checks.
+func (p Page) FieldLabel(collection, field, label string) string {
+	if p.Required == nil || p.Required(collection, field) {
+		return label
+	}
+	return label + " " + p.T("form.optional")
 }
 
 // T translates key into the page's language.

@@ -7,6 +7,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 	"ikplan/internal/testapp"
 )
@@ -16,7 +17,6 @@ const (
 	selNextSubmit     = `#next-form button[type=submit]`
 	selErrorSummary   = `.error-summary`
 	selTransferSubmit = `#transfer-form button[type=submit]`
-	selNotice         = `.notice[role=status]`
 )
 
 func selDecision(action string) string { return `input[name="decision-` + action + `"]` }
@@ -97,8 +97,9 @@ func TestCoordinatorTransfersToTheSuccessor(t *testing.T) {
 	b.waitPath(page)
 	b.page("transfer-preview")
 	b.click(selTransferSubmit)
-	b.waitFor("the transfer done", exists(selNotice))
+	b.waitFor("the transfer done", exists(selBanner))
 	b.page("transfer-done")
+	b.expectText(selBanner, i18n.M("flash.transferred", "successor", "Individ- och arbetsmarknadsnämnden").In(i18n.Sv))
 	if got := testapp.Find(t, b.app, model.Actions, b.f.Actions["2"]).GetString("transferred_to"); got != b.f.IAN {
 		t.Fatalf("expected action 2 transferred to IAN, got %q", got)
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/xuri/excelize/v2"
 
+	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 	"ikplan/internal/report"
 	"ikplan/internal/testapp"
@@ -71,5 +72,5 @@ func TestCoordinatorImportsAPlanFromExcel(t *testing.T) {
 	}
 	b.waitPath("/plans/" + plan)
 	b.page("plan-imported")
-	b.expectText(`p.notice[role="status"]`, "20 rader importerades från Excel.")
+	b.expectText(selBanner, i18n.M("flash.imported", "count", 20).In(i18n.Sv))
 }

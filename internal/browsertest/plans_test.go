@@ -79,6 +79,8 @@ func TestCoordinatorCreatesAndAdoptsADraft(t *testing.T) {
 	}
 	b.waitPath("/plans/" + plan.Id)
 	b.page("plan-ian-2025")
+	// the change says what it did, in the notification banner (issue 19.2)
+	b.expectText(selBanner, i18n.M("flash.plan_created", "title", "Individ- och arbetsmarknadsnämnden 2025", "year", 2025).In(i18n.Sv))
 	b.expectText(selH1, "Individ- och arbetsmarknadsnämnden 2025")
 	b.expectText(selH1, i18n.T(i18n.Sv, "plan.status.draft"))
 	b.expectText(selMain, i18n.T(i18n.Sv, "plan.no_controls"))
@@ -102,8 +104,12 @@ func TestCoordinatorCreatesAndAdoptsADraft(t *testing.T) {
 	b.waitFor("the new control in the plan", exists(selControlRows))
 	b.page("plan-ian-2025-with-control")
 	b.expectText(selMain, "Försörjningsstöd – behörighetskontroll")
+	b.expectText(selBanner, "Försörjningsstöd – behörighetskontroll")
 	b.do("reload the plan page", chromedp.Reload()) // the task list is the page's, not the form's fragment
 	b.waitFor("the adoption form", exists(selAdoptForm))
+	if eval[bool](b, exists(selBanner)) {
+		t.Errorf("expected the confirmation shown once, not again on a reload")
+	}
 	b.expectText(selTaskList, i18n.T(i18n.Sv, "task.todo"))
 
 	// A decision dated in the future is refused by the server: the page
@@ -132,6 +138,7 @@ func TestCoordinatorCreatesAndAdoptsADraft(t *testing.T) {
 	b.click(selAdoptSubmit)
 	b.waitFor("the plan adopted", `document.querySelector('main h1').textContent.includes(`+js(i18n.T(i18n.Sv, "plan.status.adopted"))+`)`)
 	b.page("plan-ian-2025-adopted")
+	b.expectText(selBanner, i18n.T(i18n.Sv, "flash.plan_adopted"))
 	stored := testapp.Find(t, b.app, model.Plans, plan.Id)
 	if stored.GetString("status") != model.PlanAdopted || stored.GetString("adopted_ref") != "§ 12, dnr IAN 2025/7" {
 		t.Fatalf("expected the plan adopted with its decision, got %s %q", stored.GetString("status"), stored.GetString("adopted_ref"))

@@ -19,6 +19,7 @@ const (
 	selNavRisks   = `nav a[href="/risks"]`
 	selNavSearch  = `nav a[href="/search"]`
 	selSummary    = `.error-summary`
+	selBanner     = `main .notification-banner--success[role="alert"]`
 )
 
 // Sign in (templates/login.templ).

@@ -63,7 +63,6 @@ func init() {
 		"transfer.title":          {"Överföring till efterträdare", "Transfer to the successor"},
 		"transfer.intro":          {"Det här flyttas från %s till %s och skrivs i ändringshistoriken.", "This moves from %s to %s and is written to the change history."},
 		"transfer.nothing":        {"Det finns inget kvar att överföra till %s.", "There is nothing left to transfer to %s."},
-		"transfer.done":           {"Överföringen till %s är gjord.", "The transfer to %s is done."},
 		"transfer.risks":          {"Risker (%d)", "Risks (%d)"},
 		"transfer.risks_intro":    {"Riskerna flyttas till %ss riskportfölj med sina bedömningar; förvaltningen tas bort eftersom den hör till den gamla nämnden.", "The risks move to %s's register with their assessments; the unit is cleared, as it belongs to the old board."},
 		"transfer.controls":       {"Kontrollpunkter utan resultat (%d)", "Controls without a result (%d)"},

@@ -50,7 +50,6 @@ func init() {
 		"controlpage.evidence":             {"Underlag", "Evidence"},
 		"controlpage.edit_result":          {"Ändra resultatet för %s", "Change the result for %s"},
 		"controlpage.other_actions":        {"Övriga åtgärder för kontrollpunkten", "Other actions of the control"},
-		"controlpage.saved_result":         {"Resultatet för %s är sparat.", "The result for %s is saved."},
 
 		// the report form
 		"controlpage.report":               {"Rapportera resultat", "Report a result"},
@@ -90,11 +89,9 @@ func init() {
 		"controlpage.acceptance_reason":     {"Skäl att godta avvikelsen", "Reason to accept the deviation"},
 		"controlpage.acceptance_hint":       {"Krävs när avvikelsen godtas utan åtgärd.", "Required when the deviation is accepted without action."},
 		"controlpage.add_deviation":         {"Lägg till en avvikelse", "Add a deviation"},
-		"controlpage.saved_deviation":       {"Avvikelsen är sparad.", "The deviation is saved."},
 		"controlpage.change_status":         {"Ändra status för avvikelse %d", "Change the status of deviation %d"},
 		"controlpage.deviation_status":      {"Status", "Status"},
-		"controlpage.save_status":           {"Spara status", "Save the status"},
-		"controlpage.saved_status":          {"Statusen är sparad.", "The status is saved."},
+		"controlpage.save_status":           {"Spara statusen", "Save the status"},
 		"controlpage.actions_of":            {"Åtgärder för avvikelse %d", "Actions for deviation %d"},
 		"controlpage.no_actions":            {"Inga åtgärder ännu.", "No actions yet."},
 		"controlpage.add_action":            {"Lägg till en åtgärd för avvikelse %d", "Add an action for deviation %d"},
@@ -113,7 +110,6 @@ func init() {
 		"controlpage.performed_on_label":    {"Utförd den", "Performed on"},
 		"controlpage.performed_on_hint":     {"Dagen då kontrollen gjordes: tidigast 1 januari planens år och senast i dag. Gäller inte en kontroll som inte genomförts.", "The day the control was carried out: from 1 January of the plan's year up to today. Not used for a control not performed."},
 		"controlpage.save_action":           {"Lägg till åtgärden", "Add the action"},
-		"controlpage.saved_action":          {"Åtgärden är sparad.", "The action is saved."},
 	} {
 		catalogue[k] = v
 	}

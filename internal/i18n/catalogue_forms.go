@@ -7,7 +7,7 @@ func init() {
 		"control.group.what":        {"Vad kontrolleras", "What is checked"},
 		"control.group.how":         {"Hur och när", "How and when"},
 		"control.group.who":         {"Ansvar", "Responsibility"},
-		"control.group.target":      {"Mätbart mål (frivilligt)", "Measurable target (optional)"},
+		"control.group.target":      {"Mätbart mål", "Measurable target"},
 		"control.group.target_hint": {"Fyll i om kontrollen mäter något mot ett målvärde, till exempel andel korrekta utbetalningar ≥ 95 procent.", "Fill in if the control measures something against a target value, for example share of correct payments ≥ 95 percent."},
 	} {
 		catalogue[k] = v

@@ -17,7 +17,7 @@ func init() {
 		"reports.internal":      {"Intern version (med punkter under sekretess)", "Internal version (with confidential items)"},
 		"reports.public":        {"Offentlig version", "Public version"},
 		"reports.year":          {"År", "Year"},
-		"reports.show":          {"Visa", "Show"},
+		"reports.show":          {"Visa rapporten", "Show the report"},
 		"reports.refused":       {"Dokumentet kan inte skrivas", "The document cannot be written"},
 		"reports.years":         {"Det finns planer för dessa år:", "There are plans for these years:"},
 		"reports.no_plan":       {"%s har ingen internkontrollplan för %d.", "%s has no internal control plan for %d."},

@@ -7,6 +7,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 	"ikplan/templates"
 )
@@ -54,7 +55,7 @@ func (s *server) actionStatusElsewhere(e *core.RequestEvent, id, back string, fo
 		return err
 	}
 	if len(refused) == 0 && !isFragment(e) {
-		return redirect(e, back+"#action-"+id)
+		return done(e, back+"#action-"+id, i18n.M("flash.action_status_saved"))
 	}
 	status := http.StatusOK
 	if len(refused) > 0 {

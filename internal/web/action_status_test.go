@@ -120,7 +120,7 @@ func TestActionStatusWhereShown(t *testing.T) {
 			URL:             "/actions/" + a2 + "/status",
 			Headers:         with(testapp.Cookie(f, "ansvarig"), "Cookie", "ikplan_session="+f.Sessions["ansvarig"]+"; ikplan_lang=en"),
 			ExpectedStatus:  http.StatusOK,
-			ExpectedContent: []string{"<h1>Change the action&#39;s status</h1>", "Save status", "In progress"},
+			ExpectedContent: []string{"<h1>Change the action&#39;s status</h1>", "Save the status", "In progress"},
 		},
 		{
 			Name: "another board's user does not find the action's status page", Method: http.MethodGet,

@@ -109,7 +109,7 @@ func (s *server) planNextApply(e *core.RequestEvent) error {
 	}
 	newId, err := carry.Apply(e.App, model.ActorFromAuth(e.Auth), plan.Id, decisions)
 	if err == nil {
-		return redirect(e, "/plans/"+newId)
+		return done(e, "/plans/"+newId, carriedFlash(e.App, newId))
 	}
 	r := carry.AsRefusal(err)
 	if r == nil {

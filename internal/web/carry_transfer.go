@@ -6,6 +6,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"ikplan/internal/carry"
+	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 	"ikplan/templates"
 )
@@ -61,7 +62,6 @@ func (s *server) boardTransfer(e *core.RequestEvent) error {
 	if err != nil {
 		return err
 	}
-	v.Done = e.Request.URL.Query().Get("done") == "1"
 	p := s.page(e, "", "plans")
 	p.Title = p.T("transfer.title") + " – " + from.GetString("name")
 	return s.render(e, http.StatusOK, p, templates.Transfer(p, v), nil)
@@ -79,7 +79,7 @@ func (s *server) boardTransferApply(e *core.RequestEvent) error {
 	}
 	_, err = carry.Transfer(e.App, model.ActorFromAuth(e.Auth), from.Id, s.now())
 	if err == nil {
-		return redirect(e, "/boards/"+from.Id+"/transfer?done=1")
+		return done(e, "/boards/"+from.Id+"/transfer", i18n.M("flash.transferred", "successor", succ.GetString("name")))
 	}
 	r := carry.AsRefusal(err)
 	if r == nil {

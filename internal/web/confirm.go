@@ -74,7 +74,7 @@ func (s *server) movePlanBack(e *core.RequestEvent, plan *core.Record, reason st
 	plan.Set("status_reason", reason)
 	err := saveBecause(e.App, e.Auth, plan, reason)
 	if err == nil {
-		return redirect(e, "/plans/"+plan.Id)
+		return done(e, "/plans/"+plan.Id, statusFlash(to, true))
 	}
 	errs, ok := formErrors(lang(e), err, "status_reason", "status")
 	if !ok {

@@ -9,6 +9,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 	"ikplan/templates"
 )
@@ -244,19 +245,20 @@ func displayName(u *core.Record) string {
 	return u.Email()
 }
 
-// controlSaved ends a successful post on a control's page: for htmx the
-// section the form swaps (section builds it from the fresh page data),
-// otherwise back to the page with 303.
-func (s *server) controlSaved(e *core.RequestEvent, c *core.Record, anchor string, section func(p templates.Page, v *templates.ControlPageView) templ.Component) error {
+// controlSaved ends a successful post on a control's page with the
+// confirmation m: for htmx the section the form swaps, built by section
+// from the fresh page data with m shown in it, otherwise back to the page
+// with 303 and m in the banner at its top (flash.go).
+func (s *server) controlSaved(e *core.RequestEvent, c *core.Record, anchor string, m i18n.Message, section func(p templates.Page, v *templates.ControlPageView, notice string) templ.Component) error {
 	if !isFragment(e) {
-		return redirect(e, "/controls/"+c.Id+"#"+anchor)
+		return done(e, "/controls/"+c.Id+"#"+anchor, m)
 	}
 	v, err := s.controlView(e, c, "")
 	if err != nil {
 		return err
 	}
 	p := s.controlMeta(e, c)
-	return s.render(e, http.StatusOK, p, templates.ControlPage(p, v), section(p, &v))
+	return s.render(e, http.StatusOK, p, templates.ControlPage(p, v), section(p, &v, m.In(p.Lang)))
 }
 
 // controlRefused answers a refused post on a control's page with 422: the

@@ -10,6 +10,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/router"
 
+	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 	"ikplan/templates"
 )
@@ -79,9 +80,9 @@ func (s *server) deviationAdd(e *core.RequestEvent) error {
 	}
 	err = save(e.App, e.Auth, d)
 	if err == nil {
-		return s.controlSaved(e, c, "deviation-"+d.Id, func(p templates.Page, v *templates.ControlPageView) templ.Component {
+		return s.controlSaved(e, c, "deviation-"+d.Id, i18n.M("flash.deviation_saved"), func(p templates.Page, v *templates.ControlPageView, notice string) templ.Component {
 			item := findResult(v, result.Id)
-			item.Notice = p.T("controlpage.saved_deviation")
+			item.Notice = notice
 			return templates.ResultSection(p, *v, *item)
 		})
 	}
@@ -117,9 +118,9 @@ func (s *server) deviationStatus(e *core.RequestEvent) error {
 	d.Set("acceptance_reason", vals["acceptance_reason"])
 	err = save(e.App, e.Auth, d)
 	if err == nil {
-		return s.controlSaved(e, c, "deviation-"+d.Id, func(p templates.Page, v *templates.ControlPageView) templ.Component {
+		return s.controlSaved(e, c, "deviation-"+d.Id, i18n.M("flash.status_saved"), func(p templates.Page, v *templates.ControlPageView, notice string) templ.Component {
 			item := findDeviation(v, d.Id)
-			item.Notice = p.T("controlpage.saved_status")
+			item.Notice = notice
 			return templates.DeviationSection(p, *v, *item)
 		})
 	}
@@ -167,14 +168,14 @@ func (s *server) deviationActionAdd(e *core.RequestEvent) error {
 		// saved: the page says how the deadline was understood, with a
 		// warning beside it when it has already passed
 		if !isFragment(e) {
-			return redirect(e, "/controls/"+c.Id+"?"+url.Values{addedParam: {a.Id}}.Encode()+"#action-"+a.Id)
+			return done(e, "/controls/"+c.Id+"?"+url.Values{addedParam: {a.Id}}.Encode()+"#action-"+a.Id, i18n.M("flash.action_saved"))
 		}
 		e.Set(addedParam, a.Id)
 	}
 	if err == nil {
-		return s.controlSaved(e, c, "deviation-"+d.Id, func(p templates.Page, v *templates.ControlPageView) templ.Component {
+		return s.controlSaved(e, c, "deviation-"+d.Id, i18n.M("flash.action_saved"), func(p templates.Page, v *templates.ControlPageView, notice string) templ.Component {
 			item := findDeviation(v, d.Id)
-			item.Notice = p.T("controlpage.saved_action")
+			item.Notice = notice
 			for _, a := range item.Actions {
 				if a.Action.Id == addedAction(e) && a.Action.GetString("deadline_precision") != model.PrecisionDay && a.Deadline != "" {
 					item.Notice += " " + p.T("deadline.saved", a.Deadline)

@@ -12,6 +12,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/router"
 
+	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 	"ikplan/templates"
 )
@@ -99,8 +100,8 @@ func (s *server) resultReport(e *core.RequestEvent) error {
 			return save(tx, e.Auth, first)
 		})
 		if err == nil {
-			return s.controlSaved(e, c, "result-"+result.Id, func(p templates.Page, v *templates.ControlPageView) templ.Component {
-				v.Notice = p.T("controlpage.saved_result", period)
+			return s.controlSaved(e, c, "result-"+result.Id, i18n.M("flash.result_saved", "period", period), func(p templates.Page, v *templates.ControlPageView, notice string) templ.Component {
+				v.Notice = notice
 				return templates.ResultsSection(p, *v)
 			})
 		}

@@ -92,19 +92,19 @@ func (s *server) requestVersion(e *core.RequestEvent) (int64, bool) {
 // cachedSession is the user of a session cookie read earlier, if nothing
 // in the database has changed since, the session has not ended and it is
 // not due to be renewed (which writes).
-func (s *server) cachedSession(e *core.RequestEvent, token string, now time.Time) (*core.Record, bool) {
+func (s *server) cachedSession(e *core.RequestEvent, token string, now time.Time) (*core.Record, *model.Session, bool) {
 	if s.cache == nil {
-		return nil, false
+		return nil, nil, false
 	}
 	version, ok := s.requestVersion(e)
 	if !ok {
-		return nil, false
+		return nil, nil, false
 	}
 	c, hit := s.cache.sessions.GetIfPresent(token)
 	if !hit || c.version != version || c.session.Expired(now) || c.session.DueRenewal(now) {
-		return nil, false
+		return nil, nil, false
 	}
-	return c.user.Clone(), true
+	return c.user.Clone(), c.session, true
 }
 
 // keepSession remembers the session and user of a cookie just read.
@@ -183,6 +183,9 @@ func (c *pageCache) version(app core.App) (int64, bool) {
 func (s *server) cachePages(e *core.RequestEvent) error {
 	if s.cache == nil || e.Request.Method != http.MethodGet || e.Auth == nil {
 		return e.Next()
+	}
+	if pending, _ := e.Get(flashPendingKey).(bool); pending {
+		return e.Next() // the page shows a confirmation once: never kept, never repeated
 	}
 	version, ok := s.requestVersion(e)
 	if !ok {

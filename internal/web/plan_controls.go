@@ -97,7 +97,7 @@ func (s *server) planControlCreate(e *core.RequestEvent) error {
 	readControlForm(e, control, &f)
 	err = save(e.App, e.Auth, control)
 	if err == nil {
-		return redirect(e, "/plans/"+plan.Id)
+		return done(e, "/plans/"+plan.Id, controlFlash("flash.control_added", control))
 	}
 	if f.Errors, err = s.refusal(e, err, controlFields...); err != nil {
 		return err
@@ -149,7 +149,7 @@ func (s *server) planControlUpdate(e *core.RequestEvent) error {
 	readControlForm(e, control, &f)
 	err = save(e.App, e.Auth, control)
 	if err == nil {
-		return redirect(e, "/plans/"+plan.Id)
+		return done(e, "/plans/"+plan.Id, controlFlash("flash.control_saved", control))
 	}
 	if f.Errors, err = s.refusal(e, err, controlFields...); err != nil {
 		return err
@@ -184,7 +184,7 @@ func (s *server) planControlDelete(e *core.RequestEvent) error {
 		}
 		return err // the API rules' 403
 	}
-	return redirect(e, "/plans/"+plan.Id)
+	return done(e, "/plans/"+plan.Id, controlFlash("flash.control_deleted", control))
 }
 
 // refusal sorts out a failed save: the form's messages for a refusal by

@@ -13,6 +13,7 @@ import (
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 	"ikplan/internal/report"
 	"ikplan/templates"
@@ -158,7 +159,7 @@ func (s *server) planImport(e *core.RequestEvent) error {
 		v.Checked = i18nT(e, "excel.checked", res.Rows, res.Created, res.Updated, res.Unchanged)
 		return s.importPage(e, http.StatusOK, v)
 	}
-	return redirect(e, fmt.Sprintf("/plans/%s?imported=%d", plan.Id, res.Rows))
+	return done(e, "/plans/"+plan.Id, i18n.M("flash.imported", "count", res.Rows))
 }
 
 // errUploadTooLarge is an import upload over its limits.

@@ -9,6 +9,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 	"ikplan/templates"
 )
@@ -113,7 +114,12 @@ func (s *server) planCreate(e *core.RequestEvent) error {
 	r.Set("title", strings.TrimSpace(e.Request.FormValue("title")))
 	err = save(e.App, e.Auth, r)
 	if err == nil {
-		return redirect(e, "/plans/"+r.Id)
+		// the title the plan shows: its own, or the board's name and year
+		title := r.GetString("title")
+		if board, err := e.App.FindRecordById(model.Boards, r.GetString("board")); title == "" && err == nil {
+			title = board.GetString("name") + " " + itoa(r.GetInt("year"))
+		}
+		return done(e, "/plans/"+r.Id, i18n.M("flash.plan_created", "title", title, "year", r.GetInt("year")))
 	}
 	errs, ok := formErrors(lang(e), err, "board", "year", "title")
 	if !ok {
@@ -269,7 +275,7 @@ func (s *server) planStatus(e *core.RequestEvent) error {
 	}
 	err = save(e.App, e.Auth, plan)
 	if err == nil {
-		return redirect(e, "/plans/"+plan.Id)
+		return done(e, "/plans/"+plan.Id, statusFlash(plan.GetString("status"), false))
 	}
 	errs, ok := formErrors(lang(e), err, "status", "adopted_on", "adopted_ref", "reported_on", "reported_ref", "status_reason")
 	if !ok {

@@ -17,7 +17,8 @@ func (s *server) page(e *core.RequestEvent, title, nav string) templates.Page {
 	m := model.MunicipalityOf(e.App)
 	return templates.Page{Lang: lang(e), User: e.Auth, Title: title, Nav: nav, Path: e.Request.URL.RequestURI(), Count: s.navCount(e),
 		Municipality: m.Name, Logo: m.LogoPath(),
-		NoAppURL: e.Auth != nil && e.Auth.GetString("role") == model.RoleCoordinator && model.AppURL(e.App) == ""}
+		NoAppURL: e.Auth != nil && e.Auth.GetString("role") == model.RoleCoordinator && model.AppURL(e.App) == "",
+		Required: func(collection, field string) bool { return model.Required(e.App, collection, field) }}
 }
 
 // isFragment: an htmx request that swaps a named part gets only that part.
@@ -34,9 +35,12 @@ func isFragment(e *core.RequestEvent) bool {
 // a failing template never sends half a page.
 func (s *server) render(e *core.RequestEvent, status int, p templates.Page, body, fragment templ.Component) error {
 	e.Response.Header().Add("Vary", "HX-Request, HX-Target")
-	c := templates.Layout(p, body)
+	var c templ.Component
 	if fragment != nil && isFragment(e) {
 		c = fragment
+	} else {
+		takeFlash(e, &p)
+		c = templates.Layout(p, body)
 	}
 	buf := renderBuffers.Get().(*bytes.Buffer)
 	defer putRenderBuffer(buf)

@@ -166,8 +166,8 @@ func TestFormsRevealAsYouAnswer(t *testing.T) {
 		"method": {"Hur och när", "How and when"}, "frequency": {"Hur och när", "How and when"},
 		"due": {"Hur och när", "How and when"}, "report_to": {"Hur och när", "How and when"},
 		"unit": {"Ansvar", "Responsibility"}, "owner": {"Ansvar", "Responsibility"}, "confidential": {"Ansvar", "Responsibility"},
-		"target_metric": {"Mätbart mål (frivilligt)", "Measurable target (optional)"}, "target_operator": {"Mätbart mål (frivilligt)", "Measurable target (optional)"},
-		"target_value": {"Mätbart mål (frivilligt)", "Measurable target (optional)"}, "target_unit": {"Mätbart mål (frivilligt)", "Measurable target (optional)"},
+		"target_metric": {"Mätbart mål", "Measurable target"}, "target_operator": {"Mätbart mål", "Measurable target"},
+		"target_value": {"Mätbart mål", "Measurable target"}, "target_unit": {"Mätbart mål", "Measurable target"},
 	}
 	for i, lang := range []string{"sv", "en"} {
 		req := httptest.NewRequest(http.MethodGet, "/plans/"+f.Plan, nil)

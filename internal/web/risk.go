@@ -8,6 +8,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 	"ikplan/templates"
 )
@@ -153,7 +154,7 @@ func (s *server) riskAssess(e *core.RequestEvent) error {
 	}
 	err = save(e.App, e.Auth, a)
 	if err == nil {
-		return redirect(e, "/risks/"+r.Id+"?year="+strconv.Itoa(a.GetInt("year")))
+		return done(e, "/risks/"+r.Id+"?year="+strconv.Itoa(a.GetInt("year")), i18n.M("flash.risk_assessed", "year", a.GetInt("year")))
 	}
 	errs, ok := formErrors(lang(e), err, assessFields...)
 	if !ok {
@@ -215,7 +216,7 @@ func (s *server) riskToControl(e *core.RequestEvent) error {
 	c.Set("frequency", model.FreqYearly)
 	err = save(e.App, e.Auth, c)
 	if err == nil {
-		return redirect(e, "/plans/"+planId)
+		return done(e, "/plans/"+planId, i18n.M("flash.risk_to_plan", "number", number))
 	}
 	errs, ok := formErrors(lang(e), err, "plan")
 	if !ok {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 	"ikplan/templates"
 )
@@ -64,7 +65,7 @@ func (s *server) riskCreate(e *core.RequestEvent) error {
 	}
 	err = save(e.App, e.Auth, r)
 	if err == nil {
-		return redirect(e, "/risks/"+r.Id)
+		return done(e, "/risks/"+r.Id, i18n.M("flash.risk_created", "title", r.GetString("title")))
 	}
 	errs, ok := formErrors(lang(e), err, riskFields...)
 	if !ok {

@@ -84,8 +84,9 @@ func (s *server) loadSession(e *core.RequestEvent) error {
 		return e.Next()
 	}
 	now := s.now()
-	if user, ok := s.cachedSession(e, c.Value, now); ok {
+	if user, sess, ok := s.cachedSession(e, c.Value, now); ok {
 		e.Auth = user
+		e.Set(flashPendingKey, sess.HasFlash())
 		return e.Next()
 	}
 	sess, err := model.FindSession(e.App, c.Value)
@@ -103,6 +104,7 @@ func (s *server) loadSession(e *core.RequestEvent) error {
 		return e.Next()
 	}
 	e.Auth = user
+	e.Set(flashPendingKey, sess.HasFlash())
 	s.keepSession(e, c.Value, sess, user)
 	if sess.DueRenewal(now) {
 		sess.Renew(now)

@@ -87,11 +87,11 @@ func TestPastDatesAreWarnedAbout(t *testing.T) {
 	}
 	htmx := map[string]string{"HX-Request": "true", "HX-Target": "deviation-" + f.Deviations["11"]}
 	rec = send(http.MethodPost, path, "it", form("Byt brandvägg.", "2025-03-01"), htmx)
-	if body := rec.Body.String(); rec.Code != http.StatusOK || !strings.Contains(body, `<p class="notice" role="status">Åtgärden är sparad. `+svAction) {
+	if body := rec.Body.String(); rec.Code != http.StatusOK || !strings.Contains(body, `<p class="notification-banner__heading">Åtgärden är sparad. `+svAction) {
 		t.Errorf("Expected the htmx answer's notice to carry the warning, got %d\n%s", rec.Code, body)
 	}
 	rec = send(http.MethodPost, path, "it", form("Byt router.", "2025-03-15"), htmx)
-	if body := rec.Body.String(); rec.Code != http.StatusOK || !strings.Contains(body, `<p class="notice" role="status">Åtgärden är sparad.</p>`) ||
+	if body := rec.Body.String(); rec.Code != http.StatusOK || !strings.Contains(body, `<p class="notification-banner__heading">Åtgärden är sparad.</p>`) ||
 		strings.Contains(body, "redan har passerat") {
 		t.Errorf("Expected no warning for a deadline today, got %d\n%s", rec.Code, body)
 	}
