@@ -11,7 +11,7 @@ import (
 // RiskStatusTag is a risk's status as a tag.
 func RiskStatusTag(lang, status string) Tag {
 	class := map[string]string{"active": "tag--blue", "dormant": "tag--grey", "closed": "tag--grey"}[status]
-	return Tag{i18n.T(lang, "risks.status."+status), class}
+	return Tag{ValueLabel(lang, "risks", "status", status), class}
 }
 
 // BandTag is a risk value's band as a tag with its word (låg, medel, hög).
@@ -22,7 +22,7 @@ func BandTag(lang, band string) Tag {
 // RiskCategory is a risk's category in words, or "".
 func RiskCategory(lang string, r *core.Record) string {
 	if c := r.GetString("category"); c != "" {
-		return i18n.T(lang, "risks.category."+c)
+		return ValueLabel(lang, "risks", "category", c)
 	}
 	return ""
 }
@@ -33,7 +33,7 @@ func Treatment(lang string, a *core.Record) string {
 		return ""
 	}
 	if t := a.GetString("treatment"); t != "" {
-		return i18n.T(lang, "risks.treatment."+t)
+		return ValueLabel(lang, "risk_assessments", "treatment", t)
 	}
 	return ""
 }
