@@ -31,8 +31,16 @@ func bindBoards(app core.App, h *rules) {
 // superusers and settings Swedish field messages like every other
 // collection.
 func bindSettings(app core.App, h *rules) {
-	app.OnRecordValidate(model.Settings, model.Users, core.CollectionNameSuperusers).BindFunc(func(e *core.RecordEvent) error {
+	app.OnRecordValidate(model.Users, core.CollectionNameSuperusers).BindFunc(func(e *core.RecordEvent) error {
 		return check(e, func(e *core.RecordEvent, errs fieldErrors) {})
+	})
+	app.OnRecordValidate(model.Settings).BindFunc(func(e *core.RecordEvent) error {
+		return check(e, func(e *core.RecordEvent, errs fieldErrors) {
+			scale := model.RiskScale(e.Record.GetInt("risk_scale"))
+			if !model.CheckRiskWords([]byte(e.Record.GetString("risk_words")), scale) {
+				errs.add("risk_words", "ikplan.settings.risk_words", "scale", scale, "max", model.RiskWordMax)
+			}
+		})
 	})
 	app.OnRecordCreate(model.Settings).BindFunc(func(e *core.RecordEvent) error {
 		n, err := e.App.CountRecords(model.Settings)

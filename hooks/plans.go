@@ -218,11 +218,11 @@ func (h *rules) checkAdoptable(app core.App, plan *core.Record, errs fieldErrors
 	}
 }
 
-// blockerTexts are the blockers in Swedish, as parts of a sentence.
-func blockerTexts(bs []model.Blocker) []string {
+// blockerTexts are the blockers in lang, as parts of a sentence.
+func blockerTexts(lang string, bs []model.Blocker) []string {
 	var out []string
 	for _, b := range bs {
-		out = append(out, i18n.T(i18n.Sv, b.Key, b.Args...))
+		out = append(out, i18n.T(lang, b.Key, b.Args...))
 	}
 	return out
 }
@@ -254,13 +254,14 @@ func problems(bs []model.Blocker) i18n.Phrases {
 // (model.ReadinessOf): controls without a result for each of their periods
 // (or an explicit not performed), results with the outcome deviation but no
 // deviation, and significant deviations with neither an action with owner
-// and deadline nor an accepted status.
-func ReportGaps(app core.App, plan *core.Record) []string {
+// and deadline nor an accepted status. The texts are in lang (i18n.Sv or
+// i18n.En); a plan whose controls cannot be read has that as its gap.
+func ReportGaps(app core.App, plan *core.Record, lang string) []string {
 	p := plan.Clone()
 	p.Set("status", model.PlanAdopted) // the gaps of the step to reported, whatever the status
 	r, err := model.PlanReadiness(app, p, time.Now())
 	if err != nil {
-		return []string{"kontrollpunkterna kunde inte läsas"}
+		return []string{i18n.T(lang, "ready.unreadable")}
 	}
-	return blockerTexts(r.Blockers)
+	return blockerTexts(lang, r.Blockers)
 }

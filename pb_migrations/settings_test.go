@@ -17,7 +17,7 @@ import (
 
 // TestSettingsMatrixIsTheAdministrators: a coordinator may set the
 // municipality's name and logo through the REST API, but no write that
-// touches the risk matrix or the reminder days, in any form (a modifier
+// touches the risk matrix (its size, bands or scale words) or the reminder days, in any form (a modifier
 // such as "risk_scale+" included, or hidden beside the name); a superuser
 // may.
 func TestSettingsMatrixIsTheAdministrators(t *testing.T) {
@@ -30,6 +30,7 @@ func TestSettingsMatrixIsTheAdministrators(t *testing.T) {
 		`{"municipality":"Exempelkommun","risk_scale":4}`,
 		`{"risk_bands":{"yellow":1,"red":2}}`,
 		`{"reminder_days":[1]}`,
+		`{"risk_words":{"sv":{"probability":["A","B","C","D","E"]}}}`,
 	}
 	for _, body := range bodies {
 		for role, want := range map[string]int{"samordnare": http.StatusNotFound, "ansvarig": http.StatusNotFound, "superuser": http.StatusOK} {

@@ -260,11 +260,11 @@ func controlFacts(p Page, v ControlPageView) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = fact(p.T("controlpage.frequency"), label(p, "controlpage.frequency.", c.GetString("frequency"))).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = fact(p.T("controlpage.frequency"), label(p, "controls", "frequency", c.GetString("frequency"))).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = fact(p.T("controlpage.method"), label(p, "controlpage.method.", c.GetString("method"))).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = fact(p.T("controlpage.method"), label(p, "controls", "method", c.GetString("method"))).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -447,11 +447,11 @@ func orNone(p Page, s string) string {
 	return s
 }
 
-func label(p Page, prefix, value string) string {
+func label(p Page, collection, field, value string) string {
 	if value == "" {
 		return p.T("controlpage.none")
 	}
-	return p.T(prefix + value)
+	return ValueLabel(p.Lang, collection, field, value)
 }
 
 // ResultsSection is the control's results and the report form: what a
@@ -1415,9 +1415,9 @@ func reportForm(p Page, v ControlPageView, f ReportForm) templ.Component {
 				return templ_7745c5c3_Err
 			}
 			var templ_7745c5c3_Var69 string
-			templ_7745c5c3_Var69, templ_7745c5c3_Err = templ.JoinStringErrs(p.T("outcome." + o))
+			templ_7745c5c3_Var69, templ_7745c5c3_Err = templ.JoinStringErrs(ValueLabel(p.Lang, "results", "outcome", o))
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `templates/control.templ`, Line: 249, Col: 57}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `templates/control.templ`, Line: 249, Col: 81}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var69))
 			if templ_7745c5c3_Err != nil {

@@ -2,6 +2,7 @@ package templates
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/pocketbase/pocketbase/core"
 
@@ -11,7 +12,7 @@ import (
 // RiskStatusTag is a risk's status as a tag.
 func RiskStatusTag(lang, status string) Tag {
 	class := map[string]string{"active": "tag--blue", "dormant": "tag--grey", "closed": "tag--grey"}[status]
-	return Tag{i18n.T(lang, "risks.status."+status), class}
+	return Tag{ValueLabel(lang, "risks", "status", status), class}
 }
 
 // BandTag is a risk value's band as a tag with its word (låg, medel, hög).
@@ -22,7 +23,7 @@ func BandTag(lang, band string) Tag {
 // RiskCategory is a risk's category in words, or "".
 func RiskCategory(lang string, r *core.Record) string {
 	if c := r.GetString("category"); c != "" {
-		return i18n.T(lang, "risks.category."+c)
+		return ValueLabel(lang, "risks", "category", c)
 	}
 	return ""
 }
@@ -33,7 +34,7 @@ func Treatment(lang string, a *core.Record) string {
 		return ""
 	}
 	if t := a.GetString("treatment"); t != "" {
-		return i18n.T(lang, "risks.treatment."+t)
+		return ValueLabel(lang, "risk_assessments", "treatment", t)
 	}
 	return ""
 }
@@ -49,9 +50,9 @@ func RiskCount(lang string, n int) string {
 // The risk matrix's geometry, in SVG user units.
 const (
 	matrixCell   = 72
-	matrixLeft   = 76
+	matrixLeft   = 128
 	matrixTop    = 8
-	matrixBottom = 64
+	matrixBottom = 96
 	matrixRight  = 8
 )
 
@@ -83,4 +84,13 @@ func (m RiskMatrix) cellLabel(lang string, cell MatrixCell) string {
 	// the name starts with the cell's visible text, the count and the band
 	band := i18n.T(lang, "risks.band."+cell.Band)
 	return strconv.Itoa(cell.Count) + " " + band + " – " + i18n.T(lang, "risks.cell_label", cell.P, cell.C, RiskCount(lang, cell.Count), band)
+}
+
+// wordLines breaks a step's word for an axis of the matrix into at most two
+// lines at its first space: "Mycket" over "sannolik".
+func wordLines(word string) []string {
+	if before, after, ok := strings.Cut(word, " "); ok {
+		return []string{before, after}
+	}
+	return []string{word}
 }

@@ -1,12 +1,12 @@
 package carry
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 )
 
@@ -84,48 +84,48 @@ func createPlan(tx core.App, pv Proposal) (*core.Record, error) {
 		p.Set("title", strings.ReplaceAll(t, strconv.Itoa(pv.Year), strconv.Itoa(pv.NextYear)))
 	}
 	if err := tx.Save(p); err != nil {
-		return nil, refusalFrom(err, "")
+		return nil, refusalFrom(err, i18n.Message{})
 	}
 	return p, nil
 }
 
 // checkDecisions refuses unless every unfinished action has a valid decision.
 func checkDecisions(tx core.App, pv Proposal, decisions map[string]Decision) error {
-	fields := map[string]string{}
+	fields := map[string]i18n.Message{}
 	for _, a := range pv.Unfinished {
 		d := decisions[a.Id]
 		switch d.Kind {
 		case DecideContinue:
 		case DecideClose:
 			if model.Blank(d.Reason) {
-				fields["reason-"+a.Id] = "Ange varför åtgärden avslutas."
+				fields["reason-"+a.Id] = i18n.M("carry.refusal.reason")
 			}
 		case DecideTransfer:
 			switch {
 			case d.Board == "":
-				fields["board-"+a.Id] = "Välj vilken nämnd åtgärden överförs till."
+				fields["board-"+a.Id] = i18n.M("carry.refusal.board")
 			case d.Board == pv.Board.Id:
-				fields["board-"+a.Id] = "Åtgärden kan inte överföras till sin egen nämnd; välj en annan nämnd."
+				fields["board-"+a.Id] = i18n.M("carry.refusal.own_board")
 			default:
 				if _, err := tx.FindRecordById(model.Boards, d.Board); err != nil {
-					fields["board-"+a.Id] = "Den valda nämnden finns inte; välj en nämnd i listan."
+					fields["board-"+a.Id] = i18n.M("carry.refusal.no_board")
 				}
 			}
 		default:
-			fields["decision-"+a.Id] = "Välj om åtgärden ska fortsätta i den nya planen, avslutas eller överföras till en annan nämnd."
+			fields["decision-"+a.Id] = i18n.M("carry.refusal.decision")
 		}
 	}
 	if len(fields) == 0 {
 		return nil
 	}
 	return &Refusal{
-		Message: fmt.Sprintf("Planen för %d skapades inte: varje ofärdig åtgärd behöver ett giltigt beslut (%d av %d saknar det).", pv.NextYear, countActions(fields), len(pv.Unfinished)),
-		Fields:  fields,
+		Msg:    i18n.M("carry.refusal.decisions", "year", pv.NextYear, "missing", countActions(fields), "unfinished", len(pv.Unfinished)),
+		Fields: fields,
 	}
 }
 
 // countActions counts the actions named by the field messages.
-func countActions(fields map[string]string) int {
+func countActions(fields map[string]i18n.Message) int {
 	ids := map[string]bool{}
 	for k := range fields {
 		if i := strings.IndexByte(k, '-'); i >= 0 {
@@ -156,7 +156,7 @@ func decide(tx core.App, a, next *core.Record, copies map[string]string, d Decis
 	// write that may mark it transferred, or close it when its plan is
 	// already reported
 	if err := model.RunCarry(tx, func(tx core.App) error { return tx.Save(a) }); err != nil {
-		return refusalFrom(err, "Åtgärden "+quote(a.GetString("description"))+" kunde inte ändras")
+		return refusalFrom(err, i18n.M("carry.refusal.action_change", "action", clip(a.GetString("description"))))
 	}
 	return nil
 }

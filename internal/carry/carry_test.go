@@ -10,6 +10,7 @@ import (
 
 	"ikplan/internal/carry"
 	"ikplan/internal/demo"
+	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 	"ikplan/internal/testapp"
 )
@@ -145,17 +146,22 @@ func TestApplyRefusesWithoutEveryDecision(t *testing.T) {
 	if r == nil {
 		t.Fatalf("Expected a refusal, got %v", err)
 	}
-	for field, want := range map[string]string{
-		"decision-" + f.Actions["HR8"]: "fortsätta",
-		"reason-" + f.Actions["8"]:     "avslutas",
-		"board-" + f.Actions["11"]:     "sin egen nämnd",
+	for field, want := range map[string][2]string{
+		"decision-" + f.Actions["HR8"]: {"fortsätta", "continues"},
+		"reason-" + f.Actions["8"]:     {"avslutas", "Say why the action is closed"},
+		"board-" + f.Actions["11"]:     {"sin egen nämnd", "its own board"},
 	} {
-		if !strings.Contains(r.Fields[field], want) {
-			t.Errorf("Expected %s to say %q, got %q", field, want, r.Fields[field])
+		for i, lang := range []string{i18n.Sv, i18n.En} {
+			if got, _ := r.FieldText(lang, field); !strings.Contains(got, want[i]) {
+				t.Errorf("Expected %s to say %q in %s, got %q", field, want[i], lang, got)
+			}
 		}
 	}
-	if !strings.Contains(r.Message, "3 av 6") {
-		t.Errorf("Expected the message to count 3 of 6 actions, got %q", r.Message)
+	if !strings.Contains(r.Text(i18n.Sv), "3 av 6") {
+		t.Errorf("Expected the message to count 3 of 6 actions, got %q", r.Text(i18n.Sv))
+	}
+	if got := r.Text(i18n.En); !strings.Contains(got, "3 of 6") || strings.ContainsAny(got, "åäöÅÄÖ") {
+		t.Errorf("Expected the English message to count 3 of 6 actions, got %q", got)
 	}
 	if after := countAll(t, app); after != before {
 		t.Fatalf("Expected nothing written, got %+v before and %+v after", before, after)
@@ -267,8 +273,11 @@ func TestApplyMakesTheDraft(t *testing.T) {
 	again := countAll(t, app)
 	_, err = carry.Apply(app, coordinator(f), f.Plan, decisions(f))
 	r := carry.AsRefusal(err)
-	if r == nil || r.Message != "Nämnden har redan en internkontrollplan för 2025." {
+	if r == nil || r.Text(i18n.Sv) != "Nämnden har redan en internkontrollplan för 2025." {
 		t.Fatalf("Expected the duplicate plan refused with the hooks' message, got %v", err)
+	}
+	if en := r.Text(i18n.En); en != "The board already has an internal control plan for 2025." {
+		t.Errorf("Expected the hooks' message in English, got %q", en)
 	}
 	if now := countAll(t, app); now != again {
 		t.Fatalf("Expected nothing written by the refused carry, got %+v → %+v", again, now)
@@ -326,7 +335,7 @@ func TestPreviewRefusesADraft(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = carry.Preview(app, draft.Id)
-	if r := carry.AsRefusal(err); r == nil || !strings.Contains(r.Message, "utkast") {
+	if r := carry.AsRefusal(err); r == nil || !strings.Contains(r.Text(i18n.Sv), "utkast") {
 		t.Fatalf("Expected a draft refused, got %v", err)
 	}
 	if _, err := carry.Apply(app, coordinator(f), draft.Id, nil); carry.AsRefusal(err) == nil {

@@ -1,11 +1,11 @@
 package carry
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 )
 
@@ -46,7 +46,7 @@ func copyControl(tx core.App, src *core.Record, plan *core.Record, years int, se
 		c.Set("risk", "")
 	}
 	if err := tx.Save(c); err != nil {
-		return nil, refusalFrom(err, fmt.Sprintf("Kontrollpunkt %s kunde inte kopieras", label(src)))
+		return nil, refusalFrom(err, i18n.M("carry.refusal.control_copy", "control", label(src)))
 	}
 	return c, nil
 }
@@ -76,7 +76,7 @@ func continueAction(tx core.App, old, plan *core.Record, control string) (*core.
 	}
 	a.Set("carried_from", old.Id)
 	if err := tx.Save(a); err != nil {
-		return nil, refusalFrom(err, "Åtgärden "+quote(old.GetString("description"))+" kunde inte föras vidare")
+		return nil, refusalFrom(err, i18n.M("carry.refusal.action_carry", "action", clip(old.GetString("description"))))
 	}
 	return a, nil
 }
@@ -112,12 +112,13 @@ func label(c *core.Record) string {
 	return s
 }
 
-// quote shortens an action's description for a message.
-func quote(s string) string {
+// clip shortens an action's description for a message (which quotes it
+// as the reader's language does).
+func clip(s string) string {
 	const max = 60
 	r := []rune(s)
 	if len(r) > max {
 		s = string(r[:max]) + "…"
 	}
-	return "”" + s + "”"
+	return s
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 )
 
@@ -54,7 +55,7 @@ func Preview(app core.App, planId string) (Proposal, error) {
 		return pv, fmt.Errorf("failed to load plan %q: %w", planId, err)
 	}
 	if plan.GetString("status") == model.PlanDraft {
-		return pv, &Refusal{Message: "Planen är ett utkast. Nästa års plan görs från en antagen eller återrapporterad plan."}
+		return pv, &Refusal{Msg: i18n.M("carry.refusal.draft")}
 	}
 	board, err := app.FindRecordById(model.Boards, plan.GetString("board"))
 	if err != nil {

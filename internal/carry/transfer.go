@@ -8,6 +8,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 )
 
@@ -31,7 +32,8 @@ func (s Summary) Empty() bool {
 
 // TransferReason is the reason written on a transferred control's result.
 func TransferReason(to string) string {
-	return "Överförd till " + to + " i omorganisationen."
+	// written on the record, in the municipality's language
+	return i18n.M("carry.transferred_reason", "board", to).In(i18n.Sv)
 }
 
 // Survey reads what Transfer would move from the board to its successor on
@@ -46,10 +48,10 @@ func Survey(app core.App, fromBoardId string, now time.Time) (Summary, error) {
 	s.From = from
 	succ := from.GetString("successor")
 	if succ == "" {
-		return s, &Refusal{Message: "Nämnden " + from.GetString("name") + " har ingen efterträdare. Ange efterträdaren på nämnden innan något överförs."}
+		return s, &Refusal{Msg: i18n.M("carry.refusal.no_successor", "board", from.GetString("name"))}
 	}
 	if s.To, err = app.FindRecordById(model.Boards, succ); err != nil {
-		return s, &Refusal{Message: "Efterträdaren till " + from.GetString("name") + " finns inte längre. Ange en ny efterträdare på nämnden."}
+		return s, &Refusal{Msg: i18n.M("carry.refusal.successor_gone", "board", from.GetString("name"))}
 	}
 	if s.Risks, err = app.FindRecordsByFilter(model.Risks, "board = {:b}", "title", 0, 0, dbx.Params{"b": from.Id}); err != nil {
 		return s, fmt.Errorf("failed to load the risks of board %q: %w", from.Id, err)
@@ -101,9 +103,8 @@ func Survey(app core.App, fromBoardId string, now time.Time) (Summary, error) {
 		return s, fmt.Errorf("failed to load the drafts of board %q: %w", s.To.Id, err)
 	}
 	if len(drafts) == 0 {
-		return s, &Refusal{Message: fmt.Sprintf(
-			"%s har inget utkast till internkontrollplan för %d eller senare att ta emot %d kontrollpunkter och %d åtgärder. Skapa ett utkast för %s först och överför sedan.",
-			s.To.GetString("name"), year, len(s.Copies), len(s.Actions), s.To.GetString("name"))}
+		return s, &Refusal{Msg: i18n.M("carry.refusal.no_draft", "board", s.To.GetString("name"), "year", year,
+			"controls", len(s.Copies), "actions", len(s.Actions))}
 	}
 	s.Into = drafts[0]
 	return s, nil
@@ -144,14 +145,14 @@ func Transfer(app core.App, actor model.Actor, fromBoardId string, now time.Time
 		for _, a := range s.Actions {
 			a.Set("transferred_to", to)
 			if err := model.RunCarry(tx, func(tx core.App) error { return tx.Save(a) }); err != nil {
-				return refusalFrom(err, "Åtgärden "+quote(a.GetString("description"))+" kunde inte markeras som överförd")
+				return refusalFrom(err, i18n.M("carry.refusal.action_transfer", "action", clip(a.GetString("description"))))
 			}
 		}
 		for _, r := range s.Risks {
 			r.Set("board", to)
 			r.Set("unit", "")
 			if err := tx.Save(r); err != nil {
-				return refusalFrom(err, "Risken "+quote(r.GetString("title"))+" kunde inte flyttas")
+				return refusalFrom(err, i18n.M("carry.refusal.risk_move", "risk", clip(r.GetString("title"))))
 			}
 		}
 		if s.Into != nil {
@@ -183,7 +184,7 @@ func transferControl(tx core.App, c *core.Record, to, reason string) error {
 	r.Set("not_performed_reason", reason)
 	r.Set("transferred_to", to)
 	if err := model.RunCarry(tx, func(tx core.App) error { return tx.Save(r) }); err != nil {
-		return refusalFrom(err, fmt.Sprintf("Kontrollpunkt %s kunde inte markeras som överförd", label(c)))
+		return refusalFrom(err, i18n.M("carry.refusal.control_transfer", "control", label(c)))
 	}
 	return nil
 }

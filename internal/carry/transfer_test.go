@@ -10,6 +10,7 @@ import (
 
 	"ikplan/internal/carry"
 	"ikplan/internal/demo"
+	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 	"ikplan/internal/report"
 	"ikplan/internal/testapp"
@@ -49,7 +50,7 @@ func TestTransferWithoutSuccessorIsRefused(t *testing.T) {
 	f := testapp.Fix(t)
 	before := countAll(t, app)
 	_, err := carry.Transfer(app, coordinator(f), f.KS, testapp.Today)
-	if r := carry.AsRefusal(err); r == nil || !strings.Contains(r.Message, "ingen efterträdare") {
+	if r := carry.AsRefusal(err); r == nil || !strings.Contains(r.Text(i18n.Sv), "ingen efterträdare") {
 		t.Fatalf("Expected a board without a successor refused, got %v", err)
 	}
 	if after := countAll(t, app); after != before {
@@ -65,7 +66,7 @@ func TestTransferNeedsADraftToReceive(t *testing.T) {
 	before := countAll(t, app)
 	_, err := carry.Transfer(app, coordinator(f), f.KS, testapp.Today)
 	r := carry.AsRefusal(err)
-	if r == nil || !strings.Contains(r.Message, "Individ- och arbetsmarknadsnämnden har inget utkast till internkontrollplan för 2025") {
+	if r == nil || !strings.Contains(r.Text(i18n.Sv), "Individ- och arbetsmarknadsnämnden har inget utkast till internkontrollplan för 2025") {
 		t.Fatalf("Expected the transfer refused for want of a draft, got %v", err)
 	}
 	if after := countAll(t, app); after != before {

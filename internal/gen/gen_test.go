@@ -14,6 +14,7 @@ import (
 
 	"ikplan/hooks"
 	"ikplan/internal/gen"
+	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 	"ikplan/internal/testapp"
 )
@@ -77,7 +78,7 @@ func TestGeneratePlansMoveThroughTheirStatuses(t *testing.T) {
 		if p.GetDateTime("adopted_on").IsZero() || p.GetString("adopted_ref") == "" {
 			t.Errorf("Expected %s adopted with a date and a reference", p.GetString("title"))
 		}
-		if p.GetInt("year") == 2024 && (p.GetDateTime("reported_on").IsZero() || hooks.ReportGaps(app, p) != nil) {
+		if p.GetInt("year") == 2024 && (p.GetDateTime("reported_on").IsZero() || hooks.ReportGaps(app, p, i18n.Sv) != nil) {
 			t.Errorf("Expected %s reported with no gaps", p.GetString("title"))
 		}
 	}

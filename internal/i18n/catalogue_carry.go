@@ -4,6 +4,27 @@ package i18n
 // of a board's open items to its successor in a reorganisation.
 func init() {
 	for k, v := range map[string][2]string{
+		// refusals of next year's plan and of a transfer (internal/carry)
+		"carry.refusal.only":             {"{reason}", "{reason}"},
+		"carry.refusal.doing":            {"{doing}: {reason}", "{doing}: {reason}"},
+		"carry.refusal.reason":           {"Ange varför åtgärden avslutas.", "Say why the action is closed."},
+		"carry.refusal.board":            {"Välj vilken nämnd åtgärden överförs till.", "Choose the board the action is transferred to."},
+		"carry.refusal.own_board":        {"Åtgärden kan inte överföras till sin egen nämnd; välj en annan nämnd.", "The action cannot be transferred to its own board; choose another board."},
+		"carry.refusal.no_board":         {"Den valda nämnden finns inte; välj en nämnd i listan.", "The chosen board does not exist; choose a board in the list."},
+		"carry.refusal.decision":         {"Välj om åtgärden ska fortsätta i den nya planen, avslutas eller överföras till en annan nämnd.", "Choose whether the action continues in the new plan, is closed or is transferred to another board."},
+		"carry.refusal.decisions":        {"Planen för {year} skapades inte: varje ofärdig åtgärd behöver ett giltigt beslut ({missing} av {unfinished} saknar det).", "The plan for {year} was not created: every unfinished action needs a valid decision ({missing} of {unfinished} lack one)."},
+		"carry.refusal.action_change":    {"Åtgärden ”{action}” kunde inte ändras", "The action “{action}” could not be changed"},
+		"carry.refusal.action_carry":     {"Åtgärden ”{action}” kunde inte föras vidare", "The action “{action}” could not be carried over"},
+		"carry.refusal.action_transfer":  {"Åtgärden ”{action}” kunde inte markeras som överförd", "The action “{action}” could not be marked as transferred"},
+		"carry.refusal.control_copy":     {"Kontrollpunkt {control} kunde inte kopieras", "Control {control} could not be copied"},
+		"carry.refusal.control_transfer": {"Kontrollpunkt {control} kunde inte markeras som överförd", "Control {control} could not be marked as transferred"},
+		"carry.refusal.risk_move":        {"Risken ”{risk}” kunde inte flyttas", "The risk “{risk}” could not be moved"},
+		"carry.refusal.draft":            {"Planen är ett utkast. Nästa års plan görs från en antagen eller återrapporterad plan.", "The plan is a draft. Next year's plan is made from an adopted or reported plan."},
+		"carry.refusal.no_successor":     {"Nämnden {board} har ingen efterträdare. Ange efterträdaren på nämnden innan något överförs.", "The board {board} has no successor. Set the board's successor before anything is transferred."},
+		"carry.refusal.successor_gone":   {"Efterträdaren till {board} finns inte längre. Ange en ny efterträdare på nämnden.", "The successor of {board} no longer exists. Set a new successor on the board."},
+		"carry.refusal.no_draft":         {"{board} har inget utkast till internkontrollplan för {year} eller senare att ta emot {controls} kontrollpunkter och {actions} åtgärder. Skapa ett utkast för {board} först och överför sedan.", "{board} has no draft internal control plan for {year} or later to receive {controls} controls and {actions} actions. Create a draft for {board} first, then transfer."},
+		"carry.transferred_reason":       {"Överförd till {board} i omorganisationen.", "Transferred to {board} in the reorganisation."},
+
 		// the plan page's links
 		"carry.link":          {"Ny plan för %d", "New plan for %d"},
 		"carry.exists":        {"Nämnden har redan en internkontrollplan för %d.", "The board already has an internal control plan for %d."},

@@ -24,20 +24,6 @@ func init() {
 		"controlpage.confidentiality":   {"Sekretess", "Confidentiality"},
 		"controlpage.none":              {"Inte angivet", "Not given"},
 
-		"controlpage.frequency.once":       {"En gång", "Once"},
-		"controlpage.frequency.yearly":     {"Årligen", "Yearly"},
-		"controlpage.frequency.semiannual": {"Halvårsvis", "Twice a year"},
-		"controlpage.frequency.tertial":    {"Tertialvis", "Every four months"},
-		"controlpage.frequency.quarterly":  {"Kvartalsvis", "Quarterly"},
-		"controlpage.frequency.monthly":    {"Månadsvis", "Monthly"},
-		"controlpage.frequency.continuous": {"Löpande", "Continuous"},
-		"controlpage.method.stickprov":     {"Stickprov", "Sample"},
-		"controlpage.method.genomgang":     {"Genomgång", "Review"},
-		"controlpage.method.matning":       {"Mätning", "Measurement"},
-		"controlpage.method.analys":        {"Analys", "Analysis"},
-		"controlpage.method.intervju":      {"Intervju", "Interview"},
-		"controlpage.method.lopande":       {"Löpande kontroll", "Continuous control"},
-
 		// results
 		"controlpage.results":              {"Resultat", "Results"},
 		"controlpage.no_results":           {"Inget resultat är rapporterat ännu.", "No result has been reported yet."},

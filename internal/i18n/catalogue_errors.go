@@ -87,11 +87,12 @@ func init() {
 		},
 
 		// the history, collections, settings
-		"ikplan.history.fixed":     {"Ändringshistoriken kan inte ändras eller tas bort, inte heller av en administratör.", "The history cannot be changed or deleted, not even by an administrator."},
-		"ikplan.collection.rename": {"Samlingen {name} används av ikplan och kan inte byta namn.", "The collection {name} is used by ikplan and cannot be renamed."},
-		"ikplan.collection.delete": {"Samlingen {name} används av ikplan och kan inte tas bort.", "The collection {name} is used by ikplan and cannot be deleted."},
-		"ikplan.settings.exists":   {"Inställningarna finns redan – ändra dem i stället för att skapa nya.", "The settings exist already – change them instead of creating new ones."},
-		"ikplan.settings.delete":   {"Inställningarna kan inte tas bort, bara ändras.", "The settings cannot be deleted, only changed."},
+		"ikplan.history.fixed":       {"Ändringshistoriken kan inte ändras eller tas bort, inte heller av en administratör.", "The history cannot be changed or deleted, not even by an administrator."},
+		"ikplan.collection.rename":   {"Samlingen {name} används av ikplan och kan inte byta namn.", "The collection {name} is used by ikplan and cannot be renamed."},
+		"ikplan.collection.delete":   {"Samlingen {name} används av ikplan och kan inte tas bort.", "The collection {name} is used by ikplan and cannot be deleted."},
+		"ikplan.settings.exists":     {"Inställningarna finns redan – ändra dem i stället för att skapa nya.", "The settings exist already – change them instead of creating new ones."},
+		"ikplan.settings.risk_words": {"Ge riskskalans ord (risk_words) per språk (sv, en) och axel (probability, consequence), minst {scale} ord per axel, inget tomt och inget längre än {max} tecken.", "Give the risk scale's words (risk_words) per language (sv, en) and axis (probability, consequence), at least {scale} words per axis, none empty and none longer than {max} characters."},
+		"ikplan.settings.delete":     {"Inställningarna kan inte tas bort, bara ändras.", "The settings cannot be deleted, only changed."},
 
 		// boards, units, risks
 		"ikplan.board.own_successor": {"En nämnd kan inte vara sin egen efterträdare.", "A board cannot be its own successor."},

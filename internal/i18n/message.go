@@ -179,6 +179,10 @@ func Translate(err error, lang string) error {
 	case Message:
 		return router.NewApiError(apiErr.Status, raw.In(lang), raw)
 	case validation.Errors:
+		if out, ok := translateBatch(raw, lang); ok {
+			// the batch API's refusal: its message stays PocketBase's
+			return router.NewApiError(apiErr.Status, apiErr.Message, out)
+		}
 		out := make(validation.Errors, len(raw))
 		changed := false
 		for field, fe := range raw {
@@ -195,6 +199,49 @@ func Translate(err error, lang string) error {
 		return router.NewApiError(apiErr.Status, Refusal(lang, out), out)
 	}
 	return err
+}
+
+// batchItem is a failed request of the batch API (/api/batch) with its
+// answer translated; it is written as PocketBase writes its own
+// ({"code","message","response"}).
+type batchItem struct {
+	code, message string
+	response      error
+}
+
+func (b batchItem) Error() string { return b.message }
+func (b batchItem) Code() string  { return b.code }
+func (b batchItem) Resolve(data map[string]any) any {
+	data["response"] = b.response
+	return data
+}
+func (b batchItem) MarshalJSON() ([]byte, error) {
+	return json.Marshal(map[string]any{"code": b.code, "message": b.message, "response": b.response})
+}
+
+// translateBatch is the batch API's refusal {"requests":{"0":…}} with the
+// failed request's answer in lang; ok is false for any other refusal.
+func translateBatch(raw validation.Errors, lang string) (validation.Errors, bool) {
+	reqs, ok := raw["requests"].(validation.Errors)
+	if !ok || len(raw) != 1 {
+		return nil, false
+	}
+	out := make(validation.Errors, len(reqs))
+	for i, item := range reqs {
+		out[i] = item
+		r, ok := item.(interface {
+			Code() string
+			Resolve(map[string]any) any
+		})
+		if !ok {
+			continue
+		}
+		resolved, _ := r.Resolve(map[string]any{}).(map[string]any)
+		if inner, ok := resolved["response"].(*router.ApiError); ok && inner != nil {
+			out[i] = batchItem{code: r.Code(), message: item.Error(), response: Translate(inner, lang)}
+		}
+	}
+	return validation.Errors{"requests": out}, true
 }
 
 // Refusal is the REST API's message for a refused save in lang: a

@@ -4,11 +4,13 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 )
 
@@ -166,8 +168,9 @@ func nameIndex(app core.App, collection string) (map[string]string, error) {
 	return out, nil
 }
 
-// riskNames maps the board's risks to "title (value)", the value from the
-// risk's assessment for the year.
+// riskNames maps the board's risks to "title (6: Möjlig × Lindrig)": the
+// value of the risk's assessment for the year with the words of its
+// probability and consequence from the settings' risk scale.
 func riskNames(app core.App, boardId string, year int) (map[string]string, error) {
 	risks, err := app.FindRecordsByFilter(model.Risks, "board = {:b}", "", 0, 0, dbx.Params{"b": boardId})
 	if err != nil {
@@ -177,19 +180,28 @@ func riskNames(app core.App, boardId string, year int) (map[string]string, error
 	if err != nil {
 		return nil, fmt.Errorf("failed to load the risk assessments: %w", err)
 	}
-	value := map[string]int{}
+	words := model.ParseRiskWords(nil, 5)
+	if s, err := app.FindRecordsByFilter(model.Settings, "", "created", 1, 0); err == nil && len(s) > 0 {
+		words = model.ParseRiskWords([]byte(s[0].GetString("risk_words")), s[0].GetInt("risk_scale"))
+	}
+	value := map[string]string{}
 	for _, a := range assessments {
+		p, c := a.GetInt("probability"), a.GetInt("consequence")
 		v := a.GetInt("value")
 		if v == 0 {
-			v = model.RiskValue(a.GetInt("probability"), a.GetInt("consequence"))
+			v = model.RiskValue(p, c)
 		}
-		value[a.GetString("risk")] = v
+		text := strconv.Itoa(v)
+		if wp, wc := words.Word(i18n.Sv, model.AxisProbability, p), words.Word(i18n.Sv, model.AxisConsequence, c); wp != "" && wc != "" {
+			text += ": " + wp + " × " + wc
+		}
+		value[a.GetString("risk")] = text
 	}
 	out := make(map[string]string, len(risks))
 	for _, r := range risks {
 		n := r.GetString("title")
 		if v, ok := value[r.Id]; ok {
-			n += fmt.Sprintf(" (%d)", v)
+			n += " (" + v + ")"
 		}
 		out[r.Id] = n
 	}

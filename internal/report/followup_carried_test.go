@@ -6,6 +6,7 @@ import (
 
 	"ikplan/hooks"
 	"ikplan/internal/carry"
+	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 	"ikplan/internal/report"
 	"ikplan/internal/testapp"
@@ -26,7 +27,7 @@ func TestFollowUpSaysAnActionContinues(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	gaps := hooks.ReportGaps(app, testapp.Find(t, app, model.Plans, f.Plan))
+	gaps := hooks.ReportGaps(app, testapp.Find(t, app, model.Plans, f.Plan), i18n.Sv)
 	pv, err := carry.Preview(app, f.Plan)
 	if err != nil {
 		t.Fatal(err)
@@ -60,7 +61,7 @@ func TestFollowUpSaysAnActionContinues(t *testing.T) {
 	if strings.Contains(all, "Status: Pågår") || strings.Contains(all, "Status: Planerad") {
 		t.Errorf("Expected no continued action still open in 2024, got\n%s", all)
 	}
-	if after := hooks.ReportGaps(app, testapp.Find(t, app, model.Plans, f.Plan)); strings.Join(after, ";") != strings.Join(gaps, ";") {
+	if after := hooks.ReportGaps(app, testapp.Find(t, app, model.Plans, f.Plan), i18n.Sv); strings.Join(after, ";") != strings.Join(gaps, ";") {
 		t.Errorf("Expected the same gaps before and after the carry, got %v → %v", gaps, after)
 	}
 	if err := testapp.Update(app, model.Plans, f.Plan, map[string]any{"status": model.PlanReported,

@@ -46,7 +46,7 @@ func TestPlanDoc(t *testing.T) {
 	if len(all) != 20 {
 		t.Fatalf("Expected 20 rows, got %d:\n%s", len(all), d.Text())
 	}
-	want := []string{"1", "Utbildningar, resor och representation", "Fakturahantering", "Felaktig kontering av representation (6)",
+	want := []string{"1", "Utbildningar, resor och representation", "Fakturahantering", "Felaktig kontering av representation (6: Möjlig × Lindrig)",
 		"", "Stickprov", "Årligen", "Anders Ansvarig", "Kommunstyrelsen", "2024-12-31", ""}
 	if !slices.Equal(all[0], want) {
 		t.Errorf("Expected the first row\n%q, got\n%q", want, all[0])

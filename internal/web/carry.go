@@ -63,7 +63,7 @@ func (s *server) planNext(e *core.RequestEvent) error {
 	}
 	pv, err := carry.Preview(e.App, plan.Id)
 	if r := carry.AsRefusal(err); r != nil {
-		return s.messagePage(e, http.StatusConflict, i18nT(e, "carry.refused"), r.Message)
+		return s.messagePage(e, http.StatusConflict, i18nT(e, "carry.refused"), r.Text(lang(e)))
 	} else if err != nil {
 		return err
 	}
@@ -117,13 +117,13 @@ func (s *server) planNextApply(e *core.RequestEvent) error {
 	}
 	pv, perr := carry.Preview(e.App, plan.Id)
 	if perr != nil {
-		return s.messagePage(e, http.StatusConflict, i18nT(e, "carry.refused"), r.Message)
+		return s.messagePage(e, http.StatusConflict, i18nT(e, "carry.refused"), r.Text(lang(e)))
 	}
 	v, verr := s.nextView(e, plan, pv, e.Request.PostForm)
 	if verr != nil {
 		return verr
 	}
-	v.Errors, v.Summary = carryErrors(r, pv)
+	v.Errors, v.Summary = carryErrors(lang(e), r, pv)
 	p := s.page(e, "", "plans")
 	p.Title, p.Error = p.T("carry.title", pv.NextYear)+" – "+v.Board, true
 	return s.render(e, http.StatusUnprocessableEntity, p, templates.NextPlan(p, v), nil)
@@ -132,15 +132,15 @@ func (s *server) planNextApply(e *core.RequestEvent) error {
 // carryErrors turns a refusal into the messages beside each action's
 // fields and the error summary: the refusal first, then each message with
 // the action it concerns.
-func carryErrors(r *carry.Refusal, pv carry.Proposal) (fields, summary templates.Errors) {
+func carryErrors(lang string, r *carry.Refusal, pv carry.Proposal) (fields, summary templates.Errors) {
 	at := "decisions"
 	if pv.Existing != nil {
 		at = "next-exists"
 	}
-	summary = templates.Errors{{Field: at, Message: r.Message}}
+	summary = templates.Errors{{Field: at, Message: r.Text(lang)}}
 	for _, a := range pv.Unfinished {
 		for _, f := range []string{"decision-", "reason-", "board-"} {
-			if m, ok := r.Fields[f+a.Id]; ok {
+			if m, ok := r.FieldText(lang, f+a.Id); ok {
 				fields = append(fields, templates.FieldError{Field: f + a.Id, Message: m})
 				summary = append(summary, templates.FieldError{Field: f + a.Id, Message: shortQuote(a.GetString("description")) + ": " + m})
 			}

@@ -297,6 +297,24 @@ func TestTransferPages(t *testing.T) {
 			ExpectedContent: []string{"<title>Fel: ", `href="#transfer"`, "har ingen efterträdare"}, AfterTestFunc: untouched,
 		},
 		{
+			Name: "in English, without a successor the page says so in English", Method: http.MethodGet, URL: page,
+			Headers: with(testapp.Cookie(f, "samordnare"), "Cookie", "ikplan_session="+f.Sessions["samordnare"]+"; ikplan_lang=en"), ExpectedStatus: http.StatusOK,
+			ExpectedContent:    []string{"The board Kommunstyrelsen has no successor.", "before anything is transferred."},
+			NotExpectedContent: []string{"har ingen efterträdare"},
+		},
+		{
+			Name: "in English, a post without a draft to receive is refused in English", Method: http.MethodPost, URL: page,
+			Headers: with(form, "Cookie", "ikplan_session="+f.Sessions["samordnare"]+"; ikplan_lang=en"), Body: strings.NewReader(""), BeforeTestFunc: withSuccessor(false),
+			ExpectedStatus: http.StatusUnprocessableEntity, ExpectedContent: []string{"Individ- och arbetsmarknadsnämnden has no draft internal control plan for 2025 or later to receive 6 controls and 6 actions."},
+			NotExpectedContent: []string{"inget utkast"}, AfterTestFunc: untouched,
+		},
+		{
+			Name: "in English, next year's plan from a draft is refused in English", Method: http.MethodGet, URL: "/plans/" + draftPlan + "/next",
+			Headers: with(testapp.Cookie(f, "samordnare"), "Cookie", "ikplan_session="+f.Sessions["samordnare"]+"; ikplan_lang=en"), ExpectedStatus: http.StatusConflict,
+			BeforeTestFunc:  func(t testing.TB, app *tests.TestApp, e *core.ServeEvent) { makeDraft(t, app, f) },
+			ExpectedContent: []string{"The plan is a draft.", "plan is made from an adopted or reported plan."},
+		},
+		{
 			Name: "a post without a draft to receive is refused", Method: http.MethodPost, URL: page,
 			Headers: form, Body: strings.NewReader(""), BeforeTestFunc: withSuccessor(false),
 			ExpectedStatus: http.StatusUnprocessableEntity, ExpectedContent: []string{"<title>Fel: ", "inget utkast"}, AfterTestFunc: untouched,

@@ -89,8 +89,8 @@ func (s *server) boardTransferApply(e *core.RequestEvent) error {
 	if verr != nil {
 		return verr
 	}
-	v.Refusal = r.Message
-	v.Errors = templates.Errors{{Field: "transfer", Message: r.Message}}
+	v.Refusal = r.Text(lang(e))
+	v.Errors = templates.Errors{{Field: "transfer", Message: v.Refusal}}
 	p := s.page(e, "", "plans")
 	p.Title, p.Error = p.T("transfer.title")+" – "+from.GetString("name"), true
 	return s.render(e, http.StatusUnprocessableEntity, p, templates.Transfer(p, v), nil)
@@ -105,7 +105,7 @@ func (s *server) transferView(e *core.RequestEvent, from, succ *core.Record) (te
 	sum, err := carry.Survey(e.App, from.Id, s.now())
 	v.Summary = sum
 	if r := carry.AsRefusal(err); r != nil {
-		v.Refusal = r.Message
+		v.Refusal = r.Text(lang(e))
 	} else if err != nil {
 		return v, err
 	}

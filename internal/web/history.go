@@ -50,7 +50,9 @@ func (s *server) history(e *core.RequestEvent) error {
 	h := &historian{e: e, col: col, labels: map[string]string{}}
 	v := templates.HistoryView{Kind: i18nT(e, "history.c."+collection), Deleted: !exists}
 	for _, row := range rows {
-		v.Entries = append(v.Entries, h.entry(row))
+		if en, shown := h.entry(row); shown {
+			v.Entries = append(v.Entries, en)
+		}
 	}
 	if exists {
 		v.Title, v.Back = recordLabel(rec), historyBack(e.App, rec)

@@ -22,12 +22,15 @@ type historian struct {
 	labels map[string]string // collection/id → label
 }
 
-func (h *historian) entry(row *core.Record) templates.HistoryEntry {
+// entry is one row of the log in words; shown is false for a change of
+// nothing but the server's own fields (a control moved in the plan's
+// order), which is no change a reader made.
+func (h *historian) entry(row *core.Record) (en templates.HistoryEntry, shown bool) {
 	who := row.GetString("actor_name")
 	if who == "" {
 		who = row.GetString("actor")
 	}
-	en := templates.HistoryEntry{
+	en = templates.HistoryEntry{
 		When:   row.GetDateTime("at").Time().In(model.Stockholm).Format("2006-01-02 15:04"),
 		Who:    who,
 		Op:     row.GetString("op"),
@@ -36,7 +39,9 @@ func (h *historian) entry(row *core.Record) templates.HistoryEntry {
 	changes := changesOf(row)
 	names := make([]string, 0, len(changes))
 	for name := range changes {
-		if name != "id" { // the page is about this id
+		// the page is about this id; the server's own fields follow a
+		// change someone made, which the other fields show
+		if !templates.InternalField(h.col.Name, name) {
 			names = append(names, name)
 		}
 	}
@@ -47,6 +52,9 @@ func (h *historian) entry(row *core.Record) templates.HistoryEntry {
 			}
 		}
 		return len(h.col.Fields)
+	}
+	if len(names) == 0 && len(changes) > 0 && en.Op == model.OpUpdate && en.Reason == "" {
+		return en, false
 	}
 	sort.Slice(names, func(i, j int) bool {
 		if oi, oj := order(names[i]), order(names[j]); oi != oj {
@@ -60,7 +68,7 @@ func (h *historian) entry(row *core.Record) templates.HistoryEntry {
 			Field: h.fieldLabel(name), Old: h.value(name, c[0]), New: h.value(name, c[1]),
 		})
 	}
-	return en
+	return en, true
 }
 
 func (h *historian) fieldLabel(name string) string {
@@ -68,14 +76,6 @@ func (h *historian) fieldLabel(name string) string {
 		return i18nT(h.e, key)
 	}
 	return name
-}
-
-// statusKeys are the catalogue prefixes of select values shown as words.
-var statusKeys = map[string]string{
-	"plans.status": "plan.status.", "actions.status": "action.status.",
-	"deviations.status": "deviation.status.", "results.outcome": "outcome.",
-	"controls.frequency": "controlpage.frequency.", "controls.method": "controlpage.method.",
-	"risks.category": "risks.category.", "risks.status": "risks.status.", "risk_assessments.treatment": "risks.treatment.",
 }
 
 // value writes one stored value the way the pages show it.
@@ -104,12 +104,7 @@ func (h *historian) value(name string, v any) string {
 		case *core.DateField:
 			return historyDate(x)
 		case *core.SelectField:
-			if name == "deadline_precision" && i18n.Has("history.precision."+x) {
-				return i18nT(h.e, "history.precision."+x)
-			}
-			if prefix, ok := statusKeys[h.col.Name+"."+name]; ok && i18n.Has(prefix+x) {
-				return i18nT(h.e, prefix+x)
-			}
+			return templates.ValueLabel(lang(h.e), h.col.Name, name, x)
 		}
 		return x
 	}

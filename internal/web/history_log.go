@@ -85,8 +85,12 @@ func (s *server) historyLog(e *core.RequestEvent) error {
 			h = &historian{e: e, col: c, labels: labels}
 			historians[col] = h
 		}
+		en, shown := h.entry(row)
+		if !shown {
+			continue
+		}
 		id := row.GetString("record")
-		entry := templates.HistoryLogEntry{HistoryEntry: h.entry(row), Kind: i18nT(e, "history.c."+col),
+		entry := templates.HistoryLogEntry{HistoryEntry: en, Kind: i18nT(e, "history.c."+col),
 			Href: "/history/" + url.PathEscape(col) + "/" + url.PathEscape(id)}
 		entry.Record = h.related(h.col.Id, id)
 		if entry.Record == id {

@@ -50,7 +50,7 @@ func TestHistoryPage(t *testing.T) {
 			Name: "the auditor reads an action's creation by the system", Method: http.MethodGet,
 			URL: "/history/actions/" + a2, Headers: testapp.Cookie(f, "revisor"), ExpectedStatus: http.StatusOK,
 			ExpectedContent: []string{"<td>system</td>", "<td>Skapad</td>", "<strong>Ansvarig:</strong> – ",
-				"Anders Ansvarig</li>", "<strong>Slutdatum:</strong> – ", "2025-06-30</li>", "kvartal</li>", "Pågår</li>"},
+				"Anders Ansvarig</li>", "<strong>Slutdatum:</strong> – ", "2025-06-30</li>", "Kvartal</li>", "Pågår</li>"},
 		},
 		{
 			Name: "a boosted link gets the whole page", Method: http.MethodGet, URL: "/history/actions/" + a2,

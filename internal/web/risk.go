@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -32,7 +33,7 @@ func (s *server) risk(e *core.RequestEvent) error {
 
 func (s *server) riskView(e *core.RequestEvent, r *core.Record) (templates.RiskView, error) {
 	v := templates.RiskView{Risk: r}
-	scale, bands := riskMatrix(e)
+	scale, bands, words := riskMatrix(e)
 	if b, err := view(e.App, e.Auth, model.Boards, r.GetString("board")); err == nil {
 		v.Board = b.GetString("name")
 	}
@@ -49,8 +50,10 @@ func (s *server) riskView(e *core.RequestEvent, r *core.Record) (templates.RiskV
 	if y, err := strconv.Atoi(e.Request.URL.Query().Get("year")); err == nil && y >= 2000 && y <= 2100 {
 		year = y
 	}
-	v.Assess = templates.AssessForm{Scale: scale, Form: map[string]string{"year": strconv.Itoa(year)}}
+	v.Assess = templates.AssessForm{Scale: scale, Words: words, Form: map[string]string{"year": strconv.Itoa(year)}}
+	years := map[int]bool{year: true, s.now().Year(): true}
 	for _, a := range assessments {
+		years[a.GetInt("year")] = true
 		v.Assessments = append(v.Assessments, templates.AssessmentRow{Assessment: a, Band: bands.Band(a.GetInt("value"))})
 		if a.GetInt("year") == year {
 			for _, f := range assessFields[1:] {
@@ -78,6 +81,14 @@ func (s *server) riskView(e *core.RequestEvent, r *core.Record) (templates.RiskV
 	if err != nil {
 		return v, err
 	}
+	// the form offers every year a plan of the board exists for
+	for _, pl := range plans {
+		years[pl.GetInt("year")] = true
+	}
+	for y := range years {
+		v.Assess.Years = append(v.Assess.Years, y)
+	}
+	slices.SortFunc(v.Assess.Years, func(a, b int) int { return b - a })
 	planLabels := map[string]string{}
 	for _, pl := range plans {
 		planLabels[pl.Id] = planLabel(pl, v.Board)

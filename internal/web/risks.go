@@ -34,14 +34,16 @@ func fragmentFor(e *core.RequestEvent, target string, c templ.Component) templ.C
 	return c
 }
 
-// riskMatrix is the settings' matrix: its size and colour bands.
-func riskMatrix(e *core.RequestEvent) (int, model.RiskBands) {
+// riskMatrix is the settings' matrix: its size, colour bands and the
+// words of its steps.
+func riskMatrix(e *core.RequestEvent) (int, model.RiskBands, model.RiskScaleWords) {
 	recs, err := list(e.App, e.Auth, model.Settings, "", "created", 1, nil)
 	if err != nil || len(recs) == 0 {
-		return 5, model.DefaultRiskBands
+		return 5, model.DefaultRiskBands, model.ParseRiskWords(nil, 5)
 	}
 	bands := model.ParseRiskBands([]byte(recs[0].GetString("risk_bands")))
-	return model.RiskScale(recs[0].GetInt("risk_scale")), bands
+	scale := model.RiskScale(recs[0].GetInt("risk_scale"))
+	return scale, bands, model.ParseRiskWords([]byte(recs[0].GetString("risk_words")), scale)
 }
 
 // risks handles "GET /risks": the register of the boards the user sees
@@ -62,7 +64,7 @@ func (s *server) risks(e *core.RequestEvent) error {
 func (s *server) risksView(e *core.RequestEvent) (templates.RisksView, error) {
 	var v templates.RisksView
 	q := e.Request.URL.Query()
-	scale, bands := riskMatrix(e)
+	scale, bands, words := riskMatrix(e)
 
 	boards, err := model.ListAs(e.App, e.Auth, model.Boards, "", "name", 0, nil, model.Fields{"name"})
 	if err != nil {
@@ -87,6 +89,7 @@ func (s *server) risksView(e *core.RequestEvent) (templates.RisksView, error) {
 	if v.Matrix, err = s.riskMatrixCounts(e, v, scale, bands); err != nil {
 		return v, err
 	}
+	v.Matrix.Words = words
 	if err := s.riskList(e, &v, bands, max(1, atoiOr(q.Get("page"), 1))); err != nil {
 		return v, err
 	}
@@ -130,6 +133,14 @@ func (s *server) riskYears(e *core.RequestEvent, v *templates.RisksView, asked s
 	years := map[int]bool{v.Year: true, this: true}
 	for y := first; first > 0 && y <= last; y++ {
 		years[y] = true
+	}
+	// and every year a plan the user sees exists for, assessed or not
+	plans, err := model.ListAs(e.App, e.Auth, model.Plans, "", "", 0, nil, model.Fields{"year"})
+	if err != nil {
+		return err
+	}
+	for _, pl := range plans {
+		years[pl.GetInt("year")] = true
 	}
 	for y := range years {
 		v.Years = append(v.Years, y)

@@ -86,9 +86,10 @@ func TestRiskRegister(t *testing.T) {
 			BeforeTestFunc: func(t testing.TB, app *tests.TestApp, e *core.ServeEvent) { setScale(t, app, f, 4) },
 			ExpectedContent: []string{
 				`aria-label="0 hög – Sannolikhet 4, konsekvens 4: 0 risker, hög"`, `aria-label="1 medel – Sannolikhet 3, konsekvens 2: 1 risk, medel"`,
-				`viewBox="0 0 372 360"`, "Konsekvens 4</th>",
+				`viewBox="0 0 424 392"`, "Konsekvens 4 – Allvarlig</th>", "Sannolikhet 4 – Sannolik</th>",
+				`>Allvarlig</tspan>`, `>Mindre</tspan><tspan x="118" dy="14">sannolik</tspan>`,
 			},
-			NotExpectedContent: []string{"Sannolikhet 5", "konsekvens 5", "Konsekvens 5"},
+			NotExpectedContent: []string{"Sannolikhet 5", "konsekvens 5", "Konsekvens 5", "Mycket allvarlig", "Mycket sannolik"},
 		},
 		{
 			Name: "the cell's link filters the list to the cell", Method: http.MethodGet, URL: "/risks?year=2024&p=3&c=2",
@@ -240,16 +241,17 @@ func TestRiskPage(t *testing.T) {
 		{
 			Name: "the coordinator gets the assessment form, 1..5, filled from the year asked for", Method: http.MethodGet,
 			URL: "/risks/" + f.Risk + "?year=2024", Headers: testapp.Cookie(f, "samordnare"), ExpectedStatus: http.StatusOK,
-			ExpectedContent: []string{`<section id="assess"`, `hx-post="/risks/` + f.Risk + `/assessments"`, `<option value="5">5</option>`,
-				`<option value="3" selected>3</option>`, `value="2024"`, "Gör risken till en kontrollpunkt",
+			ExpectedContent: []string{`<section id="assess"`, `hx-post="/risks/` + f.Risk + `/assessments"`, `<option value="5">5 – Mycket sannolik</option>`,
+				`<option value="5">5 – Mycket allvarlig</option>`, `<option value="3" selected>3 – Möjlig</option>`,
+				`<option value="2" selected>2 – Lindrig</option>`, `<option value="2024" selected>2024</option>`, "Gör risken till en kontrollpunkt",
 				"Nämnden har inget utkast till internkontrollplan."},
 		},
 		{
 			Name: "with risk_scale 4 the selects stop at 4", Method: http.MethodGet,
 			URL: "/risks/" + f.Risk, Headers: testapp.Cookie(f, "samordnare"), ExpectedStatus: http.StatusOK,
 			BeforeTestFunc:     func(t testing.TB, app *tests.TestApp, e *core.ServeEvent) { setScale(t, app, f, 4) },
-			ExpectedContent:    []string{`<option value="4">4</option>`, "skalan 1–4"},
-			NotExpectedContent: []string{`<option value="5">5</option>`},
+			ExpectedContent:    []string{`<option value="4">4 – Sannolik</option>`, `<option value="4">4 – Allvarlig</option>`, "skalan 1–4"},
+			NotExpectedContent: []string{`<option value="5">`},
 		},
 		{
 			Name: "annan does not find Kommunstyrelsen's risk", Method: http.MethodGet,
