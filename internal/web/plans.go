@@ -202,6 +202,8 @@ func (s *server) planView(e *core.RequestEvent, plan *core.Record) (templates.Pl
 	v.Ready = ready[plan.Id]
 	v.Steps = templates.PlanSteps(lang(e), v.Ready)
 	v.Total = len(controls)
+	year := itoa(plan.GetInt("year"))
+	group := map[string]int{} // heading → its index in v.Groups
 	for _, c := range controls {
 		heading := unitNames[c.GetString("unit")]
 		if heading == "" {
@@ -213,18 +215,26 @@ func (s *server) planView(e *core.RequestEvent, plan *core.Record) (templates.Pl
 		row := templates.ControlRow{Control: c, Owner: owners[c.GetString("owner")]}
 		if r := latest[c.Id]; r != nil {
 			v.Reported++
+			v.WithResults++
 			row.Outcome = r.GetString("outcome")
+			if period := r.GetString("period"); period != year {
+				row.Period = period
+			}
 			row.Measured = templates.Measured(r)
 			if row.Measured != "" && c.GetString("target_operator") != "" {
 				met := r.GetBool("target_met")
 				row.Met = &met
 			}
 		}
-		if n := len(v.Groups); n == 0 || v.Groups[n-1].Heading != heading {
+		// each unit once, where its first control stands, its controls in
+		// the plan's order (a unit is a row group of the plan table)
+		i, ok := group[heading]
+		if !ok {
+			i = len(v.Groups)
+			group[heading] = i
 			v.Groups = append(v.Groups, templates.ControlGroup{Heading: heading})
 		}
-		g := &v.Groups[len(v.Groups)-1]
-		g.Rows = append(g.Rows, row)
+		v.Groups[i].Rows = append(v.Groups[i].Rows, row)
 	}
 	return v, nil
 }
