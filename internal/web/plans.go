@@ -88,7 +88,9 @@ func (s *server) planView(e *core.RequestEvent, plan *core.Record) (templates.Pl
 	}
 	v.Ready = ready[plan.Id]
 	v.Steps = templates.PlanSteps(lang(e), v.Ready)
-	v.Total = len(controls)
+	// the plan's progress as its readiness reckons it (a control counts as
+	// reported once every period has its result), as the plans list shows it
+	v.Reported, v.Total = v.Ready.Reported, v.Ready.Controls
 	year := itoa(plan.GetInt("year"))
 	group := map[string]int{} // heading → its index in v.Groups
 	for _, c := range controls {
@@ -101,7 +103,6 @@ func (s *server) planView(e *core.RequestEvent, plan *core.Record) (templates.Pl
 		}
 		row := templates.ControlRow{Control: c, Owner: owners[c.GetString("owner")]}
 		if r := latest[c.Id]; r != nil {
-			v.Reported++
 			v.WithResults++
 			row.Outcome = r.GetString("outcome")
 			if period := r.GetString("period"); period != year {

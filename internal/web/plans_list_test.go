@@ -2,7 +2,9 @@ package web_test
 
 import (
 	"net/http"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -184,4 +186,61 @@ func TestNewPlanFormAsksForTheBoard(t *testing.T) {
 	if n := testapp.Count(t, app, model.Plans, nil); n != before {
 		t.Errorf("Expected no plan saved, got %d plans (was %d)", n, before)
 	}
+}
+
+// TestPlanPageAndListAgreeOnProgress: the plan page's "X av Y
+// kontrollpunkter rapporterade" and the plans list's "N av Y saknar
+// resultat" are one reckoning (the plan's readiness): a control reported
+// for one quarter of four is not reported, on either page, for the
+// coordinator and for the reader (who does not see the confidential
+// control).
+func TestPlanPageAndListAgreeOnProgress(t *testing.T) {
+	f := testapp.Fix(t)
+	app := testapp.NewWeb(t)
+	h := handler(t, app)
+	// control 1 checked every quarter, with Q1 reported (its one result)
+	if err := testapp.ForceValues(app, model.Results, f.Results["1"], map[string]any{"period": "Q1 2024"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := testapp.ForceValues(app, model.Controls, f.Controls["1"], map[string]any{"frequency": model.FreqQuarterly}); err != nil {
+		t.Fatal(err)
+	}
+	progress := regexp.MustCompile(`(\d+) av (\d+) kontrollpunkter rapporterade`)
+	missing := regexp.MustCompile(`(\d+) av (\d+) saknar resultat`)
+	for user, controls := range map[string]int{"samordnare": 20, "lasare": 19} {
+		m := progress.FindStringSubmatch(get(t, h, f, user, "/plans/"+f.Plan))
+		if m == nil {
+			t.Fatalf("Expected the plan's progress on its page as %s", user)
+		}
+		reported, total := atoi(t, m[1]), atoi(t, m[2])
+		if total != controls || reported != controls-1 {
+			t.Errorf("Expected the plan page to say %d av %d as %s, got %s", controls-1, controls, user, m[0])
+		}
+		var row *planListRow
+		rows := planListRows(t, get(t, h, f, user, "/plans?year=2024"))
+		for i := range rows {
+			if rows[i].href == "/plans/"+f.Plan {
+				row = &rows[i]
+			}
+		}
+		if row == nil {
+			t.Fatalf("Expected the plan in the list as %s", user)
+		}
+		l := missing.FindStringSubmatch(row.ready)
+		if l == nil {
+			t.Fatalf("Expected the list to say how many lack a result as %s, got %q", user, row.ready)
+		}
+		if atoi(t, l[1]) != total-reported || atoi(t, l[2]) != total {
+			t.Errorf("Expected the list (%q) to agree with the plan page (%q) as %s", l[0], m[0], user)
+		}
+	}
+}
+
+func atoi(t *testing.T, s string) int {
+	t.Helper()
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
