@@ -119,7 +119,7 @@ func init() {
 		"control.owner":         {"Ansvarig", "Owner"},
 		"control.due":           {"Klar senast", "Due"},
 		"control.outcome":       {"Utfall", "Outcome"},
-		"control.target":        {"Mål / utfall", "Target / measured"},
+		"control.target":        {"Mål", "Target"},
 		"control.no_unit":       {"Utan förvaltning", "No unit"},
 		"control.new":           {"Ny kontrollpunkt", "New control"},
 		"control.frequency":     {"Frekvens", "Frequency"},

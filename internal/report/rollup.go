@@ -102,7 +102,7 @@ func RollUpOf(app core.App, boards []*core.Record, year int, public bool, now ti
 	for _, b := range boards {
 		plan, err := app.FindFirstRecordByFilter(model.Plans, "board = {:b} && year = {:y}", dbx.Params{"b": b.Id, "y": year})
 		if err != nil {
-			if activeIn(b, year) {
+			if model.BoardActiveIn(b, year) {
 				without = append(without, b.GetString("name"))
 			}
 			continue
@@ -163,13 +163,4 @@ func RollUpOf(app core.App, boards []*core.Record, year int, public bool, now ti
 		}
 	}
 	return withIssuer(app, d), nil
-}
-
-// activeIn reports whether a board existed during the year.
-func activeIn(b *core.Record, year int) bool {
-	from, to := b.GetDateTime("active_from"), b.GetDateTime("active_to")
-	if !from.IsZero() && from.Time().Year() > year {
-		return false
-	}
-	return to.IsZero() || to.Time().Year() >= year
 }

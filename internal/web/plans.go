@@ -1,15 +1,12 @@
 package web
 
 import (
-	"cmp"
 	"net/http"
-	"slices"
 	"strings"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
-	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 	"ikplan/templates"
 )
@@ -20,122 +17,6 @@ func (s *server) bindPlanRoutes(g *groupRouter) {
 	g.GET("/plans/{id}", s.plan)
 	g.POST("/plans/{id}/status", s.planStatus)
 	s.bindPlanControlRoutes(g)
-}
-
-// plans handles "GET /plans".
-func (s *server) plans(e *core.RequestEvent) error {
-	v, err := s.plansView(e)
-	if err != nil {
-		return err
-	}
-	p := s.page(e, "", "plans")
-	p.Title = p.T("plans.title")
-	return s.render(e, http.StatusOK, p, templates.Plans(p, v), nil)
-}
-
-// pickYear is the year the plans list shows ("" for all): the one asked
-// for if it has plans, all when asked for or when there are at most
-// allPlans, else this year if it has plans, else the newest (newest first
-// in sorted).
-func pickYear(asked string, years map[string]int, sorted []string, total, thisYear int) string {
-	switch {
-	case years[asked] > 0:
-		return asked
-	case asked == "all" || total <= allPlans:
-		return ""
-	case years[itoa(thisYear)] > 0:
-		return itoa(thisYear)
-	case len(sorted) > 0:
-		return sorted[0]
-	}
-	return ""
-}
-
-// allPlans is the most plans the list shows at once, of every year; one
-// who sees more sees this year's (or the newest year's), and picks a year.
-var allPlans = 200
-
-func (s *server) plansView(e *core.RequestEvent) (templates.PlansView, error) {
-	var v templates.PlansView
-	boards, err := list(e.App, e.Auth, model.Boards, "", "name", 0, nil)
-	if err != nil {
-		return v, err
-	}
-	names := map[string]string{}
-	for _, b := range boards {
-		names[b.Id] = b.GetString("name")
-	}
-	// one year at a time for one who sees many plans (a host of many
-	// boards and years): every year of them at once grew with all of it
-	years, err := model.CountByAs(e.App, e.Auth, model.Plans, "", nil, "year")
-	if err != nil {
-		return v, err
-	}
-	total := 0
-	for y, n := range years {
-		v.Years = append(v.Years, y)
-		total += n
-	}
-	slices.SortFunc(v.Years, func(a, b string) int { return cmp.Compare(atoiOr(b, 0), atoiOr(a, 0)) })
-	v.Year = pickYear(e.Request.URL.Query().Get("year"), years, v.Years, total, s.now().Year())
-	filter, params := "", dbx.Params{}
-	if v.Year != "" {
-		filter, params["year"] = "year = {:year}", atoiOr(v.Year, 0)
-	}
-	plans, err := list(e.App, e.Auth, model.Plans, filter, "-year,board.name", 0, params)
-	if err != nil {
-		return v, err
-	}
-	// the controls each plan has that the user may see (a reader's count
-	// leaves out the confidential ones), in one query
-	counts, err := model.CountByAs(e.App, e.Auth, model.Controls, "", nil, "plan", model.In{Field: "plan", Values: model.IDs(plans)})
-	if err != nil {
-		return v, err
-	}
-	for _, pl := range plans {
-		v.Rows = append(v.Rows, templates.PlanRow{Plan: pl, Board: names[pl.GetString("board")], Controls: counts[pl.Id]})
-	}
-	if e.Auth.GetString("role") == model.RoleCoordinator {
-		v.Boards = boards
-	}
-	v.NewYear = itoa(s.now().Year() + 1)
-	return v, nil
-}
-
-// planCreate handles "POST /plans": a new draft.
-func (s *server) planCreate(e *core.RequestEvent) error {
-	col, err := e.App.FindCachedCollectionByNameOrId(model.Plans)
-	if err != nil {
-		return err
-	}
-	r := core.NewRecord(col)
-	r.Set("board", e.Request.FormValue("board"))
-	r.Set("year", strings.TrimSpace(e.Request.FormValue("year")))
-	r.Set("title", strings.TrimSpace(e.Request.FormValue("title")))
-	err = save(e.App, e.Auth, r)
-	if err == nil {
-		// the title the plan shows: its own, or the board's name and year
-		title := r.GetString("title")
-		if board, err := e.App.FindRecordById(model.Boards, r.GetString("board")); title == "" && err == nil {
-			title = board.GetString("name") + " " + itoa(r.GetInt("year"))
-		}
-		return done(e, "/plans/"+r.Id, i18n.M("flash.plan_created", "title", title, "year", r.GetInt("year")))
-	}
-	errs, ok := formErrors(lang(e), err, "board", "year", "title")
-	if !ok {
-		if isForbidden(err) {
-			return s.errorPage(e, http.StatusForbidden)
-		}
-		return err
-	}
-	v, verr := s.plansView(e)
-	if verr != nil {
-		return verr
-	}
-	v.Errors, v.NewBoard, v.NewYear, v.NewTitle = errs, e.Request.FormValue("board"), e.Request.FormValue("year"), e.Request.FormValue("title")
-	p := s.page(e, "", "plans")
-	p.Title, p.Error = p.T("plans.title"), true
-	return s.render(e, http.StatusUnprocessableEntity, p, templates.Plans(p, v), nil)
 }
 
 // plan handles "GET /plans/{id}".
@@ -207,7 +88,11 @@ func (s *server) planView(e *core.RequestEvent, plan *core.Record) (templates.Pl
 	}
 	v.Ready = ready[plan.Id]
 	v.Steps = templates.PlanSteps(lang(e), v.Ready)
-	v.Total = len(controls)
+	// the plan's progress as its readiness reckons it (a control counts as
+	// reported once every period has its result), as the plans list shows it
+	v.Reported, v.Total = v.Ready.Reported, v.Ready.Controls
+	year := itoa(plan.GetInt("year"))
+	group := map[string]int{} // heading → its index in v.Groups
 	for _, c := range controls {
 		heading := unitNames[c.GetString("unit")]
 		if heading == "" {
@@ -218,19 +103,26 @@ func (s *server) planView(e *core.RequestEvent, plan *core.Record) (templates.Pl
 		}
 		row := templates.ControlRow{Control: c, Owner: owners[c.GetString("owner")]}
 		if r := latest[c.Id]; r != nil {
-			v.Reported++
+			v.WithResults++
 			row.Outcome = r.GetString("outcome")
+			if period := r.GetString("period"); period != year {
+				row.Period = period
+			}
 			row.Measured = templates.Measured(r)
 			if row.Measured != "" && c.GetString("target_operator") != "" {
 				met := r.GetBool("target_met")
 				row.Met = &met
 			}
 		}
-		if n := len(v.Groups); n == 0 || v.Groups[n-1].Heading != heading {
+		// each unit once, where its first control stands, its controls in
+		// the plan's order (a unit is a row group of the plan table)
+		i, ok := group[heading]
+		if !ok {
+			i = len(v.Groups)
+			group[heading] = i
 			v.Groups = append(v.Groups, templates.ControlGroup{Heading: heading})
 		}
-		g := &v.Groups[len(v.Groups)-1]
-		g.Rows = append(g.Rows, row)
+		v.Groups[i].Rows = append(v.Groups[i].Rows, row)
 	}
 	return v, nil
 }

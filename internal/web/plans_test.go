@@ -46,7 +46,7 @@ func TestPlanPages(t *testing.T) {
 		{
 			Name: "a plan grouped by unit, without the confidential control for a reader", Method: http.MethodGet,
 			URL: "/plans/" + f.Plan, Headers: testapp.Cookie(f, "lasare"), ExpectedStatus: http.StatusOK,
-			ExpectedContent:    []string{"<caption>Räddningstjänsten</caption>", "Medel responstid &lt; 10 minuter", "8,1", "Målet är uppnått"},
+			ExpectedContent:    []string{`<th scope="rowgroup" colspan="6" id="plan-group-2">Räddningstjänsten</th>`, "Medel responstid &lt; 10 minuter", "8,1", "Målet är uppnått"},
 			NotExpectedContent: append([]string{"Markera som återrapporterad"}, testapp.Secrets...),
 		},
 		{
@@ -125,8 +125,10 @@ func TestPlanPages(t *testing.T) {
 	}
 }
 
-// TestPlansByYear: with plans of two years the list offers each year and
-// all years; a year shows only its plans, marked as the current one.
+// TestPlansByYear: the list shows one year at a time — this year's plans,
+// else the newest year that has plans — and offers each year with plans,
+// this year and every year at once; a year shows only its plans, marked as
+// the current one.
 func TestPlansByYear(t *testing.T) {
 	t.Parallel()
 	f := testapp.Fix(t)
@@ -143,11 +145,19 @@ func TestPlansByYear(t *testing.T) {
 	}
 	scenarios := []tests.ApiScenario{
 		{
-			Name: "every year while the plans are few, with the years to pick", Method: http.MethodGet, URL: "/plans",
+			Name: "no plans this year (2025): the newest year's, with the years to pick", Method: http.MethodGet, URL: "/plans",
 			Headers: testapp.Cookie(f, "samordnare"), BeforeTestFunc: draft, ExpectedStatus: http.StatusOK,
-			ExpectedContent: []string{`<nav aria-label="Planernas år"`, `href="/plans?year=all" aria-current="page">Alla år`,
-				`href="/plans?year=2026">2026`, `href="/plans?year=2024">2024`,
+			ExpectedContent: []string{`<nav aria-label="Planernas år"`, `href="/plans?year=all">Alla år`,
+				`href="/plans?year=2026" aria-current="page">2026`, `href="/plans?year=2025">2025`, `href="/plans?year=2024">2024`,
+				"Kommunstyrelsens utkast 2026"},
+			NotExpectedContent: []string{"Kommunstyrelsens internkontrollplan 2024"},
+		},
+		{
+			Name: "every year, asked for", Method: http.MethodGet, URL: "/plans?year=all",
+			Headers: testapp.Cookie(f, "samordnare"), BeforeTestFunc: draft, ExpectedStatus: http.StatusOK,
+			ExpectedContent: []string{`href="/plans?year=all" aria-current="page">Alla år`,
 				"Kommunstyrelsens utkast 2026", "Kommunstyrelsens internkontrollplan 2024"},
+			NotExpectedContent: []string{"Ingen plan för"},
 		},
 		{
 			Name: "one year", Method: http.MethodGet, URL: "/plans?year=2026",
@@ -156,14 +166,16 @@ func TestPlansByYear(t *testing.T) {
 			NotExpectedContent: []string{"Kommunstyrelsens internkontrollplan 2024", `href="/plans?year=all" aria-current`},
 		},
 		{
-			Name: "a year without plans, or no year, shows them all", Method: http.MethodGet, URL: "/plans?year=1999%22",
+			Name: "a year the list does not offer is as if none was asked for", Method: http.MethodGet, URL: "/plans?year=1999%22",
 			Headers: testapp.Cookie(f, "samordnare"), BeforeTestFunc: draft, ExpectedStatus: http.StatusOK,
-			ExpectedContent: []string{"Kommunstyrelsens utkast 2026", "Kommunstyrelsens internkontrollplan 2024"},
+			ExpectedContent:    []string{`href="/plans?year=2026" aria-current="page">2026`, "Kommunstyrelsens utkast 2026"},
+			NotExpectedContent: []string{"planer för 1999", `year=1999" aria-current`},
 		},
 		{
-			Name: "one year of plans: no years to pick", Method: http.MethodGet, URL: "/plans",
+			Name: "this year without plans is offered, its boards without one", Method: http.MethodGet, URL: "/plans?year=2025",
 			Headers: testapp.Cookie(f, "samordnare"), ExpectedStatus: http.StatusOK,
-			ExpectedContent: []string{"Kommunstyrelsens internkontrollplan 2024"}, NotExpectedContent: []string{"Planernas år"},
+			ExpectedContent:    []string{`href="/plans?year=2025" aria-current="page">2025`, "Ingen plan för 2025"},
+			NotExpectedContent: []string{"Kommunstyrelsens internkontrollplan 2024"},
 		},
 	}
 	for _, s := range scenarios {

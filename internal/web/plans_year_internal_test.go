@@ -2,27 +2,30 @@ package web
 
 import "testing"
 
-// TestPickYear: the plans list shows the year asked for, or every year
-// while there are few plans, else this year's or the newest year's.
+// TestPickYear: the plans list shows the year asked for when it offers it
+// (a year with plans, or this year), every year when asked for, else this
+// year if it has plans, else the newest year that has, else this year.
 func TestPickYear(t *testing.T) {
 	years := map[string]int{"2026": 30, "2025": 30, "2024": 30}
-	sorted := []string{"2026", "2025", "2024"}
 	for _, c := range []struct {
-		asked      string
-		total, now int
-		want       string
+		asked string
+		now   int
+		want  string
 	}{
-		{"2024", 90, 2025, "2024"},       // asked, and has plans
-		{"all", 900, 2025, ""},           // every year, asked for
-		{"", 90, 2025, ""},               // few plans: every year
-		{"", 900, 2025, "2025"},          // many: this year
-		{"", 900, 2030, "2026"},          // many, none this year: the newest
-		{"1999", 900, 2025, "2025"},      // a year without plans: as if not asked
-		{"abc", 90, 2025, ""},            // not a year
-		{"", allPlans + 1, 2025, "2025"}, // one over the limit
+		{"2024", 2025, "2024"}, // asked, and has plans
+		{"all", 2025, ""},      // every year, asked for
+		{"", 2025, "2025"},     // this year
+		{"", 2030, "2026"},     // this year has no plans: the newest year that has
+		{"1999", 2025, "2025"}, // a year the list does not offer: as if not asked
+		{"abc", 2025, "2025"},  // not a year
+		{"2030", 2030, "2030"}, // this year, asked for, without plans: its boards have none yet
 	} {
-		if got := pickYear(c.asked, years, sorted, c.total, c.now); got != c.want {
-			t.Errorf("pickYear(%q, total %d, now %d) = %q, want %q", c.asked, c.total, c.now, got, c.want)
+		sorted := []string{"2026", "2025", "2024"}
+		if years[itoa(c.now)] == 0 {
+			sorted = append([]string{itoa(c.now)}, sorted...)
+		}
+		if got := pickYear(c.asked, years, sorted, c.now); got != c.want {
+			t.Errorf("pickYear(%q, now %d) = %q, want %q", c.asked, c.now, got, c.want)
 		}
 	}
 }
