@@ -22,6 +22,8 @@ func pageRows() []row {
 		{route: " /{path...}", name: "an unknown page", method: "GET", url: "/ingen/sida", want: "*:404"},
 		{route: " /{path...}", name: "an unknown page, posted", method: "POST", url: "/ingen/sida", want: "*:404"},
 		{route: "GET /static/{path...}", url: "/static/css/ikplan.css", want: "*:200"},
+		{route: "GET /favicon.ico", url: "/favicon.ico", want: "*:200"},
+		{route: "GET /manifest.webmanifest", url: "/manifest.webmanifest", want: "*:200"},
 		{route: "GET /_/{path...}", url: "/_/", want: "*:200"},
 		{route: "GET /_/extensions.js", url: "/_/extensions.js", want: "*:200"},
 

@@ -97,6 +97,8 @@ var notPages = map[string]string{
 	"GET /calendar/{file}":                        "a calendar feed",
 	"GET /controls/{id}/evidence/{result}/{name}": "an evidence file",
 	"GET /static/{path...}":                       "the style sheet, scripts and images",
+	"GET /favicon.ico":                            "the icon browsers ask for",
+	"GET /manifest.webmanifest":                   "the web manifest, naming the app's icons",
 	"GET /_/extensions.js":                        "the dashboard's extensions",
 }
 
