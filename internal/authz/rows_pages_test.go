@@ -69,6 +69,10 @@ func pageRows() []row {
 		{route: "GET /reports/{kind}/download", url: "/reports/followup/download?board=$ks&year=2024&format=html",
 			want: "guest,super:login annan,ian:404 *:200", text: "Medel responstid"},
 		{route: "GET /me", url: "/me", want: "guest,super:login *:200"},
+		// the municipality's name and logo: the settings' update rule lets
+		// coordinators only (the other board's coordinator too: the
+		// settings are the whole municipality's)
+		{route: "GET /settings", url: "/settings", want: "guest,super:login reader,auditor,owner,other,annan:403 coord,ian:200"},
 		// the feed is reached by its secret address, not by a session: each
 		// role asks for its own; guests and superusers have none
 		{route: "GET /calendar/{file}", url: "/calendar/$cal.ics", want: "guest,super:404 *:200",
@@ -128,6 +132,8 @@ func writeRows() []row {
 		{route: "POST /controls/{id}/deviations/{deviation}/actions", url: "/controls/$c11/deviations/$d11/actions", body: "description=Byt+leverant%C3%B6r.",
 			want: "guest,super:login annan,ian:404 reader,auditor,other:403 owner,coord:303"},
 		{route: "POST /me/calendar", url: "/me/calendar", want: "guest,super:login *:303"},
+		{route: "POST /settings", url: "/settings", body: "municipality=Exempelby+kommun",
+			want: "guest,super:login reader,auditor,owner,other,annan:403 coord,ian:303"},
 	}
 }
 

@@ -88,6 +88,7 @@ var everyPage = []aPage{
 	{name: "report-plan", route: "GET /reports/plan", path: "/reports/plan?board=$ks&year=2024"},
 	{name: "report-rollup", route: "GET /reports/rollup", path: "/reports/rollup?year=2024"},
 	{name: "me", route: "GET /me", path: "/me"},
+	{name: "settings", route: "GET /settings", path: "/settings", roles: []string{"coordinator"}},
 }
 
 // notPages are the GET routes that answer no page of the UI, and why.

@@ -74,6 +74,7 @@ func (s *server) bindRoutes(se *core.ServeEvent) {
 	s.bindExcelRoutes(in)
 	s.bindReportRoutes(in)
 	s.bindMeRoutes(in)
+	s.bindSettingsRoutes(in)
 
 	s.bindCalendarRoutes(g)
 	s.bindCarryRoutes(in)
