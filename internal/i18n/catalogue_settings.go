@@ -13,7 +13,7 @@ func init() {
 			"Kommunens namn och logotyp visas i sidhuvudet på varje sida och överst i dokumenten (uppföljning, plan och sammanställning i HTML, PDF och Word).",
 			"The municipality's name and logo are shown in the header of every page and at the top of the documents (follow-up, plan and roll-up in HTML, PDF and Word).",
 		},
-		"settings.municipality": {"Kommunens namn", "Municipality's name"},
+		"settings.municipality": {"Kommunens namn (frivilligt)", "Municipality's name (optional)"},
 		"settings.municipality_hint": {
 			"Till exempel Exempelby kommun. Lämna tomt för att inte visa något namn.",
 			"For example Exempelby kommun. Leave it empty to show no name.",
