@@ -2,10 +2,11 @@ package hooks
 
 import "testing"
 
-// TestMegabytes: a file size limit reads in whole megabytes, rounded up
+// TestFileSize: a file size limit reads in whole megabytes, or under a
+// megabyte in whole kilobytes (the logo's 512 kB read "1 MB"), rounded up
 // so that no file under the limit seems too large; a limit of none reads
 // as nothing (the message then says "the allowed size").
-func TestMegabytes(t *testing.T) {
+func TestFileSize(t *testing.T) {
 	scenarios := []struct {
 		limit any
 		want  string
@@ -13,7 +14,10 @@ func TestMegabytes(t *testing.T) {
 		{nil, ""},
 		{0, ""},
 		{-1, ""},
-		{1, "1 MB"},
+		{1, "1 kB"},
+		{512 << 10, "512 kB"},
+		{512<<10 + 1, "513 kB"},
+		{1<<20 - 1, "1 MB"},
 		{1 << 20, "1 MB"},
 		{1<<20 + 1, "2 MB"},
 		{20 << 20, "20 MB"},
@@ -21,7 +25,7 @@ func TestMegabytes(t *testing.T) {
 		{"5242880", "5 MB"},
 	}
 	for _, s := range scenarios {
-		if got := megabytes(s.limit); got != s.want {
+		if got := fileSize(s.limit); got != s.want {
 			t.Errorf("Expected %v to read %q, got %q", s.limit, s.want, got)
 		}
 	}

@@ -142,11 +142,15 @@ func translate(collection, field string, err error) i18n.Message {
 	case "validation_too_many_values", "validation_not_enough_values":
 		return i18n.M("ikplan.values_count", "field", name)
 	case "validation_file_size_limit":
-		if size := megabytes(p["maxSize"]); size != "" {
+		if size := fileSize(p["maxSize"]); size != "" {
 			return i18n.M("ikplan.file.too_large.max", "field", name, "size", size)
 		}
 		return i18n.M("ikplan.file.too_large", "field", name)
 	case "validation_invalid_mime_type":
+		// a field that takes fewer kinds than the evidence says which
+		if key := "ikplan.file.type." + collection + "." + field; i18n.Has(key) {
+			return i18n.M(key, "field", name)
+		}
 		return i18n.M("ikplan.file.type", "field", name)
 	case "validation_too_many_files":
 		return i18n.M("ikplan.file.too_many", "field", name, "max", p["maxSelect"])

@@ -1,10 +1,12 @@
-// Package pb_public embeds ikplan's static files (CSS, the pinned htmx), so
-// the binary needs nothing beside it.
+// Package pb_public embeds ikplan's static files (CSS, the pinned htmx, the
+// icons), so the binary needs nothing beside it.
 package pb_public
 
 import "embed"
 
-// FS holds css/ and js/.
+// FS holds css/, js/ and icons/.
 //
-//go:embed css js
+//go:embed css js icons
 var FS embed.FS
+
+//go:generate go run gen_icons.go

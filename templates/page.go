@@ -6,6 +6,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"ikplan/internal/i18n"
+	"ikplan/internal/model"
 )
 
 // Page is what every page's layout needs.
@@ -13,7 +14,7 @@ type Page struct {
 	Lang  string
 	User  *core.Record // nil on the sign-in pages
 	Title string       // the page's own title, without the site name
-	Nav   string       // the active menu item: start, plans, actions, risks, search
+	Nav   string       // the active menu item: start, plans, actions, risks, search, history, settings
 	Path  string       // the request's path, for the language switch
 	Error bool         // the page shows a refused form: its title starts with "Fel:"
 	Count int          // the user's overdue and due-today items, shown beside the start link
@@ -57,6 +58,18 @@ func (p Page) FullTitle() string {
 		t = p.T("error.prefix") + t
 	}
 	return t
+}
+
+// MayReadHistory: the menu links the change history (coordinators and
+// auditors, whom its page lets in).
+func (p Page) MayReadHistory() bool {
+	return p.User != nil && model.ActorFromAuth(p.User).MayReadHistory()
+}
+
+// MaySetSettings: the menu links the settings page (coordinators, whom
+// the settings' update rule lets set the municipality's name and logo).
+func (p Page) MaySetSettings() bool {
+	return p.User != nil && !p.User.IsSuperuser() && p.User.GetString("role") == model.RoleCoordinator
 }
 
 // UserName is the signed-in user's name or email.

@@ -67,6 +67,8 @@ var refusalCases = []refusalCase{
 		invalid: []string{"status=accepted&acceptance_reason=", "status=ogiltig"}},
 	{route: "POST /controls/{id}/deviations/{deviation}/actions", url: "/controls/$c11/deviations/$d11/actions", valid: "description=Byt+leverant%C3%B6r.",
 		invalid: []string{"description=", "description=Byt&deadline=inte-ett-datum"}},
+	{route: "POST /settings", url: "/settings", valid: "municipality=Exempelby+kommun",
+		invalid: []string{"municipality=" + strings.Repeat("x", 201)}},
 }
 
 // notRecordWrites are the POST routes that write no record of the domain,

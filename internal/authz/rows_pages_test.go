@@ -22,6 +22,8 @@ func pageRows() []row {
 		{route: " /{path...}", name: "an unknown page", method: "GET", url: "/ingen/sida", want: "*:404"},
 		{route: " /{path...}", name: "an unknown page, posted", method: "POST", url: "/ingen/sida", want: "*:404"},
 		{route: "GET /static/{path...}", url: "/static/css/ikplan.css", want: "*:200"},
+		{route: "GET /favicon.ico", url: "/favicon.ico", want: "*:200"},
+		{route: "GET /manifest.webmanifest", url: "/manifest.webmanifest", want: "*:200"},
 		{route: "GET /_/{path...}", url: "/_/", want: "*:200"},
 		{route: "GET /_/extensions.js", url: "/_/extensions.js", want: "*:200"},
 
@@ -69,6 +71,10 @@ func pageRows() []row {
 		{route: "GET /reports/{kind}/download", url: "/reports/followup/download?board=$ks&year=2024&format=html",
 			want: "guest,super:login annan,ian:404 *:200", text: "Medel responstid"},
 		{route: "GET /me", url: "/me", want: "guest,super:login *:200"},
+		// the municipality's name and logo: the settings' update rule lets
+		// coordinators only (the other board's coordinator too: the
+		// settings are the whole municipality's)
+		{route: "GET /settings", url: "/settings", want: "guest,super:login reader,auditor,owner,other,annan:403 coord,ian:200"},
 		// the feed is reached by its secret address, not by a session: each
 		// role asks for its own; guests and superusers have none
 		{route: "GET /calendar/{file}", url: "/calendar/$cal.ics", want: "guest,super:404 *:200",
@@ -128,6 +134,8 @@ func writeRows() []row {
 		{route: "POST /controls/{id}/deviations/{deviation}/actions", url: "/controls/$c11/deviations/$d11/actions", body: "description=Byt+leverant%C3%B6r.",
 			want: "guest,super:login annan,ian:404 reader,auditor,other:403 owner,coord:303"},
 		{route: "POST /me/calendar", url: "/me/calendar", want: "guest,super:login *:303"},
+		{route: "POST /settings", url: "/settings", body: "municipality=Exempelby+kommun",
+			want: "guest,super:login reader,auditor,owner,other,annan:403 coord,ian:303"},
 	}
 }
 

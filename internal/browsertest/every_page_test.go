@@ -88,6 +88,7 @@ var everyPage = []aPage{
 	{name: "report-plan", route: "GET /reports/plan", path: "/reports/plan?board=$ks&year=2024"},
 	{name: "report-rollup", route: "GET /reports/rollup", path: "/reports/rollup?year=2024"},
 	{name: "me", route: "GET /me", path: "/me"},
+	{name: "settings", route: "GET /settings", path: "/settings", roles: []string{"coordinator"}},
 }
 
 // notPages are the GET routes that answer no page of the UI, and why.
@@ -97,6 +98,8 @@ var notPages = map[string]string{
 	"GET /calendar/{file}":                        "a calendar feed",
 	"GET /controls/{id}/evidence/{result}/{name}": "an evidence file",
 	"GET /static/{path...}":                       "the style sheet, scripts and images",
+	"GET /favicon.ico":                            "the icon browsers ask for",
+	"GET /manifest.webmanifest":                   "the web manifest, naming the app's icons",
 	"GET /_/extensions.js":                        "the dashboard's extensions",
 }
 

@@ -18,7 +18,22 @@ func MunicipalityOf(app core.App) Municipality {
 	if err != nil {
 		return Municipality{}
 	}
+	return MunicipalityIn(r)
+}
+
+// MunicipalityIn is the municipality's name and logo in the settings
+// record r.
+func MunicipalityIn(r *core.Record) Municipality {
 	return Municipality{Name: r.GetString("municipality"), Logo: r.GetString("logo"), Record: r.Id, Collection: r.Collection().Id}
+}
+
+// LogoMaxSize is the largest logo the settings take, in bytes (0 when
+// the settings have no logo field).
+func LogoMaxSize(r *core.Record) int64 {
+	if f, ok := r.Collection().Fields.GetByName("logo").(*core.FileField); ok {
+		return f.MaxSize
+	}
+	return 0
 }
 
 // LogoPath is the address the logo is served on by PocketBase's file API

@@ -1,11 +1,17 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
+	"image"
+	_ "image/jpeg" // a logo's size
+	_ "image/png"
 	"io"
+	"os"
 	"strings"
 	"time"
 
+	"github.com/gomutex/godocx/common/units"
 	"github.com/gomutex/godocx/docx"
 	"github.com/gomutex/godocx/packager"
 	"github.com/gomutex/godocx/wml/ctypes"
@@ -54,9 +60,11 @@ func WriteDOCX(w io.Writer, d *Doc) error {
 	rd.FileMap.Store("word/footer1.xml", docxFooter())
 	rd.FileMap.Store("docProps/core.xml", docxCore(d.Title, lang, time.Now()))
 
+	if err := docxLogo(rd, d); err != nil {
+		return fmt.Errorf("docx: %w", err)
+	}
 	if d.Issuer != "" {
-		// the municipality's name above the title (the logo stays out of
-		// Word: the template has no place for it)
+		// the municipality's name above the title
 		rd.AddEmptyParagraph().AddText(docxLine(d.Issuer)).Bold(true)
 	}
 	if d.Title != "" {
@@ -173,4 +181,61 @@ func docxTable(rd *docx.RootDoc, t *Table, width int) {
 	for _, r := range t.Rows {
 		row(r, false)
 	}
+}
+
+// The logo's box above the title, in inches: as high as the PDF's (14 mm),
+// at most 6 cm wide.
+const (
+	docxLogoH    = pdfLogoH / 25.4
+	docxLogoMaxW = 60 / 25.4
+)
+
+// docxLogo puts d's logo (PNG or JPEG), if any, in a paragraph of its own
+// above the title, its text alternative the municipality's name. A logo
+// whose size cannot be read is left out: the document is still written.
+func docxLogo(rd *docx.RootDoc, d *Doc) error {
+	if d.LogoType == "" {
+		return nil
+	}
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(d.Logo))
+	if err != nil || cfg.Width <= 0 || cfg.Height <= 0 {
+		return nil
+	}
+	h := docxLogoH
+	w := h * float64(cfg.Width) / float64(cfg.Height)
+	if w > docxLogoMaxW {
+		w, h = docxLogoMaxW, docxLogoMaxW*float64(cfg.Height)/float64(cfg.Width)
+	}
+	// godocx reads a picture from a file only
+	f, err := os.CreateTemp("", "ikplan-logo-*."+d.LogoType)
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name())
+	if _, err := f.Write(d.Logo); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	p := rd.AddEmptyParagraph()
+	if _, err := p.AddPicture(f.Name(), units.Inch(w), units.Inch(h)); err != nil {
+		return err
+	}
+	// the drawing's description is what a screen reader says for it
+	for _, c := range p.GetCT().Children {
+		if c.Run == nil {
+			continue
+		}
+		for _, rc := range c.Run.Children {
+			if rc.Drawing == nil {
+				continue
+			}
+			for i := range rc.Drawing.Inline {
+				rc.Drawing.Inline[i].DocProp.Description = d.Issuer
+			}
+		}
+	}
+	return nil
 }

@@ -1,10 +1,13 @@
 package report_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"image"
 	"image/color"
 	"image/png"
+	"io"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -54,7 +57,8 @@ func setIssuer(t *testing.T, app core.App, name string, logo []byte) {
 // TestDocumentsNameTheMunicipality: with the municipality's name and logo
 // in the settings, every document (follow-up, plan, roll-up) names it above
 // the title in every format, and HTML and PDF carry the logo; without them
-// the documents are as before.
+// the documents are as before. Word carries the logo too, as a picture
+// above the name whose description is the name.
 func TestDocumentsNameTheMunicipality(t *testing.T) {
 	t.Parallel()
 	f := testapp.Fix(t)
@@ -105,5 +109,61 @@ func TestDocumentsNameTheMunicipality(t *testing.T) {
 		if !bytes.Contains(pdf.Bytes(), []byte("/Subtype /Image")) {
 			t.Errorf("Expected an image (the logo) in the %s's PDF", name)
 		}
+		var word bytes.Buffer
+		if err := report.Write("docx", &word, d); err != nil {
+			t.Fatal(err)
+		}
+		checkDOCXLogo(t, name, word.Bytes(), d.Logo)
 	}
+}
+
+// checkDOCXLogo: the DOCX holds the logo as a picture part, typed and
+// related from the document, drawn before the title with the
+// municipality's name as its description.
+func checkDOCXLogo(t *testing.T, name string, data, logo []byte) {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := map[string][]byte{}
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts[zf.Name] = b
+	}
+	if !bytes.Equal(parts["word/media/image1.png"], logo) {
+		t.Errorf("Expected the logo as word/media/image1.png in the %s's DOCX, got parts %v", name, keys(parts))
+	}
+	if ct := string(parts["[Content_Types].xml"]); !strings.Contains(ct, `Extension="png" ContentType="image/png"`) {
+		t.Errorf("Expected PNG among the %s's DOCX's content types, got %s", name, ct)
+	}
+	rels := string(parts["word/_rels/document.xml.rels"])
+	m := regexp.MustCompile(`Id="(rId\d+)"[^>]*Target="media/image1.png"`).FindStringSubmatch(rels)
+	if m == nil {
+		t.Fatalf("Expected the %s's DOCX to relate the logo, got %s", name, rels)
+	}
+	doc := string(parts["word/document.xml"])
+	pic, title := strings.Index(doc, `r:embed="`+m[1]+`"`), strings.Index(doc, `w:val="Title"`)
+	if pic < 0 || title < 0 || pic > title {
+		t.Errorf("Expected the logo drawn before the title in the %s's DOCX (at %d, title at %d)", name, pic, title)
+	}
+	if !strings.Contains(doc, `descr="Exempelby kommun"`) {
+		t.Errorf("Expected the logo's description to be the municipality's name in the %s's DOCX", name)
+	}
+}
+
+func keys(m map[string][]byte) []string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	return ks
 }

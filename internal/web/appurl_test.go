@@ -202,7 +202,9 @@ func TestHeaderNamesTheMunicipality(t *testing.T) {
 	src := "/api/files/" + s.Collection().Id + "/" + s.Id + "/" + s.GetString("logo")
 	for _, sc := range []struct{ user, url string }{{"lasare", "/"}, {"samordnare", "/plans"}, {"ansvarig", "/me"}, {"", "/login"}} {
 		body := page(h, f, sc.user, sc.url, "192.0.2.10", "ikplan.local").Body.String()
-		for _, want := range []string{`<span class="site-municipality">Exempelby kommun</span>`, `<img class="site-logo" src="` + src + `" alt=""`} {
+		// the logo's text alternative is the name, which screen readers
+		// then need not hear twice
+		for _, want := range []string{`<span class="site-municipality" aria-hidden="true">Exempelby kommun</span>`, `<img class="site-logo" src="` + src + `" alt="Exempelby kommun"`} {
 			if !strings.Contains(body, want) {
 				t.Errorf("Expected %s in the header of %s, got\n%s", want, sc.url, excerpt(body, "site-name"))
 			}

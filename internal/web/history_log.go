@@ -100,7 +100,7 @@ func (s *server) historyLog(e *core.RequestEvent) error {
 		}
 		v.Entries = append(v.Entries, entry)
 	}
-	p := s.page(e, "", "")
+	p := s.page(e, "", "history")
 	p.Title = p.T("history.log")
 	return s.render(e, http.StatusOK, p, templates.HistoryLog(p, v), nil)
 }

@@ -48,6 +48,7 @@ func (s *server) bindRoutes(se *core.ServeEvent) {
 	static := se.Router.Group("/static")
 	static.BindFunc(s.htmlErrors, s.securityHeaders) // a missing file is an HTML 404 too
 	static.GET("/{path...}", apis.Static(pb_public.FS, false))
+	s.bindIconRoutes(se.Router)
 
 	g := se.Router.Group("")
 	// errors become HTML pages; bound before PocketBase's rate and body
@@ -73,6 +74,7 @@ func (s *server) bindRoutes(se *core.ServeEvent) {
 	s.bindExcelRoutes(in)
 	s.bindReportRoutes(in)
 	s.bindMeRoutes(in)
+	s.bindSettingsRoutes(in)
 
 	s.bindCalendarRoutes(g)
 	s.bindCarryRoutes(in)
