@@ -87,7 +87,7 @@ const (
 // the list under "Väsentliga avvikelser".
 const (
 	selStartActions     = `main #my-actions + table`
-	selStartSignificant = `main #significant + ul`
+	selStartSignificant = `main #significant + table`
 )
 
 // Search, /search (built on another branch).
