@@ -36,10 +36,14 @@ type Page struct {
 // FieldLabel is the label of a form field that saves field of collection:
 // label, followed by "(frivilligt)" ("(optional)") when the schema lets the
 // field be left empty — one rule for every form, so the mark cannot drift
-// from what a save checks.
+// from what a save checks. A field a draft may leave empty but the plan's
+// adoption needs (model.NeededToAdopt) says so instead.
 func (p Page) FieldLabel(collection, field, label string) string {
-	if p.Required == nil || p.Required(collection, field) {
+	switch {
+	case p.Required == nil || p.Required(collection, field):
 		return label
+	case model.NeededToAdopt(collection, field):
+		return label + " " + p.T("form.needed_to_adopt")
 	}
 	return label + " " + p.T("form.optional")
 }

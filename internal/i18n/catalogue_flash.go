@@ -35,6 +35,7 @@ func init() {
 // The mark of a form field that may be left empty (templates.Page.FieldLabel).
 func init() {
 	catalogue["form.optional"] = [2]string{"(frivilligt)", "(optional)"}
+	catalogue["form.needed_to_adopt"] = [2]string{"(behövs för att anta planen)", "(needed to adopt the plan)"}
 	// the history's filter button (the actions list has its own)
 	catalogue["history.filter_submit"] = [2]string{"Visa ändringarna", "Show the changes"}
 }

@@ -91,6 +91,29 @@ type PlanFacts struct {
 	Actions    []*core.Record
 }
 
+// adoptionNeeds are the fields of a control that a draft may leave empty
+// but its adoption needs, each with the blocker that says so.
+var adoptionNeeds = []struct{ field, block string }{
+	{"owner", BlockNoOwner},
+	{"due", BlockNoDue},
+	{"method", BlockNoMethod},
+}
+
+// NeededToAdopt reports whether a field of a collection, which a save lets
+// be empty, must be filled in before the plan can be adopted: a form marks
+// it so instead of "(frivilligt)".
+func NeededToAdopt(collection, field string) bool {
+	if collection != Controls {
+		return false
+	}
+	for _, need := range adoptionNeeds {
+		if need.field == field {
+			return true
+		}
+	}
+	return false
+}
+
 // ReadinessOf reckons a plan's readiness from its records on the day of now.
 func ReadinessOf(f PlanFacts, now time.Time) Readiness {
 	status := f.Plan.GetString("status")
@@ -143,14 +166,10 @@ func ReadinessOf(f PlanFacts, now time.Time) Readiness {
 		}
 		switch status {
 		case PlanDraft:
-			if c.GetString("owner") == "" {
-				block(BlockNoOwner)
-			}
-			if c.GetDateTime("due").IsZero() {
-				block(BlockNoDue)
-			}
-			if c.GetString("method") == "" {
-				block(BlockNoMethod)
+			for _, need := range adoptionNeeds {
+				if c.GetString(need.field) == "" { // a date not set reads as ""
+					block(need.block)
+				}
 			}
 		case PlanAdopted:
 			if len(missing) > 0 {

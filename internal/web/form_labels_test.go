@@ -17,9 +17,8 @@ import (
 // a field's label ends in "(frivilligt)" ("(optional)" in English) exactly
 // when the collection's schema lets the field be left empty — read here
 // from the schema itself, so a label cannot promise more or less than a
-// save checks. (Fields a later step needs, such as a control's owner before
-// the plan is adopted, are optional to save and say so; the plan's task
-// list names what adoption still needs.)
+// save checks. A field a save lets be empty but the plan's adoption needs
+// (a control's owner, due date and method) says that instead.
 func TestOptionalFieldsSaySoAndOnlyThey(t *testing.T) {
 	t.Parallel()
 	f := testapp.Fix(t)
@@ -42,7 +41,8 @@ func TestOptionalFieldsSaySoAndOnlyThey(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for lang, mark := range map[string]string{"sv": "(frivilligt)", "en": "(optional)"} {
+		for lang, marks := range map[string][2]string{"sv": {"(frivilligt)", "(behövs för att anta planen)"}, "en": {"(optional)", "(needed to adopt the plan)"}} {
+			mark, needed := marks[0], marks[1]
 			req := httptest.NewRequest(http.MethodGet, form.path, nil)
 			req.Header.Set("Cookie", "ikplan_session="+f.Sessions["samordnare"]+"; ikplan_lang="+lang)
 			rec := httptest.NewRecorder()
@@ -61,8 +61,10 @@ func TestOptionalFieldsSaySoAndOnlyThey(t *testing.T) {
 				}
 				checked++
 				required := schemaRequired(field)
-				if optional := strings.HasSuffix(label, " "+mark); optional == required {
-					t.Errorf("%s (%s): field %s is required=%v in the schema, but its label reads %q", form.name, lang, name, required, label)
+				adopt := !required && model.NeededToAdopt(form.collection, name)
+				optional := strings.HasSuffix(label, " "+mark)
+				if optional != (!required && !adopt) || strings.HasSuffix(label, " "+needed) != adopt {
+					t.Errorf("%s (%s): field %s is required=%v in the schema and needed to adopt=%v, but its label reads %q", form.name, lang, name, required, adopt, label)
 				}
 			}
 		}
