@@ -196,3 +196,22 @@ func TestListOptions(t *testing.T) {
 		t.Fatal("Expected an unknown field refused")
 	}
 }
+
+// TestCountUpToNeedsALimit: a count up to nothing is a caller's mistake,
+// refused rather than read as "more than nothing"; one is the least.
+func TestCountUpToNeedsALimit(t *testing.T) {
+	f := testapp.Fix(t)
+	app := testapp.New(t)
+	user, err := app.FindRecordById(model.Users, f.Users["samordnare"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, most := range []int{0, -1} {
+		if n, more, err := model.CountUpTo(app, user, model.Plans, "", nil, most); err == nil {
+			t.Errorf("Expected a count up to %d refused, got %d more=%v", most, n, more)
+		}
+	}
+	if n, more, err := model.CountUpTo(app, user, model.Controls, "", nil, 1); err != nil || n != 1 || !more {
+		t.Errorf("Expected a count up to 1 of several controls, got %d more=%v (%v)", n, more, err)
+	}
+}

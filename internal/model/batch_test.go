@@ -2,6 +2,8 @@ package model_test
 
 import (
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/pocketbase/dbx"
@@ -121,5 +123,36 @@ func TestBatchHistory(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestBatchHistoryInChunks: a batch's history is inserted many rows to a
+// statement; however many writes it holds — one fewer, as many as, one
+// more than a statement takes, or twice as many — each has its row.
+func TestBatchHistoryInChunks(t *testing.T) {
+	t.Parallel()
+	f := testapp.Fix(t)
+	app := testapp.New(t)
+	actor := model.Actor{Kind: model.ActorUser, Id: f.Users["samordnare"], Name: "Sara Samordnare", Role: model.RoleCoordinator}
+	for _, writes := range []int{1, 99, 100, 101, 200} {
+		before := len(historyOf(t, app, f.Unit))
+		err := model.RunBatch(app, actor, func(tx core.App) error {
+			for i := range writes {
+				if err := testapp.Update(tx, model.Units, f.Unit, map[string]any{"name": fmt.Sprintf("Enhet %d av %d", i+1, writes)}); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatalf("%d writes: %v", writes, err)
+		}
+		rows := historyOf(t, app, f.Unit)
+		if got := len(rows) - before; got != writes {
+			t.Errorf("Expected %d history rows for %d writes, got %d", writes, writes, got)
+		}
+		if last := rows[len(rows)-1]["changes"]; !strings.Contains(last, fmt.Sprintf("Enhet %d av %d", writes, writes)) {
+			t.Errorf("Expected the last row to hold the last write, got %s", last)
+		}
 	}
 }

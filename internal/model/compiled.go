@@ -35,14 +35,18 @@ const (
 	storeKey      = "ikplan.compiledQueries"
 )
 
+// weight is about the bytes a kept statement holds: its key, its SQL and
+// its parameters. The cache holds at most compiledBytes of them.
+func weight(key string, q compiledQuery) uint32 {
+	return uint32(len(key) + len(q.sql) + 64*len(q.params))
+}
+
 // queries is the app's cache of built statements.
 func queries(app core.App) *otter.Cache[string, compiledQuery] {
 	return app.Store().GetOrSet(storeKey, func() any {
 		return otter.Must(&otter.Options[string, compiledQuery]{
 			MaximumWeight: compiledBytes,
-			Weigher: func(key string, q compiledQuery) uint32 {
-				return uint32(len(key) + len(q.sql) + 64*len(q.params))
-			},
+			Weigher:       weight,
 		})
 	}).(*otter.Cache[string, compiledQuery])
 }

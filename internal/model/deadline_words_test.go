@@ -2,6 +2,7 @@ package model_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -87,6 +88,36 @@ func TestParseDeadlineRefuses(t *testing.T) {
 		if d, p, err := model.ParseDeadline(in); !errors.Is(err, model.ErrDeadlineWords) {
 			t.Errorf("ParseDeadline(%q): expected it refused, got %v %s (%v)", in, d, p, err)
 		}
+	}
+}
+
+// TestParseDeadlineBounds: the first and last of each part a deadline is
+// read from (year 1900–2999, month 1–12, day 1–31, text up to 100
+// characters) read; one step outside them is refused.
+func TestParseDeadlineBounds(t *testing.T) {
+	long := strings.Repeat("senast ", 13) + "kv 3 2025"    // 100 characters
+	longer := strings.Repeat("senast ", 13) + "kv  3 2025" // 101
+	for in, want := range map[string]string{
+		"1900-01-01": "1900-01-01", "2999-12-31": "2999-12-31", "2025-1-1": "2025-01-01",
+		"1900-01": "1900-01-31", "2999-12": "2999-12-31", "2025-01": "2025-01-31", "2025-12": "2025-12-31",
+		"1 januari 1900": "1900-01-01", "31 december 2999": "2999-12-31", "31 januari 2025": "2025-01-31",
+		"under 1900": "1900-12-31", "under 2999": "2999-12-31", "kvartal 4 2999": "2999-12-31",
+		long: "2025-09-30", "kv  3 2025": "2025-09-30",
+		"1899-12-31": "", "3000-01-01": "", "1899-12": "", "3000-01": "", "2025-00-10": "", "2025-13-10": "",
+		"2025-01-00": "", "2025-01-32": "", "32 januari 2025": "", "0 januari 2025": "", "31 december 1899": "",
+		"1 januari 3000": "", "under 1899": "", "under 3000": "", longer: "",
+	} {
+		d, _, err := model.ParseDeadline(in)
+		got := ""
+		if err == nil {
+			got = d.Format(time.DateOnly)
+		}
+		if got != want {
+			t.Errorf("ParseDeadline(%q): expected %q, got %q (%v)", in, want, got, err)
+		}
+	}
+	if len(long) != 100 {
+		t.Fatalf("Expected the long deadline to be 100 characters, got %d", len(long))
 	}
 }
 

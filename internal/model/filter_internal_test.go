@@ -61,6 +61,7 @@ func TestInline(t *testing.T) {
 		"{:{:y}}":                     "{:2024}",
 		"{{:y}}":                      "{2024}",
 		"x {: y}":                     "x {: y}",
+		"{:}{:y}":                     "{:}2024",
 	} {
 		if got := inline(in, params); got != want {
 			t.Errorf("inline(%q) = %q, want %q", in, got, want)
