@@ -19,7 +19,7 @@ func smallApp(t *testing.T) (core.App, *core.Collection) {
 	if err := app.Bootstrap(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { _ = app.ResetBootstrapState() })
+	t.Cleanup(func() { _ = app.ClearBootstrap() })
 	teams := core.NewBaseCollection("teams")
 	teams.Fields.Add(&core.TextField{Name: "name"})
 	open := ""
