@@ -1,8 +1,8 @@
 package report
 
 import (
-	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 
@@ -112,87 +112,87 @@ func allowed(codes []string, sv func(string) string) string {
 	return strings.Join(texts, ", ")
 }
 
-func parseMethod(v string) (string, string) {
+func parseMethod(v string) (string, i18n.Message) {
 	if strings.TrimSpace(v) == "" {
-		return "", ""
+		return "", i18n.Message{}
 	}
 	if c, ok := lookupCode(v, model.Methods, methodSv); ok {
-		return c, ""
+		return c, i18n.Message{}
 	}
-	return "", fmt.Sprintf("Okänd metod %q. Skriv en av: %s.", clip(v), allowed(model.Methods, methodSv))
+	return "", i18n.M("import.method", "value", quote(v), "allowed", allowed(model.Methods, methodSv))
 }
 
-func parseFrequency(v string) (string, string) {
+func parseFrequency(v string) (string, i18n.Message) {
 	if strings.TrimSpace(v) == "" {
-		return "", ""
+		return "", i18n.Message{}
 	}
 	if c, ok := lookupCode(v, model.Frequencies, frequencySv); ok {
-		return c, ""
+		return c, i18n.Message{}
 	}
-	return "", fmt.Sprintf("Okänd frekvens %q. Skriv en av: %s.", clip(v), allowed(model.Frequencies, frequencySv))
+	return "", i18n.M("import.frequency", "value", quote(v), "allowed", allowed(model.Frequencies, frequencySv))
 }
 
-func parseOperator(v string) (string, string) {
+func parseOperator(v string) (string, i18n.Message) {
 	v = strings.TrimSpace(v)
 	if v == "" {
-		return "", ""
+		return "", i18n.Message{}
 	}
 	for code, sign := range operatorSigns {
 		if v == sign || v == code {
-			return code, ""
+			return code, i18n.Message{}
 		}
 	}
-	return "", fmt.Sprintf("Okänd jämförelse %q. Skriv en av: <, ≤, =, ≥, >.", clip(v))
+	return "", i18n.M("import.operator", "value", quote(v))
 }
 
 // parseNumber reads the control's number: a whole number 1–9999.
-func parseNumber(v string) (int, string) {
+func parseNumber(v string) (int, i18n.Message) {
 	if strings.TrimSpace(v) == "" {
-		return 0, "Ange kontrollpunktens nummer, t.ex. 5."
+		return 0, i18n.M("import.number_missing")
 	}
 	f, err := model.ParseDecimal(v)
 	if err != nil || f < 1 || f > 9999 || f != math.Trunc(f) {
-		return 0, fmt.Sprintf("Numret måste vara ett heltal 1–9999, inte %q.", clip(v))
+		return 0, i18n.M("import.number_bad", "value", quote(v))
 	}
-	return int(f), ""
+	return int(f), i18n.Message{}
 }
 
 // parseConfidential reads Sekretess: Ja or Nej (empty is Nej).
-func parseConfidential(v string) (bool, string) {
+func parseConfidential(v string) (bool, i18n.Message) {
 	switch fold(v) {
 	case "ja", "x", "sant", "true", "1":
-		return true, ""
+		return true, i18n.Message{}
 	case "", "nej", "falskt", "false", "0":
-		return false, ""
+		return false, i18n.Message{}
 	}
-	return false, fmt.Sprintf("Skriv Ja eller Nej, inte %q.", clip(v))
+	return false, i18n.M("import.confidential", "value", quote(v))
 }
 
 // parseDue reads Klar senast: a date cell (Excel's day number), text
 // ÅÅÅÅ-MM-DD, or a period in words the way an action's deadline is written
 // ("kvartal 3 2025", "Q3 2025", "mars 2025", "under 2025" — a year alone is
 // a year, not Excel's day 2025), due on its last day.
-func parseDue(v string, date1904 bool) (time.Time, string) {
+func parseDue(v string, date1904 bool) (time.Time, i18n.Message) {
 	v = strings.TrimSpace(v)
 	if v == "" {
-		return time.Time{}, ""
+		return time.Time{}, i18n.Message{}
 	}
 	if len(v) >= 10 {
 		if t, err := time.Parse(time.DateOnly, v[:10]); err == nil && (len(v) == 10 || v[10] == 'T' || v[10] == ' ') {
-			return t, ""
+			return t, i18n.Message{}
 		}
 	}
 	// as people write it: "kvartal 3 2025" is due on the last day of the
 	// quarter, as a deadline given in words in the action form
 	if d, _, err := model.ParseDeadline(v); err == nil {
-		return d, ""
+		return d, i18n.Message{}
 	}
 	if f, err := model.ParseDecimal(v); err == nil && f >= 1 && f < 2958466 { // up to 9999-12-31
 		if t, err := excelize.ExcelDateToTime(f, date1904); err == nil {
-			return model.DateOnly(t), ""
+			return model.DateOnly(t), i18n.Message{}
 		}
 	}
-	return time.Time{}, fmt.Sprintf("%q kan inte tolkas som ett datum. Skriv ett datum eller en period, till exempel 2025-09-30, mars 2025, kvartal 3 2025, tertial 2 2025, första halvåret 2025 eller under 2025.", clip(v))
+	return time.Time{}, i18n.M("import.due", "value", quote(v))
 }
 
 // canonicalTarget stores a target value the way the hooks do ("8,1" → "8.1");
@@ -204,6 +204,10 @@ func canonicalTarget(v string) string {
 	}
 	return v
 }
+
+// quote is a value of the sheet as a message quotes it: clipped, in
+// quotation marks, its control characters escaped ("Slumpvis").
+func quote(v string) string { return strconv.Quote(clip(v)) }
 
 // clip shortens a value quoted in a message.
 func clip(v string) string {

@@ -8,27 +8,37 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 )
 
-// RowError is one reason an import was refused.
+// RowError is one reason an import was refused. Its message is a
+// catalogue key with its parameters (import.*, or the hooks' ikplan.*), so
+// the web UI shows it in the UI's language and the command line in Swedish.
 type RowError struct {
-	Row     int    // the sheet's row number; 0 for the file as a whole
-	Column  string // the column's letter and header, e.g. "C (Rubrik)"; "" for the whole row
-	Message string // in Swedish
+	Row    int          // the sheet's row number; 0 for the file as a whole
+	Column string       // the column's letter and header, e.g. "C (Rubrik)"; "" for the whole row
+	Msg    i18n.Message // why
 }
 
-// String writes the error as the command line prints it:
-// "rad 5, kolumn C (Rubrik): Skriv en rubrik för kontrollpunkten."
-func (e RowError) String() string {
+// Text is the error's message in lang, without its row and column.
+func (e RowError) Text(lang string) string { return e.Msg.In(lang) }
+
+// In is the error in lang with its row and column before it, as the
+// command line prints it: "rad 5, kolumn C (Rubrik): Skriv en rubrik för
+// kontrollpunkten." (the sheet's headers stay as the sheet has them).
+func (e RowError) In(lang string) string {
 	switch {
 	case e.Row == 0:
-		return e.Message
+		return e.Text(lang)
 	case e.Column == "":
-		return fmt.Sprintf("rad %d: %s", e.Row, e.Message)
+		return i18n.M("import.at_row", "row", e.Row, "message", e.Msg).In(lang)
 	}
-	return fmt.Sprintf("rad %d, kolumn %s: %s", e.Row, e.Column, e.Message)
+	return i18n.M("import.at_cell", "row", e.Row, "column", e.Column, "message", e.Msg).In(lang)
 }
+
+// String is the error in Swedish, as the command line prints it.
+func (e RowError) String() string { return e.In(i18n.Sv) }
 
 // Result is the outcome of an import. Created, Updated and Unchanged count
 // the controls written (or, in a dry run, that would be written); they are
@@ -84,7 +94,7 @@ func ImportPlan(app core.App, actor model.Actor, planId string, r io.Reader, dry
 	s, err := readSheet(r)
 	var ref *refusal
 	if errors.As(err, &ref) {
-		res.Errors = []RowError{{Row: ref.Row, Message: ref.Message}}
+		res.Errors = []RowError{{Row: ref.Row, Msg: ref.Msg}}
 		return res, nil
 	}
 	if err != nil {
@@ -123,8 +133,7 @@ func ImportPlan(app core.App, actor model.Actor, planId string, r io.Reader, dry
 
 // notDraft refuses an import into a plan whose status is not draft.
 func notDraft(status string) RowError {
-	return RowError{Message: "Planen är " + model.PlanStatusSv(status) +
-		". Kontrollpunkter kan bara importeras till en plan som är ett utkast; ingenting har importerats."}
+	return RowError{Msg: i18n.M("import.not_draft", "status", "ikplan.plan_status."+status)}
 }
 
 // controlKey is a control's place in a plan: its part (section) and number.

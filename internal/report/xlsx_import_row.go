@@ -11,13 +11,14 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/router"
 
+	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 )
 
 // rowErrors collects one row's messages by planColumns index (-1: the row).
-type rowErrors map[int]string
+type rowErrors map[int]i18n.Message
 
-func (e rowErrors) add(field, msg string) {
+func (e rowErrors) add(field string, msg i18n.Message) {
 	i := columnOf(field)
 	if _, ok := e[i]; !ok {
 		e[i] = msg
@@ -38,20 +39,21 @@ func (im *importer) importRow(row sheetRow, res *Result) error {
 	v := func(field string) string { return strings.TrimSpace(row.Values[columnOf(field)]) }
 
 	number, msg := parseNumber(v("number"))
-	if msg != "" {
+	badNumber := msg.Key != ""
+	if badNumber {
 		errs.add("number", msg)
 	}
 	key := controlKey{strings.Trim(row.Values[columnOf("section")], " "), number}
 	duplicate := false
-	if first, ok := im.seen[key]; ok && msg == "" {
-		errs.add("number", fmt.Sprintf("Rad %d har redan samma del och nummer %d.", first, number))
+	if first, ok := im.seen[key]; ok && !badNumber {
+		errs.add("number", i18n.M("import.number_twice", "first", first, "number", number))
 		duplicate = true
-	} else if msg == "" {
+	} else if !badNumber {
 		im.seen[key] = row.Row
 	}
 
 	c := im.existing[key]
-	if c == nil || msg != "" {
+	if c == nil || badNumber {
 		c = core.NewRecord(im.col)
 		c.Set("plan", im.plan.Id)
 	}
@@ -73,12 +75,12 @@ func (im *importer) importRow(row sheetRow, res *Result) error {
 	}
 	im.set(c, errs, "target_operator", v("target_operator"), parseOperator)
 	confidential, msg := parseConfidential(v("confidential"))
-	if msg != "" {
+	if msg.Key != "" {
 		errs.add("confidential", msg)
 	}
 	c.Set("confidential", confidential)
 	due, msg := parseDue(row.Values[columnOf("due")], im.sheet.Date1904)
-	if msg != "" {
+	if msg.Key != "" {
 		errs.add("due", msg)
 	}
 	if due.IsZero() {
@@ -121,9 +123,9 @@ func (im *importer) importRow(row sheetRow, res *Result) error {
 }
 
 // set stores a value read by parse in field, or notes why it cannot be read.
-func (im *importer) set(c *core.Record, errs rowErrors, field, value string, parse func(string) (string, string)) {
+func (im *importer) set(c *core.Record, errs rowErrors, field, value string, parse func(string) (string, i18n.Message)) {
 	code, msg := parse(value)
-	if msg != "" {
+	if msg.Key != "" {
 		errs.add(field, msg)
 	}
 	c.Set(field, code)
@@ -147,7 +149,7 @@ func (im *importer) relations(c *core.Record, errs rowErrors, v func(string) str
 			im.owners[fold(email)] = id
 		}
 		if id == "" {
-			errs.add("owner", fmt.Sprintf("Ingen användare har e-postadressen %q.", clip(email)))
+			errs.add("owner", i18n.M("import.owner", "email", quote(email)))
 		}
 		c.Set("owner", id)
 	}
@@ -155,11 +157,11 @@ func (im *importer) relations(c *core.Record, errs rowErrors, v func(string) str
 	if title := v("risk"); title != "" {
 		switch ids := im.risks[fold(title)]; len(ids) {
 		case 0:
-			errs.add("risk", fmt.Sprintf("Nämnden har ingen risk med rubriken %q. Lägg in risken i riskregistret eller lämna fältet tomt.", clip(title)))
+			errs.add("risk", i18n.M("import.risk_none", "title", quote(title)))
 		case 1:
 			c.Set("risk", ids[0])
 		default:
-			errs.add("risk", fmt.Sprintf("Flera risker i nämndens riskregister har rubriken %q. Ge dem olika rubriker först.", clip(title)))
+			errs.add("risk", i18n.M("import.risk_many", "title", quote(title)))
 		}
 	}
 	c.Set("unit", "")
@@ -167,14 +169,15 @@ func (im *importer) relations(c *core.Record, errs rowErrors, v func(string) str
 		if id, ok := im.units[fold(name)]; ok {
 			c.Set("unit", id)
 		} else {
-			errs.add("unit", fmt.Sprintf("Nämnden har ingen förvaltning som heter %q.", clip(name)))
+			errs.add("unit", i18n.M("import.unit", "name", quote(name)))
 		}
 	}
 	return nil
 }
 
 // hookErrors adds the hooks' refusal of a row to its errors, each field's
-// message on its column. Any other error is returned.
+// message on its column, as the catalogue message the hooks refused with.
+// Any other error is returned.
 func hookErrors(err error, errs rowErrors) error {
 	var apiErr *router.ApiError
 	var ve validation.Errors
@@ -182,8 +185,11 @@ func hookErrors(err error, errs rowErrors) error {
 	case errors.As(err, &apiErr) && apiErr.Status == 400:
 		if data, ok := apiErr.RawData().(validation.Errors); ok && len(data) > 0 {
 			ve = data
+		} else if m, ok := apiErr.RawData().(i18n.Message); ok {
+			errs.add("", m)
+			return nil
 		} else {
-			errs.add("", apiErr.Message)
+			errs.add("", i18n.M("import.error", "error", apiErr.Message))
 			return nil
 		}
 	case errors.As(err, &ve):
@@ -191,9 +197,19 @@ func hookErrors(err error, errs rowErrors) error {
 		return err
 	}
 	for field, fe := range ve {
-		errs.add(field, fe.Error())
+		errs.add(field, hookMessage(fe))
 	}
 	return nil
+}
+
+// hookMessage is a field's error from the hooks as a catalogue message: the
+// hooks' own, or, for an error of PocketBase's that has none, its text.
+func hookMessage(err error) i18n.Message {
+	var fe i18n.FieldError
+	if errors.As(err, &fe) {
+		return fe.Msg
+	}
+	return i18n.M("import.error", "error", err.Error())
 }
 
 // rowErrors lists a row's errors in the sheet's column order, the row's own first.
@@ -205,7 +221,7 @@ func (im *importer) rowErrors(row int, errs rowErrors) []RowError {
 	sort.Ints(idx)
 	out := make([]RowError, 0, len(idx))
 	for _, i := range idx {
-		e := RowError{Row: row, Message: errs[i]}
+		e := RowError{Row: row, Msg: errs[i]}
 		if i >= 0 {
 			e.Column = im.sheet.Letters[i] + " (" + planColumns[i].Header + ")"
 		}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"ikplan/internal/hostile/badxlsx"
+	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 	"ikplan/internal/report"
 	"ikplan/internal/testapp"
@@ -70,7 +71,7 @@ func TestImportRefusesHostileFiles(t *testing.T) {
 		runtime.ReadMemStats(&m1)
 		alloc := m1.TotalAlloc - m0.TotalAlloc
 		t.Logf("%s (%d KB): refused in %s, %d KB allocated", s.name, len(s.data)>>10, took.Round(time.Millisecond), alloc>>10)
-		if err != nil || len(res.Errors) != 1 || res.Errors[0].Row != 0 || !strings.Contains(res.Errors[0].Message, s.want) {
+		if err != nil || len(res.Errors) != 1 || res.Errors[0].Row != 0 || !strings.Contains(res.Errors[0].Text(i18n.Sv), s.want) {
 			t.Errorf("%s: expected one refusal of the file %q, got %v %+v", s.name, s.want, err, res.Errors)
 		}
 		if after := tally(t, app); after != before {
@@ -129,7 +130,7 @@ func TestImportChecksTheDraftFirst(t *testing.T) {
 	app := testapp.New(t)
 	file := &countingReader{r: bytes.NewReader(badxlsx.FarCells(20000))}
 	res, err := report.ImportPlan(app, model.System, f.Plan, file, false)
-	if err != nil || len(res.Errors) != 1 || !strings.HasPrefix(res.Errors[0].Message, "Planen är antagen.") {
+	if err != nil || len(res.Errors) != 1 || !strings.HasPrefix(res.Errors[0].Text(i18n.Sv), "Planen är antagen.") {
 		t.Fatalf("Expected the adopted plan refused, got %v %+v", err, res.Errors)
 	}
 	if file.n != 0 {

@@ -5,12 +5,14 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
-	"fmt"
 	"io"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"ikplan/internal/i18n"
 )
 
 // xlsxFile is an .xlsx file opened for the import: the parts of its zip by
@@ -38,17 +40,14 @@ func openXLSX(data []byte) (*xlsxFile, error) {
 		return nil, errNotXLSX
 	}
 	if len(z.File) > maxImportParts {
-		return nil, &refusal{Message: fmt.Sprintf("Filen består av fler än %d delar. En arbetsbok med en plan har ett tiotal; "+
-			"kopiera planens rader och kolumner till en ny arbetsbok och försök igen.", maxImportParts)}
+		return nil, &refusal{Msg: i18n.M("import.too_many_parts", "max", maxImportParts)}
 	}
 	x := &xlsxFile{parts: make(map[string]*zip.File, len(z.File))}
 	var total uint64
 	for _, f := range z.File {
 		total += min(f.UncompressedSize64, MaxImportUnpacked+1) // no overflow
 		if total > MaxImportUnpacked {
-			return nil, &refusal{Message: fmt.Sprintf("Filen blir mer än %d MB när den packas upp (en .xlsx-fil är packad). "+
-				"En plan får bli högst %d MB uppackad; kopiera planens rader och kolumner till en ny arbetsbok och försök igen.",
-				MaxImportUnpacked>>20, MaxImportUnpacked>>20)}
+			return nil, &refusal{Msg: i18n.M("import.unpacked", "mb", MaxImportUnpacked>>20)}
 		}
 		name := partName(f.Name)
 		if _, twice := x.parts[name]; twice {
@@ -59,17 +58,20 @@ func openXLSX(data []byte) (*xlsxFile, error) {
 	return x, nil
 }
 
-// partKind names a part in the refusal of one too large to read.
+// partKind names a part in the refusal of one too large to read: the
+// refusal's key (import.part_large.*) and, for a sheet, its name.
 type partKind struct {
-	subject, pronoun string // "Bladet \"Plan\"", "det"
+	key, sheet string
 }
 
 var (
-	partBook   = partKind{"Arbetsbokens innehållsförteckning", "den"} // the workbook and the relationships
-	partShared = partKind{"Arbetsbokens texter", "de"}
+	partBook   = partKind{key: "import.part_large.book"} // the workbook and the relationships
+	partShared = partKind{key: "import.part_large.shared"}
 )
 
-func partSheet(name string) partKind { return partKind{fmt.Sprintf("Bladet %q", name), "det"} }
+func partSheet(name string) partKind {
+	return partKind{key: "import.part_large.sheet", sheet: strconv.Quote(name)}
+}
 
 // open opens the named part for reading, or returns nil if the file has no
 // such part. A part that unpacks to more than MaxImportPart is refused.
@@ -79,8 +81,7 @@ func (x *xlsxFile) open(name string, kind partKind) (io.ReadCloser, error) {
 		return nil, nil
 	}
 	if f.UncompressedSize64 > MaxImportPart {
-		return nil, &refusal{Message: fmt.Sprintf("%s blir mer än %d MB när %s packas upp. En plan ryms gott inom %d MB; "+
-			"kopiera planens rader och kolumner till en ny arbetsbok och försök igen.", kind.subject, MaxImportPart>>20, kind.pronoun, MaxImportPart>>20)}
+		return nil, &refusal{Msg: i18n.M(kind.key, "sheet", kind.sheet, "mb", MaxImportPart>>20)}
 	}
 	r, err := f.Open()
 	if err != nil {

@@ -4,9 +4,12 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"ikplan/internal/i18n"
 )
 
 // Limits of an import. A plan is a table of some twenty columns and tens
@@ -38,15 +41,16 @@ type sheet struct {
 	Date1904 bool
 }
 
-// refusal is a reason the whole file is refused, in Swedish.
+// refusal is a reason the whole file is refused, a catalogue message.
 type refusal struct {
-	Row     int
-	Message string
+	Row int
+	Msg i18n.Message
 }
 
-func (r *refusal) Error() string { return r.Message }
+// Error is the refusal in Swedish.
+func (r *refusal) Error() string { return r.Msg.In(i18n.Sv) }
 
-var errNotXLSX = &refusal{Message: "Filen kunde inte läsas som en Excel-arbetsbok (.xlsx). Spara den som Excel-arbetsbok i Excel eller LibreOffice och försök igen."}
+var errNotXLSX = &refusal{Msg: i18n.M("import.not_xlsx")}
 
 // readSheet reads the plan sheet ("Plan", else the first sheet) of an XLSX
 // file, as a stream within the limits above: the file's zip directory is
@@ -59,7 +63,7 @@ func readSheet(r io.Reader) (*sheet, error) {
 		return nil, fmt.Errorf("failed to read the file: %w", err)
 	}
 	if len(data) > MaxImportBytes {
-		return nil, &refusal{Message: fmt.Sprintf("Filen är större än %d MB. Dela upp planen eller ta bort bilder och annat som inte hör till tabellen.", MaxImportBytes>>20)}
+		return nil, &refusal{Msg: i18n.M("import.too_large", "mb", MaxImportBytes>>20)}
 	}
 	x, err := openXLSX(data)
 	if err != nil {
@@ -126,15 +130,15 @@ func readSheet(r io.Reader) (*sheet, error) {
 			continue
 		}
 		if len(s.Rows) == MaxImportRows {
-			return nil, &refusal{Message: fmt.Sprintf("Bladet har fler än %d rader med kontrollpunkter. Dela upp planen i flera filer.", MaxImportRows)}
+			return nil, &refusal{Msg: i18n.M("import.too_many_rows", "max", MaxImportRows)}
 		}
 		s.Rows = append(s.Rows, row)
 	}
 	if index == nil {
-		return nil, &refusal{Message: fmt.Sprintf("Bladet %q är tomt. Första raden ska ha kolumnrubrikerna: %s.", chosen.name, strings.Join(PlanHeaders(), ", "))}
+		return nil, &refusal{Msg: i18n.M("import.sheet_empty", "sheet", strconv.Quote(chosen.name), "headers", strings.Join(PlanHeaders(), ", "))}
 	}
 	if len(s.Rows) == 0 {
-		return nil, &refusal{Message: fmt.Sprintf("Bladet %q har inga kontrollpunkter under rubrikraden.", chosen.name)}
+		return nil, &refusal{Msg: i18n.M("import.no_rows", "sheet", strconv.Quote(chosen.name))}
 	}
 	return s, nil
 }
@@ -156,7 +160,7 @@ func readHeader(cells []string, row int, s *sheet) ([]int, error) {
 			if fold(v) == fold(c.Header) {
 				found = true
 				if s.Letters[j] != "" {
-					return nil, &refusal{Row: row, Message: fmt.Sprintf("Kolumnen %q finns två gånger i rubrikraden.", c.Header)}
+					return nil, &refusal{Row: row, Msg: i18n.M("import.column_twice", "column", strconv.Quote(c.Header))}
 				}
 				s.Letters[j], _ = excelize.ColumnNumberToName(i + 1)
 				index[i] = j
@@ -176,15 +180,14 @@ func readHeader(cells []string, row int, s *sheet) ([]int, error) {
 		return index, nil
 	}
 	sort.Strings(unknown)
-	msg := "Kolumnerna stämmer inte med planens Excel-format."
-	if len(missing) > 0 {
-		msg += " Saknas: " + strings.Join(missing, ", ") + "."
+	key := "import.columns.missing_unknown"
+	switch {
+	case len(unknown) == 0:
+		key = "import.columns.missing"
+	case len(missing) == 0:
+		key = "import.columns.unknown"
 	}
-	if len(unknown) > 0 {
-		msg += " Okända: " + strings.Join(unknown, ", ") + "."
-	}
-	msg += " Exportera planen till Excel för att få en mall med rätt kolumner."
-	return nil, &refusal{Row: row, Message: msg}
+	return nil, &refusal{Row: row, Msg: i18n.M(key, "missing", strings.Join(missing, ", "), "unknown", strings.Join(unknown, ", "))}
 }
 
 func blank(cells []string) bool {

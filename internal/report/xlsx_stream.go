@@ -2,13 +2,14 @@ package report
 
 import (
 	"encoding/xml"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
+
+	"ikplan/internal/i18n"
 )
 
 // Limits of the XML the import reads, beyond the parts' sizes. No
@@ -232,12 +233,11 @@ func (s *sheetRows) next() (int, []string, error) {
 					ref = columnName(col) + strconv.Itoa(s.row)
 				}
 				if col > MaxImportColumns {
-					return 0, nil, &refusal{Message: fmt.Sprintf("Cellen %s ligger utanför planens kolumner: en plan får bara ha något i kolumnerna A–%s (högst %d). "+
-						"Ta bort det som står i kolumn %s och försök igen.", clip(ref), columnName(MaxImportColumns), MaxImportColumns, clip(columnName(col)))}
+					return 0, nil, &refusal{Msg: i18n.M("import.cell_right", "cell", clip(ref), "last", columnName(MaxImportColumns),
+						"max", MaxImportColumns, "column", clip(columnName(col)))}
 				}
 				if s.row > MaxImportRow {
-					return 0, nil, &refusal{Message: fmt.Sprintf("Cellen %s ligger för långt ned i bladet: en plan läses bara till och med rad %d. "+
-						"Ta bort det som står under planen och försök igen.", clip(ref), MaxImportRow)}
+					return 0, nil, &refusal{Msg: i18n.M("import.cell_below", "cell", clip(ref), "max", MaxImportRow)}
 				}
 				s.cells[col-1] = v
 			}

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"ikplan/internal/i18n"
 )
 
 // cellsOf is every filled cell of a sheet read by the import's reader,
@@ -299,7 +301,7 @@ func checkReadSheet(t *testing.T, data []byte) {
 	t.Helper()
 	s, err := readSheet(bytes.NewReader(data))
 	if err != nil {
-		if r, ok := errors.AsType[*refusal](err); !ok || r.Message == "" {
+		if r, ok := errors.AsType[*refusal](err); !ok || !i18n.Has(r.Msg.Key) || r.Error() == "" {
 			t.Fatalf("Expected a refusal with a message, got %v for %q", err, data)
 		}
 		return

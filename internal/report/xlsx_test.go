@@ -7,6 +7,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 	"ikplan/internal/report"
 	"ikplan/internal/testapp"
@@ -198,6 +199,26 @@ func TestImportRefusesBadRows(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("Expected the errors\n%s\ngot\n%s", strings.Join(want, "\n"), strings.Join(got, "\n"))
 	}
+	// the same errors in English, as the web UI shows them in English (the
+	// sheet's headers and the values it takes stay as the sheet has them)
+	wantEn := []string{
+		"row 3, column H (Metod): Unknown method \"Slumpvis\". Write one of: Stickprov, Genomgång, Mätning, Analys, Intervju, Löpande kontroll.",
+		"row 4, column J (Ansvarig (e-post)): The owner must be a user of the plan's board.",
+		"row 6, column Q (Målvärde): The target value must be a number, e.g. 10 or 8.1.",
+		"row 7, column C (Rubrik): Enter a title for the control.",
+		"row 8, column J (Ansvarig (e-post)): No user has the email address \"okand@ikplan.test\".",
+		"row 9, column S (Förvaltning): The board has no unit named \"Påhittade avdelningen\".",
+		"row 10, column B (Nr): Row 2 already has the same part (Del) and number 1.",
+		"row 11, column L (Klar senast): \"31/12/2024\" cannot be read as a date. Write a date or a period, for example 2025-09-30, March 2025, Q3 2025, T2 2025, first half 2025 or year 2025.",
+		"row 12, column N (Sekretess): Write Ja (yes) or Nej (no), not \"kanske\".",
+	}
+	got = got[:0]
+	for _, e := range res.Errors {
+		got = append(got, e.In(i18n.En))
+	}
+	if strings.Join(got, "\n") != strings.Join(wantEn, "\n") {
+		t.Errorf("Expected the errors in English\n%s\ngot\n%s", strings.Join(wantEn, "\n"), strings.Join(got, "\n"))
+	}
 	if res.OK() || res.Created != 0 || res.Rows != 20 {
 		t.Errorf("Expected a refused import of 20 rows with nothing created, got %+v", res)
 	}
@@ -217,7 +238,7 @@ func TestImportOnlyIntoDrafts(t *testing.T) {
 	before := tally(t, app)
 	res, err := report.ImportPlan(app, model.System, f.Plan, bytes.NewReader(data), false)
 	if err != nil || len(res.Errors) != 1 || res.Errors[0].Row != 0 ||
-		res.Errors[0].Message != "Planen är antagen. Kontrollpunkter kan bara importeras till en plan som är ett utkast; ingenting har importerats." {
+		res.Errors[0].Text(i18n.Sv) != "Planen är antagen. Kontrollpunkter kan bara importeras till en plan som är ett utkast; ingenting har importerats." {
 		t.Fatalf("Expected one refusal naming the adopted plan, got %v %+v", err, res.Errors)
 	}
 	if after := tally(t, app); after != before {
@@ -272,8 +293,10 @@ func TestImportRefusesFiles(t *testing.T) {
 	for _, s := range scenarios {
 		before := tally(t, app)
 		res, err := report.ImportPlan(app, model.System, draft, bytes.NewReader(s.data), false)
-		if err != nil || len(res.Errors) != 1 || !strings.Contains(res.Errors[0].Message, s.want) || res.Errors[0].Row != s.row {
+		if err != nil || len(res.Errors) != 1 || !strings.Contains(res.Errors[0].Text(i18n.Sv), s.want) || res.Errors[0].Row != s.row {
 			t.Errorf("%s: expected one refusal %q on row %d, got %v %+v", s.name, s.want, s.row, err, res.Errors)
+		} else if e := res.Errors[0]; !i18n.Has(e.Msg.Key) || e.Text(i18n.En) == e.Text(i18n.Sv) || strings.Contains(e.Text(i18n.En), "{") {
+			t.Errorf("%s: expected a catalogue message with its own English, got %q: %q", s.name, e.Msg.Key, e.Text(i18n.En))
 		}
 		if after := tally(t, app); after != before {
 			t.Errorf("%s: expected nothing written, got %v → %v", s.name, before, after)

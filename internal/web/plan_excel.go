@@ -145,10 +145,10 @@ func (s *server) planImport(e *core.RequestEvent) error {
 	if !res.OK() {
 		for _, re := range res.Errors {
 			if re.Row == 0 {
-				v.Errors = append(v.Errors, templates.FieldError{Field: "file", Message: re.Message})
+				v.Errors = append(v.Errors, templates.FieldError{Field: "file", Message: re.Text(lang(e))})
 				continue
 			}
-			v.Rows = append(v.Rows, templates.ImportError{Row: re.Row, Column: re.Column, Message: re.Message})
+			v.Rows = append(v.Rows, templates.ImportError{Row: re.Row, Column: re.Column, Message: re.Text(lang(e))})
 		}
 		if len(v.Rows) > 0 {
 			v.Errors = append(v.Errors, templates.FieldError{Field: "import-errors", Message: i18nT(e, "excel.errors_summary", len(v.Rows))})

@@ -2,9 +2,12 @@ package web_test
 
 import (
 	"bytes"
+	"html"
 	"io"
 	"mime/multipart"
 	"net/http"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -12,6 +15,7 @@ import (
 	"github.com/pocketbase/pocketbase/tests"
 	"github.com/xuri/excelize/v2"
 
+	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 	"ikplan/internal/report"
 	"ikplan/internal/testapp"
@@ -302,6 +306,124 @@ func TestPlanImport(t *testing.T) {
 				AfterTestFunc:   unchanged,
 			}
 		}(),
+	}
+	for _, s := range scenarios {
+		s.TestAppFactory = testapp.WebFactory
+		s.Test(t)
+	}
+}
+
+// TestPlanImportInTheUILanguage: the import's refusals, of each row and of
+// the file, are shown in the UI's language: in English no Swedish sentence
+// (no å, ä or ö) is left in them, in Swedish they read as they always have.
+func TestPlanImportInTheUILanguage(t *testing.T) {
+	t.Parallel()
+	f := testapp.Fix(t)
+	url := "/plans/" + f.Plan + "/import"
+	// each bad cell, the column the page names and its refusal in both
+	// languages (values without å, ä and ö, so the English is all English)
+	cells := []struct {
+		cell, value string
+		row         int
+		column      string
+		sv, en      string
+	}{
+		{"B3", "x", 3, "B (Nr)", `Numret måste vara ett heltal 1–9999, inte "x".`, `The number must be a whole number 1–9999, not "x".`},
+		{"N4", "kanske", 4, "N (Sekretess)", `Skriv Ja eller Nej, inte "kanske".`, `Write Ja (yes) or Nej (no), not "kanske".`},
+		{"L5", "snart", 5, "L (Klar senast)",
+			`"snart" kan inte tolkas som ett datum. Skriv ett datum eller en period, till exempel 2025-09-30, mars 2025, kvartal 3 2025, tertial 2 2025, första halvåret 2025 eller under 2025.`,
+			`"snart" cannot be read as a date. Write a date or a period, for example 2025-09-30, March 2025, Q3 2025, T2 2025, first half 2025 or year 2025.`},
+		{"J6", "nobody@example.org", 6, "J (Ansvarig (e-post))", `Ingen användare har e-postadressen "nobody@example.org".`, `No user has the email address "nobody@example.org".`},
+		{"C7", "", 7, "C (Rubrik)", "Skriv en rubrik för kontrollpunkten.", "Enter a title for the control."},
+		{"E8", "No such risk", 8, "E (Risk)",
+			`Nämnden har ingen risk med rubriken "No such risk". Lägg in risken i riskregistret eller lämna fältet tomt.`,
+			`The board has no risk with the title "No such risk". Add the risk to the risk register or leave the field empty.`},
+	}
+	edits := map[string]string{}
+	for _, c := range cells {
+		edits[c.cell] = c.value
+	}
+	bad := demoSheet(t, edits)
+	inLang := func(l string) map[string]string {
+		return with(testapp.Cookie(f, "samordnare"), "Cookie", "ikplan_session="+f.Sessions["samordnare"]+"; ikplan_lang="+l)
+	}
+	draft := func(t testing.TB, app *tests.TestApp, e *core.ServeEvent) { reopen(t, app) }
+	rowRE := regexp.MustCompile(`<td class="num">(\d+)</td><td>([^<]*)</td><td>([^<]*)</td>`)
+	swedish := regexp.MustCompile(`[åäöÅÄÖ]`)
+	// rows checks the page's table of row errors: one per bad cell, in
+	// the sheet's order, each the text of lang
+	rows := func(lang string) func(t testing.TB, app *tests.TestApp, res *http.Response) {
+		return func(t testing.TB, app *tests.TestApp, res *http.Response) {
+			body, _ := io.ReadAll(res.Body)
+			got := rowRE.FindAllStringSubmatch(string(body), -1)
+			if len(got) != len(cells) {
+				t.Fatalf("Expected %d row errors, got %d: %q", len(cells), len(got), got)
+			}
+			for i, c := range cells {
+				want := c.sv
+				if lang == i18n.En {
+					want = c.en
+				}
+				row, column, msg := got[i][1], html.UnescapeString(got[i][2]), html.UnescapeString(got[i][3])
+				if row != strconv.Itoa(c.row) || column != c.column || msg != want {
+					t.Errorf("%s (%s): expected row %d, column %q: %q, got row %s, column %q: %q", c.cell, lang, c.row, c.column, want, row, column, msg)
+				}
+				if lang == i18n.En && swedish.MatchString(msg) {
+					t.Errorf("%s: expected English, got Swedish letters in %q", c.cell, msg)
+				}
+			}
+		}
+	}
+	post := func(data []byte, lang string) (io.Reader, map[string]string) {
+		body, ct := upload(t, data, false)
+		return body, with(inLang(lang), "Content-Type", ct)
+	}
+	scenarios := []tests.ApiScenario{
+		func() tests.ApiScenario {
+			body, h := post(bad, i18n.En)
+			return tests.ApiScenario{
+				Name: "in English, each row's refusal is in English", Method: http.MethodPost, URL: url, Body: body, Headers: h,
+				BeforeTestFunc: draft, ExpectedStatus: http.StatusUnprocessableEntity,
+				ExpectedContent:    []string{"The file has 6 errors. Nothing was imported."},
+				NotExpectedContent: []string{"Numret", "Skriv", "Ingen användare", "kan inte tolkas", "Nämnden"},
+				AfterTestFunc:      rows(i18n.En),
+			}
+		}(),
+		func() tests.ApiScenario {
+			body, h := post(bad, i18n.Sv)
+			return tests.ApiScenario{
+				Name: "in Swedish, each row's refusal is in Swedish", Method: http.MethodPost, URL: url, Body: body, Headers: h,
+				BeforeTestFunc: draft, ExpectedStatus: http.StatusUnprocessableEntity,
+				ExpectedContent:    []string{"Filen har 6 fel. Ingenting importerades."},
+				NotExpectedContent: []string{"The number", "Write Ja", "No user", "cannot be read", "The board"},
+				AfterTestFunc:      rows(i18n.Sv),
+			}
+		}(),
+		func() tests.ApiScenario {
+			body, h := post([]byte("Del;Nr;Rubrik\n"), i18n.En)
+			return tests.ApiScenario{
+				Name: "in English, a file that is not Excel is refused in English", Method: http.MethodPost, URL: url, Body: body, Headers: h,
+				BeforeTestFunc: draft, ExpectedStatus: http.StatusUnprocessableEntity,
+				ExpectedContent: []string{`<p class="field-error" id="file-error">`,
+					"The file could not be read as an Excel workbook (.xlsx). Save it as an Excel workbook in Excel or LibreOffice and try again."},
+				NotExpectedContent: []string{"Filen kunde inte"},
+			}
+		}(),
+		func() tests.ApiScenario {
+			body, h := post(demoSheet(t, map[string]string{"T1": "Kommentar"}), i18n.En)
+			return tests.ApiScenario{
+				Name: "in English, a sheet with an unknown column is refused in English", Method: http.MethodPost, URL: url, Body: body, Headers: h,
+				BeforeTestFunc: draft, ExpectedStatus: http.StatusUnprocessableEntity,
+				ExpectedContent: []string{"<td>The whole row</td>",
+					"The columns do not match the plan&#39;s Excel format. Unknown: Kommentar. Export the plan to Excel to get a template with the right columns."},
+				NotExpectedContent: []string{"Kolumnerna"},
+			}
+		}(),
+		{
+			Name: "in English, an adopted plan's import page says so in English", Method: http.MethodGet, URL: url, Headers: inLang(i18n.En),
+			ExpectedStatus: http.StatusOK, ExpectedContent: []string{"The plan is adopted. Controls can only be imported into a draft plan."},
+			NotExpectedContent: []string{"antagen"},
+		},
 	}
 	for _, s := range scenarios {
 		s.TestAppFactory = testapp.WebFactory
