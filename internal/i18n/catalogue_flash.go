@@ -7,6 +7,7 @@ func init() {
 		"banner.done": {"Klart", "Done"},
 
 		"flash.plan_created":        {"Utkastet ”{title}” för {year} är skapat. Lägg till kontrollpunkterna nedan.", "The draft “{title}” for {year} is created. Add its controls below."},
+		"flash.plan_created_board":  {"Utkastet för {board} {year} är skapat. Lägg till kontrollpunkterna nedan.", "The draft for {board} {year} is created. Add its controls below."},
 		"flash.plan_carried":        {"Utkast för {year} skapat med {count} kontrollpunkter.", "Draft for {year} created with {count} controls."},
 		"flash.plan_adopted":        {"Planen är antagen.", "The plan is adopted."},
 		"flash.plan_reported":       {"Planen är återrapporterad.", "The plan is reported."},

@@ -43,6 +43,11 @@ func TestChangesConfirmInABanner(t *testing.T) {
 			sv:   "Utkastet ”Internkontrollplan 2025” för 2025 är skapat.", en: "The draft “Internkontrollplan 2025” for 2025 is created.",
 		},
 		{
+			name: "creating a draft without a title", user: "samordnare", path: "/plans",
+			form: url.Values{"board": {f.IAN}, "year": {"2026"}},
+			sv:   "Utkastet för Individ- och arbetsmarknadsnämnden 2026 är skapat.", en: "The draft for Individ- och arbetsmarknadsnämnden 2026 is created.",
+		},
+		{
 			name: "adding a control", user: "samordnare", setup: draft, path: "/plans/" + f.Plan + "/controls",
 			form: url.Values{"number": {"21"}, "title": {"Attestordning"}, "frequency": {"yearly"}, "owner": {f.Users["ansvarig"]}},
 			sv:   "Kontrollpunkt 21 ”Attestordning” är tillagd i planen.", en: "Control 21 “Attestordning” is added to the plan.",

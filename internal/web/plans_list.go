@@ -157,12 +157,15 @@ func (s *server) planCreate(e *core.RequestEvent) error {
 		err = save(e.App, e.Auth, r)
 	}
 	if err == nil {
-		// the title the plan shows: its own, or the board's name and year
-		title := r.GetString("title")
-		if board, err := e.App.FindRecordById(model.Boards, r.GetString("board")); title == "" && err == nil {
-			title = board.GetString("name") + " " + itoa(r.GetInt("year"))
+		// the plan by its own title, or as the board's plan of the year
+		if title := r.GetString("title"); title != "" {
+			return done(e, "/plans/"+r.Id, i18n.M("flash.plan_created", "title", title, "year", r.GetInt("year")))
 		}
-		return done(e, "/plans/"+r.Id, i18n.M("flash.plan_created", "title", title, "year", r.GetInt("year")))
+		board := ""
+		if b, err := e.App.FindRecordById(model.Boards, r.GetString("board")); err == nil {
+			board = b.GetString("name")
+		}
+		return done(e, "/plans/"+r.Id, i18n.M("flash.plan_created_board", "board", board, "year", r.GetInt("year")))
 	}
 	errs, ok := formErrors(lang(e), err, "board", "year", "title")
 	if !ok {
