@@ -36,6 +36,15 @@ func M(key string, kv ...any) Message {
 	return m
 }
 
+// MN is M for a message that counts n things: the key's "_one" form for
+// one, when the catalogue has it (as N).
+func MN(key string, n int, kv ...any) Message {
+	if n == 1 && Has(key+"_one") {
+		key += "_one"
+	}
+	return M(key, kv...)
+}
+
 // In is the message's text in lang. A key that is not in the catalogue
 // shows as itself, so a sentence written straight into a refusal still
 // reads as that sentence.

@@ -93,5 +93,5 @@ func carriedFlash(app core.App, newId string) i18n.Message {
 	if c, err := app.CountRecords(model.Controls, dbx.HashExp{"plan": newId}); err == nil {
 		n = int(c)
 	}
-	return i18n.M("flash.plan_carried", "year", year, "count", n)
+	return i18n.MN("flash.plan_carried", n, "year", year, "count", n)
 }

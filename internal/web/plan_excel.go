@@ -159,7 +159,7 @@ func (s *server) planImport(e *core.RequestEvent) error {
 		v.Checked = i18nT(e, "excel.checked", res.Rows, res.Created, res.Updated, res.Unchanged)
 		return s.importPage(e, http.StatusOK, v)
 	}
-	return done(e, "/plans/"+plan.Id, i18n.M("flash.imported", "count", res.Rows))
+	return done(e, "/plans/"+plan.Id, i18n.MN("flash.imported", res.Rows, "count", res.Rows))
 }
 
 // errUploadTooLarge is an import upload over its limits.
