@@ -42,9 +42,9 @@ func remindersCommand(app *pocketbase.PocketBase) *cobra.Command {
 			when := remind.Today(now).Format(time.DateOnly)
 			switch {
 			case dryRun:
-				fmt.Fprintf(out, "Provkörning för %s: %s med %s skulle skickas. Inget skickades.\n", when, emails(sum.Emails), reminders(sum.Items))
+				fmt.Fprintf(out, "Provkörning för %s: %s med %s skulle skickas. Inget skickades.\n", when, emails(sum.Emails), remind.Reminders(sum.Items))
 			default:
-				fmt.Fprintf(out, "%s: %s med %s skickades.\n", when, emails(sum.Emails), reminders(sum.Items))
+				fmt.Fprintf(out, "%s: %s med %s skickades.\n", when, emails(sum.Emails), remind.Reminders(sum.Items))
 			}
 			if sum.NoURL > 0 {
 				verb := "skickades inte"
@@ -74,13 +74,6 @@ func emails(n int) string {
 		return "1 e-postmeddelande"
 	}
 	return fmt.Sprintf("%d e-postmeddelanden", n)
-}
-
-func reminders(n int) string {
-	if n == 1 {
-		return "1 påminnelse"
-	}
-	return fmt.Sprintf("%d påminnelser", n)
 }
 
 func upperFirst(s string) string {

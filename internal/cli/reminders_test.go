@@ -38,7 +38,7 @@ func TestRemindersCommand(t *testing.T) {
 	// command says why and how to set it
 	out, err = run(t, dir, "reminders", "--now", "2025-06-20")
 	for _, want := range []string{
-		"Webbadressen saknas, skickar inte till Anders Ansvarig <ansvarig@ikplan.test> (1 påminnelser)",
+		"Webbadressen saknas, skickar inte till Anders Ansvarig <ansvarig@ikplan.test> (1 påminnelse)",
 		"2025-06-20: 0 e-postmeddelanden med 0 påminnelser skickades.",
 		"1 e-postmeddelande skickades inte: ikplans webbadress är inte inställd", "Application URL",
 	} {

@@ -34,6 +34,23 @@ type entry struct {
 	URL   string
 }
 
+// Reminders is a count of reminders in Swedish: "1 påminnelse", "2
+// påminnelser".
+func Reminders(n int) string {
+	if n == 1 {
+		return "1 påminnelse"
+	}
+	return fmt.Sprintf("%d påminnelser", n)
+}
+
+// autoHeaders mark every reminder as sent by a machine (RFC 3834), so that
+// out-of-office replies are not sent back to it every day: Exchange
+// answers to X-Auto-Response-Suppress, most others to Auto-Submitted.
+var autoHeaders = map[string]string{
+	"Auto-Submitted":           "auto-generated",
+	"X-Auto-Response-Suppress": "All",
+}
+
 // personal is the letter to a person about their own items.
 func personal(name string, due []Due, appURL string) letter {
 	l := letter{
@@ -59,11 +76,15 @@ func personal(name string, due []Due, appURL string) letter {
 	} else if n > 1 {
 		parts = append(parts, fmt.Sprintf("%d försenade", n))
 	}
-	if n := counts[DueToday]; n > 0 {
-		parts = append(parts, fmt.Sprintf("%d ska vara klar i dag", n))
+	if n := counts[DueToday]; n == 1 {
+		parts = append(parts, "1 ska vara klar i dag")
+	} else if n > 1 {
+		parts = append(parts, fmt.Sprintf("%d ska vara klara i dag", n))
 	}
-	if n := counts[DueSoon]; n > 0 {
-		parts = append(parts, fmt.Sprintf("%d ska snart vara klar", n))
+	if n := counts[DueSoon]; n == 1 {
+		parts = append(parts, "1 ska snart vara klar")
+	} else if n > 1 {
+		parts = append(parts, fmt.Sprintf("%d ska snart vara klara", n))
 	}
 	l.Subject = "ikplan: " + strings.Join(parts, ", ")
 	return l

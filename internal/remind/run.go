@@ -155,7 +155,7 @@ func (j *job) deliver(u *core.Record, l letter, due []Due, prefix string) {
 	if u.Email() == "" {
 		j.sum.Skipped++
 		j.app.Logger().Warn("reminders: a user has no e-mail address", slog.String("user", u.Id), slog.String("name", nameOf(u)))
-		fmt.Fprintf(j.out, "Ingen e-postadress, hoppar över: %s (%d påminnelser)\n", nameOf(u), len(due))
+		fmt.Fprintf(j.out, "Ingen e-postadress, hoppar över: %s (%s)\n", nameOf(u), Reminders(len(due)))
 		return
 	}
 	verb := "Skickat till"
@@ -166,7 +166,7 @@ func (j *job) deliver(u *core.Record, l letter, due []Due, prefix string) {
 		// not recorded: sent on the first run once the address is known
 		j.sum.NoURL++
 		if !j.dryRun {
-			fmt.Fprintf(j.out, "Webbadressen saknas, skickar inte till %s (%d påminnelser)\n", to, len(due))
+			fmt.Fprintf(j.out, "Webbadressen saknas, skickar inte till %s (%s)\n", to, Reminders(len(due)))
 			return
 		}
 	}
@@ -176,6 +176,7 @@ func (j *job) deliver(u *core.Record, l letter, due []Due, prefix string) {
 			From:    mail.Address{Name: meta.SenderName, Address: meta.SenderAddress},
 			To:      []mail.Address{{Name: nameOf(u), Address: u.Email()}},
 			Subject: l.Subject, HTML: l.HTML(), Text: l.Text(),
+			Headers: autoHeaders,
 		})
 		if err != nil {
 			j.fail(u, "failed to send", err)

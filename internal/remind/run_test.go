@@ -82,6 +82,7 @@ func TestRunSendsEachReminderOnce(t *testing.T) {
 	if m.Subject != "ikplan: 1 ska snart vara klar" {
 		t.Fatalf("Expected the subject %q, got %q", "ikplan: 1 ska snart vara klar", m.Subject)
 	}
+	autoSubmitted(t, mails)
 	contains(t, "plain text", m.Text, "Hej Anders Ansvarig!", "Ska snart vara klart",
 		"Åtgärd: Excelfil har tagits fram för att varje medarbetare", "Slutdatum: kvartal 2 2025 (om 10 dagar)", link)
 	contains(t, "HTML", m.HTML, `lang="sv"`, `<a href="`+link+`">Åtgärd: Excelfil har tagits fram`, "Slutdatum: kvartal 2 2025 (om 10 dagar)")
@@ -156,6 +157,7 @@ func TestOverdueRepeatsWeeklyWithTheCoordinatorsDigest(t *testing.T) {
 	if len(digest) != 1 || digest[0].Subject != "ikplan: försenat i dina nämnder (2)" {
 		t.Fatalf("Expected one digest to the coordinator, got %+v", digest)
 	}
+	autoSubmitted(t, box.Mails())
 	contains(t, "digest", digest[0].Text, "Hej Sara Samordnare!", "Kommunstyrelsen", "Ansvarig: Anders Ansvarig", "Ansvarig: Ivar IT-chef",
 		"Åtgärd: Excelfil", "Kontroll att rapportera: Cyberangrepp", site+"/controls/"+f.Controls["2"]+"#action-"+f.Actions["2"])
 	contains(t, "digest HTML", digest[0].HTML, "<h2", "Kommunstyrelsen</h2>", "Ansvarig: Anders Ansvarig")
@@ -444,4 +446,19 @@ func recipients(mails []received) []string {
 		out = append(out, m.To[0])
 	}
 	return out
+}
+
+// autoSubmitted checks that every e-mail, as the SMTP server received it,
+// says it was sent by a machine (RFC 3834, and Exchange's own header), so
+// that no out-of-office reply comes back for it.
+func autoSubmitted(t *testing.T, mails []received) {
+	t.Helper()
+	for _, m := range mails {
+		if got := m.Header.Get("Auto-Submitted"); got != "auto-generated" {
+			t.Errorf("Expected Auto-Submitted: auto-generated on %q to %v, got %q", m.Subject, m.To, got)
+		}
+		if got := m.Header.Get("X-Auto-Response-Suppress"); got != "All" {
+			t.Errorf("Expected X-Auto-Response-Suppress: All on %q to %v, got %q", m.Subject, m.To, got)
+		}
+	}
 }

@@ -31,6 +31,7 @@ type received struct {
 	From    string
 	To      []string
 	Subject string
+	Header  mail.Header // as received
 	Text    string
 	HTML    string
 }
@@ -117,6 +118,7 @@ func (s *session) Data(r io.Reader) error {
 		return err
 	}
 	m.Subject, _ = new(mime.WordDecoder).DecodeHeader(msg.Header.Get("Subject"))
+	m.Header = msg.Header
 	walk(s.box.t, msg.Header.Get("Content-Type"), msg.Header.Get("Content-Transfer-Encoding"), msg.Body, &m)
 	s.box.mu.Lock()
 	s.box.mails = append(s.box.mails, m)
