@@ -4,6 +4,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"os"
 
 	"github.com/pocketbase/pocketbase"
 	"github.com/pocketbase/pocketbase/plugins/migratecmd"
@@ -22,6 +23,13 @@ func Register(app *pocketbase.PocketBase) {
 	app.RootCmd.AddCommand(carryCommand(app))
 	app.RootCmd.AddCommand(genCommand(app))
 	app.RootCmd.SilenceUsage = true
+	// PocketBase gives its commands a writer that discards everything, so
+	// that cobra does not print a command's error before Start returns it
+	// (main prints it). Cobra is told not to print it, and what a command
+	// writes to its error writer — the import's row errors — reaches the
+	// user's terminal.
+	app.RootCmd.SilenceErrors = true
+	app.RootCmd.SetErr(os.Stderr)
 }
 
 // DefaultDemoPassword is the demo accounts' password when --password is not given.
