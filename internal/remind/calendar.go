@@ -72,6 +72,11 @@ func Calendar(name string, items []Item, appURL string, now time.Time) string {
 	cal.SetXWRCalName("ikplan – " + icsText(name))
 	cal.SetXWRCalDesc("Kontroller och åtgärder i ikplan med datum")
 	cal.SetXPublishedTTL("PT6H")
+	cal.SetMethod(ics.MethodPublish)
+	// Sweden's time zone, also the one component of a feed with nothing
+	// dated in it: RFC 5545 wants at least one, and some readers refuse a
+	// calendar without
+	stockholm(cal)
 	base := strings.TrimRight(appURL, "/")
 	for _, it := range items {
 		if it.Date.IsZero() {
@@ -96,6 +101,25 @@ func Calendar(name string, items []Item, appURL string, now time.Time) string {
 		ev.SetTimeTransparency(ics.TransparencyTransparent)
 	}
 	return cal.Serialize(ics.WithNewLineWindows)
+}
+
+// stockholm adds Europe/Stockholm as a VTIMEZONE: CET from the last Sunday
+// of October, CEST from the last Sunday of March (the EU's rule since 1996).
+func stockholm(cal *ics.Calendar) {
+	tz := cal.AddTimezone("Europe/Stockholm")
+	std := tz.AddStandard()
+	std.SetProperty(ics.ComponentPropertyDtStart, "19701025T030000")
+	std.SetProperty(ics.ComponentProperty(ics.PropertyTzoffsetfrom), "+0200")
+	std.SetProperty(ics.ComponentProperty(ics.PropertyTzoffsetto), "+0100")
+	std.SetProperty(ics.ComponentProperty(ics.PropertyTzname), "CET")
+	std.SetProperty(ics.ComponentPropertyRrule, "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU")
+	dst := &ics.Daylight{}
+	dst.SetProperty(ics.ComponentPropertyDtStart, "19700329T020000")
+	dst.SetProperty(ics.ComponentProperty(ics.PropertyTzoffsetfrom), "+0100")
+	dst.SetProperty(ics.ComponentProperty(ics.PropertyTzoffsetto), "+0200")
+	dst.SetProperty(ics.ComponentProperty(ics.PropertyTzname), "CEST")
+	dst.SetProperty(ics.ComponentPropertyRrule, "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU")
+	tz.Components = append(tz.Components, dst)
 }
 
 // icsText makes every line break in a text a plain LF, which the calendar

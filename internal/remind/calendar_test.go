@@ -98,3 +98,30 @@ func TestTokens(t *testing.T) {
 		t.Fatalf("Expected two different URL-safe tokens of 32+ characters, got %q and %q", a, b)
 	}
 }
+
+// TestCalendarIsValidEvenEmpty: every feed says it publishes (METHOD), is
+// named, and holds at least one component (RFC 5545): Sweden's time zone,
+// so that a feed with nothing dated in it is still a calendar readers take.
+func TestCalendarIsValidEvenEmpty(t *testing.T) {
+	t.Parallel()
+	for name, items := range map[string][]remind.Item{
+		"empty":   nil,
+		"undated": {{Collection: model.Actions, Id: "a", Title: "Utan datum"}},
+		"dated":   {{Collection: model.Actions, Id: "b", Title: "Med datum", Date: date("2025-06-30"), Precision: "day"}},
+	} {
+		feed := remind.Calendar("Lena Läsare", items, "https://ikplan.example.se", time.Date(2025, 6, 20, 4, 0, 0, 0, time.UTC))
+		cal := checkICS(t, feed)
+		for _, want := range []string{"\r\nMETHOD:PUBLISH\r\n", "\r\nX-WR-CALNAME:ikplan – Lena Läsare\r\n", "\r\nBEGIN:VTIMEZONE\r\nTZID:Europe/Stockholm\r\n",
+			"\r\nBEGIN:STANDARD\r\n", "\r\nTZOFFSETTO:+0100\r\n", "\r\nBEGIN:DAYLIGHT\r\n", "\r\nTZOFFSETTO:+0200\r\n"} {
+			if !strings.Contains(feed, want) {
+				t.Errorf("%s: expected %q in the feed, got\n%s", name, strings.TrimSpace(want), feed)
+			}
+		}
+		if len(cal.Components) == 0 || len(cal.Timezones()) != 1 {
+			t.Errorf("%s: expected at least one component and one time zone, got %d components", name, len(cal.Components))
+		}
+		if want := map[string]int{"empty": 0, "undated": 0, "dated": 1}[name]; len(cal.Events()) != want {
+			t.Errorf("%s: expected %d events, got %d", name, want, len(cal.Events()))
+		}
+	}
+}
