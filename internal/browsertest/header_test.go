@@ -54,9 +54,9 @@ func TestHeaderMenuAndMunicipality(t *testing.T) {
 	b.typeInto(selSettingsForm+` input[name="municipality"]`, "Exempelby kommun")
 	b.do("choose the logo", chromedp.SetUploadFiles(chromedp.CSS(`#logo`), []string{logo}))
 	b.click(selSettingsSave)
-	b.waitFor("the saved settings", exists(`p.notice[role="status"]`))
+	b.waitFor("the saved settings", exists(selBanner))
 	b.page("settings-saved")
-	b.expectText(`p.notice[role="status"]`, "Inställningarna är sparade.")
+	b.expectText(selBanner, "Inställningarna är sparade.")
 	b.expectText(`header .site-municipality`, "Exempelby kommun")
 	if alt := eval[string](b, `document.querySelector(`+js(selSiteLogo)+`).alt`); alt != "Exempelby kommun" {
 		b.fatalf("expected the logo's text alternative to be the municipality's name, got %q", alt)

@@ -29,6 +29,7 @@ func init() {
 		"flash.deviation_saved":     {"Avvikelsen är sparad.", "The deviation is saved."},
 		"flash.status_saved":        {"Statusen är sparad.", "The status is saved."},
 		"flash.action_saved":        {"Åtgärden är sparad.", "The action is saved."},
+		"flash.settings_saved":      {"Inställningarna är sparade.", "The settings are saved."},
 		"flash.action_status_saved": {"Åtgärdens status är sparad.", "The action's status is saved."},
 	} {
 		catalogue[k] = v

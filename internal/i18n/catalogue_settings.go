@@ -36,7 +36,6 @@ func init() {
 			"The file in “Logo” could not be read; choose it again.",
 		},
 		"settings.save":  {"Spara inställningarna", "Save the settings"},
-		"settings.saved": {"Inställningarna är sparade.", "The settings are saved."},
 
 		// a file of another type in the logo field: only the two kinds
 		// every document format takes

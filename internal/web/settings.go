@@ -8,6 +8,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 	"ikplan/templates"
 )
@@ -42,9 +43,7 @@ func (s *server) settings(e *core.RequestEvent) error {
 	if err != nil {
 		return err
 	}
-	v := settingsView(r)
-	v.Saved = e.Request.URL.Query().Get("saved") == "1"
-	return s.settingsPage(e, http.StatusOK, v)
+	return s.settingsPage(e, http.StatusOK, settingsView(r))
 }
 
 // settingsSave handles "POST /settings": saves the name, and the logo
@@ -89,7 +88,7 @@ func (s *server) settingsSave(e *core.RequestEvent) error {
 		v.Errors = errs
 		return s.settingsPage(e, http.StatusUnprocessableEntity, v)
 	}
-	return redirect(e, "/settings?saved=1")
+	return done(e, "/settings", i18n.M("flash.settings_saved"))
 }
 
 // settingsView is the page's view of the saved settings r.
