@@ -84,13 +84,9 @@ func (s *server) plansView(e *core.RequestEvent) (templates.PlansView, error) {
 	if err != nil {
 		return v, err
 	}
-	// the controls each plan has that the user may see (a reader's count
-	// leaves out the confidential ones), in one query
-	counts, err := model.CountByAs(e.App, e.Auth, model.Controls, "", nil, "plan", model.In{Field: "plan", Values: model.IDs(plans)})
-	if err != nil {
-		return v, err
-	}
-	// and how far each has come, from the same records the plan page reads
+	// how far each has come, from the same records the plan page reads:
+	// the controls the user may see among them (a reader's count leaves out
+	// the confidential ones)
 	ready, err := model.PlansReadinessAs(e.App, e.Auth, plans, s.now())
 	if err != nil {
 		return v, err
@@ -109,7 +105,7 @@ func (s *server) plansView(e *core.RequestEvent) (templates.PlansView, error) {
 		}
 	}
 	row := func(pl *core.Record) templates.PlanRow {
-		return templates.PlanRow{Plan: pl, Board: names[pl.GetString("board")], Controls: counts[pl.Id], Ready: ready[pl.Id]}
+		return templates.PlanRow{Plan: pl, Board: names[pl.GetString("board")], Controls: ready[pl.Id].Controls, Ready: ready[pl.Id]}
 	}
 	if v.Year == "" {
 		for _, pl := range plans {
