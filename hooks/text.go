@@ -1,11 +1,9 @@
 package hooks
 
 import (
-	"fmt"
 	"unicode/utf8"
 
 	"github.com/pocketbase/pocketbase/core"
-	"github.com/spf13/cast"
 
 	"ikplan/internal/i18n"
 	"ikplan/internal/model"
@@ -50,17 +48,4 @@ func fieldKey(field string) string {
 		return key
 	}
 	return field
-}
-
-// fileSize writes a size in bytes as whole megabytes ("20 MB"), or under
-// a megabyte as kilobytes ("512 kB"); "" for none.
-func fileSize(v any) string {
-	n := cast.ToInt64(v)
-	if n <= 0 {
-		return ""
-	}
-	if kb := (n + (1 << 10) - 1) >> 10; kb < 1<<10 {
-		return fmt.Sprintf("%d kB", kb)
-	}
-	return fmt.Sprintf("%d MB", (n+(1<<20)-1)>>20)
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/router"
 
 	"ikplan/internal/i18n"
+	"ikplan/internal/model"
 )
 
 // fieldErrors collects the refusal's message for each field: a catalogue
@@ -142,7 +143,7 @@ func translate(collection, field string, err error) i18n.Message {
 	case "validation_too_many_values", "validation_not_enough_values":
 		return i18n.M("ikplan.values_count", "field", name)
 	case "validation_file_size_limit":
-		if size := fileSize(p["maxSize"]); size != "" {
+		if size := model.FileSize(p["maxSize"]); size != "" {
 			return i18n.M("ikplan.file.too_large.max", "field", name, "size", size)
 		}
 		return i18n.M("ikplan.file.too_large", "field", name)

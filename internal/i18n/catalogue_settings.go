@@ -35,7 +35,7 @@ func init() {
 			"Filen i fältet ”Logotyp” kunde inte läsas; välj den igen.",
 			"The file in “Logo” could not be read; choose it again.",
 		},
-		"settings.save":  {"Spara inställningarna", "Save the settings"},
+		"settings.save": {"Spara inställningarna", "Save the settings"},
 
 		// a file of another type in the logo field: only the two kinds
 		// every document format takes

@@ -3,7 +3,6 @@ package web
 import (
 	"errors"
 	"net/http"
-	"strconv"
 	"strings"
 
 	"github.com/pocketbase/pocketbase/core"
@@ -94,7 +93,7 @@ func (s *server) settingsSave(e *core.RequestEvent) error {
 // settingsView is the page's view of the saved settings r.
 func settingsView(r *core.Record) templates.SettingsView {
 	m := model.MunicipalityIn(r)
-	return templates.SettingsView{Municipality: m.Name, Logo: m.LogoPath(), LogoSize: fileSizeText(model.LogoMaxSize(r))}
+	return templates.SettingsView{Municipality: m.Name, Logo: m.LogoPath(), LogoSize: model.FileSize(model.LogoMaxSize(r))}
 }
 
 // settingsPage renders the settings page with status.
@@ -102,12 +101,4 @@ func (s *server) settingsPage(e *core.RequestEvent, status int, v templates.Sett
 	p := s.page(e, i18nT(e, "settings.title"), "settings")
 	p.Error = len(v.Errors) > 0
 	return s.render(e, status, p, templates.Settings(p, v), nil)
-}
-
-// fileSizeText writes a size in bytes as kB under a megabyte, else MB.
-func fileSizeText(n int64) string {
-	if n < 1<<20 {
-		return strconv.FormatInt(n>>10, 10) + " kB"
-	}
-	return strconv.FormatInt(n>>20, 10) + " MB"
 }

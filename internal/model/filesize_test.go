@@ -1,6 +1,10 @@
-package hooks
+package model_test
 
-import "testing"
+import (
+	"testing"
+
+	"ikplan/internal/model"
+)
 
 // TestFileSize: a file size limit reads in whole megabytes, or under a
 // megabyte in whole kilobytes (the logo's 512 kB read "1 MB"), rounded up
@@ -25,7 +29,7 @@ func TestFileSize(t *testing.T) {
 		{"5242880", "5 MB"},
 	}
 	for _, s := range scenarios {
-		if got := fileSize(s.limit); got != s.want {
+		if got := model.FileSize(s.limit); got != s.want {
 			t.Errorf("Expected %v to read %q, got %q", s.limit, s.want, got)
 		}
 	}
