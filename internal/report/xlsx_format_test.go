@@ -456,3 +456,31 @@ func TestRefPlanRoundTrip(t *testing.T) {
 		t.Errorf("Expected nothing written, got %v → %v", before, after)
 	}
 }
+
+// TestImportNamesColumnsAsTheSheetHasThem: a row's error names its column
+// by the header the sheet has, in its language, on one line.
+func TestImportNamesColumnsAsTheSheetHasThem(t *testing.T) {
+	t.Parallel()
+	f := testapp.Fix(t)
+	app := testapp.New(t)
+	enrichDemo(t, app, f)
+	scenarios := []struct {
+		lang  string
+		cells map[string]string
+		want  []string
+	}{
+		{i18n.En, map[string]string{"H3": "Slumpvis", "N4": "maybe"}, []string{
+			`rad 3, kolumn H (Method): Okänd metod "Slumpvis". Skriv en av: Stickprov, Genomgång, Mätning, Analys, Intervju, Löpande kontroll.`,
+			`rad 4, kolumn N (Confidential): Skriv Ja eller Nej, inte "maybe".`,
+		}},
+		{i18n.Sv, map[string]string{"J1": " Ansvarig\n(e-post) ", "J4": "okand@ikplan.test", "R1": "enhet"}, []string{
+			`rad 4, kolumn J (Ansvarig (e-post)): Ingen användare har e-postadressen "okand@ikplan.test".`,
+		}},
+	}
+	for _, s := range scenarios {
+		res, got := importErrors(t, app, f.Plan, edit(t, exportPlanIn(t, app, f.Plan, s.lang), s.cells), true)
+		if res.OK() || !slices.Equal(got, s.want) {
+			t.Errorf("%s: expected the errors\n%s\ngot\n%s", s.lang, strings.Join(s.want, "\n"), strings.Join(got, "\n"))
+		}
+	}
+}

@@ -37,7 +37,7 @@ type sheetRow struct {
 // sheet is what the import read from the workbook.
 type sheet struct {
 	Letters  []string // the sheet's column letter of each of planColumns
-	Headers  []string // the sheet's header of each of planColumns, as it has it
+	Headers  []string // the sheet's header of each of planColumns, as it has it (single-spaced)
 	Rows     []sheetRow
 	Date1904 bool
 }
@@ -167,7 +167,7 @@ func readHeader(cells []string, row int, s *sheet) ([]int, error) {
 			return nil, &refusal{Row: row, Msg: i18n.M("import.column_twice", "column", strconv.Quote(clip(v)))}
 		}
 		s.Letters[j], _ = excelize.ColumnNumberToName(i + 1)
-		s.Headers[j] = clip(v)
+		s.Headers[j] = clip(strings.Join(strings.Fields(v), " ")) // on one line, as messages are
 		index[i] = j
 	}
 	var missing headerList
