@@ -1,10 +1,10 @@
 package i18n
 
 // The refusals of a plan's Excel import (internal/report's xlsx_*.go):
-// the file as a whole, its header row and each row's cells. The values
-// they quote come from the sheet, which is written in Swedish, so the
-// English texts name the Swedish words a cell takes (Ja, Nej, Metod's
-// values).
+// the file as a whole, its header row and each row's cells. The sheet may
+// be in Swedish or English (its headers and the words of Metod, Frekvens
+// and Sekretess): the import reads either, so each text names the words
+// of its own language.
 func init() {
 	const retry = "kopiera planens rader och kolumner till en ny arbetsbok och försök igen."
 	const retryEn = "copy the plan's rows and columns into a new workbook and try again."
@@ -92,11 +92,11 @@ func init() {
 		// a row's cells
 		"import.number_missing": {"Ange kontrollpunktens nummer, t.ex. 5.", "Give the control's number, e.g. 5."},
 		"import.number_bad":     {"Numret måste vara ett heltal 1–9999, inte {value}.", "The number must be a whole number 1–9999, not {value}."},
-		"import.number_twice":   {"Rad {first} har redan samma del och nummer {number}.", "Row {first} already has the same part (Del) and number {number}."},
+		"import.number_twice":   {"Rad {first} har redan samma del och nummer {number}.", "Row {first} already has the same part and number {number}."},
 		"import.method":         {"Okänd metod {value}. Skriv en av: {allowed}.", "Unknown method {value}. Write one of: {allowed}."},
 		"import.frequency":      {"Okänd frekvens {value}. Skriv en av: {allowed}.", "Unknown frequency {value}. Write one of: {allowed}."},
 		"import.operator":       {"Okänd jämförelse {value}. Skriv en av: <, ≤, =, ≥, >.", "Unknown comparison {value}. Write one of: <, ≤, =, ≥, >."},
-		"import.confidential":   {"Skriv Ja eller Nej, inte {value}.", "Write Ja (yes) or Nej (no), not {value}."},
+		"import.confidential":   {"Skriv Ja eller Nej, inte {value}.", "Write Yes or No, not {value}."},
 		"import.due": {
 			"{value} kan inte tolkas som ett datum. Skriv ett datum eller en period, till exempel 2025-09-30, mars 2025, kvartal 3 2025, tertial 2 2025, första halvåret 2025 eller under 2025.",
 			"{value} cannot be read as a date. Write a date or a period, for example 2025-09-30, March 2025, Q3 2025, T2 2025, first half 2025 or year 2025.",
@@ -110,7 +110,7 @@ func init() {
 			"Flera risker i nämndens riskregister har rubriken {title}. Ge dem olika rubriker först.",
 			"Several risks in the board's risk register have the title {title}. Give them different titles first.",
 		},
-		"import.unit": {"Nämnden har ingen förvaltning som heter {name}.", "The board has no unit named {name}."},
+		"import.unit": {"Nämnden har ingen avdelning eller enhet som heter {name}.", "The board has no department or unit named {name}."},
 	} {
 		catalogue[k] = v
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/xuri/excelize/v2"
 
+	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 )
 
@@ -17,11 +18,7 @@ import (
 const SheetName = "Plan"
 
 // ExportPlan writes the plan with every one of its controls as an Excel
-// workbook: one sheet "Plan" with the plan document's columns (PlanHeaders),
-// a bold frozen header row, column widths and an autofilter. Method and
-// frequency are written in Swedish, target values with a decimal comma,
-// Klar senast as a real date (ÅÅÅÅ-MM-DD), and every text as a text cell —
-// never a formula, whatever it starts with.
+// workbook in Swedish: see ExportControlsIn.
 func ExportPlan(app core.App, planId string, w io.Writer) error {
 	plan, err := app.FindRecordById(model.Plans, planId)
 	if err != nil {
@@ -34,9 +31,26 @@ func ExportPlan(app core.App, planId string, w io.Writer) error {
 	return ExportControls(app, plan, controls, w)
 }
 
-// ExportControls writes the given controls of plan as ExportPlan does, in
-// the order given: the web UI passes only the controls the user may see.
+// ExportControls writes the given controls of plan as ExportControlsIn
+// does, in Swedish.
 func ExportControls(app core.App, plan *core.Record, controls []*core.Record, w io.Writer) error {
+	return ExportControlsIn(app, plan, controls, i18n.Sv, w)
+}
+
+// ExportControlsIn writes the given controls of plan, in the order given
+// (the web UI passes only the controls the user may see), as an Excel
+// workbook in lang (Swedish or English): one sheet "Plan" with the plan
+// document's columns (PlanHeadersIn), a bold frozen header row, column
+// widths and an autofilter. Method, frequency and Sekretess are written in
+// lang, Nr, Riskvärde and Målvärde as numbers, Klar senast as a date
+// (ÅÅÅÅ-MM-DD), and every text as a text cell — never a formula, whatever
+// it starts with. The columns with a fixed set of values (Metod, Frekvens,
+// Sekretess, Jämförelse, and Avdelning/enhet from the board's units, kept
+// on a hidden sheet) offer it as a drop-down list, Nr takes a whole number
+// 1–9999; the sheet prints in landscape, one page wide, with the header
+// row on every page.
+func ExportControlsIn(app core.App, plan *core.Record, controls []*core.Record, lang string, w io.Writer) error {
+	lang = i18n.Normalize(lang)
 	names, err := loadNames(app, plan, controls)
 	if err != nil {
 		return err
@@ -55,7 +69,7 @@ func ExportControls(app core.App, plan *core.Record, controls []*core.Record, w 
 		if err := f.SetColWidth(SheetName, letter, letter, c.Width); err != nil {
 			return err
 		}
-		if err := f.SetCellStr(SheetName, letter+"1", c.Header); err != nil {
+		if err := f.SetCellStr(SheetName, letter+"1", c.Header(lang)); err != nil {
 			return err
 		}
 	}
@@ -64,7 +78,7 @@ func ExportControls(app core.App, plan *core.Record, controls []*core.Record, w 
 		return err
 	}
 	for i, c := range controls {
-		if err := writeControl(f, st, i+2, c, names); err != nil {
+		if err := writeControl(f, st, lang, i+2, c, names); err != nil {
 			return err
 		}
 	}
@@ -77,9 +91,20 @@ func ExportControls(app core.App, plan *core.Record, controls []*core.Record, w 
 	if err := f.AutoFilter(SheetName, fmt.Sprintf("A1:%s%d", last, len(controls)+1), nil); err != nil {
 		return err
 	}
-	if err := f.SetDocProps(&excelize.DocProperties{Title: plan.GetString("title"), Creator: "ikplan", Language: "sv-SE"}); err != nil {
+	if err := addValidations(f, lang, max(len(controls)+1, MaxImportRows+1), names); err != nil {
 		return err
 	}
+	if err := setPrint(f, lang, plan.GetString("title")); err != nil {
+		return err
+	}
+	docLang := "sv-SE"
+	if lang == i18n.En {
+		docLang = "en"
+	}
+	if err := f.SetDocProps(&excelize.DocProperties{Title: plan.GetString("title"), Creator: "ikplan", Language: docLang}); err != nil {
+		return err
+	}
+	f.SetActiveSheet(0)
 	_, err = f.WriteTo(w)
 	return err
 }
@@ -148,8 +173,8 @@ func loadNames(app core.App, plan *core.Record, controls []*core.Record) (names,
 	return n, nil
 }
 
-// writeControl writes one control on row of the sheet.
-func writeControl(f *excelize.File, st styles, row int, c *core.Record, n names) error {
+// writeControl writes one control on row of the sheet, in lang.
+func writeControl(f *excelize.File, st styles, lang string, row int, c *core.Record, n names) error {
 	cell := func(i int) string {
 		letter, _ := excelize.ColumnNumberToName(i + 1)
 		return letter + strconv.Itoa(row)
@@ -173,6 +198,17 @@ func writeControl(f *excelize.File, st styles, row int, c *core.Record, n names)
 					err = f.SetCellStyle(SheetName, cell(i), cell(i), st.number)
 				}
 			}
+		case "target_value":
+			v := c.GetString("target_value")
+			if d, perr := model.ParseDecimal(v); perr == nil {
+				// a number, so Excel neither flags it as text nor sorts it as one
+				err = f.SetCellFloat(SheetName, cell(i), d, -1, 64)
+				if err == nil {
+					err = f.SetCellStyle(SheetName, cell(i), cell(i), st.number)
+				}
+			} else if v != "" {
+				err = f.SetCellStr(SheetName, cell(i), escapeText(v))
+			}
 		case "due":
 			if d := c.GetDateTime("due"); !d.IsZero() {
 				err = f.SetCellValue(SheetName, cell(i), model.DateOnly(d.Time()))
@@ -181,7 +217,7 @@ func writeControl(f *excelize.File, st styles, row int, c *core.Record, n names)
 				}
 			}
 		default:
-			if s := exportText(c, col.Field, n); s != "" {
+			if s := exportText(lang, c, col.Field, n); s != "" {
 				// always a text cell: "=HYPERLINK(…)" stays words, never a formula
 				err = f.SetCellStr(SheetName, cell(i), escapeText(s))
 			}
@@ -193,30 +229,21 @@ func writeControl(f *excelize.File, st styles, row int, c *core.Record, n names)
 	return nil
 }
 
-// exportText is the sheet's text for a control's field.
-func exportText(c *core.Record, field string, n names) string {
+// exportText is the sheet's text in lang for a control's field.
+func exportText(lang string, c *core.Record, field string, n names) string {
 	switch field {
 	case "risk":
 		return n.risks[c.GetString("risk")]
 	case "method":
-		return methodSv(c.GetString("method"))
+		return methodText(lang, c.GetString("method"))
 	case "frequency":
-		return frequencySv(c.GetString("frequency"))
+		return frequencyText(lang, c.GetString("frequency"))
 	case "owner":
 		return n.owners[c.GetString("owner")]
 	case "confidential":
-		if c.GetBool("confidential") {
-			return "Ja"
-		}
-		return "Nej"
+		return confidentialText(lang, c.GetBool("confidential"))
 	case "target_operator":
 		return operatorSigns[c.GetString("target_operator")]
-	case "target_value":
-		v := c.GetString("target_value")
-		if f, err := model.ParseDecimal(v); err == nil {
-			return model.FormatDecimalSv(f)
-		}
-		return v
 	case "unit":
 		return n.units[c.GetString("unit")]
 	}

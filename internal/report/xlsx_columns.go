@@ -12,45 +12,76 @@ import (
 	"ikplan/internal/model"
 )
 
-// column is one column of the plan sheet: its header, the control field it
-// holds and its width in Excel's character units.
+// column is one column of the plan sheet: its name (its header is the
+// catalogue's xlsx.col.<name>, in the sheet's language), the control field
+// it holds and its width in Excel's character units.
 type column struct {
-	Header string
-	Field  string // the control's field; "" for Riskvärde, which is computed
-	Width  float64
+	Name  string
+	Field string // the control's field; "" for Riskvärde, which is computed
+	Width float64
 }
 
 // planColumns are the plan document's columns, in the sheet's order. The
-// import reads them by header, in any order.
+// import reads them by header, in any order and in either language, and
+// by the headers sheets had before (xlsx.col_old.<name>: Enhet, Förvaltning).
 var planColumns = []column{
-	{"Del", "section", 24},
-	{"Nr", "number", 6},
-	{"Rubrik", "title", 40},
-	{"Process", "process", 22},
-	{"Risk", "risk", 30},
-	{"Riskvärde", "", 10},
-	{"Kontrollmoment", "description", 50},
-	{"Metod", "method", 16},
-	{"Frekvens", "frequency", 14},
-	{"Ansvarig (e-post)", "owner", 30},
-	{"Rapporteras till", "report_to", 20},
-	{"Klar senast", "due", 12},
-	{"Lagrum", "legal_refs", 18},
-	{"Sekretess", "confidential", 10},
-	{"Mått", "target_metric", 24},
-	{"Jämförelse", "target_operator", 11},
-	{"Målvärde", "target_value", 10},
-	{"Enhet", "target_unit", 10},
-	{"Förvaltning", "unit", 30},
+	{"section", "section", 24},
+	{"number", "number", 6},
+	{"title", "title", 40},
+	{"process", "process", 22},
+	{"risk", "risk", 30},
+	{"risk_value", "", 10},
+	{"description", "description", 50},
+	{"method", "method", 16},
+	{"frequency", "frequency", 14},
+	{"owner", "owner", 30},
+	{"report_to", "report_to", 20},
+	{"due", "due", 12},
+	{"legal_refs", "legal_refs", 18},
+	{"confidential", "confidential", 12},
+	{"target_metric", "target_metric", 24},
+	{"target_operator", "target_operator", 12},
+	{"target_value", "target_value", 12},
+	{"target_unit", "target_unit", 14},
+	{"unit", "unit", 30},
 }
 
-// PlanHeaders are the headers of the plan sheet, in the export's order.
-func PlanHeaders() []string {
+// Header is the column's header in lang.
+func (c column) Header(lang string) string { return i18n.T(lang, "xlsx.col."+c.Name) }
+
+// headerWords are the headers the import reads as the column: its header
+// in each language and the one older sheets had, if it had another.
+func (c column) headerWords() []string {
+	words := []string{c.Header(i18n.Sv), c.Header(i18n.En)}
+	if key := "xlsx.col_old." + c.Name; i18n.Has(key) {
+		words = append(words, i18n.T(i18n.Sv, key))
+	}
+	return words
+}
+
+// PlanHeaders are the headers of the plan sheet, in the export's order, in
+// Swedish.
+func PlanHeaders() []string { return PlanHeadersIn(i18n.Sv) }
+
+// PlanHeadersIn are the headers of the plan sheet in lang.
+func PlanHeadersIn(lang string) []string {
 	out := make([]string, len(planColumns))
 	for i, c := range planColumns {
-		out[i] = c.Header
+		out[i] = c.Header(lang)
 	}
 	return out
+}
+
+// headerList is a list of columns' headers as a message's parameter: in
+// the reader's language.
+type headerList []int
+
+func (l headerList) In(lang string) string {
+	texts := make([]string, len(l))
+	for i, j := range l {
+		texts[i] = planColumns[j].Header(lang)
+	}
+	return strings.Join(texts, ", ")
 }
 
 // columnOf is the index in planColumns of the column holding a control
@@ -67,24 +98,35 @@ func columnOf(field string) int {
 	return -1
 }
 
-// methodSv and frequencySv are a control's method and frequency as the
-// sheet writes them: the catalogue's Swedish texts.
-func methodSv(code string) string {
+// methodText and frequencyText are a control's method and frequency as
+// the sheet writes them in lang: the catalogue's texts.
+func methodText(lang, code string) string {
 	if code == "" {
 		return ""
 	}
-	return i18n.T(i18n.Sv, "method."+code)
+	return i18n.T(lang, "method."+code)
 }
 
-func frequencySv(code string) string {
+func frequencyText(lang, code string) string {
 	if code == "" {
 		return ""
 	}
-	return i18n.T(i18n.Sv, "frequency."+code)
+	return i18n.T(lang, "frequency."+code)
+}
+
+// confidentialText is Sekretess as the sheet writes it in lang: Ja or Nej.
+func confidentialText(lang string, confidential bool) string {
+	if confidential {
+		return i18n.T(lang, "xlsx.yes")
+	}
+	return i18n.T(lang, "xlsx.no")
 }
 
 // operatorSigns are the target operators as the sheet writes them.
 var operatorSigns = map[string]string{"<": "<", "<=": "≤", "=": "=", ">=": "≥", ">": ">"}
+
+// operatorOrder is the order a sheet's list offers the operators in.
+var operatorOrder = []string{"<", "<=", "=", ">=", ">"}
 
 // fold is a sheet value as the import compares it: trimmed, single-spaced,
 // lower case.
@@ -92,44 +134,56 @@ func fold(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
-// lookupCode reads a Swedish text or a stored code back to the code.
-func lookupCode(v string, codes []string, sv func(string) string) (string, bool) {
+// lookupCode reads a text in either language, or a stored code, back to
+// the code.
+func lookupCode(v string, codes []string, text func(lang, code string) string) (string, bool) {
 	f := fold(v)
 	for _, c := range codes {
-		if f == fold(sv(c)) || f == c {
+		if f == fold(text(i18n.Sv, c)) || f == fold(text(i18n.En, c)) || f == c {
 			return c, true
 		}
 	}
 	return "", false
 }
 
-// allowed lists the Swedish texts of codes for a message: "Stickprov, Genomgång …".
-func allowed(codes []string, sv func(string) string) string {
-	texts := make([]string, len(codes))
+// texts are codes' texts in lang, in the codes' order.
+func texts(lang string, codes []string, text func(lang, code string) string) []string {
+	out := make([]string, len(codes))
 	for i, c := range codes {
-		texts[i] = sv(c)
+		out[i] = text(lang, c)
 	}
-	return strings.Join(texts, ", ")
+	return out
+}
+
+// allowedList lists codes' texts for a message, in the reader's language
+// ("Stickprov, Genomgång …"; the import takes either language's).
+type allowedList struct {
+	codes []string
+	text  func(lang, code string) string
+}
+
+func (a allowedList) In(lang string) string {
+	return strings.Join(texts(lang, a.codes, a.text), ", ")
 }
 
 func parseMethod(v string) (string, i18n.Message) {
 	if strings.TrimSpace(v) == "" {
 		return "", i18n.Message{}
 	}
-	if c, ok := lookupCode(v, model.Methods, methodSv); ok {
+	if c, ok := lookupCode(v, model.Methods, methodText); ok {
 		return c, i18n.Message{}
 	}
-	return "", i18n.M("import.method", "value", quote(v), "allowed", allowed(model.Methods, methodSv))
+	return "", i18n.M("import.method", "value", quote(v), "allowed", allowedList{model.Methods, methodText})
 }
 
 func parseFrequency(v string) (string, i18n.Message) {
 	if strings.TrimSpace(v) == "" {
 		return "", i18n.Message{}
 	}
-	if c, ok := lookupCode(v, model.Frequencies, frequencySv); ok {
+	if c, ok := lookupCode(v, model.Frequencies, frequencyText); ok {
 		return c, i18n.Message{}
 	}
-	return "", i18n.M("import.frequency", "value", quote(v), "allowed", allowed(model.Frequencies, frequencySv))
+	return "", i18n.M("import.frequency", "value", quote(v), "allowed", allowedList{model.Frequencies, frequencyText})
 }
 
 func parseOperator(v string) (string, i18n.Message) {
@@ -157,12 +211,12 @@ func parseNumber(v string) (int, i18n.Message) {
 	return int(f), i18n.Message{}
 }
 
-// parseConfidential reads Sekretess: Ja or Nej (empty is Nej).
+// parseConfidential reads Sekretess: Ja or Nej, Yes or No (empty is Nej).
 func parseConfidential(v string) (bool, i18n.Message) {
 	switch fold(v) {
-	case "ja", "x", "sant", "true", "1":
+	case "ja", "x", "sant", "true", "1", "yes":
 		return true, i18n.Message{}
-	case "", "nej", "falskt", "false", "0":
+	case "", "nej", "falskt", "false", "0", "no":
 		return false, i18n.Message{}
 	}
 	return false, i18n.M("import.confidential", "value", quote(v))

@@ -132,7 +132,7 @@ func (im *importer) set(c *core.Record, errs rowErrors, field, value string, par
 }
 
 // relations resolves Ansvarig by email among the users, and Risk and
-// Förvaltning by name within the plan's board.
+// Avdelning/enhet by name within the plan's board.
 func (im *importer) relations(c *core.Record, errs rowErrors, v func(string) string) error {
 	c.Set("owner", "")
 	if email := v("owner"); email != "" {
@@ -223,7 +223,7 @@ func (im *importer) rowErrors(row int, errs rowErrors) []RowError {
 	for _, i := range idx {
 		e := RowError{Row: row, Msg: errs[i]}
 		if i >= 0 {
-			e.Column = im.sheet.Letters[i] + " (" + planColumns[i].Header + ")"
+			e.Column = im.sheet.Letters[i] + " (" + im.sheet.Headers[i] + ")"
 		}
 		out = append(out, e)
 	}

@@ -47,7 +47,7 @@ func TestImportChecksEveryRow(t *testing.T) {
 	reader := "kolumn J (Ansvarig (e-post)): En läsare eller revisor kan inte vara ansvarig; välj en kontrollansvarig eller IK-samordnare."
 	want := []string{
 		"rad 4, " + notMember, "rad 5, " + notMember, "rad 6, " + notMember,
-		"rad 9, kolumn S (Förvaltning): Nämnden har ingen förvaltning som heter \"Individ- och arbetsmarknadsförvaltningen\".",
+		"rad 9, kolumn S (Avdelning/enhet): Nämnden har ingen avdelning eller enhet som heter \"Individ- och arbetsmarknadsförvaltningen\".",
 		"rad 12, " + reader, "rad 13, " + reader,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {

@@ -37,6 +37,7 @@ type sheetRow struct {
 // sheet is what the import read from the workbook.
 type sheet struct {
 	Letters  []string // the sheet's column letter of each of planColumns
+	Headers  []string // the sheet's header of each of planColumns, as it has it (single-spaced)
 	Rows     []sheetRow
 	Date1904 bool
 }
@@ -135,7 +136,7 @@ func readSheet(r io.Reader) (*sheet, error) {
 		s.Rows = append(s.Rows, row)
 	}
 	if index == nil {
-		return nil, &refusal{Msg: i18n.M("import.sheet_empty", "sheet", strconv.Quote(chosen.name), "headers", strings.Join(PlanHeaders(), ", "))}
+		return nil, &refusal{Msg: i18n.M("import.sheet_empty", "sheet", strconv.Quote(chosen.name), "headers", allColumns())}
 	}
 	if len(s.Rows) == 0 {
 		return nil, &refusal{Msg: i18n.M("import.no_rows", "sheet", strconv.Quote(chosen.name))}
@@ -145,35 +146,34 @@ func readSheet(r io.Reader) (*sheet, error) {
 
 // readHeader maps the header row's columns to planColumns, or refuses a
 // sheet whose columns differ from the export's with one message naming the
-// missing and unknown ones.
+// missing and unknown ones. A column's header may be in Swedish or English,
+// or the one older exports wrote (PlanHeaders has today's).
 func readHeader(cells []string, row int, s *sheet) ([]int, error) {
 	index := make([]int, len(cells))
 	s.Letters = make([]string, len(planColumns))
+	s.Headers = make([]string, len(planColumns))
 	var unknown []string
 	for i, v := range cells {
 		index[i] = -1
 		if strings.TrimSpace(v) == "" {
 			continue
 		}
-		found := false
-		for j, c := range planColumns {
-			if fold(v) == fold(c.Header) {
-				found = true
-				if s.Letters[j] != "" {
-					return nil, &refusal{Row: row, Msg: i18n.M("import.column_twice", "column", strconv.Quote(c.Header))}
-				}
-				s.Letters[j], _ = excelize.ColumnNumberToName(i + 1)
-				index[i] = j
-			}
-		}
-		if !found {
+		j := headerColumn(v)
+		if j < 0 {
 			unknown = append(unknown, clip(v))
+			continue
 		}
+		if s.Letters[j] != "" {
+			return nil, &refusal{Row: row, Msg: i18n.M("import.column_twice", "column", strconv.Quote(clip(v)))}
+		}
+		s.Letters[j], _ = excelize.ColumnNumberToName(i + 1)
+		s.Headers[j] = clip(strings.Join(strings.Fields(v), " ")) // on one line, as messages are
+		index[i] = j
 	}
-	var missing []string
-	for j, c := range planColumns {
+	var missing headerList
+	for j := range planColumns {
 		if s.Letters[j] == "" {
-			missing = append(missing, c.Header)
+			missing = append(missing, j)
 		}
 	}
 	if len(missing) == 0 && len(unknown) == 0 {
@@ -187,7 +187,30 @@ func readHeader(cells []string, row int, s *sheet) ([]int, error) {
 	case len(missing) == 0:
 		key = "import.columns.unknown"
 	}
-	return nil, &refusal{Row: row, Msg: i18n.M(key, "missing", strings.Join(missing, ", "), "unknown", strings.Join(unknown, ", "))}
+	return nil, &refusal{Row: row, Msg: i18n.M(key, "missing", missing, "unknown", strings.Join(unknown, ", "))}
+}
+
+// headerColumn is the index in planColumns of the column a header names,
+// or -1.
+func headerColumn(header string) int {
+	h := fold(header)
+	for j, c := range planColumns {
+		for _, w := range c.headerWords() {
+			if h == fold(w) {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
+// allColumns lists every column, as a message names them.
+func allColumns() headerList {
+	l := make(headerList, len(planColumns))
+	for i := range l {
+		l[i] = i
+	}
+	return l
 }
 
 func blank(cells []string) bool {

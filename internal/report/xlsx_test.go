@@ -23,15 +23,19 @@ func TestExportPlan(t *testing.T) {
 		t.Fatalf("Expected the export to open in excelize, got %v", err)
 	}
 	defer x.Close()
-	if got := x.GetSheetList(); len(got) != 1 || got[0] != "Plan" {
-		t.Fatalf("Expected one sheet Plan, got %v", got)
+	// the plan, and the board's units for Avdelning/enhet's list, hidden
+	if got := x.GetSheetList(); len(got) != 2 || got[0] != "Plan" || got[1] != "Listor" {
+		t.Fatalf("Expected the sheets Plan and Listor, got %v", got)
+	}
+	if visible, err := x.GetSheetVisible("Listor"); err != nil || visible {
+		t.Errorf("Expected the sheet of lists hidden, got visible %v (%v)", visible, err)
 	}
 	rows, err := x.GetRows("Plan")
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := []string{"Del", "Nr", "Rubrik", "Process", "Risk", "Riskvärde", "Kontrollmoment", "Metod", "Frekvens",
-		"Ansvarig (e-post)", "Rapporteras till", "Klar senast", "Lagrum", "Sekretess", "Mått", "Jämförelse", "Målvärde", "Enhet", "Förvaltning"}
+		"Ansvarig (e-post)", "Rapporteras till", "Klar senast", "Lagrum", "Sekretess", "Mått", "Jämförelse", "Målvärde", "Måttenhet", "Avdelning/enhet"}
 	if strings.Join(rows[0], "|") != strings.Join(want, "|") {
 		t.Fatalf("Expected the header %v, got %v", want, rows[0])
 	}
@@ -51,7 +55,7 @@ func TestExportPlan(t *testing.T) {
 		"G2": "Stickprov på 20 fakturor.\nJämför med attestordningen.", "H2": "Stickprov", "I2": "Årligen",
 		"J2": "ansvarig@ikplan.test", "K2": "@Ekonomiutskottet", "L2": "2024-12-31", "M2": "-6 kap 6 § KL", "N2": "Nej",
 		"S2": "Ekonomiavdelningen", "H4": "", "I4": "Kvartalsvis", "P4": "=", "S4": "",
-		"L6": "2024-06-30", "O6": "Medel responstid", "P6": "≤", "Q6": "9,5", "R6": "minuter", "N13": "Ja",
+		"L6": "2024-06-30", "O6": "Medel responstid", "P6": "≤", "Q6": "9.5", "R6": "minuter", "N13": "Ja",
 		"H13": "Löpande kontroll", "I13": "Löpande", "A14": "HR- och arbetsmarknadsförvaltningen", "C14": "\tTabb först", "J14": "",
 	} {
 		if got := cell(ref); got != want {
@@ -69,7 +73,7 @@ func TestExportPlan(t *testing.T) {
 		}
 	}
 	// numbers and dates are real numbers and dates
-	for _, ref := range []string{"B2", "F2", "L2"} {
+	for _, ref := range []string{"B2", "F2", "L2", "Q6"} {
 		if typ, _ := x.GetCellType("Plan", ref); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
 			t.Errorf("Expected %s to be a number cell, got %v", ref, typ)
 		}
@@ -187,7 +191,7 @@ func TestImportRefusesBadRows(t *testing.T) {
 		"rad 6, kolumn Q (Målvärde): Målvärdet måste vara ett tal, t.ex. 10 eller 8,1.",
 		"rad 7, kolumn C (Rubrik): Skriv en rubrik för kontrollpunkten.",
 		"rad 8, kolumn J (Ansvarig (e-post)): Ingen användare har e-postadressen \"okand@ikplan.test\".",
-		"rad 9, kolumn S (Förvaltning): Nämnden har ingen förvaltning som heter \"Påhittade avdelningen\".",
+		"rad 9, kolumn S (Avdelning/enhet): Nämnden har ingen avdelning eller enhet som heter \"Påhittade avdelningen\".",
 		"rad 10, kolumn B (Nr): Rad 2 har redan samma del och nummer 1.",
 		"rad 11, kolumn L (Klar senast): \"31/12/2024\" kan inte tolkas som ett datum. Skriv ett datum eller en period, till exempel 2025-09-30, mars 2025, kvartal 3 2025, tertial 2 2025, första halvåret 2025 eller under 2025.",
 		"rad 12, kolumn N (Sekretess): Skriv Ja eller Nej, inte \"kanske\".",
@@ -200,17 +204,18 @@ func TestImportRefusesBadRows(t *testing.T) {
 		t.Errorf("Expected the errors\n%s\ngot\n%s", strings.Join(want, "\n"), strings.Join(got, "\n"))
 	}
 	// the same errors in English, as the web UI shows them in English (the
-	// sheet's headers and the values it takes stay as the sheet has them)
+	// sheet's headers stay as the sheet has them; the values it takes are
+	// named in English, which the import reads as well)
 	wantEn := []string{
-		"row 3, column H (Metod): Unknown method \"Slumpvis\". Write one of: Stickprov, Genomgång, Mätning, Analys, Intervju, Löpande kontroll.",
+		"row 3, column H (Metod): Unknown method \"Slumpvis\". Write one of: Sample, Review, Measurement, Analysis, Interview, Continuous control.",
 		"row 4, column J (Ansvarig (e-post)): The owner must be a user of the plan's board.",
 		"row 6, column Q (Målvärde): The target value must be a number, e.g. 10 or 8.1.",
 		"row 7, column C (Rubrik): Enter a title for the control.",
 		"row 8, column J (Ansvarig (e-post)): No user has the email address \"okand@ikplan.test\".",
-		"row 9, column S (Förvaltning): The board has no unit named \"Påhittade avdelningen\".",
-		"row 10, column B (Nr): Row 2 already has the same part (Del) and number 1.",
+		"row 9, column S (Avdelning/enhet): The board has no department or unit named \"Påhittade avdelningen\".",
+		"row 10, column B (Nr): Row 2 already has the same part and number 1.",
 		"row 11, column L (Klar senast): \"31/12/2024\" cannot be read as a date. Write a date or a period, for example 2025-09-30, March 2025, Q3 2025, T2 2025, first half 2025 or year 2025.",
-		"row 12, column N (Sekretess): Write Ja (yes) or Nej (no), not \"kanske\".",
+		"row 12, column N (Sekretess): Write Yes or No, not \"kanske\".",
 	}
 	got = got[:0]
 	for _, e := range res.Errors {
@@ -286,7 +291,7 @@ func TestImportRefusesFiles(t *testing.T) {
 		{"other columns", workbook(t, "Blad1", [][]any{other, append([]any{""}, 1, "Rubrik")}),
 			"Kolumnerna stämmer inte med planens Excel-format. Saknas: Del. Okända: Kommentar.", 1},
 		{"columns missing", workbook(t, "Plan", [][]any{{"Nr", "Rubrik"}, {1, "Rubrik"}}),
-			"Saknas: Del, Process, Risk, Riskvärde, Kontrollmoment, Metod, Frekvens, Ansvarig (e-post), Rapporteras till, Klar senast, Lagrum, Sekretess, Mått, Jämförelse, Målvärde, Enhet, Förvaltning.", 1},
+			"Saknas: Del, Process, Risk, Riskvärde, Kontrollmoment, Metod, Frekvens, Ansvarig (e-post), Rapporteras till, Klar senast, Lagrum, Sekretess, Mått, Jämförelse, Målvärde, Måttenhet, Avdelning/enhet.", 1},
 		{"too many rows", workbook(t, "Plan", many), "Bladet har fler än 5000 rader med kontrollpunkter.", 0},
 		{"too large", make([]byte, report.MaxImportBytes+1), "Filen är större än 5 MB.", 0},
 	}

@@ -34,7 +34,7 @@ func (s *server) bindExcelRoutes(g *groupRouter) {
 }
 
 // planExport handles "GET /plans/{id}/export.xlsx": the plan as Excel, with
-// the controls the user may see.
+// the controls the user may see, in the UI's language (headers, lists).
 func (s *server) planExport(e *core.RequestEvent) error {
 	plan, err := view(e.App, e.Auth, model.Plans, e.Request.PathValue("id"))
 	if err != nil {
@@ -45,7 +45,7 @@ func (s *server) planExport(e *core.RequestEvent) error {
 		return err
 	}
 	var buf bytes.Buffer
-	if err := report.ExportControls(e.App, plan, controls, &buf); err != nil {
+	if err := report.ExportControlsIn(e.App, plan, controls, lang(e), &buf); err != nil {
 		return err
 	}
 	board := ""

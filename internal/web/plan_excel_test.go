@@ -106,6 +106,23 @@ func TestPlanExport(t *testing.T) {
 			},
 		},
 		{
+			// the sheet in the UI's language: its headers and its lists
+			Name: "in English the sheet is in English", Method: http.MethodGet, URL: url,
+			Headers:        with(testapp.Cookie(f, "samordnare"), "Cookie", "ikplan_session="+f.Sessions["samordnare"]+"; ikplan_lang=en"),
+			ExpectedStatus: http.StatusOK, ExpectedContent: []string{"PK"},
+			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
+				x, err := excelize.OpenReader(res.Body)
+				if err != nil {
+					t.Fatalf("Expected an Excel file, got %v", err)
+				}
+				defer x.Close()
+				rows, _ := x.GetRows("Plan")
+				if len(rows) != 21 || rows[0][2] != "Title" || rows[0][17] != "Unit of measure" || rows[0][18] != "Department/unit" || rows[2][7] != "Review" {
+					t.Errorf("Expected English headers and values, got %q / %q", rows[0], rows[2])
+				}
+			},
+		},
+		{
 			Name: "a reader gets no confidential control", Method: http.MethodGet, URL: url, Headers: testapp.Cookie(f, "lasare"),
 			ExpectedStatus: http.StatusOK, ExpectedContent: []string{"PK"},
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
@@ -329,7 +346,7 @@ func TestPlanImportInTheUILanguage(t *testing.T) {
 		sv, en      string
 	}{
 		{"B3", "x", 3, "B (Nr)", `Numret måste vara ett heltal 1–9999, inte "x".`, `The number must be a whole number 1–9999, not "x".`},
-		{"N4", "kanske", 4, "N (Sekretess)", `Skriv Ja eller Nej, inte "kanske".`, `Write Ja (yes) or Nej (no), not "kanske".`},
+		{"N4", "kanske", 4, "N (Sekretess)", `Skriv Ja eller Nej, inte "kanske".`, `Write Yes or No, not "kanske".`},
 		{"L5", "snart", 5, "L (Klar senast)",
 			`"snart" kan inte tolkas som ett datum. Skriv ett datum eller en period, till exempel 2025-09-30, mars 2025, kvartal 3 2025, tertial 2 2025, första halvåret 2025 eller under 2025.`,
 			`"snart" cannot be read as a date. Write a date or a period, for example 2025-09-30, March 2025, Q3 2025, T2 2025, first half 2025 or year 2025.`},
