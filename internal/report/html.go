@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"github.com/a-h/templ"
@@ -68,6 +69,28 @@ const (
 	htmlLandscapeMM = 297 - 38
 	htmlCellPadMM   = 2 * 0.4 * tableFontPt * 25.4 / 72 // print.css: 0.4rem each side, 1rem = the table's font
 )
+
+// unbreakable is a word a line may not break inside though a browser
+// would: one with a hyphen before a digit, such as the date 2024-12-31
+// (see tableWords).
+var unbreakable = regexp.MustCompile(`[^\s]*[\p{L}\p{N}][-\x{2010}\x{2013}][0-9][^\s]*`)
+
+// cellText is a table cell's text, escaped, each unbreakable word in a
+// span that keeps it on one line.
+func cellText(s string) templ.Component {
+	return templ.ComponentFunc(func(ctx context.Context, w io.Writer) error {
+		var b strings.Builder
+		last := 0
+		for _, m := range unbreakable.FindAllStringIndex(s, -1) {
+			b.WriteString(templ.EscapeString(s[last:m[0]]))
+			b.WriteString(`<span class="report-nobreak">` + templ.EscapeString(s[m[0]:m[1]]) + `</span>`)
+			last = m[1]
+		}
+		b.WriteString(templ.EscapeString(s[last:]))
+		_, err := io.WriteString(w, b.String())
+		return err
+	})
+}
 
 // htmlTable is a table as the shared layout plans it for print: the kept
 // columns' headers and rows, and each column's width in percent of the
