@@ -21,8 +21,8 @@ import (
 
 func init() { Register("pdf", WritePDF) }
 
-// WritePDF lays d out as a PDF: A4 (landscape when the shared rule says
-// so), the Go fonts embedded, the title large and bold, headings
+// WritePDF lays d out as a PDF: A4 (landscape when a table has more than
+// six columns), the Go fonts embedded, the title large and bold, headings
 // as bookmarks, tables with their header row repeated on every page they
 // run over, d.Header at the top of every page and "Sida N av M" at the
 // bottom. It runs in-process; no program is called.
@@ -168,9 +168,15 @@ func usesNotes(d *Doc) bool {
 	return false
 }
 
-// wideTable tells whether d is laid out landscape: the rule every format
-// shares (landscape, in tablelayout.go).
-func wideTable(d *Doc) bool { return landscape(d) }
+// wideTable tells whether d has a table too wide for a portrait page.
+func wideTable(d *Doc) bool {
+	for _, b := range d.Blocks {
+		if b.Table != nil && tableColumns(b.Table) > pdfMaxPortraitColumns {
+			return true
+		}
+	}
+	return false
+}
 
 // fits tells whether h mm more fits on the current page.
 func (l *pdfLayout) fits(h float64) bool { return l.cur+h <= l.maxH-pdfEps }
