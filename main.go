@@ -14,6 +14,7 @@ import (
 
 	"ikplan/hooks"
 	"ikplan/internal/cli"
+	"ikplan/internal/ops"
 	"ikplan/internal/proxy"
 	"ikplan/internal/store"
 	"ikplan/internal/web"
@@ -58,6 +59,7 @@ func main() {
 	hooks.Register(app, time.Now)
 	hooks.Schedule(app)
 	web.Register(app, time.Now)
+	ops.Register(app, os.Stdout)
 	cli.Register(app)
 	if err := app.Start(); err != nil {
 		fmt.Fprintln(os.Stderr, "Fel:", err)

@@ -49,7 +49,9 @@ func Binary(t testing.TB) string {
 			name += ".exe"
 		}
 		binPath = filepath.Join(binDir, name)
-		cmd := exec.Command("go", "build", "-o", binPath, ".")
+		// -buildvcs=auto: the commit in the binary for ikplan version,
+		// also where GOFLAGS says -buildvcs=false (this machine's go env)
+		cmd := exec.Command("go", "build", "-buildvcs=auto", "-o", binPath, ".")
 		cmd.Dir = root
 		if out, err := cmd.CombinedOutput(); err != nil {
 			buildErr = fmt.Errorf("failed to build ikplan in %s: %w\n%s", root, err, out)
