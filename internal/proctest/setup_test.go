@@ -336,9 +336,9 @@ func serveOutput(t *testing.T, dir, wait string, linger time.Duration, env ...st
 		cmd.Wait()
 	}()
 	c := &http.Client{Timeout: 2 * time.Second}
-	for deadline := time.Now().Add(60 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+	for deadline := time.Now().Add(3 * time.Minute); ; time.Sleep(50 * time.Millisecond) {
 		if time.Now().After(deadline) {
-			t.Fatalf("Expected the server to be ready within 60 s, got\n%s", out.String())
+			t.Fatalf("Expected the server to be ready within 3 minutes (a limit against a hang), got\n%s", out.String())
 		}
 		res, err := c.Get("http://" + addr + "/readyz")
 		if err != nil {
