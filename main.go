@@ -11,12 +11,15 @@ import (
 	"time"
 
 	"github.com/pocketbase/pocketbase"
+	"github.com/pocketbase/pocketbase/core"
 
 	"ikplan/hooks"
 	"ikplan/internal/cli"
+	"ikplan/internal/ops"
 	"ikplan/internal/proxy"
 	"ikplan/internal/store"
 	"ikplan/internal/web"
+	"ikplan/internal/winsvc"
 	_ "ikplan/pb_migrations"
 )
 
@@ -58,8 +61,20 @@ func main() {
 	hooks.Register(app, time.Now)
 	hooks.Schedule(app)
 	web.Register(app, time.Now)
+	ops.Register(app, os.Stdout)
 	cli.Register(app)
-	if err := app.Start(); err != nil {
+	start := app.Start
+	if winsvc.IsService() {
+		// started by Windows' service control manager (ikplan service
+		// install): it is told when ikplan runs, and a stop shuts the
+		// server down as Ctrl+C does
+		start = func() error {
+			return winsvc.Run(winsvc.DefaultName, app.Start, func() {
+				_ = app.OnTerminate().Trigger(&core.TerminateEvent{App: app})
+			})
+		}
+	}
+	if err := start(); err != nil {
 		fmt.Fprintln(os.Stderr, "Fel:", err)
 		os.Exit(1)
 	}

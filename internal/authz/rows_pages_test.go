@@ -24,6 +24,7 @@ func pageRows() []row {
 		{route: "GET /static/{path...}", url: "/static/css/ikplan.css", want: "*:200"},
 		{route: "GET /favicon.ico", url: "/favicon.ico", want: "*:200"},
 		{route: "GET /manifest.webmanifest", url: "/manifest.webmanifest", want: "*:200"},
+		{route: "GET /readyz", url: "/readyz", want: "*:200"}, // the load balancer's readiness check: "ok", to anyone
 		{route: "GET /_/{path...}", url: "/_/", want: "*:200"},
 		{route: "GET /_/extensions.js", url: "/_/extensions.js", want: "*:200"},
 

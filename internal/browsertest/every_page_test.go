@@ -101,6 +101,7 @@ var notPages = map[string]string{
 	"GET /favicon.ico":                            "the icon browsers ask for",
 	"GET /manifest.webmanifest":                   "the web manifest, naming the app's icons",
 	"GET /_/extensions.js":                        "the dashboard's extensions",
+	"GET /readyz":                                 "the load balancer's readiness check: text, no page",
 }
 
 // Every page route of the router is in everyPage (or in notPages, with

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"ikplan/internal/demo"
+	"ikplan/internal/winsvc"
 )
 
 // Register adds ikplan's commands, and PocketBase's migrate command, to the app.
@@ -22,6 +23,9 @@ func Register(app *pocketbase.PocketBase) {
 	app.RootCmd.AddCommand(remindersCommand(app))
 	app.RootCmd.AddCommand(carryCommand(app))
 	app.RootCmd.AddCommand(genCommand(app))
+	app.RootCmd.AddCommand(versionCommand(app))
+	app.RootCmd.AddCommand(setupCommand(app))
+	app.RootCmd.AddCommand(serviceCommand(app, winsvc.System()))
 	app.RootCmd.SilenceUsage = true
 	// PocketBase gives its commands a writer that discards everything, so
 	// that cobra does not print a command's error before Start returns it

@@ -49,10 +49,19 @@ func Binary(t testing.TB) string {
 			name += ".exe"
 		}
 		binPath = filepath.Join(binDir, name)
-		cmd := exec.Command("go", "build", "-o", binPath, ".")
-		cmd.Dir = root
-		if out, err := cmd.CombinedOutput(); err != nil {
-			buildErr = fmt.Errorf("failed to build ikplan in %s: %w\n%s", root, err, out)
+		// -buildvcs=auto: the commit in the binary for ikplan version,
+		// also where GOFLAGS says -buildvcs=false (this machine's go env);
+		// where git cannot tell (no git, a checkout of another owner), the
+		// build without it
+		for _, vcs := range []string{"-buildvcs=auto", "-buildvcs=false"} {
+			cmd := exec.Command("go", "build", vcs, "-o", binPath, ".")
+			cmd.Dir = root
+			out, err := cmd.CombinedOutput()
+			if buildErr = nil; err != nil {
+				buildErr = fmt.Errorf("failed to build ikplan in %s: %w\n%s", root, err, out)
+				continue
+			}
+			break
 		}
 	})
 	if buildErr != nil {

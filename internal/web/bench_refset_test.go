@@ -60,6 +60,7 @@ func refPages(p refIds) []refPage {
 		{"static", "GET /static/{path...}", guest, "/static/css/ikplan.css", []string{"{"}},
 		{"favicon", "GET /favicon.ico", guest, "/favicon.ico", []string{"\x00\x00\x01\x00"}},
 		{"manifest", "GET /manifest.webmanifest", guest, "/manifest.webmanifest", []string{`"short_name"`}},
+		{"readyz", "GET /readyz", guest, "/readyz", []string{"ok\n"}},
 		{"start", "GET /{$}", coordinator, "/", []string{"<title>Start – ikplan</title>"}},
 		{"start-owner", "GET /{$}", owner, "/", []string{"<title>Start – ikplan</title>"}},
 		{"start-reader", "GET /{$}", reader, "/", []string{"<title>Start – ikplan</title>"}},

@@ -49,6 +49,7 @@ func (s *server) bindRoutes(se *core.ServeEvent) {
 	static.BindFunc(s.htmlErrors, s.securityHeaders) // a missing file is an HTML 404 too
 	static.GET("/{path...}", apis.Static(pb_public.FS, false))
 	s.bindIconRoutes(se.Router)
+	s.bindReadyRoute(se.Router)
 
 	g := se.Router.Group("")
 	// errors become HTML pages; bound before PocketBase's rate and body
