@@ -253,3 +253,22 @@ func TestMatchUser(t *testing.T) {
 		t.Fatalf("expected two links (Sara's, Anna's), have %d (had %d)", n, links)
 	}
 }
+
+// TestSignInWithProviderIsRateLimited: starting sign-ins (each keeps a
+// state for ten minutes) and calling back (each may ask the provider) are
+// limited per address, as the password sign-in is.
+func TestSignInWithProviderIsRateLimited(t *testing.T) {
+	t.Parallel()
+	app := testapp.NewWeb(t)
+	h := handler(t, app)
+	withProvider(t, app, true, "")
+	for _, path := range []string{"/login/oidc", "/login/oidc/callback"} {
+		codes := map[int]int{}
+		for range 25 {
+			codes[send(h, http.MethodGet, path, "").Code]++
+		}
+		if codes[http.StatusTooManyRequests] != 5 {
+			t.Errorf("%s: expected the last 5 of 25 requests refused (429), got %v", path, codes)
+		}
+	}
+}
