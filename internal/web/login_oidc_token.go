@@ -60,10 +60,11 @@ type cached[T any] struct {
 }
 
 const (
-	oidcCacheLife  = time.Hour
-	oidcRetryAfter = time.Minute // a failed look-up, or an unknown key id, is asked again after this
-	oidcMaxBody    = 1 << 20
-	idTokenLeeway  = 2 * time.Minute
+	oidcCacheLife    = time.Hour
+	oidcRetryAfter   = time.Minute // a failed look-up, or an unknown key id, is asked again after this
+	oidcMaxBody      = 1 << 20
+	oidcDiscoverTime = 5 * time.Second
+	idTokenLeeway    = 2 * time.Minute
 )
 
 func newOIDCClient() *oidcClient {
@@ -146,6 +147,10 @@ func (o *oidcClient) discover(ctx context.Context, p auth.Provider, cfg core.OAu
 	if ok && (time.Since(c.at) < oidcRetryAfter || (c.err == nil && time.Since(c.at) < oidcCacheLife)) {
 		return c.v, c.err
 	}
+	// all the candidates together within oidcDiscoverTime: the signed-out
+	// page asks too, and must not wait long for a provider that is down
+	ctx, cancel := context.WithTimeout(ctx, oidcDiscoverTime)
+	defer cancel()
 	var meta *oidcMeta
 	for _, u := range discoveryURLs(p.AuthURL(), cfg.Extra) {
 		var m oidcMeta
