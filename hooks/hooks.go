@@ -35,6 +35,7 @@ func Register(app core.App, now func() time.Time) {
 	bindInDraft(app)
 	bindFrozen(app) // after the values the server computes
 	bindSessions(app)
+	bindSignIn(app)
 	bindFiles(app)
 }
 

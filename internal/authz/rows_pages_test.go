@@ -12,6 +12,10 @@ func pageRows() []row {
 		{route: "POST /login", name: "right password", url: "/login", body: "email=lasare%40ikplan.test&password=ikplan-test-1", want: "*:303"},
 		{route: "POST /login", name: "wrong password", url: "/login", body: "email=lasare%40ikplan.test&password=fel", want: "*:422"},
 		{route: "POST /logout", url: "/logout", want: "*:login", fresh: true},
+		// no provider is configured here: internal/web and the browser test
+		// sign in through one
+		{route: "GET /login/oidc", url: "/login/oidc", want: "*:404"},
+		{route: "GET /login/oidc/callback", url: "/login/oidc/callback?state=x&code=y", want: "*:400"},
 		{route: "GET /forgot", url: "/forgot", want: "*:200"},
 		{route: "POST /forgot", url: "/forgot", body: "email=lasare%40ikplan.test", want: "*:200"},
 		{route: "POST /lang", url: "/lang", body: "lang=en&back=%2Fplans", want: "*:303"},

@@ -58,6 +58,7 @@ type aPage struct {
 var everyPage = []aPage{
 	{name: "login", route: "GET /login", path: "/login", roles: []string{"guest"}},
 	{name: "forgot", route: "GET /forgot", path: "/forgot", roles: []string{"guest"}},
+	{name: "signin-refused", route: "GET /login/oidc/callback", path: "/login/oidc/callback", roles: []string{"guest"}, status: http.StatusBadRequest},
 	{name: "not-found", route: " /{path...}", path: "/ingen/sida", roles: []string{"guest", "coordinator"}, status: http.StatusNotFound},
 	{name: "start", route: "GET /{$}", path: "/"},
 	{name: "start-overdue", route: "GET /start/{list}", path: "/start/overdue"},
@@ -96,6 +97,7 @@ var notPages = map[string]string{
 	"GET /plans/{id}/export.xlsx":                 "an Excel file",
 	"GET /reports/{kind}/download":                "a document to download",
 	"GET /calendar/{file}":                        "a calendar feed",
+	"GET /login/oidc":                             "sends the browser on to the municipality's sign-in (404 while no provider is configured)",
 	"GET /controls/{id}/evidence/{result}/{name}": "an evidence file",
 	"GET /static/{path...}":                       "the style sheet, scripts and images",
 	"GET /favicon.ico":                            "the icon browsers ask for",

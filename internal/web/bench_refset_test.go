@@ -57,6 +57,10 @@ func refPages(p refIds) []refPage {
 	rows := []refPage{
 		{"login", "GET /login", guest, "/login", []string{"<title>Logga in – ikplan</title>", `name="password"`}},
 		{"forgot", "GET /forgot", guest, "/forgot", []string{"<title>Glömt lösenord – ikplan</title>"}},
+		// no provider is configured in the reference set: the start is a
+		// 404 page, the callback the refusal of a missing state
+		{"login-oidc", "GET /login/oidc", guest, "/login/oidc", []string{"Sidan finns inte"}},
+		{"login-oidc-callback", "GET /login/oidc/callback", guest, "/login/oidc/callback", []string{"Inloggningen kunde inte slutföras"}},
 		{"static", "GET /static/{path...}", guest, "/static/css/ikplan.css", []string{"{"}},
 		{"favicon", "GET /favicon.ico", guest, "/favicon.ico", []string{"\x00\x00\x01\x00"}},
 		{"manifest", "GET /manifest.webmanifest", guest, "/manifest.webmanifest", []string{`"short_name"`}},

@@ -10,6 +10,7 @@ import (
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/auth"
 	"github.com/pocketbase/pocketbase/tools/router"
 
 	"ikplan/internal/model"
@@ -107,4 +108,10 @@ func (p PageCache) Kept() int {
 // test gives, so that a test can take their places.
 func RegisterGated(app core.App, now func() time.Time, pages, imports chan struct{}) {
 	register(app, &server{app: app, now: now, gate: pages, imports: imports})
+}
+
+// MatchUser finds the user who signed in at the provider (login_oidc.go),
+// given the provider's subject and verified address.
+func MatchUser(app core.App, provider, subject, email string) (*core.Record, error) {
+	return matchUser(app, provider, &auth.AuthUser{Id: subject, Email: email})
 }

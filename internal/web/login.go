@@ -19,17 +19,40 @@ func (s *server) loginForm(e *core.RequestEvent) error {
 	}
 	p := s.page(e, "", "")
 	p.Title = p.T("login.title")
-	f := templates.LoginForm{Next: localPath(e.Request.URL.Query().Get("next"))}
+	f := s.loginView(e, localPath(e.Request.URL.Query().Get("next")))
+	if e.Request.URL.Query().Get("out") == "1" {
+		f.SignedOut = true
+		f.ProviderSignOut = s.providerSignOut(e)
+	}
 	return s.render(e, http.StatusOK, p, templates.Login(p, f), nil)
+}
+
+// loginView is the sign-in page's form with the ways to sign in that are
+// open: the municipality's accounts when a provider is configured, a
+// password unless the administrator switched it off.
+func (s *server) loginView(e *core.RequestEvent, next string) templates.LoginForm {
+	_, sso := model.SignInProvider(e.App)
+	return templates.LoginForm{Next: next, SSO: sso, Password: model.PasswordSignIn(e.App)}
+}
+
+// passwordOff refuses a password sign-in or reset while the administrator
+// has switched password sign-in off (the users collection's option, which
+// the REST API follows too).
+func (s *server) passwordOff(e *core.RequestEvent) error {
+	return s.signInRefused(e, http.StatusForbidden, "oidc.password_off")
 }
 
 // login handles "POST /login": signs in against the users collection.
 func (s *server) login(e *core.RequestEvent) error {
+	if !model.PasswordSignIn(e.App) {
+		return s.passwordOff(e)
+	}
 	p := s.page(e, "", "")
 	p.Title = p.T("login.title")
 	email := strings.TrimSpace(e.Request.FormValue("email"))
 	password := e.Request.FormValue("password")
-	f := templates.LoginForm{Email: email, Next: localPath(e.Request.FormValue("next"))}
+	f := s.loginView(e, localPath(e.Request.FormValue("next")))
+	f.Email = email
 	if email == "" {
 		f.Errors = append(f.Errors, templates.FieldError{Field: "email", Message: p.T("login.email_required")})
 	}
@@ -57,26 +80,36 @@ func (s *server) login(e *core.RequestEvent) error {
 		p.Error = true
 		return s.render(e, http.StatusUnprocessableEntity, p, templates.Login(p, f), nil)
 	}
-	// a session this browser had before ends: one sign-in, one session
-	if c, err := e.Request.Cookie(sessionCookieName(e)); err == nil && c.Value != "" {
-		if err := model.EndSession(e.App, c.Value); err != nil {
-			return err
-		}
-	}
-	if err := startSession(e, user, s.now()); err != nil {
+	if err := s.signIn(e, user); err != nil {
 		return err
 	}
 	return e.Redirect(http.StatusSeeOther, f.Next)
 }
 
-// logout handles "POST /logout".
+// signIn starts the web session of a user who proved who they are, by
+// password or at the municipality's provider: the session this browser had
+// before ends (one sign-in, one session), and a new one starts.
+func (s *server) signIn(e *core.RequestEvent, user *core.Record) error {
+	if c, err := e.Request.Cookie(sessionCookieName(e)); err == nil && c.Value != "" {
+		if err := model.EndSession(e.App, c.Value); err != nil {
+			return err
+		}
+	}
+	return startSession(e, user, s.now())
+}
+
+// logout handles "POST /logout": ends the session and shows the sign-in
+// page, which offers the provider's own sign-out where it has one.
 func (s *server) logout(e *core.RequestEvent) error {
 	endSession(e)
-	return e.Redirect(http.StatusSeeOther, "/login")
+	return e.Redirect(http.StatusSeeOther, "/login?out=1")
 }
 
 // forgotForm handles "GET /forgot".
 func (s *server) forgotForm(e *core.RequestEvent) error {
+	if !model.PasswordSignIn(e.App) {
+		return s.passwordOff(e)
+	}
 	p := s.page(e, "", "")
 	p.Title = p.T("forgot.title")
 	return s.render(e, http.StatusOK, p, templates.Forgot(p, "", false, model.AppURL(e.App) == "", nil), nil)
@@ -88,6 +121,9 @@ func (s *server) forgotForm(e *core.RequestEvent) error {
 // request-password-reset does), so a slow mail server does not tell which
 // addresses exist.
 func (s *server) forgot(e *core.RequestEvent) error {
+	if !model.PasswordSignIn(e.App) {
+		return s.passwordOff(e)
+	}
 	p := s.page(e, "", "")
 	p.Title = p.T("forgot.title")
 	if model.AppURL(e.App) == "" {

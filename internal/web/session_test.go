@@ -49,8 +49,8 @@ func TestSignOutEndsTheSession(t *testing.T) {
 		t.Fatalf("Expected the session to work before signing out, got %d", rec.Code)
 	}
 	rec := send(h, http.MethodPost, "/logout", "", "Cookie", cookie)
-	if rec.Code != http.StatusSeeOther || rec.Header().Get("Location") != "/login" || !strings.Contains(rec.Header().Get("Set-Cookie"), "Max-Age=0") {
-		t.Fatalf("Expected sign-out to clear the cookie and go to /login, got %d %q", rec.Code, rec.Header().Get("Set-Cookie"))
+	if rec.Code != http.StatusSeeOther || rec.Header().Get("Location") != "/login?out=1" || !strings.Contains(rec.Header().Get("Set-Cookie"), "Max-Age=0") {
+		t.Fatalf("Expected sign-out to clear the cookie and go to /login (saying so), got %d %q", rec.Code, rec.Header().Get("Set-Cookie"))
 	}
 	if n := testapp.Count(t, app, model.Sessions, dbx.HashExp{"user": f.Users["lasare"]}); n != 0 {
 		t.Fatalf("Expected the session row deleted, got %d", n)

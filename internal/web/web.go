@@ -24,6 +24,9 @@ func Register(app core.App, now func() time.Time) {
 // register binds the routes of s, with its gates, to app's server.
 func register(app core.App, s *server) {
 	s.cop = http.NewCrossOriginProtection()
+	if s.oidc == nil {
+		s.oidc = newOIDCClient()
+	}
 	if os.Getenv("IKPLAN_PAGE_CACHE") != "off" {
 		s.cache = newPageCache()
 	}
@@ -41,6 +44,7 @@ type server struct {
 	cache   *pageCache    // nil when IKPLAN_PAGE_CACHE=off
 	gate    chan struct{} // the pages computed at once (gate.go)
 	imports chan struct{} // the imports read at once (gate.go)
+	oidc    *oidcClient   // sign-in with the municipality's accounts (login_oidc.go)
 }
 
 // bindRoutes is the table of contents of the web UI.
@@ -59,6 +63,8 @@ func (s *server) bindRoutes(se *core.ServeEvent) {
 	g.Bind(apis.SkipSuccessActivityLog()) // pages log their failures, not every view
 	g.GET("/login", s.loginForm)
 	g.POST("/login", s.login)
+	g.GET(oidcStartPath, s.oidcBegin)
+	g.GET(oidcCallbackPath, s.oidcCallback)
 	g.POST("/logout", s.logout)
 	g.GET("/forgot", s.forgotForm)
 	g.POST("/forgot", s.forgot)
