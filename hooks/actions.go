@@ -82,7 +82,7 @@ func (h *rules) validateAction(e *core.RecordEvent, errs fieldErrors) {
 		}
 		transferredTo(e.App, r, board, errs)
 		if d := r.GetDateTime("done_on"); !d.IsZero() && linkChanged(r, "done_on") {
-			if msg, ok := dateMessage(d.Time(), h.today(), plan.GetInt("year"), "ikplan.when.action_done"); ok {
+			if msg, ok := dateMessage(d.Time(), h.today(), plan.GetInt("year"), "done_on", "ikplan.when.action_done"); ok {
 				errs.put("done_on", msg)
 			}
 		}

@@ -1,6 +1,8 @@
 package hooks
 
 import (
+	"strings"
+
 	"github.com/pocketbase/pocketbase/core"
 
 	"ikplan/internal/model"
@@ -8,6 +10,7 @@ import (
 
 // bindBoards holds the rules of boards and units.
 func bindBoards(app core.App, h *rules) {
+	onSave(app, model.Boards, nameInText)
 	app.OnRecordValidate(model.Boards).BindFunc(func(e *core.RecordEvent) error {
 		return check(e, func(e *core.RecordEvent, errs fieldErrors) {
 			r := e.Record
@@ -121,4 +124,24 @@ func bindRisks(app core.App, h *rules) {
 			}
 		})
 	})
+}
+
+// nameInText keeps a board's name for running text (model.NameInTextField)
+// filled: a board saved without one gets the default rule's
+// (model.DefaultNameInText: "Kommunstyrelsen" → "kommunstyrelsen"), which
+// the administrator corrects in the dashboard where it is wrong ("Västra
+// Mälardalens överförmyndarnämnd"). A renamed board whose name for running
+// text was the old name's default follows the new name; one written by
+// hand stays as written.
+func nameInText(e *core.RecordEvent) {
+	r := e.Record
+	text := strings.TrimSpace(r.GetString(model.NameInTextField))
+	if !r.IsNew() && r.GetString("name") != r.Original().GetString("name") &&
+		text == model.DefaultNameInText(r.Original().GetString("name")) {
+		text = ""
+	}
+	if model.Blank(text) {
+		text = model.DefaultNameInText(r.GetString("name"))
+	}
+	r.Set(model.NameInTextField, text)
 }

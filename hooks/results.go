@@ -155,7 +155,7 @@ func (h *rules) validateResult(e *core.RecordEvent, errs fieldErrors) {
 // board — for a coordinator's naming, as a control owner or coordinator.
 func (h *rules) checkPerformed(app core.App, r, plan *core.Record, errs fieldErrors) {
 	if d := r.GetDateTime("performed_on"); !d.IsZero() && linkChanged(r, "performed_on") {
-		if msg, ok := dateMessage(d.Time(), h.today(), plan.GetInt("year"), "ikplan.when.performed"); ok {
+		if msg, ok := dateMessage(d.Time(), h.today(), plan.GetInt("year"), "performed_on", "ikplan.when.performed"); ok {
 			errs.put("performed_on", msg)
 		}
 	}
@@ -176,13 +176,14 @@ func (h *rules) checkPerformed(app core.App, r, plan *core.Record, errs fieldErr
 
 // dateMessage says what is wrong with the day something under a plan of
 // the year was done (model.DateProblem); ok is false when nothing is.
-// when is the key of what the date is, as in "då kontrollen utfördes".
-func dateMessage(d, today time.Time, year int, when string) (i18n.Message, bool) {
+// field is the date's field, when the key of what the date is, as in "då
+// kontrollen utfördes".
+func dateMessage(d, today time.Time, year int, field, when string) (i18n.Message, bool) {
 	switch model.DateProblem(d, today, year) {
 	case "future":
-		return i18n.M("ikplan.date.future", "when", when, "today", today.Format(time.DateOnly)), true
+		return i18n.M("ikplan.date.future", "when", when, "field", fieldKey(field), "today", today.Format(time.DateOnly)), true
 	case "early":
-		return i18n.M("ikplan.date.early", "when", when, "year", year), true
+		return i18n.M("ikplan.date.early", "when", when, "field", fieldKey(field), "year", year), true
 	}
 	return i18n.Message{}, false
 }

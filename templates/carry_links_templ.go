@@ -16,7 +16,7 @@ type CarryOffer struct {
 	NextYear  int    // the year of the plan that may be made from this one; 0 when not offered
 	Existing  string // the board's plan for NextYear, when there already is one
 	Transfer  string // the board whose items may be transferred; "" when not offered
-	Successor string // its successor's name
+	Successor string // its successor's name inside a sentence, in the page's language (model.BoardInTextIn)
 }
 
 // CarryLinks are the plan page's links to next year's plan and to the

@@ -56,13 +56,13 @@ func TestNothingHiddenShowsOnAPage(t *testing.T) {
 }
 
 // publicOnPages are the fields a page may show of a record the role may
-// not read: a board's name. A follow-up report says which board a control
+// not read: a board's name (and its name for running text). A follow-up report says which board a control
 // or an action was transferred to ("… hanteras av den nya individ- och
 // arbetsmarknadsnämnden", as the seed report does), and the report is read
 // by the giving board's readers, who are not members of the receiving
 // board. The names of a municipality's boards are public; nothing else of
 // the other board is shown.
-var publicOnPages = []string{"boards.name", "boards.short_name"}
+var publicOnPages = []string{"boards.name", "boards.short_name", "boards.name_in_text"}
 
 // pageURLs are the pages the role asks for.
 func pageURLs(w *world, role string, all, firstHidden map[string]map[string][]string, hidden map[string][]string) []string {

@@ -83,7 +83,7 @@ func pageRows() []row {
 		// the feed is reached by its secret address, not by a session: each
 		// role asks for its own; guests and superusers have none
 		{route: "GET /calendar/{file}", url: "/calendar/$cal.ics", want: "guest,super:404 *:200",
-			text: "Förbättrade rutiner i de fall en DDoS-attack", sees: "owner"},
+			text: "Förbättrade rutiner i de fall en DDoS-attack", sees: "owner,coord"},
 	}
 }
 

@@ -99,7 +99,7 @@ func TestCoordinatorTransfersToTheSuccessor(t *testing.T) {
 	b.click(selTransferSubmit)
 	b.waitFor("the transfer done", exists(selBanner))
 	b.page("transfer-done")
-	b.expectText(selBanner, i18n.M("flash.transferred", "successor", "Individ- och arbetsmarknadsnämnden").In(i18n.Sv))
+	b.expectText(selBanner, i18n.M("flash.transferred", "successor", "Individ- och arbetsmarknadsnämnden", "successor_text", "individ- och arbetsmarknadsnämnden").In(i18n.Sv))
 	if got := testapp.Find(t, b.app, model.Actions, b.f.Actions["2"]).GetString("transferred_to"); got != b.f.IAN {
 		t.Fatalf("expected action 2 transferred to IAN, got %q", got)
 	}

@@ -80,7 +80,7 @@ func TestCoordinatorCreatesAndAdoptsADraft(t *testing.T) {
 	b.waitPath("/plans/" + plan.Id)
 	b.page("plan-ian-2025")
 	// the change says what it did, in the notification banner (issue 19.2)
-	b.expectText(selBanner, i18n.M("flash.plan_created_board", "board", "Individ- och arbetsmarknadsnämnden", "year", 2025).In(i18n.Sv))
+	b.expectText(selBanner, i18n.M("flash.plan_created_board", "board", "Individ- och arbetsmarknadsnämnden", "board_text", "individ- och arbetsmarknadsnämnden", "year", 2025).In(i18n.Sv))
 	b.expectText(selH1, "Individ- och arbetsmarknadsnämnden 2025")
 	b.expectText(selH1, i18n.T(i18n.Sv, "plan.status.draft"))
 	b.expectText(selMain, i18n.T(i18n.Sv, "plan.no_controls"))

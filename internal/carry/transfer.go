@@ -30,10 +30,11 @@ func (s Summary) Empty() bool {
 	return len(s.Risks) == 0 && len(s.Controls) == 0 && len(s.Actions) == 0
 }
 
-// TransferReason is the reason written on a transferred control's result.
+// TransferReason is the reason written on a transferred control's result;
+// to is the receiving board's name inside a sentence (model.BoardInText).
 func TransferReason(to string) string {
 	// written on the record, in the municipality's language
-	return i18n.M("carry.transferred_reason", "board", to).In(i18n.Sv)
+	return i18n.M("carry.transferred_reason", "board", to, "board_text", to).In(i18n.Sv)
 }
 
 // Survey reads what Transfer would move from the board to its successor on
@@ -48,10 +49,10 @@ func Survey(app core.App, fromBoardId string, now time.Time) (Summary, error) {
 	s.From = from
 	succ := from.GetString("successor")
 	if succ == "" {
-		return s, &Refusal{Msg: i18n.M("carry.refusal.no_successor", "board", from.GetString("name"))}
+		return s, &Refusal{Msg: i18n.M("carry.refusal.no_successor", "board", from.GetString("name"), "board_text", model.BoardInText(from))}
 	}
 	if s.To, err = app.FindRecordById(model.Boards, succ); err != nil {
-		return s, &Refusal{Msg: i18n.M("carry.refusal.successor_gone", "board", from.GetString("name"))}
+		return s, &Refusal{Msg: i18n.M("carry.refusal.successor_gone", "board", from.GetString("name"), "board_text", model.BoardInText(from))}
 	}
 	if s.Risks, err = app.FindRecordsByFilter(model.Risks, "board = {:b}", "title", 0, 0, dbx.Params{"b": from.Id}); err != nil {
 		return s, fmt.Errorf("failed to load the risks of board %q: %w", from.Id, err)
@@ -103,7 +104,7 @@ func Survey(app core.App, fromBoardId string, now time.Time) (Summary, error) {
 		return s, fmt.Errorf("failed to load the drafts of board %q: %w", s.To.Id, err)
 	}
 	if len(drafts) == 0 {
-		return s, &Refusal{Msg: i18n.M("carry.refusal.no_draft", "board", s.To.GetString("name"), "year", year,
+		return s, &Refusal{Msg: i18n.M("carry.refusal.no_draft", "board", s.To.GetString("name"), "board_text", model.BoardInText(s.To), "year", year,
 			"controls", len(s.Copies), "actions", len(s.Actions))}
 	}
 	s.Into = drafts[0]
@@ -136,7 +137,7 @@ func Transfer(app core.App, actor model.Actor, fromBoardId string, now time.Time
 			return err
 		}
 		to := s.To.Id
-		reason := TransferReason(s.To.GetString("name"))
+		reason := TransferReason(model.BoardInText(s.To))
 		for _, c := range s.Controls {
 			if err := transferControl(tx, c, to, reason); err != nil {
 				return err

@@ -105,7 +105,7 @@ func TestTransferMovesOpenItemsToTheSuccessor(t *testing.T) {
 	}
 	res, err := app.FindFirstRecordByFilter(model.Results, "control = {:c}", dbx.Params{"c": c13})
 	if err != nil || res.GetString("outcome") != model.OutcomeNotPerformed || res.GetString("transferred_to") != f.IAN ||
-		res.GetString("period") != "2024" || res.GetString("not_performed_reason") != "Överförd till Individ- och arbetsmarknadsnämnden i omorganisationen." {
+		res.GetString("period") != "2024" || res.GetString("not_performed_reason") != "Överförd till individ- och arbetsmarknadsnämnden i omorganisationen." {
 		t.Fatalf("Expected control 13 not performed and transferred to IAN, got %v %v", res, err)
 	}
 	for _, key := range unfinished {

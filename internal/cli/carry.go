@@ -109,11 +109,11 @@ func carryTransferCommand(app *pocketbase.PocketBase) *cobra.Command {
 				return err
 			}
 			if s.Empty() {
-				fmt.Fprintf(cmd.OutOrStdout(), "Inget kvar att överföra från %s.\n", b.GetString("name"))
+				fmt.Fprintf(cmd.OutOrStdout(), "Inget kvar att överföra från %s.\n", model.BoardInText(b))
 				return nil
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "Överfört från %s till %s: %d risker, %d kontrollpunkter utan resultat, %d öppna åtgärder; %d kontrollpunkter kopierade.\n",
-				b.GetString("name"), s.To.GetString("name"), len(s.Risks), len(s.Controls), len(s.Actions), len(s.Copies))
+				model.BoardInText(b), model.BoardInText(s.To), len(s.Risks), len(s.Controls), len(s.Actions), len(s.Copies))
 			return nil
 		},
 	}

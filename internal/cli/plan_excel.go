@@ -80,7 +80,7 @@ func importCommand(app *pocketbase.PocketBase) *cobra.Command {
 				}
 				return fmt.Errorf("importen avbröts med %d fel; ingenting har importerats", len(res.Errors))
 			}
-			name := fmt.Sprintf("%s plan %d", board.GetString("name"), plan.GetInt("year"))
+			name := fmt.Sprintf("%s plan %d", model.BoardGenitive(board), plan.GetInt("year"))
 			counts := fmt.Sprintf("%d nya, %d ändrade, %d oförändrade", res.Created, res.Updated, res.Unchanged)
 			if dryRun {
 				fmt.Fprintf(cmd.OutOrStdout(), "Provkörning: alla %d rader går att importera till %s (%s). Ingenting har sparats.\n", res.Rows, name, counts)
@@ -120,7 +120,7 @@ func exportCommand(app *pocketbase.PocketBase) *cobra.Command {
 				return fmt.Errorf("planen kunde inte skrivas till %s: %w", out, err)
 			}
 			n, _ := app.CountRecords(model.Controls, dbx.HashExp{"plan": plan.Id})
-			fmt.Fprintf(cmd.OutOrStdout(), "Skrev %s plan %d med %d kontrollpunkter till %s.\n", board.GetString("name"), plan.GetInt("year"), n, out)
+			fmt.Fprintf(cmd.OutOrStdout(), "Skrev %s plan %d med %d kontrollpunkter till %s.\n", model.BoardGenitive(board), plan.GetInt("year"), n, out)
 			return nil
 		},
 	}

@@ -50,7 +50,7 @@ func TestPlanExcelCommands(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "plan.xlsx")
 
 	out, err := run(t, dir, "export", "plan", "--board", "ks", "--year", "2024", "-o", file)
-	if err != nil || !strings.Contains(out, "Skrev Kommunstyrelsen plan 2024 med 20 kontrollpunkter") {
+	if err != nil || !strings.Contains(out, "Skrev kommunstyrelsens plan 2024 med 20 kontrollpunkter") {
 		t.Fatalf("Expected the plan exported, got %v\n%s", err, out)
 	}
 	x, err := excelize.OpenFile(file)
@@ -126,7 +126,7 @@ func TestPlanExcelCommands(t *testing.T) {
 	}
 
 	out, err = run(t, dir, "import", "plan", file, "--board", "KS", "--year", "2025")
-	if err != nil || !strings.Contains(out, "Importerade 20 rader till Kommunstyrelsen plan 2025: 20 nya, 0 ändrade, 0 oförändrade.") {
+	if err != nil || !strings.Contains(out, "Importerade 20 rader till kommunstyrelsens plan 2025: 20 nya, 0 ändrade, 0 oförändrade.") {
 		t.Errorf("Expected the plan imported, got %v\n%s", err, out)
 	}
 	if n := controlCount(t, dir, 2025); n != 20 {

@@ -127,7 +127,7 @@ func planWorkbook(app core.App, boardName string, year int, public bool, w io.Wr
 	if public {
 		suffix += "-offentlig"
 	}
-	return "internkontrollplan-" + report.Slug(b.GetString("name")) + "-" + suffix, fmt.Sprintf("%s internkontrollplan %d", b.GetString("name"), year), nil
+	return "internkontrollplan-" + report.Slug(b.GetString("name")) + "-" + suffix, fmt.Sprintf("%s internkontrollplan %d", model.UpperFirst(model.BoardGenitive(b)), year), nil
 }
 
 // buildReport builds the document and its file name without extension.

@@ -46,6 +46,12 @@ var Boards = []Board{
 // Year is the plan year of the seed report.
 const Year = 2024
 
+// PerformedOn is the day the demo's controls were performed: the seed
+// report gives the year of its follow-up, not the day, so the demo dates
+// its results (and the actions it reports done) on the year's last day —
+// never on the day the demo was loaded.
+const PerformedOn = "2024-12-31"
+
 // HRSection is the part of the plan that HR- och arbetsmarknadsförvaltningen
 // had, numbered from 1 again in the report.
 const HRSection = "HR- och arbetsmarknadsförvaltningen"
@@ -63,6 +69,7 @@ type Action struct {
 	Precision   string
 	Status      string
 	DoneNote    string
+	DoneOn      string // YYYY-MM-DD, the day a done action was done
 }
 
 // Deviation is a demo deviation with its actions.
@@ -110,7 +117,7 @@ var Controls = []Control{
 			Description: "En felkontering hittades.", Significant: false, Status: "handled",
 			Actions: []Action{{
 				Description: "Fakturan har konterats om, inga ytterligare åtgärder har vidtagits då det bedöms som en liten avvikelse.",
-				Owner:       "ansvarig", Status: "done", DoneNote: "Fakturan har konterats om.",
+				Owner:       "ansvarig", Status: "done", DoneNote: "Fakturan har konterats om.", DoneOn: PerformedOn,
 			}},
 		}},
 	},
@@ -188,7 +195,7 @@ var Controls = []Control{
 			Description: "Otydliga ärenderubriker förekommer fortfarande, om än allt mer sällan.", Status: "handled",
 			Actions: []Action{{
 				Description: "De som registrerar ärenden har informerats om att rubriken på ärende och därmed även handlingar måste vara tydlig och informativ utan att bli för omfattande.",
-				Owner:       "ansvarig", Status: "done", DoneNote: "De som registrerar ärenden har informerats.",
+				Owner:       "ansvarig", Status: "done", DoneNote: "De som registrerar ärenden har informerats.", DoneOn: PerformedOn,
 			}},
 		}},
 	},

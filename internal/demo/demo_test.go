@@ -1,6 +1,7 @@
 package demo_test
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 	"ikplan/hooks"
 	"ikplan/internal/demo"
 	"ikplan/internal/model"
+	"ikplan/internal/report"
 	"ikplan/internal/testapp"
 )
 
@@ -295,4 +297,55 @@ func TestDemoHasARiskRegister(t *testing.T) {
 	if len(cells) < 6 {
 		t.Errorf("Expected the assessments spread over at least 6 cells of the matrix, got %d", len(cells))
 	}
+}
+
+// TestDemoFollowUpKeepsTheReportsDates: the demo carries the seed report's
+// own dates — its controls performed and its actions done in 2024 — not the
+// day it was loaded, so its follow-up (read back as text from HTML) has no
+// date after 2024-12-31 in it, though the clock says 2025-03-15.
+func TestDemoFollowUpKeepsTheReportsDates(t *testing.T) {
+	t.Parallel()
+	app := emptyApp(t)
+	loaded, err := demo.Load(app, testapp.Password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, public := range []bool{false, true} {
+		doc, err := report.FollowUp(app, loaded.Boards["KS"].Id, demo.Year, public)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := report.Write("html", &buf, doc); err != nil {
+			t.Fatal(err)
+		}
+		text := buf.String()
+		dates := regexp.MustCompile(`\b\d{4}-\d{2}-\d{2}\b`).FindAllString(text, -1)
+		if !strings.Contains(text, "Klar 2024-") {
+			t.Errorf("Expected the done actions dated in 2024 (\"Klar 2024-…\"), got dates %v", dates)
+		}
+		for _, d := range dates {
+			if d > "2024-12-31" {
+				t.Errorf("Expected no date after 2024-12-31 in the demo's follow-up (public %v), got %s in …%s…", public, d, around(text, d))
+			}
+		}
+	}
+	// and on the records themselves
+	for _, c := range []struct{ collection, field string }{{model.Results, "performed_on"}, {model.Actions, "done_on"}} {
+		recs, err := app.FindAllRecords(c.collection)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range recs {
+			if d := r.GetDateTime(c.field); !d.IsZero() && d.Time().Year() != demo.Year {
+				t.Errorf("Expected %s.%s in %d, got %s", c.collection, c.field, demo.Year, d)
+			}
+		}
+	}
+}
+
+// around is the text about the first s in text.
+func around(text, s string) string {
+	i := strings.Index(text, s)
+	return text[max(0, i-60):min(len(text), i+len(s)+20)]
 }

@@ -168,7 +168,7 @@ func (l *loader) run(password string) error {
 			"account": c.Account, "measured_value": c.Measured, "not_performed_reason": c.NotPerformed,
 		}
 		if c.Outcome != model.OutcomeNotPerformed {
-			fields["performed_on"] = date("2024-12-31")
+			fields["performed_on"] = date(PerformedOn)
 			fields["performed_by"] = l.out.Users[c.Owner].Id
 		}
 		save := l.save
@@ -191,10 +191,16 @@ func (l *loader) run(password string) error {
 				return err
 			}
 			for _, a := range d.Actions {
-				if _, err := l.save(model.Actions, map[string]any{
+				fields := map[string]any{
 					"deviation": dev.Id, "description": a.Description, "owner": l.out.Users[a.Owner].Id,
 					"deadline": date(a.Deadline), "deadline_precision": a.Precision, "status": a.Status, "done_note": a.DoneNote,
-				}); err != nil {
+				}
+				if a.DoneOn != "" {
+					// the day it was done, as the report has it; else the
+					// server would date it the day the demo is loaded
+					fields["done_on"] = date(a.DoneOn)
+				}
+				if _, err := l.save(model.Actions, fields); err != nil {
 					return err
 				}
 			}

@@ -76,6 +76,7 @@ func init() {
 		"history.c.settings":             {"Inställningar", "Settings"},
 		"history.f.name":                 {"Namn", "Name"},
 		"history.f.short_name":           {"Kortnamn", "Short name"},
+		"history.f.name_in_text":         {"Namn i löpande text", "Name in running text"},
 		"history.f.board":                {"Nämnd", "Board"},
 		"history.f.boards":               {"Nämnder", "Boards"},
 		"history.f.unit":                 {"Förvaltning / avdelning", "Unit"},

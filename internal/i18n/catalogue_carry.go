@@ -20,10 +20,10 @@ func init() {
 		"carry.refusal.control_transfer": {"Kontrollpunkt {control} kunde inte markeras som överförd", "Control {control} could not be marked as transferred"},
 		"carry.refusal.risk_move":        {"Risken ”{risk}” kunde inte flyttas", "The risk “{risk}” could not be moved"},
 		"carry.refusal.draft":            {"Planen är ett utkast. Nästa års plan görs från en antagen eller återrapporterad plan.", "The plan is a draft. Next year's plan is made from an adopted or reported plan."},
-		"carry.refusal.no_successor":     {"Nämnden {board} har ingen efterträdare. Ange efterträdaren på nämnden innan något överförs.", "The board {board} has no successor. Set the board's successor before anything is transferred."},
-		"carry.refusal.successor_gone":   {"Efterträdaren till {board} finns inte längre. Ange en ny efterträdare på nämnden.", "The successor of {board} no longer exists. Set a new successor on the board."},
-		"carry.refusal.no_draft":         {"{board} har inget utkast till internkontrollplan för {year} eller senare att ta emot {controls} kontrollpunkter och {actions} åtgärder. Skapa ett utkast för {board} först och överför sedan.", "{board} has no draft internal control plan for {year} or later to receive {controls} controls and {actions} actions. Create a draft for {board} first, then transfer."},
-		"carry.transferred_reason":       {"Överförd till {board} i omorganisationen.", "Transferred to {board} in the reorganisation."},
+		"carry.refusal.no_successor":     {"{board} har ingen efterträdare. Ange efterträdaren på nämnden innan något överförs.", "The board {board} has no successor. Set the board's successor before anything is transferred."},
+		"carry.refusal.successor_gone":   {"Efterträdaren till {board_text} finns inte längre. Ange en ny efterträdare på nämnden.", "The successor of {board} no longer exists. Set a new successor on the board."},
+		"carry.refusal.no_draft":         {"{board} har inget utkast till internkontrollplan för {year} eller senare att ta emot {controls} kontrollpunkter och {actions} åtgärder. Skapa ett utkast för {board_text} först och överför sedan.", "{board} has no draft internal control plan for {year} or later to receive {controls} controls and {actions} actions. Create a draft for {board} first, then transfer."},
+		"carry.transferred_reason":       {"Överförd till {board_text} i omorganisationen.", "Transferred to {board} in the reorganisation."},
 
 		// the plan page's links
 		"carry.link":          {"Ny plan för %d", "New plan for %d"},
@@ -85,7 +85,7 @@ func init() {
 		"transfer.intro":          {"Det här flyttas från %s till %s och skrivs i ändringshistoriken.", "This moves from %s to %s and is written to the change history."},
 		"transfer.nothing":        {"Det finns inget kvar att överföra till %s.", "There is nothing left to transfer to %s."},
 		"transfer.risks":          {"Risker (%d)", "Risks (%d)"},
-		"transfer.risks_intro":    {"Riskerna flyttas till %ss riskportfölj med sina bedömningar; förvaltningen tas bort eftersom den hör till den gamla nämnden.", "The risks move to %s's register with their assessments; the unit is cleared, as it belongs to the old board."},
+		"transfer.risks_intro":    {"Riskerna flyttas till %s riskportfölj med sina bedömningar; förvaltningen tas bort eftersom den hör till den gamla nämnden.", "The risks move to %s register with their assessments; the unit is cleared, as it belongs to the old board."},
 		"transfer.controls":       {"Kontrollpunkter utan resultat (%d)", "Controls without a result (%d)"},
 		"transfer.controls_intro": {"De får resultatet ej genomförd med motiveringen ”%s”", "They get the outcome not performed with the reason “%s”"},
 		"transfer.actions":        {"Öppna åtgärder (%d)", "Open actions (%d)"},

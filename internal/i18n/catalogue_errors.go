@@ -80,10 +80,10 @@ func init() {
 		"ikplan.when.action_done":       {"då åtgärden blev klar", "the action was done"},
 
 		// dates
-		"ikplan.date.future": {"Datumet {t:when} kan inte ligga efter i dag ({today}); ange rätt dag.", "The date {t:when} cannot be after today ({today}); enter the right day."},
+		"ikplan.date.future": {"Datumet {t:when} (”{t:field}”) kan inte ligga efter i dag ({today}); ange rätt dag.", "The date {t:when} (“{t:field}”) cannot be after today ({today}); enter the right day."},
 		"ikplan.date.early": {
-			"Datumet {t:when} kan inte ligga före planens år; ange en dag från {year}-01-01 till i dag.",
-			"The date {t:when} cannot be before the plan's year; enter a day from {year}-01-01 to today.",
+			"Datumet {t:when} (”{t:field}”) kan inte ligga före planens år; ange en dag från {year}-01-01 till i dag.",
+			"The date {t:when} (“{t:field}”) cannot be before the plan's year; enter a day from {year}-01-01 to today.",
 		},
 
 		// the history, collections, settings

@@ -7,7 +7,7 @@ func init() {
 		"banner.done": {"Klart", "Done"},
 
 		"flash.plan_created":        {"Utkastet ”{title}” för {year} är skapat. Lägg till kontrollpunkterna nedan.", "The draft “{title}” for {year} is created. Add its controls below."},
-		"flash.plan_created_board":  {"Utkastet för {board} {year} är skapat. Lägg till kontrollpunkterna nedan.", "The draft for {board} {year} is created. Add its controls below."},
+		"flash.plan_created_board":  {"Utkastet för {board_text} {year} är skapat. Lägg till kontrollpunkterna nedan.", "The draft for {board} {year} is created. Add its controls below."},
 		"flash.plan_carried":        {"Utkast för {year} skapat med {count} kontrollpunkter.", "Draft for {year} created with {count} controls."},
 		"flash.plan_carried_one":    {"Utkast för {year} skapat med 1 kontrollpunkt.", "Draft for {year} created with 1 control."},
 		"flash.plan_adopted":        {"Planen är antagen.", "The plan is adopted."},
@@ -22,7 +22,7 @@ func init() {
 		"flash.risk_created":        {"Risken ”{title}” är skapad. Bedöm den nedan.", "The risk “{title}” is created. Assess it below."},
 		"flash.risk_assessed":       {"Bedömningen för {year} är sparad.", "The assessment for {year} is saved."},
 		"flash.risk_to_plan":        {"Risken är tillagd i planen som kontrollpunkt {number}.", "The risk is added to the plan as control {number}."},
-		"flash.transferred":         {"Överföringen till {successor} är gjord.", "The transfer to {successor} is done."},
+		"flash.transferred":         {"Överföringen till {successor_text} är gjord.", "The transfer to {successor} is done."},
 		"flash.imported":            {"{count} rader från Excel-filen är importerade.", "{count} rows from the Excel file are imported."},
 		"flash.imported_one":        {"1 rad från Excel-filen är importerad.", "1 row from the Excel file is imported."},
 		"flash.result_saved":        {"Resultatet för {period} är sparat.", "The result for {period} is saved."},

@@ -64,8 +64,10 @@ func UserByToken(app core.App, token string) (*core.Record, error) {
 
 // Calendar writes the items as an iCalendar feed (RFC 5545): an all-day
 // event on each item's date, with a stable UID, the time the item last
-// changed as DTSTAMP, and a link into the web UI. Lines end in CRLF and
-// are folded at 75 octets. Undated items are left out.
+// changed as DTSTAMP, and a link into the web UI; someone else's item (in
+// a coordinator's feed, Feed) names its owner, a plan's date says what
+// happened on it. Lines end in CRLF and are folded at 75 octets. Undated
+// items are left out.
 func Calendar(name string, items []Item, appURL string, now time.Time) string {
 	cal := ics.NewCalendarFor("ikplan")
 	cal.SetCalscale("GREGORIAN")
@@ -84,8 +86,11 @@ func Calendar(name string, items []Item, appURL string, now time.Time) string {
 		}
 		link := base + it.Path()
 		label, date := "Åtgärd", "Slutdatum"
-		if it.Collection == model.Controls {
+		switch it.Collection {
+		case model.Controls:
 			label, date = "Rapportera kontroll", "Ska rapporteras senast"
+		case model.Plans:
+			label, date = "Internkontrollplan", "Datum"
 		}
 		ev := cal.AddEvent(it.UID())
 		stamp := it.Updated
@@ -96,7 +101,11 @@ func Calendar(name string, items []Item, appURL string, now time.Time) string {
 		ev.SetAllDayStartAt(it.Date)
 		ev.SetAllDayEndAt(it.Date.AddDate(0, 0, 1))
 		ev.SetSummary(label + ": " + it.Named(shorten(icsText(it.Title), 120)))
-		ev.SetDescription(it.Named(icsText(it.Title)) + "\n\n" + date + ": " + it.When() + "\n" + link)
+		desc := it.Named(icsText(it.Title)) + "\n\n" + date + ": " + it.When() + "\n"
+		if it.OwnerName != "" {
+			desc += "Ansvarig: " + icsText(it.OwnerName) + "\n"
+		}
+		ev.SetDescription(desc + link)
 		ev.SetURL(link)
 		ev.SetTimeTransparency(ics.TransparencyTransparent)
 	}

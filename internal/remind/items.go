@@ -25,6 +25,12 @@ type Item struct {
 	Control    string    // an action's control id, or ""
 	Status     string    // an action's status; "" for a control
 	Updated    time.Time // when the record last changed
+	// Event is what happened on a plan's date, for a plan in a
+	// coordinator's calendar (PlanAdopted, PlanReported); "" otherwise
+	Event string
+	// OwnerName is the owner's name, for an item in a coordinator's
+	// calendar that is someone else's; "" otherwise
+	OwnerName string
 }
 
 // When is the date the way people write it: "2025-03-31" or "kvartal 2 2025".
@@ -43,6 +49,8 @@ func (it Item) Named(title string) string {
 // control's page, or the actions list for an action of no control.
 func (it Item) Path() string {
 	switch {
+	case it.Collection == model.Plans:
+		return "/plans/" + it.Id
 	case it.Collection == model.Controls:
 		return "/controls/" + it.Id
 	case it.Control != "":
@@ -51,8 +59,14 @@ func (it Item) Path() string {
 	return "/actions#action-" + it.Id
 }
 
-// UID is the item's stable identifier in calendars: "{collection}-{id}@ikplan".
-func (it Item) UID() string { return it.Collection + "-" + it.Id + "@ikplan" }
+// UID is the item's stable identifier in calendars: "{collection}-{id}@ikplan",
+// and for a plan's date what happened on it: "plans-{id}-adopted@ikplan".
+func (it Item) UID() string {
+	if it.Event != "" {
+		return it.Collection + "-" + it.Id + "-" + it.Event + "@ikplan"
+	}
+	return it.Collection + "-" + it.Id + "@ikplan"
+}
 
 // Open lists the unfinished items the lister shows, controls first by due
 // date, then actions by deadline. owner, when not "", keeps only that

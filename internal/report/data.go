@@ -24,7 +24,7 @@ type planData struct {
 	public bool
 	items  []*item
 	users  map[string]string // user id → name
-	boards map[string]string // board id → name
+	boards map[string]string // board id → its name inside a sentence (model.BoardInText)
 	units  map[string]string // unit id → name
 	risks  map[string]string // risk id → "title (value)"
 	// actions of the plan that belong to no control (born from a risk)
@@ -132,7 +132,10 @@ func loadPlanRecord(app core.App, board, plan *core.Record, public bool, nm *doc
 }
 
 // docNames are the names of every user, board and unit, by id, loaded once
-// per document: a roll-up loaded them again for every board's plan.
+// per document: a roll-up loaded them again for every board's plan. A
+// board's is its name inside a sentence ("överförd till
+// individ- och arbetsmarknadsnämnden"), the only way documents name
+// another board.
 type docNames struct{ users, boards, units map[string]string }
 
 func loadDocNames(app core.App) (*docNames, error) {
@@ -151,7 +154,7 @@ func loadDocNames(app core.App) (*docNames, error) {
 }
 
 // nameIndex maps the ids of a collection's records to their names (a user
-// without a name by their email).
+// without a name by their email, a board by its name inside a sentence).
 func nameIndex(app core.App, collection string) (map[string]string, error) {
 	recs, err := app.FindAllRecords(collection)
 	if err != nil {
@@ -160,8 +163,13 @@ func nameIndex(app core.App, collection string) (map[string]string, error) {
 	out := make(map[string]string, len(recs))
 	for _, r := range recs {
 		n := r.GetString("name")
-		if n == "" && collection == model.Users {
-			n = r.Email()
+		switch collection {
+		case model.Users:
+			if n == "" {
+				n = r.Email()
+			}
+		case model.Boards:
+			n = model.BoardInText(r)
 		}
 		out[r.Id] = n
 	}

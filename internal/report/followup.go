@@ -29,7 +29,7 @@ func FollowUp(app core.App, boardId string, year int, public bool) (*Doc, error)
 	}
 	if !pd.hasResults() {
 		return nil, refuse(ErrNoResults, "%s internkontrollplan %d har inga resultat ännu – uppföljningen kan skrivas när minst en kontrollpunkt har rapporterats.",
-			upperFirst(Genitive(pd.board.GetString("name"))), year)
+			upperFirst(BoardGenitive(pd.board)), year)
 	}
 	return withIssuer(app, followUpDoc(pd)), nil
 }
@@ -37,7 +37,7 @@ func FollowUp(app core.App, boardId string, year int, public bool) (*Doc, error)
 func followUpDoc(pd *planData) *Doc {
 	name := pd.board.GetString("name")
 	d := &Doc{
-		Title:  fmt.Sprintf("Uppföljning av %s internkontrollplan %d", Genitive(name), pd.year),
+		Title:  fmt.Sprintf("Uppföljning av %s internkontrollplan %d", BoardGenitive(pd.board), pd.year),
 		Header: fmt.Sprintf("%s – uppföljning %d", name, pd.year),
 		Lang:   i18n.Sv,
 	}
@@ -178,7 +178,7 @@ func (pd *planData) notFollowedUp(section string, skipped, after []*item) (text 
 			b.WriteString(" har inte följts upp. Orsak: " + sentence(g.reason))
 		}
 		if to := pd.boards[g.to]; to != "" && !containsFold(g.reason, to) {
-			b.WriteString(" Internkontrollen kommer fortsatt att hanteras av " + lowerFirst(to) + ".")
+			b.WriteString(" Internkontrollen kommer fortsatt att hanteras av " + to + ".")
 		}
 	}
 	// a part of the plan that was taken over: say what stays with the board
@@ -197,7 +197,7 @@ func (pd *planData) notFollowedUp(section string, skipped, after []*item) (text 
 		if len(units) > 0 {
 			b.WriteString(" som avser " + joinSv(units))
 		}
-		b.WriteString(" som fortsatt tillhör " + Genitive(pd.board.GetString("name")) + " verksamhet avrapporteras nedan.")
+		b.WriteString(" som fortsatt tillhör " + BoardGenitive(pd.board) + " verksamhet avrapporteras nedan.")
 	}
 	return b.String(), confidential
 }
@@ -358,7 +358,7 @@ func (pd *planData) actionFacts(a *core.Record) string {
 	}
 	facts = append(facts, "Status: "+status)
 	if to := pd.boards[a.GetString("transferred_to")]; to != "" {
-		facts = append(facts, "Överförd till "+lowerFirst(to))
+		facts = append(facts, "Överförd till "+to)
 	}
 	return strings.Join(facts, ". ") + "."
 }

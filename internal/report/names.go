@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/pocketbase/pocketbase/core"
 
@@ -52,41 +50,31 @@ func BoardByName(app core.App, nameOrShort string) (*core.Record, error) {
 	return nil, refuse(ErrUnknownBoard, "Nämnden %q finns inte – ange en nämnds namn eller kortnamn: %s.", want, strings.Join(known, ", "))
 }
 
-// Genitive is a name in the genitive as it stands mid-sentence:
-// "Kommunstyrelsen" → "kommunstyrelsens". A name that ends in s, x or z
-// takes no extra s; an abbreviation such as "IT-nämnden" keeps its capitals.
+// Genitive is a name in the genitive as it stands mid-sentence by the
+// default rule (model.DefaultNameInText): "Kommunstyrelsen" →
+// "kommunstyrelsens". A name that ends in s, x or z takes no extra s; an
+// abbreviation such as "IT-nämnden" keeps its capitals. For a board, use
+// BoardGenitive: it reads the board's own name for running text, which a
+// name that starts with a place needs.
 func Genitive(name string) string {
-	name = strings.TrimSpace(name)
-	if name == "" {
-		return ""
-	}
-	if !strings.ContainsAny(strings.ToLower(name[len(name)-1:]), "sxz") {
-		name += "s"
-	}
-	return lowerFirst(name)
+	return model.Genitive(model.DefaultNameInText(name))
 }
 
-// lowerFirst lower-cases the first letter of a name used mid-sentence,
-// unless the name starts with an abbreviation ("KS", "IT-avdelningen").
-func lowerFirst(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if n == 0 || !unicode.IsUpper(r) {
-		return s
-	}
-	if next, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsUpper(next) {
-		return s
-	}
-	return string(unicode.ToLower(r)) + s[n:]
-}
+// BoardGenitive is the board's name in the genitive as it stands
+// mid-sentence, from its name for running text: "kommunstyrelsens",
+// "Västra Mälardalens överförmyndarnämnds".
+func BoardGenitive(board *core.Record) string { return model.BoardGenitive(board) }
+
+// BoardInText is the board's name as it stands mid-sentence:
+// "kommunstyrelsen", "Västra Mälardalens överförmyndarnämnd".
+func BoardInText(board *core.Record) string { return model.BoardInText(board) }
+
+// lowerFirst lower-cases the first letter of a word used mid-sentence,
+// unless it starts with an abbreviation ("KS", "IT-avdelningen").
+func lowerFirst(s string) string { return model.DefaultNameInText(s) }
 
 // upperFirst capitalises the first letter, for a name that starts a sentence.
-func upperFirst(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if n == 0 {
-		return s
-	}
-	return string(unicode.ToUpper(r)) + s[n:]
-}
+func upperFirst(s string) string { return model.UpperFirst(s) }
 
 // sentence ends s with a full stop unless it already ends a sentence.
 func sentence(s string) string {

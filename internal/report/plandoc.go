@@ -38,7 +38,7 @@ func planDoc(pd *planData) *Doc {
 	name := pd.board.GetString("name")
 	title := strings.TrimSpace(pd.plan.GetString("title"))
 	if title == "" {
-		title = fmt.Sprintf("%s internkontrollplan %d", upperFirst(Genitive(name)), pd.year)
+		title = fmt.Sprintf("%s internkontrollplan %d", upperFirst(BoardGenitive(pd.board)), pd.year)
 	}
 	d := &Doc{Title: title, Header: fmt.Sprintf("%s – internkontrollplan %d", name, pd.year), Lang: i18n.Sv}
 	if !pd.public && pd.hasConfidential() {

@@ -103,7 +103,7 @@ func RollUpOf(app core.App, boards []*core.Record, year int, public bool, now ti
 		plan, err := app.FindFirstRecordByFilter(model.Plans, "board = {:b} && year = {:y}", dbx.Params{"b": b.Id, "y": year})
 		if err != nil {
 			if model.BoardActiveIn(b, year) {
-				without = append(without, b.GetString("name"))
+				without = append(without, BoardInText(b))
 			}
 			continue
 		}
@@ -146,7 +146,7 @@ func RollUpOf(app core.App, boards []*core.Record, year int, public bool, now ti
 		d.Break()
 		prefix := fmt.Sprintf("n%d-", i+1)
 		if !pd.hasResults() {
-			d.H(1, prefix+"uppfoljning", fmt.Sprintf("Uppföljning av %s internkontrollplan %d", Genitive(pd.board.GetString("name")), year))
+			d.H(1, prefix+"uppfoljning", fmt.Sprintf("Uppföljning av %s internkontrollplan %d", BoardGenitive(pd.board), year))
 			d.P("", "Planen har inga resultat ännu.")
 			continue
 		}

@@ -46,7 +46,7 @@ func TestRollUp(t *testing.T) {
 		t.Errorf("Expected %q, got %q", want, got)
 	}
 	text := d.Text()
-	for _, want := range []string{"Ingen internkontrollplan för 2024 finns för Individ- och arbetsmarknadsnämnden.", "per 2025-03-15",
+	for _, want := range []string{"Ingen internkontrollplan för 2024 finns för individ- och arbetsmarknadsnämnden.", "per 2025-03-15",
 		"Uppföljning av kommunstyrelsens internkontrollplan 2024", "Punkt 1-7 i internkontrollplanen", "12. Cyberangrepp"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("Expected %q in\n%s", want, text)

@@ -53,7 +53,7 @@ func TestActionsPage(t *testing.T) {
 			ExpectedContent: []string{
 				"<title>Åtgärder – ikplan</title>", "<caption>Åtgärder (8)</caption>", `id="action-` + a2 + `"`,
 				`href="/controls/` + f.Controls["2"] + `#action-` + a2 + `"`, "kvartal 2 2025", "under 2025",
-				"Kommunstyrelsen", `<td data-label="Planår">2024</td>`, "Anders Ansvarig", "Pågår", "Klar 2025-", `<label for="f-board">`,
+				"Kommunstyrelsen", `<td data-label="Planår">2024</td>`, "Anders Ansvarig", "Pågår", "Klar 2024-12-31", `<label for="f-board">`,
 				`hx-get="/actions"`, `hx-push-url="true"`, `<label for="as-status-` + a2 + `">`,
 				`id="action-` + a12 + `"`, testapp.SecretAction,
 			},

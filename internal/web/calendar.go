@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"strings"
-	"time"
 
 	"github.com/pocketbase/pocketbase/core"
 
@@ -18,8 +17,9 @@ func (s *server) bindCalendarRoutes(g *groupRouter) {
 
 // calendar handles "GET /calendar/{token}.ics": the token's user's due
 // dates and deadlines as an iCalendar feed — the same items their reminders
-// are about, every open one with a date, as that user may see them. A wrong
-// or renewed token is a 404.
+// are about, every open one with a date, as that user may see them; a
+// coordinator's also holds their boards' (remind.Feed). A wrong or renewed
+// token is a 404.
 func (s *server) calendar(e *core.RequestEvent) error {
 	token, ok := strings.CutSuffix(e.Request.PathValue("file"), ".ics")
 	if !ok {
@@ -29,7 +29,7 @@ func (s *server) calendar(e *core.RequestEvent) error {
 	if err != nil {
 		return errNotFound
 	}
-	items, err := remind.Open(remind.As(e.App, user), user.Id, time.Time{})
+	items, err := remind.Feed(e.App, user)
 	if err != nil {
 		return err
 	}

@@ -46,7 +46,7 @@ func (s *server) carryOffer(e *core.RequestEvent, plan, board *core.Record) temp
 	}
 	if board != nil {
 		if succ := mayTransfer(e.App, e.Auth, board); succ != nil {
-			o.Transfer, o.Successor = board.Id, succ.GetString("name")
+			o.Transfer, o.Successor = board.Id, model.BoardInTextIn(lang(e), succ)
 		}
 	}
 	return o
@@ -170,7 +170,7 @@ func (s *server) nextView(e *core.RequestEvent, plan *core.Record, pv carry.Prop
 	v := templates.NextPlanView{Plan: plan, Board: pv.Board.GetString("name"), Proposal: pv, Names: map[string]string{}}
 	v.Boards = s.transferBoards(e, plan)
 	for _, b := range v.Boards {
-		v.Names[b.Id] = b.GetString("name")
+		v.Names[b.Id] = model.BoardInTextIn(lang(e), b)
 	}
 	for _, a := range pv.Transferred {
 		if id := a.GetString("transferred_to"); v.Names[id] == "" {

@@ -251,7 +251,7 @@ func TestTransferPages(t *testing.T) {
 		{
 			Name: "the plan page links the transfer when the board has a successor", Method: http.MethodGet, URL: "/plans/" + f.Plan,
 			Headers: testapp.Cookie(f, "samordnare"), BeforeTestFunc: withSuccessor(false),
-			ExpectedStatus: http.StatusOK, ExpectedContent: []string{`href="` + page + `"`, "Överför till Individ- och arbetsmarknadsnämnden"},
+			ExpectedStatus: http.StatusOK, ExpectedContent: []string{`href="` + page + `"`, "Överför till individ- och arbetsmarknadsnämnden"},
 		},
 		{
 			Name: "no transfer link without a successor", Method: http.MethodGet, URL: "/plans/" + f.Plan,
@@ -261,19 +261,19 @@ func TestTransferPages(t *testing.T) {
 		{
 			Name: "without a successor the page says so", Method: http.MethodGet, URL: page,
 			Headers: testapp.Cookie(f, "samordnare"), ExpectedStatus: http.StatusOK,
-			ExpectedContent:    []string{"Nämnden Kommunstyrelsen har ingen efterträdare."},
+			ExpectedContent:    []string{"Kommunstyrelsen har ingen efterträdare."},
 			NotExpectedContent: []string{`action="` + page + `"`},
 		},
 		{
 			Name: "without a draft to receive them the items are listed and the form withheld", Method: http.MethodGet, URL: page,
 			Headers: testapp.Cookie(f, "samordnare"), BeforeTestFunc: withSuccessor(false), ExpectedStatus: http.StatusOK,
-			ExpectedContent:    []string{"Öppna åtgärder (6)", "Skapa ett utkast för Individ- och arbetsmarknadsnämnden först", "Felaktig kontering av representation"},
+			ExpectedContent:    []string{"Öppna åtgärder (6)", "Skapa ett utkast för individ- och arbetsmarknadsnämnden först", "Felaktig kontering av representation"},
 			NotExpectedContent: []string{`action="` + page + `"`},
 		},
 		{
 			Name: "with a draft the coordinator gets the form", Method: http.MethodGet, URL: page,
 			Headers: testapp.Cookie(f, "samordnare"), BeforeTestFunc: withSuccessor(true), ExpectedStatus: http.StatusOK,
-			ExpectedContent: []string{`action="` + page + `"`, "Överför till Individ- och arbetsmarknadsnämnden", "IAN:s plan 2025", "6 kontrollpunkter och 6 åtgärder kopieras till"},
+			ExpectedContent: []string{`action="` + page + `"`, "Överför till individ- och arbetsmarknadsnämnden", "IAN:s plan 2025", "6 kontrollpunkter och 6 åtgärder kopieras till"},
 		},
 		{
 			Name: "a reader may not transfer", Method: http.MethodGet, URL: page,

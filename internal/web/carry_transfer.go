@@ -79,7 +79,7 @@ func (s *server) boardTransferApply(e *core.RequestEvent) error {
 	}
 	_, err = carry.Transfer(e.App, model.ActorFromAuth(e.Auth), from.Id, s.now())
 	if err == nil {
-		return done(e, "/boards/"+from.Id+"/transfer", i18n.M("flash.transferred", "successor", succ.GetString("name")))
+		return done(e, "/boards/"+from.Id+"/transfer", i18n.M("flash.transferred", "successor", succ.GetString("name"), "successor_text", model.BoardInText(succ)))
 	}
 	r := carry.AsRefusal(err)
 	if r == nil {
@@ -98,9 +98,10 @@ func (s *server) boardTransferApply(e *core.RequestEvent) error {
 
 // transferView reads what would move; a refusal is shown, not raised.
 func (s *server) transferView(e *core.RequestEvent, from, succ *core.Record) (templates.TransferView, error) {
-	v := templates.TransferView{Board: from}
+	v := templates.TransferView{Board: from, BoardText: model.BoardInTextIn(lang(e), from)}
 	if succ != nil {
-		v.Successor = succ.GetString("name")
+		v.Successor, v.SuccessorGenitive = model.BoardInTextIn(lang(e), succ), model.BoardGenitiveIn(lang(e), succ)
+		v.Reason = carry.TransferReason(model.BoardInText(succ))
 	}
 	sum, err := carry.Survey(e.App, from.Id, s.now())
 	v.Summary = sum

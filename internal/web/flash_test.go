@@ -45,7 +45,7 @@ func TestChangesConfirmInABanner(t *testing.T) {
 		{
 			name: "creating a draft without a title", user: "samordnare", path: "/plans",
 			form: url.Values{"board": {f.IAN}, "year": {"2026"}},
-			sv:   "Utkastet för Individ- och arbetsmarknadsnämnden 2026 är skapat.", en: "The draft for Individ- och arbetsmarknadsnämnden 2026 is created.",
+			sv:   "Utkastet för individ- och arbetsmarknadsnämnden 2026 är skapat.", en: "The draft for Individ- och arbetsmarknadsnämnden 2026 is created.",
 		},
 		{
 			name: "adding a control", user: "samordnare", setup: draft, path: "/plans/" + f.Plan + "/controls",
@@ -104,7 +104,7 @@ func TestChangesConfirmInABanner(t *testing.T) {
 				}
 			},
 			form: url.Values{},
-			sv:   "Överföringen till Individ- och arbetsmarknadsnämnden är gjord.", en: "The transfer to Individ- och arbetsmarknadsnämnden is done.",
+			sv:   "Överföringen till individ- och arbetsmarknadsnämnden är gjord.", en: "The transfer to Individ- och arbetsmarknadsnämnden is done.",
 		},
 		{
 			name: "creating a risk", user: "samordnare", path: "/risks",

@@ -157,11 +157,11 @@ func (s *server) planCreate(e *core.RequestEvent) error {
 		if title := r.GetString("title"); title != "" {
 			return done(e, "/plans/"+r.Id, i18n.M("flash.plan_created", "title", title, "year", r.GetInt("year")))
 		}
-		board := ""
+		board, text := "", ""
 		if b, err := e.App.FindRecordById(model.Boards, r.GetString("board")); err == nil {
-			board = b.GetString("name")
+			board, text = b.GetString("name"), model.BoardInText(b)
 		}
-		return done(e, "/plans/"+r.Id, i18n.M("flash.plan_created_board", "board", board, "year", r.GetInt("year")))
+		return done(e, "/plans/"+r.Id, i18n.M("flash.plan_created_board", "board", board, "board_text", text, "year", r.GetInt("year")))
 	}
 	errs, ok := formErrors(lang(e), err, "board", "year", "title")
 	if !ok {

@@ -152,7 +152,7 @@ func TestReportPages(t *testing.T) {
 				// control 12's deviation and overdue action counted
 				"<tr><td>Kommunstyrelsen</td><td>20</td><td>20</td><td>13</td><td>9</td><td>5</td><td>6</td><td>1</td></tr>",
 				testapp.SecretAction,
-				"per 2025-03-15", "Ingen internkontrollplan för 2024 finns för Individ- och arbetsmarknadsnämnden.",
+				"per 2025-03-15", "Ingen internkontrollplan för 2024 finns för individ- och arbetsmarknadsnämnden.",
 				`<label for="report-year">År</label>`, `<hr class="page-break">`},
 		},
 		{
