@@ -99,7 +99,7 @@ func outputs(t testing.TB, s *server, text string) []output {
 		}
 	}
 	year := "2024"
-	for _, kind := range []string{"followup", "plan", "rollup"} {
+	for _, kind := range []string{"followup", "plan", "rollup", "memo"} {
 		for _, public := range []bool{false, true} {
 			v := url.Values{"year": {year}}
 			if kind != "rollup" {
