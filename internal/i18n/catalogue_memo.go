@@ -44,7 +44,7 @@ func init() {
 		"memo.significant":       {"Avvikelser av väsentlig betydelse och åtgärder", "Deviations of significant importance and actions"},
 		"memo.significant_intro": {"Följande avvikelser av väsentlig betydelse har identifierats, med de åtgärder som vidtas.", "The following deviations of significant importance have been found, with the actions being taken."},
 		"memo.no_significant":    {"Inga avvikelser av väsentlig betydelse har identifierats.", "No deviations of significant importance have been found."},
-		"memo.table_caption":     {"Avvikelser av väsentlig betydelse %d och åtgärder", "Deviations of significant importance %d and actions"},
+		"memo.table_caption":     {"Avvikelser av väsentlig betydelse %d med ansvarig, tidplan och status för varje åtgärd", "Deviations of significant importance %d with the owner, due date and status of each action"},
 		"memo.col_control":       {"Kontrollpunkt", "Control"},
 		"memo.col_deviation":     {"Avvikelse", "Deviation"},
 		"memo.col_action":        {"Åtgärd", "Action"},

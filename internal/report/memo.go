@@ -169,7 +169,7 @@ func (pd *planData) memoSummary(lang string, f memoFigures) string {
 // memoColumns are the keys of the significant deviations' table's columns.
 var memoColumns = []string{"memo.col_control", "memo.col_deviation", "memo.col_action", "memo.col_owner", "memo.col_due", "memo.col_status"}
 
-var memoWidths = []float64{18, 22, 26, 12, 10, 12}
+var memoWidths = []float64{19, 21, 25, 13, 12, 10}
 
 // memoTable lists each significant deviation with its actions, one row per
 // action (owner, deadline as people write it, status); a deviation without
