@@ -398,3 +398,47 @@ func TestMemoDiarienummerAndRefusal(t *testing.T) {
 		t.Errorf("Expected the memo of a plan without results refused, got %v", err)
 	}
 }
+
+// TestMemoSignificantBranches: an accepted significant deviation without an
+// action stands in the table with the reason it was accepted; with no
+// significant deviation left the summary and the section say so, and no
+// table is written.
+func TestMemoSignificantBranches(t *testing.T) {
+	t.Parallel()
+	f := testapp.Fix(t)
+	app := testapp.New(t)
+	if err := testapp.Update(app, model.Deviations, f.Deviations["6"], map[string]any{"significant": true}); err != nil {
+		t.Fatal(err)
+	}
+	text := memo(t, app, true, "sv").Text()
+	if want := "6. Fastighetsdata – risk att obehöriga får tillgång till Lantmäteriets fastighetsdata | Lösenorden har inte bytts halvårsvis enligt rutinen. | " +
+		"Avvikelsen har godtagits: Lantmäteriet har egna säkerhetsbrister och har tagit bort merparten fastighetsdata. |  |  | Godtagen"; !strings.Contains(text, want) {
+		t.Errorf("Expected the accepted significant deviation with its reason\n%q in\n%s", want, text)
+	}
+
+	devs, err := app.FindRecordsByFilter(model.Deviations, "significant = true", "", 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range devs {
+		if err := testapp.Update(app, model.Deviations, d.Id, map[string]any{"significant": false}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for lang, want := range map[string][]string{
+		"sv": {"Avvikelser har konstaterats vid 8 kontrollpunkter. Ingen av avvikelserna är av väsentlig betydelse.", "Inga avvikelser av väsentlig betydelse har identifierats."},
+		"en": {"Deviations have been found in 8 controls. None of the deviations is of significant importance.", "No deviations of significant importance have been found."},
+	} {
+		d := memo(t, app, true, lang)
+		for _, w := range want {
+			if !strings.Contains(d.Text(), w) {
+				t.Errorf("%s: Expected %q in\n%s", lang, w, d.Text())
+			}
+		}
+		for _, b := range d.Blocks {
+			if b.Table != nil {
+				t.Errorf("%s: Expected no table without significant deviations, got %q", lang, b.Table.Caption)
+			}
+		}
+	}
+}
