@@ -15,10 +15,11 @@ const (
 	ReportFollowUp = "followup"
 	ReportPlan     = "plan"
 	ReportRollUp   = "rollup"
+	ReportMemo     = "memo" // the tjänsteskrivelse carrying the follow-up to the board
 )
 
 // ReportKinds lists the documents, as they stand in the addresses.
-var ReportKinds = []string{ReportFollowUp, ReportPlan, ReportRollUp}
+var ReportKinds = []string{ReportFollowUp, ReportPlan, ReportRollUp, ReportMemo}
 
 // ReportView is a document's preview page.
 type ReportView struct {

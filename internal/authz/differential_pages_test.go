@@ -120,7 +120,7 @@ func pageURLs(w *world, role string, all, firstHidden map[string]map[string][]st
 		add("/actions?" + q)
 	}
 	for _, b := range []string{w.f.KS, w.f.IAN} {
-		for _, kind := range []string{"followup", "plan"} {
+		for _, kind := range []string{"followup", "plan", "memo"} {
 			add("/reports/" + kind + "?board=" + b + "&year=2024")
 			add("/reports/" + kind + "/download?board=" + b + "&year=2024&format=html")
 		}

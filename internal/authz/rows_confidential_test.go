@@ -51,6 +51,20 @@ func confidentialRows() []row {
 			want: "guest,super:login annan,ian:404 *:200", text: control12Title, sees: members, zip: true},
 		{route: "GET /reports/{kind}/download", name: "public follow-up as DOCX", url: "/reports/followup/download?board=$ks&year=2024&format=docx&public=1",
 			want: "guest,super:login annan,ian:404 *:200", text: control12Title, sees: nobody, zip: true},
+		// the tjänsteskrivelse names the confidential control among the
+		// significant deviations only in the internal version
+		{route: "GET /reports/memo", name: "internal unless a reader", url: "/reports/memo?board=$ks&year=2024",
+			want: "guest,super:login annan,ian:404 *:200", text: control12Title, sees: members},
+		{route: "GET /reports/memo", name: "public on request", url: "/reports/memo?board=$ks&year=2024&public=1",
+			want: "guest,super:login annan,ian:404 *:200", text: control12Title, sees: nobody},
+		{route: "GET /reports/{kind}/download", name: "memo as DOCX", url: "/reports/memo/download?board=$ks&year=2024&format=docx",
+			want: "guest,super:login annan,ian:404 *:200", text: control12Title, sees: members, zip: true},
+		{route: "GET /reports/{kind}/download", name: "public memo as DOCX", url: "/reports/memo/download?board=$ks&year=2024&format=docx&public=1",
+			want: "guest,super:login annan,ian:404 *:200", text: control12Title, sees: nobody, zip: true},
+		// a PDF's creation time differs from one answer to the next, so it
+		// stays out of the page rows the differential test compares
+		{route: "GET /reports/{kind}/download", name: "memo as PDF (status only)", url: "/reports/memo/download?board=$ks&year=2024&format=pdf",
+			want: "guest,super:login annan,ian:404 *:200"},
 		// the other board has no plan of 2024: nothing to download
 		{route: "GET /reports/{kind}/download", name: "roll-up as PDF (status only)", url: "/reports/rollup/download?year=2024&format=pdf",
 			want: "guest,super:login annan,ian:404 *:200"},

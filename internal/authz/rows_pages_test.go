@@ -75,6 +75,11 @@ func pageRows() []row {
 			text: "Kommunstyrelsen", sees: "reader,auditor,owner,other,coord"},
 		{route: "GET /reports/{kind}/download", url: "/reports/followup/download?board=$ks&year=2024&format=html",
 			want: "guest,super:login annan,ian:404 *:200", text: "Medel responstid"},
+		// the tjänsteskrivelse: to whoever may read the follow-up
+		{route: "GET /reports/memo", url: "/reports/memo?board=$ks&year=2024",
+			want: "guest,super:login annan,ian:404 *:200", text: "godkänner uppföljningen av internkontrollplan 2024"},
+		{route: "GET /reports/{kind}/download", name: "the memo as HTML", url: "/reports/memo/download?board=$ks&year=2024&format=html",
+			want: "guest,super:login annan,ian:404 *:200", text: "godkänner uppföljningen av internkontrollplan 2024"},
 		{route: "GET /me", url: "/me", want: "guest,super:login *:200"},
 		// the municipality's name and logo: the settings' update rule lets
 		// coordinators only (the other board's coordinator too: the

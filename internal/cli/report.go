@@ -18,20 +18,22 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/spf13/cobra"
 
+	"ikplan/internal/i18n"
 	"ikplan/internal/report"
 )
 
 // reportKinds are the documents `ikplan report` writes.
-var reportKinds = []string{"followup", "plan", "rollup"}
+var reportKinds = []string{"followup", "plan", "rollup", "memo"}
 
 func reportCommand(app *pocketbase.PocketBase) *cobra.Command {
 	var board, yearText, format, output string
 	var public bool
 	cmd := &cobra.Command{
-		Use:   "report followup|plan|rollup",
+		Use:   "report followup|plan|rollup|memo",
 		Short: "Skriver uppföljningsrapporten, plandokumentet eller sammanställningen till kommunstyrelsen",
 		Long: "Skriver ett dokument som nämnden antar: uppföljningen (followup) eller planen (plan) för en nämnd och ett år, " +
-			"eller sammanställningen av alla nämnders internkontroll ett år (rollup). --board är nämndens namn eller kortnamn. " +
+			"eller sammanställningen av alla nämnders internkontroll ett år (rollup), eller tjänsteskrivelsen som lägger fram " +
+			"uppföljningen för nämnden (memo). --board är nämndens namn eller kortnamn. " +
 			"Utan -o skrivs filen i aktuell mapp med ett namn som uppfoljning-kommunstyrelsen-2024.html; -o - skriver till standard ut.",
 		Example: "  ikplan report followup --board Kommunstyrelsen --year 2024 --format html -o uppfoljning.html\n" +
 			"  ikplan report rollup --year 2024 --public -o -",
@@ -145,9 +147,13 @@ func buildReport(app core.App, kind, boardName string, year int, public bool, no
 		return nil, "", err
 	}
 	slug := report.Slug(b.GetString("name"))
-	if kind == "plan" {
+	switch kind {
+	case "plan":
 		d, err := report.PlanDoc(app, b.Id, year, public)
 		return d, "internkontrollplan-" + slug + "-" + suffix, err
+	case "memo":
+		d, err := report.Memo(app, b.Id, year, public, i18n.Sv, now)
+		return d, "tjansteskrivelse-" + slug + "-" + suffix, err
 	}
 	d, err := report.FollowUp(app, b.Id, year, public)
 	return d, "uppfoljning-" + slug + "-" + suffix, err

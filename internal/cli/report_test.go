@@ -53,6 +53,17 @@ func TestReportCommand(t *testing.T) {
 			t.Errorf("Expected a %s file to start with %q", format, magic)
 		}
 	}
+	// the tjänsteskrivelse, internal and public (the demo's control 12,
+	// confidential, has no deviation: the public memo counts one control less)
+	out, err = run(t, dir, "report", "memo", "--board", "KS", "--year", "2024", "-o", "-")
+	if err != nil || !strings.Contains(out, "<h1>Tjänsteskrivelse</h1>") || !strings.Contains(out, "Kommunstyrelsen godkänner uppföljningen av internkontrollplan 2024.") ||
+		!strings.Contains(out, "omfattar 20 kontrollpunkter") {
+		t.Errorf("Expected the internal memo on standard out, got %v\n%s", err, out)
+	}
+	out, err = run(t, dir, "report", "memo", "--board", "KS", "--year", "2024", "--public", "-o", "-")
+	if err != nil || !strings.Contains(out, "omfattar 19 kontrollpunkter") || strings.Contains(out, "Cyberangrepp") {
+		t.Errorf("Expected the public memo without the confidential control, got %v\n%s", err, out)
+	}
 	if _, err := run(t, dir, "report", "followup", "--board", "KS", "--year", "2024", "--format", "xlsx", "-o", "-"); err == nil ||
 		!strings.Contains(err.Error(), "xlsx finns för planen") {
 		t.Errorf("Expected xlsx refused for the follow-up, got %v", err)

@@ -101,8 +101,9 @@ func refPages(p refIds) []refPage {
 		{"report-followup-public", "GET /reports/followup", coordinator, "/reports/followup" + of + "&public=1", []string{"Uppföljning av"}},
 		{"report-plan", "GET /reports/plan", coordinator, "/reports/plan" + of, []string{p.PlanTitle, p.ControlTitle}},
 		{"report-rollup", "GET /reports/rollup", coordinator, "/reports/rollup?year=" + y, []string{"Sammanställning av nämndernas internkontroll " + y}},
+		{"report-memo", "GET /reports/memo", coordinator, "/reports/memo" + of, []string{"<h1>Tjänsteskrivelse</h1>", "godkänner uppföljningen av internkontrollplan " + y}},
 	}
-	for _, kind := range []string{"followup", "plan", "rollup"} {
+	for _, kind := range []string{"followup", "plan", "rollup", "memo"} {
 		q := of
 		if kind == "rollup" {
 			q = "?year=" + y

@@ -11,6 +11,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 	"ikplan/internal/report"
 	"ikplan/templates"
@@ -20,6 +21,7 @@ func (s *server) bindReportRoutes(g *groupRouter) {
 	g.GET("/reports/followup", s.reportFollowUp)
 	g.GET("/reports/plan", s.reportPlan)
 	g.GET("/reports/rollup", s.reportRollUp)
+	g.GET("/reports/memo", s.reportMemo)
 	g.GET("/reports/{kind}/download", s.reportDownload)
 }
 
@@ -39,6 +41,14 @@ func (s *server) reportPlan(e *core.RequestEvent) error {
 // of the boards the user may see, previewed in the page.
 func (s *server) reportRollUp(e *core.RequestEvent) error {
 	return s.reportPreview(e, templates.ReportRollUp)
+}
+
+// reportMemo handles "GET /reports/memo?board=ID&year=Y[&public=1]": the
+// tjänsteskrivelse that carries the follow-up of a board's plan to the
+// board, previewed in the page, to whoever may read the follow-up, in the
+// UI's language.
+func (s *server) reportMemo(e *core.RequestEvent) error {
+	return s.reportPreview(e, templates.ReportMemo)
 }
 
 // reportDownload handles "GET /reports/{kind}/download?board=ID&year=Y&format=F[&public=1]":
@@ -141,10 +151,17 @@ func (s *server) reportView(e *core.RequestEvent, kind string) (templates.Report
 	v.CanChoose = full
 	v.Public = v.Public || !full
 	name := report.Slug(board.GetString("name")) + "-" + strconv.Itoa(year)
-	if kind == templates.ReportPlan {
+	switch kind {
+	case templates.ReportPlan:
 		v.Doc, err = report.PlanDoc(e.App, board.Id, year, v.Public)
 		v.FileName = "internkontrollplan-" + name
-	} else {
+	case templates.ReportMemo:
+		v.Doc, err = report.Memo(e.App, board.Id, year, v.Public, lang(e), s.now())
+		v.FileName = "tjansteskrivelse-" + name
+		if lang(e) == i18n.En {
+			v.FileName += "-en"
+		}
+	default:
 		v.Doc, err = report.FollowUp(e.App, board.Id, year, v.Public)
 		v.FileName = "uppfoljning-" + name
 	}
