@@ -29,7 +29,7 @@ func Memo(app core.App, boardId string, year int, public bool, lang string, now 
 	}
 	if !pd.hasResults() {
 		return nil, refuse(ErrNoResults, "%s internkontrollplan %d har inga resultat ännu – tjänsteskrivelsen kan skrivas när minst en kontrollpunkt har rapporterats.",
-			upperFirst(Genitive(pd.board.GetString("name"))), year)
+			upperFirst(BoardGenitive(pd.board)), year)
 	}
 	return withIssuer(app, memoDoc(pd, i18n.Normalize(lang), now)), nil
 }
@@ -103,12 +103,12 @@ func memoDoc(pd *planData, lang string, now time.Time) *Doc {
 	d.P("", pd.memoSummary(lang, f))
 
 	d.H(2, "forslag-till-beslut", t("memo.proposal"))
-	d.P("", t("memo.proposal_text", upperFirst(name), pd.year))
+	d.P("", t("memo.proposal_text", upperFirst(model.BoardInTextIn(lang, pd.board)), pd.year))
 
 	d.H(2, "arendet", t("memo.background"))
 	d.P("", t("memo.law"))
 	if on := pd.plan.GetDateTime("adopted_on"); !on.IsZero() {
-		adopted := t("memo.adopted", upperFirst(name), pd.year, on.Time().Format(time.DateOnly))
+		adopted := t("memo.adopted", upperFirst(model.BoardInTextIn(lang, pd.board)), pd.year, on.Time().Format(time.DateOnly))
 		if ref := strings.TrimSpace(pd.plan.GetString("adopted_ref")); ref != "" {
 			adopted += ", " + ref
 		}
@@ -140,7 +140,7 @@ func (pd *planData) memoSummary(lang string, f memoFigures) string {
 	if lang == i18n.En {
 		b.WriteString(t("memo.summary_plan", upperFirst(name), pd.year, n("memo.controls", f.controls)))
 	} else {
-		b.WriteString(t("memo.summary_plan", upperFirst(Genitive(name)), pd.year, n("memo.controls", f.controls)))
+		b.WriteString(t("memo.summary_plan", upperFirst(BoardGenitive(pd.board)), pd.year, n("memo.controls", f.controls)))
 	}
 	parts := []string{n("memo.performed", f.performed)}
 	if f.notFollowedUp > 0 {

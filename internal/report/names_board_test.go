@@ -84,6 +84,21 @@ func TestBoardNamesInDocuments(t *testing.T) {
 				}
 			}
 
+			memo, err := report.Memo(app, f.KS, 2024, false, "sv", testapp.Today)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text = memo.Text()
+			for _, want := range []string{
+				model.UpperFirst(n.WantGenitive) + " internkontrollplan 2024 omfattar",
+				model.UpperFirst(n.WantInText) + " godkänner uppföljningen av internkontrollplan 2024.",
+				"Uppföljning av " + n.WantGenitive + " internkontrollplan 2024",
+			} {
+				if !strings.Contains(text, want) {
+					t.Errorf("Expected %q in the memo, got\n%s", want, text)
+				}
+			}
+
 			// a plan without results: the refusal starts with the genitive
 			if _, err := testapp.Create(app, model.Plans, map[string]any{"board": f.KS, "year": 2025, "status": model.PlanDraft}); err != nil {
 				t.Fatal(err)
@@ -91,6 +106,10 @@ func TestBoardNamesInDocuments(t *testing.T) {
 			_, err = report.FollowUp(app, f.KS, 2025, true)
 			if want := model.UpperFirst(n.WantGenitive) + " internkontrollplan 2025 har inga resultat ännu"; err == nil || !strings.HasPrefix(err.Error(), want) {
 				t.Errorf("Expected the refusal to start %q, got %v", want, err)
+			}
+			_, err = report.Memo(app, f.KS, 2025, true, "sv", testapp.Today)
+			if want := model.UpperFirst(n.WantGenitive) + " internkontrollplan 2025 har inga resultat ännu"; err == nil || !strings.HasPrefix(err.Error(), want) {
+				t.Errorf("Expected the memo's refusal to start %q, got %v", want, err)
 			}
 		})
 	}
