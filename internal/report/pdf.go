@@ -8,8 +8,8 @@ import (
 
 func init() { Register("pdf", WritePDF) }
 
-// WritePDF lays d out as a tagged PDF (PDF/UA-1): A4 (landscape when a
-// table has more than six columns), the Go fonts embedded (the glyphs used,
+// WritePDF lays d out as a tagged PDF (PDF/UA-1): A4 (landscape when the
+// shared rule of tablelayout.go says so), the Go fonts embedded (the glyphs used,
 // each with its Unicode), the title large and bold, headings as bookmarks,
 // tables with their header row repeated on every page they run over,
 // d.Header at the top of every page and "Sida N av M" at the bottom. Every
@@ -37,7 +37,7 @@ const (
 	pdfLeft, pdfRight, pdfTop, pdfBottom     = 22.0, 18.0, 12.0, 18.0
 	pdfEps                                   = 0.01 // rows never reach the very bottom
 	pdfCellPadH, pdfCellPadV, pdfLineSpacing = 1.5, 1.1, 1.3
-	pdfMaxPortraitColumns                    = 6
+	pdfMaxPortraitColumns                    = maxPortraitColumns
 	pdfA4W, pdfA4H                           = 210.0, 297.0
 	mmPerPt                                  = 25.4 / 72
 )
@@ -104,7 +104,7 @@ type pdfPage struct {
 func newPDFLayout(d *Doc, fonts *pdfFonts) *pdfLayout {
 	l := &pdfLayout{fonts: fonts, used: map[pdfFontStyle][]bool{}, pageW: pdfA4W, pageH: pdfA4H,
 		doc: &pdfElem{typ: "Document"}}
-	if wideTable(d) {
+	if landscape(d) {
 		l.pageW, l.pageH = pdfA4H, pdfA4W
 	}
 	l.width = l.pageW - pdfLeft - pdfRight
@@ -119,7 +119,8 @@ func newPDFLayout(d *Doc, fonts *pdfFonts) *pdfLayout {
 	return l
 }
 
-// wideTable tells whether d has a table too wide for a portrait page.
+// wideTable tells whether d has a table of more than six columns (the
+// Word writer's rule; the PDF turns on the shared rule, landscape).
 func wideTable(d *Doc) bool {
 	for _, b := range d.Blocks {
 		if b.Table != nil && tableColumns(b.Table) > pdfMaxPortraitColumns {

@@ -1,12 +1,19 @@
 package report
 
-import "math"
+import (
+	"math"
+	"strings"
+)
+
+// pdfTableMinPt is the smallest size a table's text is set in.
+const pdfTableMinPt = 6.5
 
 // pdfCells is a table row's text, wrapped in its columns, and the
 // structure element (TH or TD) of each cell: drawn whole when it fits,
 // split where a page ends when it is taller than a page.
 type pdfCells struct {
 	lines  [][]string // each column's lines
+	added  [][]bool   // whether a line ends in a hyphen the line breaker added
 	widths []float64  // each column's width, mm
 	elems  []*pdfElem
 	st     pdfStyle
@@ -15,20 +22,35 @@ type pdfCells struct {
 }
 
 // table makes a caption, a shaded header row and a bordered row for each
-// of t's rows, at t's relative widths; in the structure tree a Table with
-// its Caption, a THead whose row has a TH for each column (scope Column)
-// and a TBody with a TR of TDs for each row.
+// of t's rows, in the columns the shared table layout keeps, at the widths
+// it gives (see tablelayout.go: widths from content, words never broken
+// inside unless one alone is wider than its column); in the structure tree
+// a Table with its Caption, a THead whose row has a TH for each column
+// (scope Column) and a TBody with a TR of TDs for each row.
 func (l *pdfLayout) table(t *Table) pdfBlock {
-	n := tableColumns(t)
-	if n == 0 {
+	if tableColumns(t) == 0 {
 		return pdfBlock{}
 	}
-	widths := columnWidths(t.Widths, n, l.width)
-	st := pdfStyle{9, pdfRegular, pdfInk}
-	if n > pdfMaxPortraitColumns {
-		st.size = 8
+	// the shared table size; smaller, down to pdfTableMinPt, when the
+	// longest words do not fit side by side at it
+	var plan columnPlan
+	var st, head pdfStyle
+	for size := tableFontPt; ; size -= 0.5 {
+		st, head = pdfStyle{size, pdfRegular, pdfInk}, pdfStyle{size, pdfBold, pdfInk}
+		plan = layoutColumns(t, l.width, 2*pdfCellPadH, func(s string, header bool) float64 {
+			f := l.fonts.faces[pdfRegular]
+			if header {
+				f = l.fonts.faces[pdfBold]
+			}
+			return f.width(pdfText(s, f), size)
+		})
+		if plan.Fits || size-0.5 < pdfTableMinPt {
+			break
+		}
 	}
-	head := pdfStyle{st.size, pdfBold, pdfInk}
+	if len(plan.Keep) == 0 {
+		return pdfBlock{}
+	}
 	tbl := l.doc.add("Table")
 	b := pdfBlock{before: 3}
 	if t.Caption != "" {
@@ -36,7 +58,7 @@ func (l *pdfLayout) table(t *Table) pdfBlock {
 	}
 	if len(t.Header) > 0 {
 		tr := tbl.add("THead").add("TR")
-		hc := l.cells(t.Header, widths, head, tr, "TH")
+		hc := l.cells(plan.Row(t.Header), plan.Widths, head, tr, "TH")
 		hc.fill = true
 		b.repeat = hc
 		b.rows = append(b.rows, l.cellsRow(hc, 0, -1, false))
@@ -48,7 +70,7 @@ func (l *pdfLayout) table(t *Table) pdfBlock {
 		body = tbl.add("TBody")
 	}
 	for i, r := range t.Rows {
-		c := l.cells(r, widths, st, body.add("TR"), "TD")
+		c := l.cells(plan.Row(r), plan.Widths, st, body.add("TR"), "TD")
 		b.rows = append(b.rows, pdfRow{h: float64(c.most)*st.lineH() + 2*pdfCellPadV, cells: c})
 		if i == 0 { // the first row starts with the table, or two lines of it if it is split anyway
 			room := l.maxH - pdfEps - l.headerH
@@ -65,18 +87,23 @@ func (l *pdfLayout) table(t *Table) pdfBlock {
 	return b
 }
 
-// cells wraps each cell's text in its column; each cell is an element of
-// type typ in the row tr.
+// cells wraps each cell's text in its column with the shared line
+// breaker; each cell is an element of type typ in the row tr. A hyphen the
+// breaker adds where it breaks a word too wide for its column is marked, to
+// be drawn as an artifact: it is not part of the text.
 func (l *pdfLayout) cells(cells []string, widths []float64, st pdfStyle, tr *pdfElem, typ string) *pdfCells {
 	face := l.fonts.faces[st.style]
-	c := &pdfCells{lines: make([][]string, len(widths)), widths: widths, st: st, most: 1}
+	measure := func(s string) float64 { return face.width(s, st.size) }
+	c := &pdfCells{lines: make([][]string, len(widths)), added: make([][]bool, len(widths)), widths: widths, st: st, most: 1}
 	for i, cw := range widths {
 		s := ""
 		if i < len(cells) {
 			s = pdfText(cells[i], face)
 		}
-		w := cw - 2*pdfCellPadH
-		c.lines[i] = face.wrap(s, st.size, w, w)
+		// (a column as wide as its longest word plus padding holds the word:
+		// the width is not to lose it to rounding)
+		c.lines[i] = wrap(s, cw-2*pdfCellPadH+1e-6, measure)
+		c.added[i] = addedHyphens(s, c.lines[i])
 		c.most = max(c.most, len(c.lines[i]))
 		el := tr.add(typ)
 		if typ == "TH" {
@@ -85,6 +112,25 @@ func (l *pdfLayout) cells(cells []string, widths []float64, st pdfStyle, tr *pdf
 		c.elems = append(c.elems, el)
 	}
 	return c
+}
+
+// addedHyphens tells of each line of s, as wrap broke it, whether it ends
+// in a hyphen that is not in s.
+func addedHyphens(s string, lines []string) []bool {
+	out := make([]bool, len(lines))
+	rest := strings.Join(strings.Fields(s), "")
+	for i, line := range lines {
+		piece := strings.Join(strings.Fields(line), "")
+		if strings.HasPrefix(rest, piece) {
+			rest = rest[len(piece):]
+			continue
+		}
+		if cut := strings.TrimSuffix(piece, "-"); cut != piece && strings.HasPrefix(rest, cut) {
+			out[i] = true
+			rest = rest[len(cut):]
+		}
+	}
+	return out
 }
 
 // cellsRow is the row of lines from up to to (-1: all) of c; repeated (a
@@ -104,9 +150,18 @@ func (l *pdfLayout) cellsRow(c *pdfCells, from, to int, repeated bool) pdfRow {
 				el = nil
 			}
 			for k := from; k < to && k < len(c.lines[i]); k++ {
-				if c.lines[i][k] != "" {
-					l.text(el, x+pdfCellPadH, top+pdfCellPadV+float64(k-from)*lineH, c.st, c.lines[i][k])
+				line, y := c.lines[i][k], top+pdfCellPadV+float64(k-from)*lineH
+				if line == "" {
+					continue
 				}
+				if !c.added[i][k] {
+					l.text(el, x+pdfCellPadH, y, c.st, line)
+					continue
+				}
+				line = strings.TrimSuffix(line, "-")
+				l.text(el, x+pdfCellPadH, y, c.st, line)
+				w := l.fonts.faces[c.st.style].width(line, c.st.size)
+				l.text(nil, x+pdfCellPadH+w, y, c.st, "-")
 			}
 			x += cw
 		}
@@ -144,20 +199,6 @@ func (l *pdfLayout) placeCells(c *pdfCells, header *pdfCells) {
 		l.add(repeat)
 	}
 }
-
-// columnWidths shares width mm between n columns in proportion to widths
-// (equal shares unless there is one positive width for each column).
-func columnWidths(widths []float64, n int, width float64) []float64 {
-	sizes := gridSizes(widths, n, pdfGrid)
-	out := make([]float64, n)
-	for i, s := range sizes {
-		out[i] = width * float64(s) / pdfGrid
-	}
-	return out
-}
-
-// pdfGrid is the number of units the columns share.
-const pdfGrid = 1000
 
 // tableColumns is the number of columns of t: its widest row or header.
 func tableColumns(t *Table) int {

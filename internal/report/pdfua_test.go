@@ -211,9 +211,9 @@ func compact(s string) string {
 
 // readStructText reads the output of pdfinfo -struct-text: each element on
 // a line of its own, indented two spaces a level, its attributes below it
-// (/Scope /Column) and its text in quotes, a line each.
-func readStructText(out string) []structNode {
-	var nodes []structNode
+// (/Scope /Column) and its text in quotes, a line each. lines are each
+// element's lines of text as drawn.
+func readStructText(out string) (nodes []structNode, lines [][]string) {
 	for _, line := range strings.Split(out, "\n") {
 		trimmed := strings.TrimLeft(line, " ")
 		switch {
@@ -221,6 +221,7 @@ func readStructText(out string) []structNode {
 		case strings.HasPrefix(trimmed, `"`):
 			if len(nodes) > 0 && len(trimmed) >= 2 {
 				nodes[len(nodes)-1].text += compact(trimmed[1 : len(trimmed)-1])
+				lines[len(nodes)-1] = append(lines[len(nodes)-1], trimmed[1:len(trimmed)-1])
 			}
 		case strings.HasPrefix(trimmed, "/"):
 			if len(nodes) > 0 {
@@ -229,20 +230,24 @@ func readStructText(out string) []structNode {
 		default:
 			typ := strings.TrimSuffix(strings.Fields(trimmed)[0], ":")
 			nodes = append(nodes, structNode{depth: (len(line) - len(trimmed)) / 2, typ: typ})
+			lines = append(lines, nil)
 		}
 	}
-	return nodes
+	return nodes, lines
 }
 
 // wantStruct is the structure tree a document should have, in reading
 // order: Document; the logo (a Figure) and the municipality's name (P); the
 // title H1; each heading one level below (level 1 is H2); each paragraph a
 // P, its marks first; each table a Table with its Caption, a THead with a
-// TR of TH (scope Column) and a TBody with a TR of TD for each row.
-func wantStruct(d *report.Doc) []structNode {
-	out := []structNode{{depth: 0, typ: "Document"}}
+// TR of TH (scope Column) and a TBody with a TR of TD for each row, in the
+// columns that have text in a row (a column empty in every row is left
+// out; a table without rows keeps them all).
+func wantStruct(d *report.Doc) (out []structNode, raw []string) {
+	out, raw = []structNode{{depth: 0, typ: "Document"}}, []string{""}
 	add := func(depth int, typ, text string) {
 		out = append(out, structNode{depth: depth, typ: typ, text: compact(text)})
+		raw = append(raw, text)
 	}
 	if d.LogoType != "" && d.Issuer != "" {
 		add(1, "Figure", "")
@@ -265,7 +270,17 @@ func wantStruct(d *report.Doc) []structNode {
 			for _, r := range tb.Rows {
 				n = max(n, len(r))
 			}
-			if n == 0 {
+			var keep []int
+			for j := range n {
+				text := len(tb.Rows) == 0
+				for _, r := range tb.Rows {
+					text = text || j < len(r) && strings.TrimSpace(r[j]) != ""
+				}
+				if text {
+					keep = append(keep, j)
+				}
+			}
+			if len(keep) == 0 {
 				continue
 			}
 			add(1, "Table", "")
@@ -281,7 +296,7 @@ func wantStruct(d *report.Doc) []structNode {
 			if len(tb.Header) > 0 {
 				add(2, "THead", "")
 				add(3, "TR", "")
-				for i := range n {
+				for _, i := range keep {
 					add(4, "TH", cell(tb.Header, i))
 					out[len(out)-1].attrs = "/Scope /Column"
 				}
@@ -290,14 +305,14 @@ func wantStruct(d *report.Doc) []structNode {
 				add(2, "TBody", "")
 				for _, r := range tb.Rows {
 					add(3, "TR", "")
-					for i := range n {
+					for _, i := range keep {
 						add(4, "TD", cell(r, i))
 					}
 				}
 			}
 		}
 	}
-	return out
+	return out, raw
 }
 
 // TestPDFStructureTree reads each document's structure tree back with an
@@ -305,14 +320,15 @@ func wantStruct(d *report.Doc) []structNode {
 // element with the text of its marked content) and compares it with the
 // document, element by element and in order: the headings' levels and
 // texts, the paragraphs, each table's header cells as TH with scope Column
-// and its cells as TD, row by row. The logo's Figure carries the
-// municipality's name as its alternative text.
+// and its cells as TD, row by row; a cell's lines break between words. The
+// logo's Figure carries the municipality's name as its alternative text.
 func TestPDFStructureTree(t *testing.T) {
 	t.Parallel()
 	for _, u := range uaDocs(t) {
 		t.Run(u.name, func(t *testing.T) {
-			got := readStructText(runPoppler(t, "pdfinfo", u.pdf, "-struct-text"))
-			want := wantStruct(u.doc)
+			got, lines := readStructText(runPoppler(t, "pdfinfo", u.pdf, "-struct-text"))
+			want, raw := wantStruct(u.doc)
+			checkWholeWords(t, got, lines, raw)
 			for i := 0; i < max(len(got), len(want)); i++ {
 				var g, w structNode
 				if i < len(got) {
@@ -355,6 +371,83 @@ func TestPDFStructureTree(t *testing.T) {
 				t.Errorf("Expected the logo as a Figure with the alternative text %q, got %q", want, alts)
 			}
 		})
+	}
+}
+
+// checkWholeWords checks that each table cell's lines, as drawn, break
+// between words of its text (raw, from the document): at a space, or
+// after a hyphen inside a word — never inside a word. (The demo's documents
+// have no word wider than its column, the only kind a line may break.)
+func checkWholeWords(t *testing.T, nodes []structNode, lines [][]string, raw []string) {
+	t.Helper()
+	for i, n := range nodes {
+		if n.typ != "TD" && n.typ != "TH" || len(lines[i]) < 2 || i >= len(raw) {
+			continue
+		}
+		if slices.ContainsFunc(strings.Fields(raw[i]), func(w string) bool { return len([]rune(w)) > 60 }) {
+			continue // a word wider than any column may break inside
+		}
+		orig := []rune(unorm.NFC.String(raw[i]))
+		pos := 0
+		for k, line := range lines[i][:len(lines[i])-1] {
+			for _, r := range line {
+				if unicode.IsSpace(r) {
+					continue
+				}
+				for pos < len(orig) && unicode.IsSpace(orig[pos]) {
+					pos++
+				}
+				if pos >= len(orig) || orig[pos] != r {
+					return // the texts differ: the element comparison says so
+				}
+				pos++
+			}
+			if pos < len(orig) && !unicode.IsSpace(orig[pos]) && !strings.ContainsRune("-\u2010\u2013", orig[pos-1]) {
+				t.Errorf("Expected the lines of a %s to break between words, got %q | %q from %q", n.typ, line, lines[i][k+1], raw[i])
+			}
+		}
+	}
+}
+
+// TestPDFTableWords lays out a table whose relative widths (as the
+// document asks) would give "Kommunstyrelsen" and "Kvartalsvis" a column
+// narrower than the word: the shared table layout widens the columns from
+// their content, so every cell breaks between words. A word wider than the
+// page (the second table's) breaks inside, with a hyphen that is drawn as
+// an artifact, so the cell's text in the structure tree is the word as
+// written.
+func TestPDFTableWords(t *testing.T) {
+	t.Parallel()
+	long := strings.Repeat("Kontrollmoment", 30)
+	d := &report.Doc{Title: "Internkontrollplan 2025", Header: "Kommunstyrelsen – 2025", Lang: "sv"}
+	d.H(1, "a", "1. Kontroller")
+	d.T(report.Table{Caption: "Kansliavdelningen", Header: []string{"Nr", "Ansvarig", "Kontrollmoment", "Frekvens"},
+		Widths: []float64{1, 1, 14, 1}, Rows: [][]string{
+			{"1", "Kommunstyrelsen", "Genomgång av rutiner för attest och utbetalning", "Kvartalsvis"},
+			{"2", "Individ- och arbetsmarknadsnämnden", "Stickprov", "Årligen"},
+		}})
+	d.T(report.Table{Header: []string{"Kontrollmoment"}, Rows: [][]string{{"Stickprov"}, {long}}})
+	var b bytes.Buffer
+	if err := report.Write("pdf", &b, d); err != nil {
+		t.Fatal(err)
+	}
+	got, lines := readStructText(runPoppler(t, "pdfinfo", b.Bytes(), "-struct-text"))
+	want, raw := wantStruct(d)
+	checkWholeWords(t, got, lines, raw)
+	if !slices.EqualFunc(got, want, func(g, w structNode) bool {
+		g.attrs = w.attrs
+		return g == w
+	}) {
+		t.Errorf("Expected the structure tree\n%v\ngot\n%v", want, got)
+	}
+	hyphens := 0
+	for _, l := range strings.Split(report.PDFText(t, b.Bytes(), d.Header), " ") {
+		if l == "-" {
+			hyphens++
+		}
+	}
+	if hyphens == 0 {
+		t.Errorf("Expected the long word broken with hyphens on the page")
 	}
 }
 
