@@ -86,7 +86,7 @@ func (l *pdfLayout) writeOutline(f *pdfFile, pageNums []int) int {
 			fmt.Fprintf(&b, " /First %s /Last %s /Count %d", ref(nums[ks[0]]), ref(nums[ks[len(ks)-1]]), count(i))
 		}
 		b.WriteString(">>")
-		f.obj(nums[i], b.String())
+		f.pack(nums[i], b.String())
 	}
 	top := kids(-1)
 	f.obj(root, fmt.Sprintf("<</Type /Outlines /First %s /Last %s /Count %d>>", ref(nums[top[0]]), ref(nums[top[len(top)-1]]), count(-1)))

@@ -196,7 +196,7 @@ func (l *pdfLayout) write(d *Doc) ([]byte, error) {
 		}
 		nums.WriteString("] ")
 	}
-	f.obj(structRoot, fmt.Sprintf("<</Type /StructTreeRoot /K [%s] /ParentTree <</Nums [%s]>> /ParentTreeNextKey %d>>",
+	f.pack(structRoot, fmt.Sprintf("<</Type /StructTreeRoot /K [%s] /ParentTree <</Nums [%s]>> /ParentTreeNextKey %d>>",
 		ref(l.doc.num), strings.TrimSpace(nums.String()), len(l.pages)))
 
 	outline := l.writeOutline(f, pageNums)
@@ -273,7 +273,7 @@ func (l *pdfLayout) writeElem(f *pdfFile, e *pdfElem, parent int, pageNums []int
 		}
 	}
 	b.WriteString("]>>")
-	f.obj(e.num, b.String())
+	f.pack(e.num, b.String())
 	for _, k := range e.kids {
 		if k.elem != nil {
 			l.writeElem(f, k.elem, e.num, pageNums)

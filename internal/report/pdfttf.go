@@ -62,10 +62,10 @@ func (f *pdfFace) readMetrics(scale float64) error {
 	return nil
 }
 
-// ttfDrop are tables a PDF does not use: layout features and hinting
-// tables for other resolutions.
+// ttfDrop are tables a PDF does not use: layout features, hinting tables
+// for other resolutions and the font's names (the PDF names it).
 var ttfDrop = map[string]bool{"glyf": true, "loca": true, "DSIG": true, "GSUB": true, "GPOS": true, "GDEF": true,
-	"kern": true, "hdmx": true, "LTSH": true, "VDMX": true, "PCLT": true}
+	"kern": true, "hdmx": true, "LTSH": true, "VDMX": true, "PCLT": true, "name": true}
 
 // subset is the font with only the glyphs used (and glyph 0, and the parts
 // of composite glyphs) drawn; every other glyph is empty.
@@ -159,6 +159,11 @@ func (f *pdfFace) subset(used []bool) ([]byte, error) {
 	binary.BigEndian.PutUint16(h[50:], 1) // long offsets in loca
 	binary.BigEndian.PutUint32(h[8:], 0)  // checkSumAdjustment, set below
 	out["head"] = h
+	if post := t["post"]; len(post) >= 32 { // version 3: no glyph names
+		p := slices.Clone(post[:32])
+		binary.BigEndian.PutUint32(p, 0x00030000)
+		out["post"] = p
+	}
 	return ttfWrite(out), nil
 }
 
