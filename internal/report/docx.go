@@ -33,8 +33,9 @@ const (
 // and a navigation pane of them), an item's title line in Punktrubrik,
 // marks bold before the text, tables in Table Grid with the header row
 // repeated on every page, page breaks, d.Header in the page header and
-// "Sida N av M" in the footer. A4, landscape when a table has more than six
-// columns, in d's language (Swedish by default) for spelling.
+// "Sida N av M" in the footer, a section's intro line kept with what
+// follows it. A4, landscape when the shared rule says so (landscape), in
+// d's language (Swedish by default) for spelling.
 func WriteDOCX(w io.Writer, d *Doc) error {
 	tpl, err := docxTemplate()
 	if err != nil {
@@ -49,7 +50,7 @@ func WriteDOCX(w io.Writer, d *Doc) error {
 		dd.RunProp.RunProp.Lang = &ctypes.Lang{Val: &lang}
 	}
 	width := docxPageShort - docxMarginsLR
-	if wideTable(d) {
+	if landscape(d) {
 		if sp := rd.Document.Body.SectPr; sp != nil {
 			long, short := uint64(docxPageLong), uint64(docxPageShort)
 			sp.PageSize = &ctypes.PageSize{Width: &long, Height: &short, Orient: stypes.PageOrientLandscape}
@@ -72,7 +73,7 @@ func WriteDOCX(w io.Writer, d *Doc) error {
 			return fmt.Errorf("docx: %w", err)
 		}
 	}
-	for _, b := range d.Blocks {
+	for i, b := range d.Blocks {
 		switch {
 		case b.Heading != nil:
 			level := uint(min(max(b.Heading.Level, 1), docxMaxHeading))
@@ -80,7 +81,15 @@ func WriteDOCX(w io.Writer, d *Doc) error {
 				return fmt.Errorf("docx: %w", err)
 			}
 		case b.Paragraph != nil:
-			docxParagraph(rd.AddEmptyParagraph(), b.Paragraph)
+			p := rd.AddEmptyParagraph()
+			docxParagraph(p, b.Paragraph)
+			if introAt(d, i) {
+				ct := p.GetCT()
+				if ct.Property == nil {
+					ct.Property = &ctypes.ParagraphProp{}
+				}
+				ct.Property.KeepNext = &ctypes.OnOff{}
+			}
 		case b.Table != nil:
 			docxTable(rd, b.Table, width)
 		case b.PageBreak:
@@ -133,11 +142,28 @@ func docxLine(s string) string {
 	return strings.Join(strings.Fields(docxText(s)), " ")
 }
 
+// Word's table text: TableText is 9 pt; Table Grid puts 108 twips between
+// a cell's edges and its text, and a few twips more keep rounding from
+// making a column narrower than its longest word.
+const (
+	docxTablePt   = 9
+	docxCellRoom  = 2*108 + 4
+	twipsPerPoint = 20
+)
+
+// docxMeasure is a table text's width in twips, in Arial at docxTablePt
+// (bold in the header row).
+func docxMeasure(s string, header bool) float64 {
+	return tableTextWidth(s, header) * docxTablePt * twipsPerPoint
+}
+
 // docxTable adds t: a caption paragraph, then a table across width twips in
-// Table Grid, the columns at t's relative widths, the header row shaded,
+// Table Grid, the columns as the shared layout plans them (empty ones left
+// out, each at least as wide as its longest word), the header row shaded,
 // bold and repeated on each page.
 func docxTable(rd *docx.RootDoc, t *Table, width int) {
-	n := tableColumns(t)
+	plan := layoutColumns(t, float64(width), docxCellRoom, docxMeasure)
+	n := len(plan.Keep)
 	if n == 0 {
 		return
 	}
@@ -147,7 +173,7 @@ func docxTable(rd *docx.RootDoc, t *Table, width int) {
 		docxRuns(p, t.Caption, false)
 	}
 	cols := make([]uint64, n)
-	for i, size := range gridSizes(t.Widths, n, width) {
+	for i, size := range gridSizes(plan.Widths, n, width) {
 		cols[i] = uint64(size)
 	}
 	tbl := rd.AddTable()
@@ -163,16 +189,14 @@ func docxTable(rd *docx.RootDoc, t *Table, width int) {
 		if head {
 			rp.Header = &ctypes.OnOff{}
 		}
-		for i := range n {
+		for i, cell := range plan.Row(cells) {
 			c := r.AddCell().Width(int(cols[i]), stypes.TableWidthDxa)
 			if head {
 				c.BackgroundColor("E6E6E6")
 			}
 			p := c.AddEmptyPara()
 			p.Style("TableText")
-			if i < len(cells) {
-				docxRuns(p, cells[i], head)
-			}
+			docxRuns(p, cell, head)
 		}
 	}
 	if len(t.Header) > 0 {

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -19,8 +20,9 @@ type docxFile struct {
 }
 
 type docxPara struct {
-	style string
-	runs  []docxRun
+	style    string
+	runs     []docxRun
+	keepNext bool // set on the paragraph itself, not by its style
 }
 
 type docxRun struct {
@@ -30,6 +32,7 @@ type docxRun struct {
 
 type docxReadTable struct {
 	cols   int
+	widths []int // the grid's column widths, twips
 	header []bool
 	rows   [][]string
 }
@@ -90,6 +93,8 @@ func readDOCX(t testing.TB, data []byte) *docxFile {
 				tbl = &docxReadTable{}
 			case "gridCol":
 				tbl.cols++
+				w, _ := strconv.Atoi(attr(e, "w"))
+				tbl.widths = append(tbl.widths, w)
 			case "tr":
 				row = nil
 				tbl.header = append(tbl.header, false)
@@ -101,6 +106,10 @@ func readDOCX(t testing.TB, data []byte) *docxFile {
 				para = &docxPara{}
 			case "pStyle":
 				para.style = attr(e, "val")
+			case "keepNext":
+				if para != nil && run == nil {
+					para.keepNext = true
+				}
 			case "r":
 				para.runs = append(para.runs, docxRun{})
 				run = &para.runs[len(para.runs)-1]

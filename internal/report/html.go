@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"github.com/a-h/templ"
@@ -37,7 +38,7 @@ func printStyle(d *Doc) templ.Component {
 		if d.Header != "" {
 			fmt.Fprintf(&b, "@page { @top-left { content: \"%s\"; } }\n", cssString(d.Header))
 		}
-		if wide(d) {
+		if landscape(d) {
 			b.WriteString("@page { size: A4 landscape; }\n")
 		}
 		b.WriteString("</style>")
@@ -61,15 +62,63 @@ func cssString(s string) string {
 	return b.String()
 }
 
-// wide reports whether a table of d has more columns than an upright A4
-// page holds well; such a document is printed in landscape.
-func wide(d *Doc) bool {
-	for _, b := range d.Blocks {
-		if b.Table != nil && len(b.Table.Header) > 8 {
-			return true
+// The printed page's text width in mm: A4 less print.css's @page margins
+// (20 and 18 mm), upright and landscape.
+const (
+	htmlPortraitMM  = 210 - 38
+	htmlLandscapeMM = 297 - 38
+	htmlCellPadMM   = 2 * 0.4 * tableFontPt * 25.4 / 72 // print.css: 0.4rem each side, 1rem = the table's font
+)
+
+// unbreakable is a word a line may not break inside though a browser
+// would: one with a hyphen before a digit, such as the date 2024-12-31
+// (see tableWords).
+var unbreakable = regexp.MustCompile(`[^\s]*[\p{L}\p{N}][-\x{2010}\x{2013}][0-9][^\s]*`)
+
+// cellText is a table cell's text, escaped, each unbreakable word in a
+// span that keeps it on one line.
+func cellText(s string) templ.Component {
+	return templ.ComponentFunc(func(ctx context.Context, w io.Writer) error {
+		var b strings.Builder
+		last := 0
+		for _, m := range unbreakable.FindAllStringIndex(s, -1) {
+			b.WriteString(templ.EscapeString(s[last:m[0]]))
+			b.WriteString(`<span class="report-nobreak">` + templ.EscapeString(s[m[0]:m[1]]) + `</span>`)
+			last = m[1]
 		}
+		b.WriteString(templ.EscapeString(s[last:]))
+		_, err := io.WriteString(w, b.String())
+		return err
+	})
+}
+
+// htmlTable is a table as the shared layout plans it for print: the kept
+// columns' headers and rows, and each column's width in percent of the
+// table (in the web UI's page, where widths is false, the browser's own).
+type htmlTable struct {
+	t       *Table
+	header  []string
+	rows    [][]string
+	percent []float64
+}
+
+func htmlLayout(d *Doc, t *Table, widths bool) htmlTable {
+	width := htmlPortraitMM
+	if landscape(d) {
+		width = htmlLandscapeMM
 	}
-	return false
+	plan := layoutColumns(t, float64(width), htmlCellPadMM, tableMeasureMM(tableFontPt))
+	h := htmlTable{t: t}
+	if len(t.Header) > 0 {
+		h.header = plan.Row(t.Header)
+	}
+	for _, r := range t.Rows {
+		h.rows = append(h.rows, plan.Row(r))
+	}
+	if widths {
+		h.percent = percents(plan.Widths)
+	}
+	return h
 }
 
 func docLang(d *Doc) string {

@@ -48,6 +48,18 @@ func landscape(d *Doc) bool {
 	return false
 }
 
+// introAt tells whether block i of d is a section's intro line: a plain
+// paragraph right after a heading, with more of the section after it. The
+// writers keep it with what follows, as they keep a heading, so that it
+// never ends a page alone.
+func introAt(d *Doc, i int) bool {
+	if i < 1 || i+1 >= len(d.Blocks) || d.Blocks[i-1].Heading == nil || d.Blocks[i+1].PageBreak {
+		return false
+	}
+	p := d.Blocks[i].Paragraph
+	return p != nil && p.Style == ""
+}
+
 // columnPlan is how a table's columns are laid out: which of its columns
 // are kept and how wide each is, in the unit of the measure it was made
 // with.
