@@ -37,7 +37,6 @@ const (
 	pdfLeft, pdfRight, pdfTop, pdfBottom     = 22.0, 18.0, 12.0, 18.0
 	pdfEps                                   = 0.01 // rows never reach the very bottom
 	pdfCellPadH, pdfCellPadV, pdfLineSpacing = 1.5, 1.1, 1.3
-	pdfMaxPortraitColumns                    = maxPortraitColumns
 	pdfA4W, pdfA4H                           = 210.0, 297.0
 	mmPerPt                                  = 25.4 / 72
 )
@@ -117,17 +116,6 @@ func newPDFLayout(d *Doc, fonts *pdfFonts) *pdfLayout {
 	}
 	l.startPage()
 	return l
-}
-
-// wideTable tells whether d has a table of more than six columns (the
-// Word writer's rule; the PDF turns on the shared rule, landscape).
-func wideTable(d *Doc) bool {
-	for _, b := range d.Blocks {
-		if b.Table != nil && tableColumns(b.Table) > pdfMaxPortraitColumns {
-			return true
-		}
-	}
-	return false
 }
 
 // startPage begins a page, its running header above the content area.

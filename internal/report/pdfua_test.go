@@ -451,6 +451,34 @@ func TestPDFTableWords(t *testing.T) {
 	}
 }
 
+// TestPDFOrientation: the PDF turns landscape on the rule every format
+// shares (tablelayout.go), on the columns a table shows: seven columns of
+// which one is empty in every row show six, and the page stays upright
+// (the PDF's own rule before, more than six columns, turned it).
+func TestPDFOrientation(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		empty     string
+		landscape bool
+	}{{"", false}, {"Stickprov", true}} {
+		d := &report.Doc{Title: "Sju kolumner"}
+		d.T(report.Table{Header: strings.Fields("Nr Kontrollpunkt Process Metod Frekvens Ansvarig Mål"),
+			Rows: [][]string{{"1", "Attestlistor", c.empty, "Stickprov", "Årligen", "Ekonomichef", "Inga fel"}}})
+		var b bytes.Buffer
+		if err := report.Write("pdf", &b, d); err != nil {
+			t.Fatal(err)
+		}
+		r, err := pdf.NewReader(bytes.NewReader(b.Bytes()), int64(b.Len()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		box := r.Page(1).V.Key("MediaBox")
+		if got := box.Index(2).Float64() > box.Index(3).Float64(); got != c.landscape {
+			t.Errorf("Process %q: expected landscape %v, got a page of %v × %v", c.empty, c.landscape, box.Index(2), box.Index(3))
+		}
+	}
+}
+
 // TestPDFEveryRunTagged walks every page's content stream and checks that
 // each text run (Tj, TJ, ', ") is inside marked content with an MCID that
 // the page's entry in the parent tree gives an element, or inside an
