@@ -7,6 +7,7 @@ import (
 	"html"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // The structure tree of a tagged PDF: each element has a type (Document,
@@ -284,7 +285,15 @@ func (l *pdfLayout) writeElem(f *pdfFile, e *pdfElem, parent int, pageNums []int
 // pdfXMP is the document's XMP metadata: its title, subject and language,
 // and that it conforms to PDF/UA-1.
 func pdfXMP(d *Doc, lang string) string {
-	esc := html.EscapeString
+	// XML takes no control characters, escaped or not
+	esc := func(s string) string {
+		return html.EscapeString(strings.Map(func(r rune) rune {
+			if unicode.IsControl(r) || r == '\ufffe' || r == '\uffff' {
+				return -1
+			}
+			return r
+		}, s))
+	}
 	var b strings.Builder
 	b.WriteString("<?xpacket begin=\"\ufeff\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n" +
 		"<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n" +

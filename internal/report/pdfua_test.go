@@ -198,11 +198,12 @@ func (n structNode) String() string {
 	return s + fmt.Sprintf(" %q", n.text)
 }
 
-// compact is s without white space, composed: a line broken in the PDF
-// reads back without the space it was broken at.
+// compact is s without white space and control characters, composed: a
+// line broken in the PDF reads back without the space it was broken at,
+// and a control character is not drawn.
 func compact(s string) string {
 	return unorm.NFC.String(strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
+		if unicode.IsSpace(r) || unicode.IsControl(r) {
 			return -1
 		}
 		return r
@@ -419,7 +420,7 @@ func checkWholeWords(t *testing.T, nodes []structNode, lines [][]string, raw []s
 func TestPDFTableWords(t *testing.T) {
 	t.Parallel()
 	long := strings.Repeat("Kontrollmoment", 30)
-	d := &report.Doc{Title: "Internkontrollplan 2025", Header: "Kommunstyrelsen – 2025", Lang: "sv"}
+	d := &report.Doc{Title: "Internkontrollplan 2025\x01 <&>", Header: "Kommunstyrelsen – 2025", Lang: "sv"}
 	d.H(1, "a", "1. Kontroller")
 	d.T(report.Table{Caption: "Kansliavdelningen", Header: []string{"Nr", "Ansvarig", "Kontrollmoment", "Frekvens"},
 		Widths: []float64{1, 1, 14, 1}, Rows: [][]string{
@@ -439,6 +440,9 @@ func TestPDFTableWords(t *testing.T) {
 		return g == w
 	}) {
 		t.Errorf("Expected the structure tree\n%v\ngot\n%v", want, got)
+	}
+	if info := runPoppler(t, "pdfinfo", b.Bytes(), "-meta"); !strings.Contains(info, "Internkontrollplan 2025 &lt;&amp;&gt;</rdf:li>") {
+		t.Errorf("Expected the title in the XMP metadata as valid XML, got\n%s", info)
 	}
 	hyphens := 0
 	for _, l := range strings.Split(report.PDFText(t, b.Bytes(), d.Header), " ") {
