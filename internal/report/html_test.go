@@ -69,6 +69,9 @@ func TestWriteHTMLPrints(t *testing.T) {
 		`<h1>Uppföljning av kommunstyrelsens internkontrollplan 2024</h1>`,
 		`<h2 id="avvikelser-och-atgarder">1. Avvikelser och åtgärder intern kontroll 2024</h2>`,
 		`<h3 id="atgarder">1.2 Åtgärder</h3>`,
+		// a section's intro line is kept with its heading, on one page
+		`<div class="report-keep"><h3 id="atgarder">1.2 Åtgärder</h3><p class="report-p">Nedan redovisas`,
+		".report-keep { break-inside: avoid;",
 		`<strong class="report-mark">Sekretess</strong>`,
 		`<hr class="page-break">`, "<caption>Sammanfattning</caption>", `<th scope="col">Nämnd</th>`,
 		`<colgroup><col style="width: `,
