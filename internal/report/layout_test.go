@@ -6,8 +6,6 @@ import (
 	"io"
 	"strings"
 	"testing"
-
-	"github.com/johnfercher/maroto/v2/pkg/consts/fontstyle"
 )
 
 // TestFormatsRegistered: the PDF and DOCX writers are found by name, and
@@ -47,7 +45,7 @@ func TestPDFText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	face := fonts.faces[fontstyle.Normal]
+	face := fonts.faces[pdfRegular]
 	for _, r := range "ÅÄÖåäöéü–—”“’§≤≥…€½·" {
 		if !face.has(r) {
 			t.Errorf("the Go font lacks %q", r)
@@ -75,7 +73,7 @@ func TestWrap(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	face := fonts.faces[fontstyle.Normal]
+	face := fonts.faces[pdfRegular]
 	text := "Kontroll har gjorts av om det finns beskrivning av arbetsuppgifter samt rutinbeskrivningar och checklistor."
 	lines := face.wrap(text, 10, 40, 60)
 	if len(lines) < 3 || strings.Join(lines, " ") != text {

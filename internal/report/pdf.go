@@ -4,179 +4,128 @@ import (
 	"fmt"
 	"io"
 	"strings"
-
-	"github.com/johnfercher/maroto/v2"
-	"github.com/johnfercher/maroto/v2/pkg/components/col"
-	"github.com/johnfercher/maroto/v2/pkg/components/page"
-	"github.com/johnfercher/maroto/v2/pkg/components/row"
-	"github.com/johnfercher/maroto/v2/pkg/components/text"
-	"github.com/johnfercher/maroto/v2/pkg/config"
-	"github.com/johnfercher/maroto/v2/pkg/consts/border"
-	"github.com/johnfercher/maroto/v2/pkg/consts/fontstyle"
-	"github.com/johnfercher/maroto/v2/pkg/consts/orientation"
-	"github.com/johnfercher/maroto/v2/pkg/consts/pagesize"
-	"github.com/johnfercher/maroto/v2/pkg/core"
-	"github.com/johnfercher/maroto/v2/pkg/props"
 )
 
 func init() { Register("pdf", WritePDF) }
 
-// WritePDF lays d out as a PDF: A4 (landscape when a table has more than
-// six columns), the Go fonts embedded, the title large and bold, headings
-// as bookmarks, tables with their header row repeated on every page they
-// run over, d.Header at the top of every page and "Sida N av M" at the
-// bottom. It runs in-process; no program is called.
+// WritePDF lays d out as a tagged PDF (PDF/UA-1): A4 (landscape when the
+// shared rule of tablelayout.go says so), the Go fonts embedded (the glyphs used,
+// each with its Unicode), the title large and bold, headings as bookmarks,
+// tables with their header row repeated on every page they run over,
+// d.Header at the top of every page and "Sida N av M" at the bottom. Every
+// text is tagged in a structure tree made from d (see pdftag.go); the
+// running header, the page numbers, the repeated header rows and the
+// tables' rules are artifacts. It runs in-process; no program is called.
 func WritePDF(w io.Writer, d *Doc) error {
 	d = validText(d)
 	fonts, err := loadPDFFonts()
 	if err != nil {
 		return err
 	}
-	l, err := newPDFLayout(d, fonts)
-	if err != nil {
-		return err
-	}
+	l := newPDFLayout(d, fonts)
 	l.place(l.blocks(d))
-	out, err := l.m.Generate()
+	out, err := l.write(d)
 	if err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	_, err = w.Write(out.GetBytes())
+	_, err = w.Write(out)
 	return err
 }
 
-// The page: A4 with margins in mm, and a grid of pdfGrid units across so
-// that columns get the widths asked for.
+// The page: A4 with margins in mm.
 const (
-	pdfGrid                                  = 1000
 	pdfLeft, pdfRight, pdfTop, pdfBottom     = 22.0, 18.0, 12.0, 18.0
 	pdfEps                                   = 0.01 // rows never reach the very bottom
 	pdfCellPadH, pdfCellPadV, pdfLineSpacing = 1.5, 1.1, 1.3
-	pdfMaxPortraitColumns                    = 6
+	pdfA4W, pdfA4H                           = 210.0, 297.0
 	mmPerPt                                  = 25.4 / 72
 )
 
-var (
-	pdfInk    = props.Color{Red: 0, Green: 0, Blue: 0}
-	pdfMuted  = props.Color{Red: 85, Green: 85, Blue: 85}
-	pdfRule   = props.Color{Red: 150, Green: 150, Blue: 150}
-	pdfShade  = props.Color{Red: 230, Green: 230, Blue: 230}
-	pdfBorder = &props.Cell{BorderType: border.Full, BorderColor: &pdfRule, BorderThickness: 0.2}
-	pdfHeadBg = &props.Cell{BorderType: border.Full, BorderColor: &pdfRule, BorderThickness: 0.2, BackgroundColor: &pdfShade}
+// Grey levels: 0 is black, 1 white.
+const (
+	pdfInk    = 0.0
+	pdfMuted  = 85.0 / 255
+	pdfRule   = 150.0 / 255
+	pdfShade  = 230.0 / 255
+	pdfRuleW  = 0.2 // mm
+	pdfFootAt = 10.0
 )
 
-// pdfStyle is a font, its size in points and its colour.
+// pdfStyle is a font, its size in points and its grey.
 type pdfStyle struct {
 	size  float64
-	style fontstyle.Type
-	color *props.Color
+	style pdfFontStyle
+	grey  float64
 }
 
 var (
-	pdfTitle    = pdfStyle{18, fontstyle.Bold, &pdfInk}
-	pdfIssuer   = pdfStyle{11, fontstyle.Bold, &pdfMuted}
-	pdfHeadings = []pdfStyle{{14, fontstyle.Bold, &pdfInk}, {12, fontstyle.Bold, &pdfInk}, {10.5, fontstyle.Bold, &pdfInk}}
-	pdfBody     = pdfStyle{10, fontstyle.Normal, &pdfInk}
-	pdfLead     = pdfStyle{10, fontstyle.Bold, &pdfInk}
-	pdfNote     = pdfStyle{9, fontstyle.Italic, &pdfMuted}
-	pdfCaption  = pdfStyle{9.5, fontstyle.Bold, &pdfInk}
-	pdfHeader   = pdfStyle{8.5, fontstyle.Normal, &pdfMuted}
+	pdfTitle    = pdfStyle{18, pdfBold, pdfInk}
+	pdfIssuer   = pdfStyle{11, pdfBold, pdfMuted}
+	pdfHeadings = []pdfStyle{{14, pdfBold, pdfInk}, {12, pdfBold, pdfInk}, {10.5, pdfBold, pdfInk}}
+	pdfBody     = pdfStyle{10, pdfRegular, pdfInk}
+	pdfLead     = pdfStyle{10, pdfBold, pdfInk}
+	pdfNote     = pdfStyle{9, pdfItalic, pdfMuted}
+	pdfCaption  = pdfStyle{9.5, pdfBold, pdfInk}
+	pdfHeader   = pdfStyle{8.5, pdfRegular, pdfMuted}
 )
 
 // lineH is the height of one line of text in the style, in mm.
 func (s pdfStyle) lineH() float64 { return s.size * mmPerPt * pdfLineSpacing }
 
-// props is maroto's text properties for a line of the style at left mm and
-// top mm into its cell, the baseline centred in the line's height.
-func (s pdfStyle) props(left, top float64) props.Text {
-	return props.Text{Family: pdfFamily, Style: s.style, Size: s.size, Color: s.color,
-		Left: left, Top: top + s.size*mmPerPt*(pdfLineSpacing-1)/2}
-}
-
-// pdfLayout places rows on pages. maroto breaks a page when a row does not
-// fit; pdfLayout keeps the same count of the height used (cur, from the top
-// of the page's content area, the running header included) so that it can
-// break first where a document needs it: before a heading that would end a
-// page, or a table row, whose header row is then repeated.
+// pdfLayout places rows on pages. It keeps the height used on the current
+// page (cur, from the top of the page's content area, the running header
+// included) so that it breaks pages where a document needs it: before a
+// heading that would end a page, or a table row, whose header row is then
+// repeated.
 type pdfLayout struct {
-	m       core.Maroto
 	fonts   *pdfFonts
-	outline *pdfOutline
+	used    map[pdfFontStyle][]bool // the glyphs drawn, by font
+	pages   []*pdfPage
+	pageW   float64
+	pageH   float64
 	width   float64 // of the content area, mm
 	maxH    float64 // height of the content area
 	headerH float64
+	header  []string // the running header's lines
 	cur     float64
+	doc     *pdfElem // the structure tree's root element
+	marks   []pdfMark
+	logo    *pdfImage
 }
 
-func newPDFLayout(d *Doc, fonts *pdfFonts) (*pdfLayout, error) {
-	b := config.NewBuilder().
-		WithPageSize(pagesize.A4).
-		WithLeftMargin(pdfLeft).WithRightMargin(pdfRight).
-		WithTopMargin(pdfTop).WithBottomMargin(pdfBottom).
-		WithMaxGridSize(pdfGrid).
-		WithCustomFonts(fonts.custom(usesNotes(d))).
-		WithDefaultFont(&props.Font{Family: pdfFamily, Size: pdfBody.size, Color: &pdfInk}).
-		WithPageNumber(props.PageNumber{Pattern: "Sida {current} av {total}", Place: props.RightBottom,
-			Family: pdfFamily, Size: 8.5, Color: &pdfMuted}).
-		WithCompression(true).
-		WithCreator("ikplan", true)
-	if d.Title != "" {
-		b = b.WithTitle(d.Title, true)
+// pdfPage is one page's content, and the structure element each of its
+// marked-content sequences belongs to, by MCID.
+type pdfPage struct {
+	content strings.Builder
+	parents []*pdfElem
+}
+
+func newPDFLayout(d *Doc, fonts *pdfFonts) *pdfLayout {
+	l := &pdfLayout{fonts: fonts, used: map[pdfFontStyle][]bool{}, pageW: pdfA4W, pageH: pdfA4H,
+		doc: &pdfElem{typ: "Document"}}
+	if landscape(d) {
+		l.pageW, l.pageH = pdfA4H, pdfA4W
 	}
-	if d.Header != "" {
-		b = b.WithSubject(d.Header, true)
-	}
-	if wideTable(d) {
-		b = b.WithOrientation(orientation.Horizontal)
-	}
-	cfg := b.Build()
-	l := &pdfLayout{
-		m:       maroto.New(cfg),
-		fonts:   fonts,
-		outline: &pdfOutline{top: cfg.Margins.Top},
-		width:   cfg.Dimensions.Width - cfg.Margins.Left - cfg.Margins.Right,
-		maxH:    cfg.Dimensions.Height - cfg.Margins.Top - cfg.Margins.Bottom,
-	}
+	l.width = l.pageW - pdfLeft - pdfRight
+	l.maxH = l.pageH - pdfTop - pdfBottom
 	if d.Header != "" {
 		face := fonts.faces[pdfHeader.style]
-		var rows []core.Row
-		for _, line := range face.wrap(pdfText(d.Header, face), pdfHeader.size, l.width, l.width) {
-			h := pdfHeader.lineH()
-			rows = append(rows, row.New(h).Add(col.New().Add(text.New(line, pdfHeader.props(0, 0)))))
-			l.headerH += h
-		}
-		// a rule under the header, then room before the page's text
-		rule := row.New(5.5).WithStyle(&props.Cell{BorderType: border.Top, BorderColor: &pdfRule, BorderThickness: 0.2})
-		rows = append(rows, row.New(1), rule)
-		l.headerH += 1
-		l.headerH += 5.5
-		if err := l.m.RegisterHeader(rows...); err != nil {
-			return nil, fmt.Errorf("pdf: sidhuvud: %w", err)
-		}
-		l.cur = l.headerH
+		l.header = face.wrap(pdfText(d.Header, face), pdfHeader.size, l.width, l.width)
+		// the header's lines, a rule under them, then room before the page's text
+		l.headerH = float64(len(l.header))*pdfHeader.lineH() + 1 + 5.5
 	}
-	return l, nil
+	l.startPage()
+	return l
 }
 
-// usesNotes tells whether d has a note, the one thing set in italic.
-func usesNotes(d *Doc) bool {
-	for _, b := range d.Blocks {
-		if b.Paragraph != nil && b.Paragraph.Style == "note" {
-			return true
-		}
-	}
-	return false
+// startPage begins a page, its running header above the content area.
+func (l *pdfLayout) startPage() {
+	l.pages = append(l.pages, &pdfPage{})
+	l.cur = l.headerH
 }
 
-// wideTable tells whether d has a table too wide for a portrait page.
-func wideTable(d *Doc) bool {
-	for _, b := range d.Blocks {
-		if b.Table != nil && tableColumns(b.Table) > pdfMaxPortraitColumns {
-			return true
-		}
-	}
-	return false
-}
+// page is the page being laid out.
+func (l *pdfLayout) page() *pdfPage { return l.pages[len(l.pages)-1] }
 
 // fits tells whether h mm more fits on the current page.
 func (l *pdfLayout) fits(h float64) bool { return l.cur+h <= l.maxH-pdfEps }
@@ -184,19 +133,20 @@ func (l *pdfLayout) fits(h float64) bool { return l.cur+h <= l.maxH-pdfEps }
 // newPage ends the current page unless nothing is on it yet.
 func (l *pdfLayout) newPage() {
 	if l.cur != l.headerH {
-		l.m.AddPages(page.New())
-		l.cur = l.headerH
+		l.startPage()
 	}
 }
 
-// add puts a row of height h on the page, or on a new one if it does not
+// add draws a row of height h on the page, or on a new one if it does not
 // fit.
-func (l *pdfLayout) add(r core.Row, h float64) {
-	if !l.fits(h) {
+func (l *pdfLayout) add(r pdfRow) {
+	if !l.fits(r.h) {
 		l.newPage()
 	}
-	l.m.AddRows(r)
-	l.cur += h
+	if r.draw != nil {
+		r.draw(pdfTop + l.cur)
+	}
+	l.cur += r.h
 }
 
 // space leaves h mm of room, except at the top of a page.
@@ -208,49 +158,51 @@ func (l *pdfLayout) space(h float64) {
 		l.newPage()
 		return
 	}
-	l.m.AddRows(row.New(h))
 	l.cur += h
 }
 
-// lines lays text out in the style across width mm, one row a line; marks
-// go first on the first line, bold, and mark (when set) is drawn with it.
-func (l *pdfLayout) lines(s string, st pdfStyle, width float64, marks []string, mark core.Component) []pdfRow {
+// lines lays text out in the style across width mm, one row a line, each
+// line tagged as part of el; marks go first on the first line, bold, and
+// first (when set) is called with the first line's top when it is drawn.
+func (l *pdfLayout) lines(s string, st pdfStyle, width float64, marks []string, el *pdfElem, first func(top float64)) []pdfRow {
 	face := l.fonts.faces[st.style]
 	s = pdfText(s, face)
 	markText, markW := "", 0.0
+	bold := l.fonts.faces[pdfBold]
 	if len(marks) > 0 {
-		bold := l.fonts.faces[fontstyle.Bold]
 		markText = pdfText(strings.Join(marks, ", "), bold)
 		markW = bold.width(markText+"  ", st.size)
 	}
 	h := st.lineH()
 	var rows []pdfRow
 	for i, line := range face.wrap(s, st.size, width-markW, width) {
-		c := col.New()
 		left := 0.0
-		if i == 0 {
-			if markText != "" {
-				mp := st.props(0, 0)
-				mp.Style = fontstyle.Bold
-				c.Add(text.New(markText, mp))
-				left = markW
-			}
-			if mark != nil {
-				c.Add(mark)
-			}
+		if i == 0 && markText != "" {
+			left = markW
 		}
-		if line != "" {
-			c.Add(text.New(line, st.props(left, 0)))
-		}
-		rows = append(rows, pdfRow{r: row.New(h).Add(c), h: h})
+		rows = append(rows, pdfRow{h: h, draw: func(top float64) {
+			if i == 0 {
+				if first != nil {
+					first(top)
+				}
+				if markText != "" {
+					ms := st
+					ms.style = pdfBold
+					l.text(el, pdfLeft, top, ms, markText)
+				}
+			}
+			if line != "" {
+				l.text(el, pdfLeft+left, top, st, line)
+			}
+		}})
 	}
 	return rows
 }
 
-// pdfRow is a row of maroto and its height, or a table row yet to be made
-// into rows where it is placed.
+// pdfRow is a row of the page, drawn with its top (mm from the top of the
+// page) where it is placed, or a table row yet to be made into rows there.
 type pdfRow struct {
-	r     core.Row
 	h     float64
+	draw  func(top float64)
 	cells *pdfCells
 }

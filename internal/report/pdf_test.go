@@ -105,7 +105,8 @@ func TestWritePDF(t *testing.T) {
 // TestWritePDFWide lays a wide table landscape, splits a cell taller than
 // a page over pages without losing text, and writes an empty document.
 func TestWritePDFWide(t *testing.T) {
-	long := strings.Repeat("Lång redovisning av kontrollen med många ord. ", 60) + "SLUT"
+	// taller than a page even in the widest column the table layout gives it
+	long := strings.Repeat("Lång redovisning av kontrollen med många ord. ", 150) + "SLUT"
 	d := &Doc{Title: "Internkontrollplan 2025", Header: "Kommunstyrelsen – 2025"}
 	d.P("", "Planen antas av kommunstyrelsen.")
 	d.T(Table{Header: strings.Fields("Nr Process Risk Riskvärde Kontrollmoment Metod Frekvens Ansvarig Rapport Klart"),
@@ -139,8 +140,8 @@ func TestWritePDFWide(t *testing.T) {
 		}
 	}
 	whole := strings.Join(all, " ")
-	if c := strings.Count(whole, "redovisning"); c != 60 || !strings.Contains(whole, "SLUT") {
-		t.Errorf("the long cell is split over %d pages with %d of its 60 sentences", len(pages), c)
+	if c := strings.Count(whole, "redovisning"); c != 150 || !strings.Contains(whole, "SLUT") {
+		t.Errorf("the long cell is split over %d pages with %d of its 150 sentences", len(pages), c)
 	}
 	if !strings.Contains(all[0], "Lång redovisning") {
 		t.Error("the long row does not start on the first page, under the header row")

@@ -1,36 +1,33 @@
 package report
 
-import (
-	"github.com/johnfercher/maroto/v2/pkg/components/image"
-	"github.com/johnfercher/maroto/v2/pkg/components/row"
-	"github.com/johnfercher/maroto/v2/pkg/consts/extension"
-	"github.com/johnfercher/maroto/v2/pkg/props"
-)
+import "fmt"
 
 // pdfBlock is a part of the document made into rows: room before it, its
 // rows, the height that must fit at the bottom of a page for it to start
 // there (no single line, and no heading, left alone at the bottom of a
 // page), whether it keeps with the start of the next block (headings, an
-// item's title line), and for a table the header rows repeated on each new
+// item's title line), and for a table the header row repeated on each new
 // page and the number of rows (caption, header) before its data rows.
 type pdfBlock struct {
 	before   float64
 	rows     []pdfRow
 	start    float64
 	withNext bool
-	repeat   []pdfRow
+	repeat   *pdfCells
 	skip     int
 	pageBrk  bool
 }
 
-// blocks makes d's title and blocks into rows.
+// blocks makes d's title and blocks into rows, and each into an element of
+// the structure tree: the logo a Figure, the issuer a P, the title H1, the
+// headings H2 and below, paragraphs P and tables Table.
 func (l *pdfLayout) blocks(d *Doc) []pdfBlock {
 	var out []pdfBlock
 	if issuer := l.issuer(d); len(issuer) > 0 {
 		out = append(out, pdfBlock{rows: issuer, start: rowsHeight(issuer), withNext: true})
 	}
 	if d.Title != "" {
-		rows := l.lines(d.Title, pdfTitle, l.width, nil, nil)
+		rows := l.lines(d.Title, pdfTitle, l.width, nil, l.doc.add("H1"), nil)
 		out = append(out, pdfBlock{rows: rows, start: rowsHeight(rows), withNext: true})
 	}
 	var levels []int
@@ -46,9 +43,13 @@ func (l *pdfLayout) blocks(d *Doc) []pdfBlock {
 		case b.Heading != nil:
 			h := b.Heading
 			st := pdfHeadings[min(max(h.Level, 1), len(pdfHeadings))-1]
-			bm := &pdfBookmark{outline: l.outline, text: outlineText(h.Text), level: levels[headings]}
+			level := levels[headings]
 			headings++
-			rows := l.lines(h.Text, st, l.width, nil, bm)
+			mark := pdfMark{text: outlineText(h.Text), level: level}
+			rows := l.lines(h.Text, st, l.width, nil, l.doc.add(pdfHeadingTag(h.Level)), func(top float64) {
+				mark.page, mark.top = len(l.pages)-1, top
+				l.marks = append(l.marks, mark)
+			})
 			before := []float64{7, 5, 4}[min(max(h.Level, 1), 3)-1]
 			out = append(out, pdfBlock{before: before, rows: rows, start: rowsHeight(rows), withNext: true})
 		case b.Paragraph != nil:
@@ -62,6 +63,12 @@ func (l *pdfLayout) blocks(d *Doc) []pdfBlock {
 	return out
 }
 
+// pdfHeadingTag is the structure type of a heading of the level: the
+// title is H1, so level 1 is H2, down to H6.
+func pdfHeadingTag(level int) string {
+	return fmt.Sprintf("H%d", min(max(level, 1), 5)+1)
+}
+
 // paragraph makes p into rows: running text, an item's title line (bold,
 // kept with what follows) or a note (smaller, italic, muted).
 func (l *pdfLayout) paragraph(p *Paragraph) pdfBlock {
@@ -72,7 +79,7 @@ func (l *pdfLayout) paragraph(p *Paragraph) pdfBlock {
 	case "note":
 		st, before = pdfNote, 2
 	}
-	rows := l.lines(p.Text, st, l.width, p.Marks, nil)
+	rows := l.lines(p.Text, st, l.width, p.Marks, l.doc.add("P"), nil)
 	return pdfBlock{before: before, rows: rows, start: rowsHeight(rows[:min(2, len(rows))]), withNext: withNext}
 }
 
@@ -98,7 +105,7 @@ func (l *pdfLayout) place(blocks []pdfBlock) {
 				l.placeCells(r.cells, b.repeat)
 				continue
 			}
-			l.add(r.r, r.h)
+			l.add(r)
 		}
 	}
 }
@@ -125,20 +132,28 @@ func rowsHeight(rows []pdfRow) float64 {
 // pdfLogoH is the logo's height above the title, in mm.
 const pdfLogoH = 14.0
 
-// issuer is the logo and the municipality's name above the title.
+// issuer is the logo and the municipality's name above the title. The logo
+// is a Figure whose alternative text is the municipality's name: it says
+// who issues the document, as the name beside it does. Without a name it
+// says nothing a reader needs, and is an artifact.
 func (l *pdfLayout) issuer(d *Doc) []pdfRow {
 	var rows []pdfRow
-	if d.LogoType != "" {
-		ext := extension.Png
-		if d.LogoType == "jpg" {
-			ext = extension.Jpg
+	if img := newPDFImage(d.Logo, d.LogoType); img != nil {
+		l.logo = img
+		w, h := pdfLogoH*float64(img.w)/float64(img.h), pdfLogoH
+		if w > l.width {
+			w, h = l.width, l.width*float64(img.h)/float64(img.w)
 		}
-		img := image.NewFromBytesRow(pdfLogoH, d.Logo, ext, props.Rect{Percent: 100})
-		rows = append(rows, pdfRow{r: img, h: pdfLogoH}, pdfRow{r: row.New(2), h: 2})
+		var fig *pdfElem
+		if d.Issuer != "" {
+			fig = l.doc.add("Figure")
+			fig.alt = d.Issuer
+		}
+		rows = append(rows, pdfRow{h: h, draw: func(top float64) { l.image(fig, pdfLeft, top, w, h) }}, pdfRow{h: 2})
 	}
 	if d.Issuer != "" {
-		rows = append(rows, l.lines(d.Issuer, pdfIssuer, l.width, nil, nil)...)
-		rows = append(rows, pdfRow{r: row.New(2), h: 2})
+		rows = append(rows, l.lines(d.Issuer, pdfIssuer, l.width, nil, l.doc.add("P"), nil)...)
+		rows = append(rows, pdfRow{h: 2})
 	}
 	return rows
 }

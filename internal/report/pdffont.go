@@ -7,8 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/johnfercher/maroto/v2/pkg/consts/fontstyle"
-	"github.com/johnfercher/maroto/v2/pkg/core/entity"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goitalic"
@@ -18,46 +16,50 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// pdfFamily is the family the Go fonts are registered under in a PDF.
-const pdfFamily = "go"
+// pdfFontStyle names one of the embedded fonts.
+type pdfFontStyle string
+
+const (
+	pdfRegular pdfFontStyle = ""
+	pdfBold    pdfFontStyle = "B"
+	pdfItalic  pdfFontStyle = "I"
+)
 
 // pdfRunes is the end of the range of runes whose widths are tabled; a rune
 // at or above it counts as missing from the fonts.
 const pdfRunes = 0x3000
 
-// pdfFace is one embedded font and the width of each rune it has, in
-// thousandths of an em rounded as gofpdf rounds them, so that lines are
-// broken exactly where the PDF measures them (0: no glyph).
+// pdfFace is one embedded font: the glyph of each rune it has and each
+// glyph's width in thousandths of an em (the PDF's /W widths, so that lines
+// are broken exactly where the PDF measures them), and the metrics its font
+// descriptor gives.
 type pdfFace struct {
-	ttf    []byte
-	widths []uint16
+	ttf      []byte
+	name     string   // PostScript name, "GoRegular"
+	glyphs   []uint16 // by rune below pdfRunes; 0: no glyph
+	widths   []uint16 // by rune
+	glyphW   []uint16 // by glyph
+	runeOf   []rune   // by glyph: the first rune drawn with it
+	bbox     [4]int   // in thousandths of an em
+	ascent   int
+	descent  int
+	capH     int
+	italic   float64 // the italic angle in degrees
+	numGlyph int
 }
 
 // pdfFonts holds the Go fonts (BSD licence, compiled into the binary):
 // regular, bold and italic.
 type pdfFonts struct {
-	faces map[fontstyle.Type]*pdfFace
-}
-
-// custom is the fonts to embed in a PDF: regular and bold, and italic when
-// italic is used (each font costs time to load into the PDF).
-func (fs *pdfFonts) custom(italic bool) []*entity.CustomFont {
-	out := []*entity.CustomFont{
-		{Family: pdfFamily, Style: fontstyle.Normal, Bytes: fs.faces[fontstyle.Normal].ttf},
-		{Family: pdfFamily, Style: fontstyle.Bold, Bytes: fs.faces[fontstyle.Bold].ttf},
-	}
-	if italic {
-		out = append(out, &entity.CustomFont{Family: pdfFamily, Style: fontstyle.Italic, Bytes: fs.faces[fontstyle.Italic].ttf})
-	}
-	return out
+	faces map[pdfFontStyle]*pdfFace
 }
 
 var loadPDFFonts = sync.OnceValues(func() (*pdfFonts, error) {
-	fs := &pdfFonts{faces: map[fontstyle.Type]*pdfFace{}}
+	fs := &pdfFonts{faces: map[pdfFontStyle]*pdfFace{}}
 	for _, f := range []struct {
-		style fontstyle.Type
+		style pdfFontStyle
 		ttf   []byte
-	}{{fontstyle.Normal, goregular.TTF}, {fontstyle.Bold, gobold.TTF}, {fontstyle.Italic, goitalic.TTF}} {
+	}{{pdfRegular, goregular.TTF}, {pdfBold, gobold.TTF}, {pdfItalic, goitalic.TTF}} {
 		face, err := newPDFFace(f.ttf)
 		if err != nil {
 			return nil, fmt.Errorf("typsnitt: %w", err)
@@ -75,10 +77,21 @@ func newPDFFace(ttf []byte) (*pdfFace, error) {
 	var buf sfnt.Buffer
 	upem := f.UnitsPerEm()
 	scale := 1000 / float64(upem)
-	face := &pdfFace{ttf: ttf, widths: make([]uint16, pdfRunes)}
+	face := &pdfFace{ttf: ttf, glyphs: make([]uint16, pdfRunes), widths: make([]uint16, pdfRunes),
+		numGlyph: f.NumGlyphs(), glyphW: make([]uint16, f.NumGlyphs()), runeOf: make([]rune, f.NumGlyphs())}
+	face.name, _ = f.Name(&buf, sfnt.NameIDPostScript)
+	face.name = strings.Map(func(r rune) rune {
+		if r > ' ' && r < 0x7f && !strings.ContainsRune("()<>[]{}/%#", r) {
+			return r
+		}
+		return -1
+	}, face.name)
+	if face.name == "" {
+		face.name = "Go"
+	}
 	for r := rune(0x20); r < pdfRunes; r++ {
 		gi, err := f.GlyphIndex(&buf, r)
-		if err != nil || gi == 0 {
+		if err != nil || gi == 0 || int(gi) >= face.numGlyph {
 			continue
 		}
 		adv, err := f.GlyphAdvance(&buf, gi, fixed.I(int(upem)), font.HintingNone)
@@ -89,7 +102,14 @@ func newPDFFace(ttf []byte) (*pdfFace, error) {
 		if w <= 0 {
 			continue // a zero-width glyph is as good as none here
 		}
-		face.widths[r] = uint16(w)
+		face.glyphs[r], face.widths[r] = uint16(gi), uint16(w)
+		face.glyphW[gi] = uint16(w)
+		if face.runeOf[gi] == 0 {
+			face.runeOf[gi] = r
+		}
+	}
+	if err := face.readMetrics(scale); err != nil {
+		return nil, err
 	}
 	return face, nil
 }
@@ -97,7 +117,7 @@ func newPDFFace(ttf []byte) (*pdfFace, error) {
 // has tells whether the face can print r.
 func (f *pdfFace) has(r rune) bool { return r >= 0 && r < pdfRunes && f.widths[r] > 0 }
 
-// width is the width of s in mm at size points, as gofpdf computes it.
+// width is the width of s in mm at size points, as the PDF draws it.
 func (f *pdfFace) width(s string, size float64) float64 {
 	sum := 0
 	for _, r := range s {

@@ -1,88 +1,101 @@
 package report
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
-	"reflect"
-	"unsafe"
-
-	"github.com/johnfercher/go-tree/node"
-	"github.com/johnfercher/maroto/v2/pkg/core"
-	"github.com/johnfercher/maroto/v2/pkg/core/entity"
 )
 
 // Headings become PDF bookmarks (the outline a reader shows beside the
-// pages). maroto v2 has no call for that, but the gofpdf document it draws
-// on has: Bookmark(text, level, y) records an outline entry on the page
-// being drawn. maroto keeps that document in an unexported field "fpdf" of
-// its provider, which every component is handed when it is drawn; a
-// pdfBookmark component, placed in a heading's first line, reaches it
-// there. The field is read once per document through reflect; should a
-// later maroto rename it, the PDF is still written, without an outline, and
-// TestWritePDF, which reads the outline back, fails.
+// pages): each heading's first line, where it is drawn, records a pdfMark.
 
-// bookmarker is the part of gofpdf's Fpdf that records outline entries.
-type bookmarker interface {
-	Bookmark(txtStr string, level int, y float64)
+// pdfMark is an outline entry: its text, level (0 is the top), page
+// (from 0) and top in mm from the top of the page.
+type pdfMark struct {
+	text  string
+	level int
+	page  int
+	top   float64
 }
 
-// pdfOutline finds the provider's gofpdf document once per PDF.
-type pdfOutline struct {
-	top    float64 // the top margin: maroto's cells start below it
-	looked bool
-	fpdf   bookmarker
-}
-
-// of returns the gofpdf document behind provider p, or nil.
-func (o *pdfOutline) of(p core.Provider) bookmarker {
-	if o.looked {
-		return o.fpdf
+// writeOutline writes the outline's entries, nested by level, and returns
+// the outline dictionary's object number (0: no outline).
+func (l *pdfLayout) writeOutline(f *pdfFile, pageNums []int) int {
+	if len(l.marks) == 0 {
+		return 0
 	}
-	o.looked = true
-	v := reflect.ValueOf(p)
-	if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
-		return nil
+	root := f.alloc()
+	nums := make([]int, len(l.marks))
+	for i := range l.marks {
+		nums[i] = f.alloc()
 	}
-	f := v.Elem().FieldByName("fpdf")
-	if !f.IsValid() || f.Kind() != reflect.Interface || !f.CanAddr() {
-		return nil
+	parent := make([]int, len(l.marks)) // index of the parent, -1 for the root
+	var stack []int
+	for i, m := range l.marks {
+		for len(stack) > m.level {
+			stack = stack[:len(stack)-1]
+		}
+		parent[i] = -1
+		if len(stack) > 0 {
+			parent[i] = stack[len(stack)-1]
+		}
+		stack = append(stack, i)
 	}
-	f = reflect.NewAt(f.Type(), unsafe.Pointer(f.UnsafeAddr())).Elem()
-	o.fpdf, _ = f.Interface().(bookmarker)
-	return o.fpdf
-}
-
-// pdfBookmark is an invisible component that adds an outline entry where it
-// is drawn.
-type pdfBookmark struct {
-	outline *pdfOutline
-	text    string
-	level   int // 0 is the top of the outline
-}
-
-// Render records the bookmark at the top of the cell.
-func (b *pdfBookmark) Render(p core.Provider, cell *entity.Cell) {
-	if fp := b.outline.of(p); fp != nil {
-		fp.Bookmark(b.text, b.level, b.outline.top+cell.Y)
+	kids := func(p int) []int {
+		var out []int
+		for i := range l.marks {
+			if parent[i] == p {
+				out = append(out, i)
+			}
+		}
+		return out
 	}
-}
-
-// GetHeight is zero: a bookmark takes no room.
-func (b *pdfBookmark) GetHeight(core.Provider, *entity.Cell) float64 { return 0 }
-
-// SetConfig needs nothing from the configuration.
-func (b *pdfBookmark) SetConfig(*entity.Config) {}
-
-// GetStructure describes the bookmark for maroto's structure dumps.
-func (b *pdfBookmark) GetStructure() *node.Node[core.Structure] {
-	return node.New(core.Structure{Type: "bookmark", Value: b.text})
+	var count func(p int) int
+	count = func(p int) int {
+		n := 0
+		for _, k := range kids(p) {
+			n += 1 + count(k)
+		}
+		return n
+	}
+	num := func(i int) int {
+		if i < 0 {
+			return root
+		}
+		return nums[i]
+	}
+	for i, m := range l.marks {
+		var b strings.Builder
+		fmt.Fprintf(&b, "<</Title %s /Parent %s /Dest [%s /XYZ 0 %s null]", pdfStr(m.text), ref(num(parent[i])),
+			ref(pageNums[m.page]), pdfNum((l.pageH-m.top)/mmPerPt))
+		sibs := kids(parent[i])
+		for k, s := range sibs {
+			if s != i {
+				continue
+			}
+			if k > 0 {
+				fmt.Fprintf(&b, " /Prev %s", ref(nums[sibs[k-1]]))
+			}
+			if k+1 < len(sibs) {
+				fmt.Fprintf(&b, " /Next %s", ref(nums[sibs[k+1]]))
+			}
+		}
+		if ks := kids(i); len(ks) > 0 {
+			fmt.Fprintf(&b, " /First %s /Last %s /Count %d", ref(nums[ks[0]]), ref(nums[ks[len(ks)-1]]), count(i))
+		}
+		b.WriteString(">>")
+		f.pack(nums[i], b.String())
+	}
+	top := kids(-1)
+	f.obj(root, fmt.Sprintf("<</Type /Outlines /First %s /Last %s /Count %d>>", ref(nums[top[0]]), ref(nums[top[len(top)-1]]), count(-1)))
+	return root
 }
 
 // outlineLevels turns heading levels into outline levels: the first heading
 // is at the top, and no entry is more than one level below the one before
-// it (gofpdf writes a broken outline otherwise).
+// it (the outline would not nest otherwise).
 func outlineLevels(levels []int) []int {
 	out := make([]int, len(levels))
 	prev := -1
