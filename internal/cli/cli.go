@@ -22,6 +22,7 @@ func Register(app *pocketbase.PocketBase) {
 	app.RootCmd.AddCommand(remindersCommand(app))
 	app.RootCmd.AddCommand(carryCommand(app))
 	app.RootCmd.AddCommand(genCommand(app))
+	app.RootCmd.AddCommand(sampleCommand(app))
 	app.RootCmd.SilenceUsage = true
 	// PocketBase gives its commands a writer that discards everything, so
 	// that cobra does not print a command's error before Start returns it
