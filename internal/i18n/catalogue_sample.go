@@ -64,6 +64,31 @@ func init() {
 		"ikplan.result.sample_account": {"Stickprov av {size} poster ur en population om {rows}: {deviating} av {size} avvikande ({percent} %).",
 			"Sample of {size} items from a population of {rows}: {deviating} of {size} deviating ({percent} %)."},
 
+		"ikplan.plan.revert_samples": {"Planen har redan {count} dragna stickprov och kan inte återföras till utkast. Nämndens beslut står fast.",
+			"The plan already has {count} drawn samples and cannot go back to draft. The board's decision stands."},
+
+		// the fields, as the history and the forms name them
+		"history.f.size":              {"Stickprovets storlek", "Sample size"},
+		"history.f.seed":              {"Frö", "Seed"},
+		"history.f.population":        {"Population", "Population"},
+		"history.f.population_sha256": {"Populationsfilens SHA-256", "The population file's SHA-256"},
+		"history.f.canonical_sha256":  {"Populationens SHA-256 (kanonisk form)", "The population's SHA-256 (canonical form)"},
+		"history.f.population_rows":   {"Rader i populationen", "Rows in the population"},
+		"history.f.header":            {"Rubrikrad", "Header row"},
+		"history.f.sample":            {"Stickprov", "Sample"},
+		"history.f.row":               {"Rad", "Row"},
+		"history.f.data":              {"Värden", "Values"},
+		"history.f.note":              {"Anteckning", "Note"},
+
+		"ikplan.required.samples.control":       {"Välj vilken kontrollpunkt stickprovet gäller.", "Choose the control the sample is for."},
+		"ikplan.required.samples.period":        {"Ange vilken period stickprovet gäller.", "Enter the period the sample is for."},
+		"ikplan.required.samples.method":        {"Välj urvalsmetod.", "Choose the sampling method."},
+		"ikplan.required.samples.size":          {"Ange stickprovets storlek.", "Enter the sample size."},
+		"ikplan.required.samples.population":    {"Ladda upp populationen som en fil eller klistra in den.", "Upload the population as a file or paste it."},
+		"ikplan.required.sample_items.sample":   {"Posten måste höra till ett stickprov.", "The item must belong to a sample."},
+		"ikplan.required.sample_items.position": {"Ange postens ordning i dragningen.", "Enter the item's position in the draw."},
+		"ikplan.required.sample_items.row":      {"Ange postens rad i populationen.", "Enter the item's row in the population."},
+
 		// the findings, as the pages and the follow-up report write them
 		"sample.findings": {"{deviating} av {size} avvikande, {percent} %", "{deviating} of {size} deviating, {percent} %"},
 		"sample.method.srs": {"slumpmässigt urval utan återläggning (HMAC-SHA256 av fröet och radnumret, lägst först)",
