@@ -3,11 +3,8 @@ package hooks
 import (
 	"context"
 	"crypto/sha256"
-	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
-	"math"
 	"reflect"
 	"strconv"
 	"sync"
@@ -338,49 +335,6 @@ func validateItem(e *core.RecordEvent, errs fieldErrors) {
 	}
 }
 
-// Findings is what a sample's items say so far.
-type Findings struct {
-	Size, Assessed, Deviating int
-}
-
-// Complete reports whether every item is assessed.
-func (f Findings) Complete() bool { return f.Size > 0 && f.Assessed == f.Size }
-
-// Percent is the share of the items deviating, in percent, rounded to two
-// decimals.
-func (f Findings) Percent() float64 {
-	if f.Size == 0 {
-		return 0
-	}
-	return math.Round(float64(f.Deviating)*10000/float64(f.Size)) / 100
-}
-
-// Outcome is the result's outcome the items give.
-func (f Findings) Outcome() string {
-	if f.Deviating > 0 {
-		return model.OutcomeDeviation
-	}
-	return model.OutcomeNoDeviation
-}
-
-// FindingsOf counts a sample's items.
-func FindingsOf(app core.App, sampleId string) Findings {
-	var rows []struct {
-		Status string `db:"status"`
-	}
-	_ = app.RecordQuery(model.SampleItems).Select("status").AndWhere(dbx.HashExp{"sample": sampleId}).All(&rows)
-	f := Findings{Size: len(rows)}
-	for _, r := range rows {
-		if r.Status != "" {
-			f.Assessed++
-		}
-		if r.Status == model.ItemDeviation {
-			f.Deviating++
-		}
-	}
-	return f
-}
-
 // sampleOf is the sample of a control's period, or nil.
 func sampleOf(app core.App, control, period string) *core.Record {
 	s, err := app.FindFirstRecordByFilter(model.Samples, "control = {:c} && period = {:p}", dbx.Params{"c": control, "p": period})
@@ -398,7 +352,7 @@ func followResult(app core.App, sampleId string) error {
 	if s == nil {
 		return nil
 	}
-	f := FindingsOf(app, s.Id)
+	f := model.FindingsOf(app, s.Id)
 	if !f.Complete() {
 		return nil
 	}
@@ -430,7 +384,7 @@ func checkSampled(app core.App, r *core.Record, errs fieldErrors) {
 	if s == nil {
 		return
 	}
-	f := FindingsOf(app, s.Id)
+	f := model.FindingsOf(app, s.Id)
 	if !f.Complete() {
 		errs.add("outcome", "ikplan.result.sample_open", "size", f.Size)
 		return
@@ -443,13 +397,3 @@ func checkSampled(app core.App, r *core.Record, errs fieldErrors) {
 	}
 }
 
-// SampleJSON is a sample's header or an item's values as stored.
-func SampleJSON(r *core.Record, field string) []string {
-	var out []string
-	raw := fmt.Sprint(r.Get(field))
-	if b, err := json.Marshal(r.Get(field)); err == nil {
-		raw = string(b)
-	}
-	_ = json.Unmarshal([]byte(raw), &out)
-	return out
-}

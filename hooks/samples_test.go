@@ -12,7 +12,6 @@ import (
 	"github.com/pocketbase/pocketbase/tests"
 	"github.com/pocketbase/pocketbase/tools/filesystem"
 
-	"ikplan/hooks"
 	"ikplan/internal/model"
 	"ikplan/internal/sample"
 	"ikplan/internal/testapp"
@@ -106,7 +105,7 @@ func TestSampleIsDrawnByTheServer(t *testing.T) {
 	if s.GetString("population_sha256") != p.SHA256 || s.GetString("canonical_sha256") != p.Canonical || s.GetInt("population_rows") != 60 {
 		t.Errorf("Expected the population's checksums and 60 rows, got %s %s %d", s.GetString("population_sha256"), s.GetString("canonical_sha256"), s.GetInt("population_rows"))
 	}
-	if got := hooks.SampleJSON(s, "header"); !slices.Equal(got, p.Header) {
+	if got := model.JSONStrings(s.Get("header")); !slices.Equal(got, p.Header) {
 		t.Errorf("Expected the header %v, got %v", p.Header, got)
 	}
 	want, _ := sample.Draw(p, seed, 10, sample.MethodSRS)
@@ -116,8 +115,8 @@ func TestSampleIsDrawnByTheServer(t *testing.T) {
 	}
 	for i, it := range got {
 		row := p.Rows[want[i]]
-		if it.GetInt("position") != i+1 || it.GetInt("row") != row.Number || !slices.Equal(hooks.SampleJSON(it, "data"), row.Cells) {
-			t.Errorf("item %d: expected row %d %v, got row %d %v", i+1, row.Number, row.Cells, it.GetInt("row"), hooks.SampleJSON(it, "data"))
+		if it.GetInt("position") != i+1 || it.GetInt("row") != row.Number || !slices.Equal(model.JSONStrings(it.Get("data")), row.Cells) {
+			t.Errorf("item %d: expected row %d %v, got row %d %v", i+1, row.Number, row.Cells, it.GetInt("row"), model.JSONStrings(it.Get("data")))
 		}
 	}
 	// the history has the draw, by the owner
