@@ -396,4 +396,3 @@ func checkSampled(app core.App, r *core.Record, errs fieldErrors) {
 		errs.add("measured_value", "ikplan.result.sample_value", "value", model.FormatDecimalSv(f.Percent()))
 	}
 }
-
