@@ -79,7 +79,7 @@ func hosts(f *testapp.Fixture) map[string][]string {
 		model.Actions:         {f.Actions["2"]},
 		model.Risks:           {f.Risk},
 		model.RiskAssessments: {f.Assessment},
-		model.Settings:        {f.Settings}, // the municipality's name, in every page's header and every document
+		model.Settings:        {f.Settings},                     // the municipality's name, in every page's header and every document
 		model.SampleItems:     {hooks.ItemId(hostileSample, 1)}, // newServer draws it
 	}
 }

@@ -2,9 +2,9 @@ package hostile_test
 
 import (
 	"io"
-	"os"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
 
