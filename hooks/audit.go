@@ -234,6 +234,8 @@ var boardPaths = map[string][]string{
 	model.Results:         {"control:" + model.Controls, "plan:" + model.Plans, "board"},
 	model.Deviations:      {"result:" + model.Results, "control:" + model.Controls, "plan:" + model.Plans, "board"},
 	model.Actions:         {"plan:" + model.Plans, "board"},
+	model.Samples:         {"control:" + model.Controls, "plan:" + model.Plans, "board"},
+	model.SampleItems:     {"sample:" + model.Samples, "control:" + model.Controls, "plan:" + model.Plans, "board"},
 }
 
 // boardOf is the id of the board a record belongs to, or "" for records of

@@ -7,6 +7,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/hooks"
 	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 	"ikplan/internal/testapp"
@@ -111,6 +112,10 @@ func blankHost(t testing.TB, app core.App, f *testapp.Fixture, collection string
 		return f.Deviations["2"]
 	case model.Actions:
 		return f.Actions["2"]
+	case model.Samples: // the demo has no sample
+		return drawNine(t, app, f).Id
+	case model.SampleItems:
+		return hooks.ItemId(drawNine(t, app, f).Id, 1)
 	}
 	recs, err := app.FindRecordsByFilter(collection, "", "created", 1, 0)
 	if err != nil || len(recs) == 0 {

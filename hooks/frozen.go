@@ -14,15 +14,17 @@ import (
 // linkField is the field by which a record under a plan names what it
 // belongs to: the field a refusal under a frozen plan names.
 var linkField = map[string]string{
-	model.Controls:   "plan",
-	model.Results:    "control",
-	model.Deviations: "result",
-	model.Actions:    "plan",
+	model.Controls:    "plan",
+	model.Results:     "control",
+	model.Deviations:  "result",
+	model.Actions:     "plan",
+	model.Samples:     "control",
+	model.SampleItems: "sample",
 }
 
 // bindFrozen keeps a plan's decisions as they were taken: nothing under a
 // reported or archived plan (model.PlanFrozen) — its controls, results with
-// their evidence, deviations and actions — is created, changed or deleted
+// their evidence, samples with their items, deviations and actions — is created, changed or deleted
 // until a coordinator reopens the plan, and a control's decided fields
 // (model.FrozenControlFields) do not change once its plan is adopted.
 //
@@ -32,7 +34,7 @@ var linkField = map[string]string{
 // after the values the server computes, so they see the plan an action is
 // given.
 func bindFrozen(app core.App) {
-	under := []string{model.Controls, model.Results, model.Deviations, model.Actions}
+	under := []string{model.Controls, model.Results, model.Deviations, model.Actions, model.Samples, model.SampleItems}
 	app.OnRecordCreate(under...).BindFunc(func(e *core.RecordEvent) error {
 		if msg := frozenUnder(e.App, e.Record, nil); msg.Key != "" {
 			return fieldErrors{linkField[e.Record.Collection().Name]: msg}.err()
@@ -147,8 +149,12 @@ func plansOf(app core.App, r *core.Record) []string {
 	switch r.Collection().Name {
 	case model.Controls:
 		add(r.GetString("plan"))
-	case model.Results:
+	case model.Results, model.Samples:
 		ofControl(r.GetString("control"))
+	case model.SampleItems:
+		if s := find(app, model.Samples, r.GetString("sample")); s != nil {
+			ofControl(s.GetString("control"))
+		}
 	case model.Deviations:
 		add(r.GetString("plan"))
 		ofResult(r.GetString("result"))

@@ -13,6 +13,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
 
+	"ikplan/hooks"
 	"ikplan/internal/model"
 	"ikplan/internal/testapp"
 )
@@ -48,6 +49,18 @@ func plansContents() []underPlan {
 			},
 		},
 		{
+			collection: model.Samples, target: func(f *testapp.Fixture) string { return frozenSample }, owned: true,
+			create: func(f *testapp.Fixture) map[string]any {
+				return map[string]any{"control": f.Controls["1"], "period": "2024", "size": 1}
+			},
+		},
+		{
+			collection: model.SampleItems, target: func(f *testapp.Fixture) string { return hooks.ItemId(frozenSample, 2) }, owned: true,
+			create: func(f *testapp.Fixture) map[string]any {
+				return map[string]any{"sample": frozenSample, "position": 11, "row": 3}
+			},
+		},
+		{
 			collection: model.Actions, target: func(f *testapp.Fixture) string { return f.Actions["2"] }, owned: true,
 			create: func(f *testapp.Fixture) map[string]any {
 				return map[string]any{"deviation": f.Deviations["1"], "description": "Informera leverantören."}
@@ -56,13 +69,23 @@ func plansContents() []underPlan {
 	}
 }
 
+// frozenSample is the id of the sample reportDemo draws for control 9.
+const frozenSample = "frozensample001"
+
 // reportDemo marks the demo plan reported. Control 9's result is removed
-// first so that a create has a free period to try; the gate would refuse
-// the plan then, so the fixture sets the status around it, after the
-// significant deviations got their deadlines as a real report needs.
+// first so that a create has a free period to try, and its period is
+// drawn as a sample (frozenSample) with one item assessed; the gate would
+// refuse the plan then, so the fixture sets the status around it, after
+// the significant deviations got their deadlines as a real report needs.
 func reportDemo(t testing.TB, app core.App, f *testapp.Fixture) {
 	t.Helper()
 	if err := testapp.Delete(app, model.Results, f.Results["9"]); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := drawAs(app, f, "ansvarig", model.RoleOwner, map[string]any{"id": frozenSample, "control": f.Controls["9"], "period": "2024", "size": 5}, population(t)); err != nil {
+		t.Fatal(err)
+	}
+	if err := assess(app, f, hooks.ItemId(frozenSample, 1), map[string]any{"status": "deviation", "note": "Attest saknas."}); err != nil {
 		t.Fatal(err)
 	}
 	for _, key := range []string{"8", "10"} {
@@ -83,7 +106,7 @@ func reportDemo(t testing.TB, app core.App, f *testapp.Fixture) {
 func snapshot(t testing.TB, app core.App) string {
 	t.Helper()
 	var b strings.Builder
-	for _, table := range []string{model.Plans, model.Controls, model.Results, model.Deviations, model.Actions, model.AuditLog} {
+	for _, table := range []string{model.Plans, model.Controls, model.Results, model.Deviations, model.Actions, model.Samples, model.SampleItems, model.AuditLog} {
 		var rows []dbx.NullStringMap
 		if err := app.DB().NewQuery("SELECT * FROM " + table + " ORDER BY id").All(&rows); err != nil {
 			t.Fatal(err)
@@ -202,6 +225,14 @@ func TestReportedPlanIsFrozen(t *testing.T) {
 		cases = append(cases, apiCase{name: "results/" + role + "/evidence upload", role: role, method: http.MethodPatch,
 			url: "/api/collections/results/records/" + f.Results["1"], body: func() (string, []byte, error) {
 				data, mp, err := tests.MockMultipartData(map[string]string{"account": "Med underlag."}, "evidence")
+				if err != nil {
+					return "", nil, err
+				}
+				return mp.FormDataContentType(), data.Bytes(), nil
+			}})
+		cases = append(cases, apiCase{name: "sample_items/" + role + "/evidence upload", role: role, method: http.MethodPatch,
+			url: "/api/collections/sample_items/records/" + hooks.ItemId(frozenSample, 1), body: func() (string, []byte, error) {
+				data, mp, err := tests.MockMultipartData(map[string]string{"note": "Med underlag."}, "evidence")
 				if err != nil {
 					return "", nil, err
 				}

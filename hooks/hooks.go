@@ -30,6 +30,7 @@ func Register(app core.App, now func() time.Time) {
 	bindControls(app, h)
 	bindResults(app, h)
 	bindDeviations(app, h)
+	bindSamples(app, h)
 	bindActions(app, h)
 	bindCarried(app)
 	bindInDraft(app)

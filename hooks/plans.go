@@ -137,6 +137,11 @@ func (h *rules) checkMoveBack(e *core.RecordEvent, to string, errs fieldErrors) 
 		if n.N > 0 {
 			errs.add("status", "ikplan.plan.revert_results", "count", n.N)
 		}
+		_ = e.App.DB().NewQuery("SELECT COUNT(*) AS n FROM samples JOIN controls ON controls.id = samples.control WHERE controls.plan = {:p}").
+			Bind(dbx.Params{"p": r.Id}).One(&n)
+		if n.N > 0 {
+			errs.add("status", "ikplan.plan.revert_samples", "count", n.N)
+		}
 	}
 }
 

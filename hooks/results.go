@@ -96,16 +96,7 @@ func (h *rules) validateResult(e *core.RecordEvent, errs fieldErrors) {
 	year := plan.GetInt("year")
 
 	if s := r.GetString("period"); s != "" {
-		p, err := model.ParsePeriod(s)
-		want := model.PeriodKindFor(control.GetString("frequency"))
-		switch {
-		case err != nil:
-			errs.add("period", "ikplan.result.period_format", "example", periodExampleKey(want), "year", year)
-		case p.Year != year:
-			errs.add("period", "ikplan.result.period_year", "year", year)
-		case p.Kind != want && !(outcome == model.OutcomeNotPerformed && p.Kind == model.PeriodYear):
-			errs.add("period", "ikplan.result.period_kind", "frequency", "ikplan.freq_adverb."+control.GetString("frequency"), "example", periodExampleKey(want), "year", year)
-		}
+		checkPeriod(control, year, s, outcome == model.OutcomeNotPerformed, errs)
 		var other []struct{ Id string }
 		_ = e.App.RecordQuery(model.Results).Select("id").
 			AndWhere(dbx.HashExp{"control": control.Id, "period": s}).
@@ -128,6 +119,7 @@ func (h *rules) validateResult(e *core.RecordEvent, errs fieldErrors) {
 	}
 
 	h.checkPerformed(e.App, r, plan, errs)
+	checkSampled(e.App, r, errs)
 	transferredTo(e.App, r, plan.GetString("board"), errs)
 	if outcome == model.OutcomeNotPerformed {
 		if model.Blank(r.GetString("not_performed_reason")) && r.GetString("transferred_to") == "" {
@@ -147,6 +139,22 @@ func (h *rules) validateResult(e *core.RecordEvent, errs fieldErrors) {
 		if n > 0 {
 			errs.add("outcome", "ikplan.result.has_deviations")
 		}
+	}
+}
+
+// checkPeriod: a period of a control is written as its frequency's
+// periods are ("H1 2024", "Q3 2024", "2024"), in the plan's year; a control
+// not performed may be reported for the whole year.
+func checkPeriod(control *core.Record, year int, s string, wholeYear bool, errs fieldErrors) {
+	p, err := model.ParsePeriod(s)
+	want := model.PeriodKindFor(control.GetString("frequency"))
+	switch {
+	case err != nil:
+		errs.add("period", "ikplan.result.period_format", "example", periodExampleKey(want), "year", year)
+	case p.Year != year:
+		errs.add("period", "ikplan.result.period_year", "year", year)
+	case p.Kind != want && !(wholeYear && p.Kind == model.PeriodYear):
+		errs.add("period", "ikplan.result.period_kind", "frequency", "ikplan.freq_adverb."+control.GetString("frequency"), "example", periodExampleKey(want), "year", year)
 	}
 }
 

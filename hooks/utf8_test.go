@@ -20,6 +20,9 @@ func TestTextMustBeReadable(t *testing.T) {
 	checked := 0
 	for _, name := range model.Domain {
 		app := testapp.New(t)
+		if name == model.Samples || name == model.SampleItems {
+			drawNine(t, app, f) // the demo has no sample
+		}
 		col, err := app.FindCollectionByNameOrId(name)
 		if err != nil {
 			t.Fatal(err)

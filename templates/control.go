@@ -33,6 +33,8 @@ type ControlPageView struct {
 	Errors Errors    // a refused form's messages, summarised at the top of a full page
 	Notice string    // what was just saved, when the results are swapped in
 	Today  time.Time // the day the page is drawn: a deadline typed may already have passed
+	// Samples are the sample pages of a stickprov control's periods (scope "sample").
+	Samples []SampleLink
 }
 
 // Choice is one option of a select.

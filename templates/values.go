@@ -20,6 +20,8 @@ var valueKeys = map[string]string{
 	"risks.status":               "risks.status.",
 	"risk_assessments.treatment": "risks.treatment.",
 	"users.role":                 "me.role.",
+	"samples.method":             "sample.method.",
+	"sample_items.status":        "sample.status.",
 }
 
 // ValueKey is the catalogue key of a select field's value ("method.lopande"

@@ -67,6 +67,12 @@ var refusalCases = []refusalCase{
 		invalid: []string{"status=accepted&acceptance_reason=", "status=ogiltig"}},
 	{route: "POST /controls/{id}/deviations/{deviation}/actions", url: "/controls/$c11/deviations/$d11/actions", valid: "description=Byt+leverant%C3%B6r.",
 		invalid: []string{"description=", "description=Byt&deadline=inte-ett-datum"}},
+	{route: "POST /controls/{id}/sample", url: "/controls/$c9/sample", valid: "period=2024&size=1",
+		invalid: []string{"period=1999&size=1", "period=2024&size=0"}},
+	{route: "POST /samples/{id}/delete", url: "/samples/$smp/delete", valid: ""},
+	{route: "POST /samples/{id}/items/{item}", url: "/samples/$smp/items/$si2", valid: "status=ok&note=Granskad.",
+		invalid: []string{"status=ogiltig", "status=deviation&note="}},
+	{route: "POST /samples/{id}/items/{item}/deviation", url: "/samples/$smp/items/$si1/deviation", valid: ""},
 	{route: "POST /settings", url: "/settings", valid: "municipality=Exempelby+kommun",
 		invalid: []string{"municipality=" + strings.Repeat("x", 201)}},
 }

@@ -91,6 +91,7 @@ func prepare(t *testing.T) *world {
 	must(err)
 	draftControl, err := testapp.Create(app, model.Controls, map[string]any{"plan": ksDraft.Id, "number": 1, "title": "Utkastets kontroll", "frequency": "yearly"})
 	must(err)
+	must(drawSample(t, app, f))
 
 	keys := map[string]string{}
 	for role, key := range accounts {
@@ -127,10 +128,67 @@ func prepare(t *testing.T) *world {
 		"$risk": f.Risk, "$assessment": f.Assessment, "$audit": f.AuditRow, "$settings": f.Settings,
 		"$f11": file11, "$f12": f.Evidence["12"], "$it": f.Users["it"], "$annan": f.Users["annan"],
 		"$session": sess.Id, "$ksdraft": ksDraft.Id, "$dc": draftControl.Id,
+		"$c9": f.Controls["9"], "$smp": authzSample, "$si1": hooks.ItemId(authzSample, 1), "$si2": hooks.ItemId(authzSample, 2),
 		"$a2": f.Actions["2"], "$a8": f.Actions["8"], "$a10": f.Actions["10"], "$aHR8": f.Actions["HR8"],
 	}
 	app.ClearBootstrap()
 	return w
+}
+
+// authzSample is the sample of control 9's 2024 period (ansvarig's, the
+// "other" role's control) that prepare draws: every item assessed, the
+// first deviating with an evidence file, so the period's result follows.
+const authzSample = "authzsample0001"
+
+func drawSample(t *testing.T, app core.App, f *testapp.Fixture) error {
+	t.Helper()
+	data, err := os.ReadFile("../sample/testdata/leverantorsfakturor.csv")
+	if err != nil {
+		return err
+	}
+	if err := testapp.Delete(app, model.Results, f.Results["9"]); err != nil {
+		return err
+	}
+	u := testapp.Find(t, app, model.Users, f.Users["ansvarig"])
+	return model.RunAs(app, model.ActorFromAuth(u), func(tx core.App) error {
+		col, err := tx.FindCachedCollectionByNameOrId(model.Samples)
+		if err != nil {
+			return err
+		}
+		s := core.NewRecord(col)
+		s.Id = authzSample
+		s.Set("control", f.Controls["9"])
+		s.Set("period", "2024")
+		s.Set("size", 5)
+		file, err := filesystem.NewFileFromBytes(data, "leverantorsfakturor.csv")
+		if err != nil {
+			return err
+		}
+		s.Set("population", file)
+		if err := tx.Save(s); err != nil {
+			return err
+		}
+		for i := 1; i <= 5; i++ {
+			it, err := tx.FindRecordById(model.SampleItems, hooks.ItemId(authzSample, i))
+			if err != nil {
+				return err
+			}
+			it.Set("status", "ok")
+			if i == 1 {
+				it.Set("status", "deviation")
+				it.Set("note", "Attest saknas.")
+				proof, err := filesystem.NewFileFromBytes([]byte("Faktura utan attest.\n"), "faktura.txt")
+				if err != nil {
+					return err
+				}
+				it.Set("evidence", proof)
+			}
+			if err := tx.Save(it); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 func evidence(t *testing.T, app core.App, result, name, text string) string {

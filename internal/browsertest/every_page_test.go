@@ -85,6 +85,7 @@ var everyPage = []aPage{
 	{name: "risk", route: "GET /risks/{id}", path: "/risks/$risk"},
 	{name: "control-2", route: "GET /controls/{id}", path: "/controls/$c2"},
 	{name: "control-11", route: "GET /controls/{id}", path: "/controls/$c11"},
+	{name: "sample-9", route: "GET /controls/{id}/sample", path: "/controls/$c9/sample?period=2024"},
 	{name: "report-followup", route: "GET /reports/followup", path: "/reports/followup?board=$ks&year=2024"},
 	{name: "report-plan", route: "GET /reports/plan", path: "/reports/plan?board=$ks&year=2024"},
 	{name: "report-rollup", route: "GET /reports/rollup", path: "/reports/rollup?year=2024"},
@@ -100,6 +101,7 @@ var notPages = map[string]string{
 	"GET /calendar/{file}":                        "a calendar feed",
 	"GET /login/oidc":                             "sends the browser on to the municipality's sign-in (404 while no provider is configured)",
 	"GET /controls/{id}/evidence/{result}/{name}": "an evidence file",
+	"GET /samples/{id}/population":                "a sample's population file, as uploaded",
 	"GET /static/{path...}":                       "the style sheet, scripts and images",
 	"GET /favicon.ico":                            "the icon browsers ask for",
 	"GET /manifest.webmanifest":                   "the web manifest, naming the app's icons",
@@ -335,5 +337,5 @@ func everyPageIds(t *testing.T, b *ui) *strings.Replacer {
 	}
 	// longest names first: $c11 before $c1
 	return strings.NewReplacer("$plan", b.f.Plan, "$draft", draft, "$dc", control, "$ks", b.f.KS,
-		"$c11", b.f.Controls["11"], "$a11", b.f.Actions["11"], "$c2", b.f.Controls["2"], "$risk", b.f.Risk)
+		"$c11", b.f.Controls["11"], "$a11", b.f.Actions["11"], "$c2", b.f.Controls["2"], "$c9", b.f.Controls["9"], "$risk", b.f.Risk)
 }

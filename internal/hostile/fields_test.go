@@ -7,6 +7,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/hooks"
 	"ikplan/internal/model"
 	"ikplan/internal/testapp"
 )
@@ -24,6 +25,7 @@ func (f textField) String() string { return f.Collection + "." + f.Name }
 var serverWritten = map[string]string{
 	model.AuditLog:  "the history: a hook refuses every write but the server's",
 	model.Reminders: "the record of reminders sent: written by the reminder job only",
+	model.Samples:   "a drawn sample: its period is one of its control's, the rest the server computes, and nothing changes after the draw (hooks/samples.go)",
 }
 
 // textFields lists every text and editor field of every collection that
@@ -77,7 +79,8 @@ func hosts(f *testapp.Fixture) map[string][]string {
 		model.Actions:         {f.Actions["2"]},
 		model.Risks:           {f.Risk},
 		model.RiskAssessments: {f.Assessment},
-		model.Settings:        {f.Settings}, // the municipality's name, in every page's header and every document
+		model.Settings:        {f.Settings},                     // the municipality's name, in every page's header and every document
+		model.SampleItems:     {hooks.ItemId(hostileSample, 1)}, // newServer draws it
 	}
 }
 

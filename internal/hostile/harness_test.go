@@ -4,12 +4,14 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
 
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
+	"github.com/pocketbase/pocketbase/tools/filesystem"
 
 	"ikplan/internal/model"
 	"ikplan/internal/testapp"
@@ -46,7 +48,45 @@ func newServer(t testing.TB) *server {
 	if err != nil {
 		t.Fatal(err)
 	}
+	drawSample(t, app, f)
 	return &server{app: app, mux: mux, f: f}
+}
+
+// hostileSample is the id of the sample newServer draws of control 9's
+// 2024 period (its result removed first): a host of the items' notes.
+const hostileSample = "hostilesample01"
+
+// drawSample draws ten invoices of control 9's 2024 period as its owner.
+func drawSample(t testing.TB, app core.App, f *testapp.Fixture) {
+	t.Helper()
+	data, err := os.ReadFile("../sample/testdata/leverantorsfakturor.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := testapp.Delete(app, model.Results, f.Results["9"]); err != nil {
+		t.Fatal(err)
+	}
+	u := testapp.Find(t, app, model.Users, f.Users["ansvarig"])
+	err = model.RunAs(app, model.ActorFromAuth(u), func(tx core.App) error {
+		col, err := tx.FindCachedCollectionByNameOrId(model.Samples)
+		if err != nil {
+			return err
+		}
+		s := core.NewRecord(col)
+		s.Id = hostileSample
+		s.Set("control", f.Controls["9"])
+		s.Set("period", "2024")
+		s.Set("size", 10)
+		file, err := filesystem.NewFileFromBytes(data, "leverantorsfakturor.csv")
+		if err != nil {
+			return err
+		}
+		s.Set("population", file)
+		return tx.Save(s)
+	})
+	if err != nil {
+		t.Fatalf("failed to draw the sample: %v", err)
+	}
 }
 
 // request is one request to send.

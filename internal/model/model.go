@@ -28,7 +28,7 @@ const AuditLogId = "ikauditlog00001"
 // written to the audit log.
 var Domain = []string{
 	Boards, Units, Users, Risks, RiskAssessments, Plans, Controls,
-	Results, Deviations, Actions, Settings,
+	Results, Deviations, Actions, Settings, Samples, SampleItems,
 }
 
 // User roles.
@@ -125,3 +125,15 @@ const (
 
 // Reminder kinds.
 var ReminderKinds = []string{"due_soon", "due_today", "overdue"}
+
+// Sampling (stickprov): a control's sample per period and its drawn items.
+const (
+	Samples     = "samples"
+	SampleItems = "sample_items"
+)
+
+// Assessments of a sample's item.
+const (
+	ItemOK        = "ok"
+	ItemDeviation = "deviation"
+)

@@ -29,6 +29,9 @@ type planData struct {
 	risks  map[string]string // risk id → "title (value)"
 	// actions of the plan that belong to no control (born from a risk)
 	loose []*core.Record
+	// samples: the description of each sampled period ("control/period"),
+	// as the follow-up prints it (sample_report.go, scope "sample")
+	samples map[string]string
 }
 
 // item is a control with its results, deviations and actions.
@@ -128,6 +131,7 @@ func loadPlanRecord(app core.App, board, plan *core.Record, public bool, nm *doc
 	if pd.risks, err = riskNames(app, board.Id, pd.year); err != nil {
 		return nil, err
 	}
+	pd.samples = sampleNotes(app, pd)
 	return pd, nil
 }
 

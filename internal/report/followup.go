@@ -228,6 +228,9 @@ func (pd *planData) account(it *item) []string {
 			texts[0] = upperFirst(periodSv(r.GetString("period"))) + ": " + texts[0]
 		}
 		paras = append(paras, texts...)
+		if note := pd.samples[r.GetString("control")+"/"+r.GetString("period")]; note != "" {
+			paras = append(paras, note)
+		}
 	}
 	if len(paras) == 0 {
 		for _, dv := range it.deviations {

@@ -81,6 +81,10 @@ func refPages(p refIds) []refPage {
 		{"board-transfer", "GET /boards/{id}/transfer", coordinator, "/boards/" + p.Other + "/transfer", []string{"Överföring till efterträdare"}},
 		{"control", "GET /controls/{id}", coordinator, control, []string{p.ControlTitle}},
 		{"control-evidence", "GET /controls/{id}/evidence/{result}/{name}", coordinator, control + "/evidence/" + p.Result + "/" + p.Evidence, []string{"Loggar från brandväggen."}},
+		// sampling (scope "sample"): the reference set draws no sample, so the
+		// page is the draw form and the population file's route answers 404
+		{"control-sample", "GET /controls/{id}/sample", coordinator, control + "/sample?period=2024", []string{p.ControlTitle}},
+		{"sample-population", "GET /samples/{id}/population", coordinator, "/samples/none/population", []string{"finns inte"}},
 		{"actions", "GET /actions", coordinator, "/actions", []string{"<title>Åtgärder – ikplan</title>"}},
 		{"actions-filtered", "GET /actions", coordinator, "/actions" + of + "&status=" + model.ActionInProgress, []string{"<title>Åtgärder – ikplan</title>"}},
 		{"actions-overdue", "GET /actions", coordinator, "/actions?overdue=1", []string{"<title>Åtgärder – ikplan</title>"}},

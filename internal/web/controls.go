@@ -84,6 +84,7 @@ func (s *server) controlView(e *core.RequestEvent, c *core.Record, editId string
 		return v, err
 	}
 	v.Plan = plan
+	v.Samples = sampleLinks(e, c, plan)
 	board := plan.GetString("board")
 	if b, err := view(e.App, e.Auth, model.Boards, board); err == nil {
 		v.Board = b.GetString("name")

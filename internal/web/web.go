@@ -78,6 +78,7 @@ func (s *server) bindRoutes(se *core.ServeEvent) {
 	s.bindActionRoutes(in)
 	s.bindRiskRoutes(in)
 	s.bindControlRoutes(in)
+	s.bindSampleRoutes(in)
 	s.bindExcelRoutes(in)
 	s.bindReportRoutes(in)
 	s.bindMeRoutes(in)

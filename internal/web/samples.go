@@ -1,0 +1,375 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/apis"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/filesystem"
+
+	"ikplan/internal/i18n"
+	"ikplan/internal/model"
+	"ikplan/internal/sample"
+	"ikplan/templates"
+)
+
+// Sampling (stickprov) in the web UI, scope "sample": a sampled control's
+// page links each period to its sample page, where the owner or a
+// coordinator draws the sample from a population (a file or pasted rows)
+// and assesses each drawn item. Every rule is the hooks' (hooks/samples.go).
+
+// maxSampleUpload is the largest draw request: the population and the form.
+const maxSampleUpload = sample.MaxBytes + 64<<10
+
+func (s *server) bindSampleRoutes(g *groupRouter) {
+	g.GET("/controls/{id}/sample", s.samplePage)
+	g.POST("/controls/{id}/sample", s.sampleDraw).Unbind(apis.DefaultBodyLimitMiddlewareId)
+	g.GET("/samples/{id}/population", s.samplePopulation)
+	g.POST("/samples/{id}/delete", s.sampleDelete)
+	g.POST("/samples/{id}/items/{item}", s.sampleAssess)
+	g.POST("/samples/{id}/items/{item}/deviation", s.sampleDeviation)
+}
+
+// sampleLinks are the sample pages of a sampled control's periods, with
+// the findings of those drawn.
+func sampleLinks(e *core.RequestEvent, c, plan *core.Record) []templates.SampleLink {
+	if c.GetString("method") != "stickprov" || plan.GetString("status") == model.PlanDraft {
+		return nil
+	}
+	drawn := map[string]*core.Record{}
+	if recs, err := list(e.App, e.Auth, model.Samples, "control = {:c}", "period", 0, dbx.Params{"c": c.Id}); err == nil {
+		for _, r := range recs {
+			drawn[r.GetString("period")] = r
+		}
+	}
+	var out []templates.SampleLink
+	for _, per := range model.PeriodsFor(c.GetString("frequency"), plan.GetInt("year")) {
+		l := templates.SampleLink{Period: per, Href: "/controls/" + c.Id + "/sample?period=" + per}
+		if r, ok := drawn[per]; ok {
+			l.Drawn = true
+			if f := model.FindingsOf(e.App, r.Id); f.Assessed > 0 {
+				l.Findings = f.Text().In(lang(e))
+			}
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// sampleView gathers the sample page of the control's period.
+func (s *server) sampleView(e *core.RequestEvent, c *core.Record, period string) (templates.SampleView, error) {
+	v := templates.SampleView{Control: c, Period: period, MaxMB: sample.MaxBytes >> 20}
+	plan, err := view(e.App, e.Auth, model.Plans, c.GetString("plan"))
+	if err != nil {
+		return v, err
+	}
+	v.Periods = model.PeriodsFor(c.GetString("frequency"), plan.GetInt("year"))
+	if v.Period == "" || !slices.Contains(v.Periods, v.Period) {
+		v.Period = v.Periods[0]
+	}
+	adopted := plan.GetString("status") == model.PlanAdopted
+	recs, err := list(e.App, e.Auth, model.Samples, "control = {:c} && period = {:p}", "", 1, dbx.Params{"c": c.Id, "p": v.Period})
+	if err != nil {
+		return v, err
+	}
+	if len(recs) == 0 {
+		col, err := e.App.FindCachedCollectionByNameOrId(model.Samples)
+		if err != nil {
+			return v, err
+		}
+		probe := core.NewRecord(col)
+		probe.Set("control", c.Id)
+		v.CanDraw = adopted && c.GetString("method") == "stickprov" && model.MayCreate(e.App, e.Auth, probe)
+		return v, nil
+	}
+	v.Sample = recs[0]
+	v.Header = model.JSONStrings(v.Sample.Get("header"))
+	items, err := list(e.App, e.Auth, model.SampleItems, "sample = {:s}", "position", 0, dbx.Params{"s": v.Sample.Id})
+	if err != nil {
+		return v, err
+	}
+	for _, it := range items {
+		v.Items = append(v.Items, templates.SampleItemView{Item: it, Data: model.JSONStrings(it.Get("data")), Evidence: it.GetStringSlice("evidence")})
+	}
+	f := model.FindingsOf(e.App, v.Sample.Id)
+	v.Findings = f.Text().In(lang(e))
+	v.Assessed = i18nT(e, "sample.assessed", f.Assessed, f.Size)
+	v.Assess = adopted && len(items) > 0 && may(e.App, e.Auth, items[0], items[0].Collection().UpdateRule)
+	v.CanRedo = v.Assess && f.Assessed == 0 && may(e.App, e.Auth, v.Sample, v.Sample.Collection().DeleteRule)
+	if res, err := e.App.FindFirstRecordByFilter(model.Results, "control = {:c} && period = {:p}", dbx.Params{"c": c.Id, "p": v.Period}); err == nil {
+		v.Result = res
+	}
+	name := "populationen.csv"
+	if files := v.Sample.GetStringSlice("population"); len(files) > 0 {
+		name = files[0]
+	}
+	v.Verify = fmt.Sprintf("ikplan sample verify %s --seed %s --size %d --method %s", name, v.Sample.GetString("seed"), v.Sample.GetInt("size"), v.Sample.GetString("method"))
+	return v, nil
+}
+
+// samplePageRender draws the sample page with status.
+func (s *server) samplePageRender(e *core.RequestEvent, status int, v templates.SampleView) error {
+	p := s.controlMeta(e, v.Control)
+	p.Title = p.T("sample.title", v.Period) + " – " + p.Title
+	p.Error = len(v.Errors) > 0
+	return s.render(e, status, p, templates.SamplePage(p, v), nil)
+}
+
+// samplePage handles "GET /controls/{id}/sample?period=P".
+func (s *server) samplePage(e *core.RequestEvent) error {
+	c, err := view(e.App, e.Auth, model.Controls, e.Request.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	v, err := s.sampleView(e, c, e.Request.URL.Query().Get("period"))
+	if err != nil {
+		return err
+	}
+	return s.samplePageRender(e, http.StatusOK, v)
+}
+
+// sampleDraw handles "POST /controls/{id}/sample": the population as a file
+// or pasted rows, and the size; the server draws (hooks/samples.go).
+func (s *server) sampleDraw(e *core.RequestEvent) error {
+	c, err := view(e.App, e.Auth, model.Controls, e.Request.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	// who may draw is settled before a byte of the upload is read
+	col, err := e.App.FindCachedCollectionByNameOrId(model.Samples)
+	if err != nil {
+		return err
+	}
+	probe := core.NewRecord(col)
+	probe.Set("control", c.Id)
+	if !model.MayCreate(e.App, e.Auth, probe) {
+		return errForbidden
+	}
+	if e.Request.ContentLength > maxSampleUpload {
+		v, verr := s.sampleView(e, c, "")
+		if verr != nil {
+			return verr
+		}
+		v.Errors = templates.Errors{{Field: "population", Message: i18n.M("sample.file.too_large", "mb", sample.MaxBytes>>20).In(lang(e))}}
+		return s.samplePageRender(e, http.StatusRequestEntityTooLarge, v)
+	}
+	e.Request.Body = http.MaxBytesReader(e.Response, e.Request.Body, maxSampleUpload)
+	if err := e.Request.ParseMultipartForm(1 << 20); err != nil && !errors.Is(err, http.ErrNotMultipart) {
+		v, verr := s.sampleView(e, c, "")
+		if verr != nil {
+			return verr
+		}
+		v.Errors = templates.Errors{{Field: "population", Message: i18n.M("sample.file.too_large", "mb", sample.MaxBytes>>20).In(lang(e))}}
+		return s.samplePageRender(e, http.StatusRequestEntityTooLarge, v)
+	}
+	period := strings.TrimSpace(e.Request.FormValue("period"))
+	v, err := s.sampleView(e, c, period)
+	if err != nil {
+		return err
+	}
+	v.Period, v.Size, v.Paste = period, strings.TrimSpace(e.Request.FormValue("size")), e.Request.FormValue("paste")
+	var data []byte
+	name := "populationen.csv"
+	if f, h, ferr := e.Request.FormFile("population"); ferr == nil {
+		data, err = io.ReadAll(io.LimitReader(f, sample.MaxBytes+1))
+		f.Close()
+		if err != nil {
+			return err
+		}
+		name = h.Filename
+	} else if strings.TrimSpace(v.Paste) != "" {
+		data = []byte(v.Paste)
+	}
+	r := core.NewRecord(col)
+	r.Set("control", c.Id)
+	r.Set("period", period)
+	size, _ := strconv.Atoi(v.Size)
+	r.Set("size", size)
+	r.Set("method", sample.MethodSRS)
+	if data != nil {
+		file, err := filesystem.NewFileFromBytes(data, name)
+		if err != nil {
+			return err
+		}
+		r.Set("population", file)
+	}
+	if err := save(e.App, e.Auth, r); err != nil {
+		errs, ok := formErrors(lang(e), err, "period", "population", "size", "control", "method")
+		if !ok {
+			return err
+		}
+		if f := errs.For("control"); f != "" {
+			errs = append(templates.Errors{{Field: "period", Message: f}}, errs...)
+		}
+		v.Errors = errs
+		return s.samplePageRender(e, http.StatusUnprocessableEntity, v)
+	}
+	return done(e, "/controls/"+c.Id+"/sample?period="+period, i18n.M("flash.sample_drawn", "size", size, "period", period))
+}
+
+// sampleOfPath loads the sample of the URL and its control, as the user
+// may view them.
+func sampleOfPath(e *core.RequestEvent) (smp, control *core.Record, err error) {
+	smp, err = view(e.App, e.Auth, model.Samples, e.Request.PathValue("id"))
+	if err != nil {
+		return nil, nil, err
+	}
+	control, err = view(e.App, e.Auth, model.Controls, smp.GetString("control"))
+	return smp, control, err
+}
+
+// samplePopulation handles "GET /samples/{id}/population": the population
+// file the sample was drawn from, as uploaded, for `ikplan sample verify`.
+func (s *server) samplePopulation(e *core.RequestEvent) error {
+	smp, _, err := sampleOfPath(e)
+	if err != nil {
+		return err
+	}
+	files := smp.GetStringSlice("population")
+	if len(files) == 0 {
+		return errNotFound
+	}
+	fsys, err := e.App.NewFilesystem()
+	if err != nil {
+		return err
+	}
+	defer fsys.Close()
+	h := e.Response.Header()
+	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": files[0]}))
+	h.Set("Cache-Control", "private, no-store")
+	if err := fsys.Serve(e.Response, e.Request, smp.BaseFilesPath()+"/"+files[0], files[0]); err != nil {
+		h.Del("Content-Disposition")
+		return errNotFound
+	}
+	return nil
+}
+
+// sampleDelete handles "POST /samples/{id}/delete": the sample goes, to be
+// drawn again, while none of its items is assessed (the hooks say so).
+func (s *server) sampleDelete(e *core.RequestEvent) error {
+	smp, c, err := sampleOfPath(e)
+	if err != nil {
+		return err
+	}
+	if !may(e.App, e.Auth, smp, smp.Collection().DeleteRule) {
+		return errForbidden
+	}
+	err = model.RunAs(e.App, model.ActorFromAuth(e.Auth), func(tx core.App) error { return tx.Delete(smp) })
+	if err != nil {
+		v, verr := s.sampleView(e, c, smp.GetString("period"))
+		if verr != nil {
+			return verr
+		}
+		errs, ok := formErrors(lang(e), err)
+		if !ok {
+			return err
+		}
+		v.Errors = errs
+		return s.samplePageRender(e, http.StatusUnprocessableEntity, v)
+	}
+	return done(e, "/controls/"+c.Id+"/sample?period="+smp.GetString("period"), i18n.M("flash.sample_deleted", "period", smp.GetString("period")))
+}
+
+// itemOfPath loads the item of the URL under its sample.
+func itemOfPath(e *core.RequestEvent, smp *core.Record) (*core.Record, error) {
+	it, err := view(e.App, e.Auth, model.SampleItems, e.Request.PathValue("item"))
+	if err != nil {
+		return nil, err
+	}
+	if it.GetString("sample") != smp.Id {
+		return nil, errNotFound
+	}
+	return it, nil
+}
+
+// sampleAssess handles "POST /samples/{id}/items/{item}": an item's
+// assessment, note and evidence.
+func (s *server) sampleAssess(e *core.RequestEvent) error {
+	smp, c, err := sampleOfPath(e)
+	if err != nil {
+		return err
+	}
+	it, err := itemOfPath(e, smp)
+	if err != nil {
+		return err
+	}
+	if err := e.Request.ParseMultipartForm(1 << 20); err != nil && !errors.Is(err, http.ErrNotMultipart) {
+		return err
+	}
+	it.Set("status", e.Request.FormValue("status"))
+	it.Set("note", strings.TrimSpace(e.Request.FormValue("note")))
+	if files, err := e.FindUploadedFiles("evidence"); err == nil {
+		it.Set("evidence+", files)
+	}
+	if err := save(e.App, e.Auth, it); err != nil {
+		errs, ok := formErrors(lang(e), err, "status", "note", "evidence", "sample")
+		if !ok {
+			return err
+		}
+		for i := range errs {
+			errs[i].Field = "item-" + it.Id + "-" + errs[i].Field
+		}
+		v, verr := s.sampleView(e, c, smp.GetString("period"))
+		if verr != nil {
+			return verr
+		}
+		v.Errors = errs
+		return s.samplePageRender(e, http.StatusUnprocessableEntity, v)
+	}
+	return done(e, "/controls/"+c.Id+"/sample?period="+smp.GetString("period")+"#item-"+it.Id,
+		i18n.M("flash.sample_item_saved", "position", it.GetInt("position")))
+}
+
+// sampleDeviation handles "POST /samples/{id}/items/{item}/deviation": a
+// deviating item becomes a deviation of the period's result, described by
+// the item, and the item links it.
+func (s *server) sampleDeviation(e *core.RequestEvent) error {
+	smp, c, err := sampleOfPath(e)
+	if err != nil {
+		return err
+	}
+	it, err := itemOfPath(e, smp)
+	if err != nil {
+		return err
+	}
+	res, err := e.App.FindFirstRecordByFilter(model.Results, "control = {:c} && period = {:p}", dbx.Params{"c": c.Id, "p": smp.GetString("period")})
+	if err != nil || it.GetString("status") != model.ItemDeviation || it.GetString("deviation") != "" {
+		return errNotFound
+	}
+	col, err := e.App.FindCachedCollectionByNameOrId(model.Deviations)
+	if err != nil {
+		return err
+	}
+	dev := core.NewRecord(col)
+	dev.Set("result", res.Id)
+	dev.Set("description", i18n.M("sample.deviation_text", "position", it.GetInt("position"), "row", it.GetInt("row"),
+		"values", strings.Join(model.JSONStrings(it.Get("data")), " · "), "note", it.GetString("note")).In(i18n.Sv))
+	err = model.RunAs(e.App, model.ActorFromAuth(e.Auth), func(tx core.App) error {
+		if err := save(tx, e.Auth, dev); err != nil {
+			return err
+		}
+		it.Set("deviation", dev.Id)
+		return save(tx, e.Auth, it)
+	})
+	if err != nil {
+		v, verr := s.sampleView(e, c, smp.GetString("period"))
+		if verr != nil {
+			return verr
+		}
+		errs, ok := formErrors(lang(e), err, "status", "description", "result", "deviation")
+		if !ok {
+			return err
+		}
+		v.Errors = errs
+		return s.samplePageRender(e, http.StatusUnprocessableEntity, v)
+	}
+	return done(e, "/controls/"+c.Id+"#deviation-"+dev.Id, i18n.M("flash.sample_deviation", "position", it.GetInt("position")))
+}
