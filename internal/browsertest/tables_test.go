@@ -82,6 +82,7 @@ func TestPrintedTablesSplitNoWord(t *testing.T) {
 			"follow-up": func() (*report.Doc, error) { return report.FollowUp(b.app, b.f.KS, 2024, public) },
 			"plan":      func() (*report.Doc, error) { return report.PlanDoc(b.app, b.f.KS, 2024, public) },
 			"roll-up":   func() (*report.Doc, error) { return report.RollUp(b.app, 2024, public, testapp.Today) },
+			"memo":      func() (*report.Doc, error) { return report.Memo(b.app, b.f.KS, 2024, public, "sv", testapp.Today) },
 		}
 		for kind, build := range docs {
 			name := kind + "-" + version

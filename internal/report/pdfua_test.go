@@ -26,9 +26,10 @@ type uaDoc struct {
 	pdf  []byte
 }
 
-// uaDocs writes every document as PDF: the follow-up, the plan and the
-// roll-up, internal and public, in Swedish and in English (the same
-// document with Lang "en"), with the municipality's name and logo.
+// uaDocs writes every document as PDF: the follow-up, the plan, the
+// roll-up and the tjänsteskrivelse, internal and public, in Swedish and in
+// English (the memo written in English, the others the same document with
+// Lang "en"), with the municipality's name and logo.
 func uaDocs(t *testing.T) []uaDoc {
 	t.Helper()
 	f := testapp.Fix(t)
@@ -36,7 +37,7 @@ func uaDocs(t *testing.T) []uaDoc {
 	setIssuer(t, app, "Västra Mälardalens kommun", pngLogo(t))
 	var out []uaDoc
 	for _, public := range []bool{false, true} {
-		for _, kind := range []string{"followup", "plan", "rollup"} {
+		for _, kind := range []string{"followup", "plan", "rollup", "memo"} {
 			for _, lang := range []string{"sv", "en"} {
 				var d *report.Doc
 				var err error
@@ -45,6 +46,8 @@ func uaDocs(t *testing.T) []uaDoc {
 					d, err = report.FollowUp(app, f.KS, 2024, public)
 				case "plan":
 					d, err = report.PlanDoc(app, f.KS, 2024, public)
+				case "memo":
+					d, err = report.Memo(app, f.KS, 2024, public, lang, testapp.Today)
 				default:
 					d, err = report.RollUp(app, 2024, public, testapp.Today)
 				}

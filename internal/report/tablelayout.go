@@ -32,7 +32,9 @@ const (
 // landscape tells whether d is laid out on landscape A4: when one of its
 // tables keeps more than maxPortraitColumns columns, or when its columns'
 // longest words do not fit side by side across an upright page (measured
-// at tableFontPt with tableTextWidth, header rows in bold). HTML, PDF and
+// with tableTextWidth at docxTablePt, the largest table text of the three
+// formats — Word's — so that a table upright in one format is never too
+// narrow in another; header rows in bold). HTML, PDF and
 // Word all turn on this rule, so a document has one orientation in every
 // format.
 func landscape(d *Doc) bool {
@@ -40,7 +42,7 @@ func landscape(d *Doc) bool {
 		if b.Table == nil {
 			continue
 		}
-		p := layoutColumns(b.Table, 0, tablePadMM, tableMeasureMM(tableFontPt))
+		p := layoutColumns(b.Table, 0, tablePadMM, tableMeasureMM(docxTablePt))
 		if len(p.Keep) > maxPortraitColumns || sum(p.Min) > portraitTextMM {
 			return true
 		}

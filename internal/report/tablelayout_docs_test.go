@@ -19,7 +19,8 @@ type layoutDoc struct {
 }
 
 // layoutDocs are every kind of document the demo data makes: the
-// follow-up, the plan and the roll-up, each internal and public.
+// follow-up, the plan, the roll-up and the tjänsteskrivelse, each internal
+// and public.
 func layoutDocs(t *testing.T) []layoutDoc {
 	t.Helper()
 	f := testapp.Fix(t)
@@ -42,7 +43,11 @@ func layoutDocs(t *testing.T) []layoutDoc {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out = append(out, layoutDoc{"follow-up " + version, fu}, layoutDoc{"plan " + version, plan}, layoutDoc{"roll-up " + version, roll})
+		memo, err := report.Memo(app, f.KS, 2024, public, "sv", testapp.Today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, layoutDoc{"follow-up " + version, fu}, layoutDoc{"plan " + version, plan}, layoutDoc{"roll-up " + version, roll}, layoutDoc{"memo " + version, memo})
 	}
 	return out
 }
