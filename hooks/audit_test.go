@@ -10,7 +10,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 func historyRows(t *testing.T, app core.App, record string) []*core.Record {

@@ -10,7 +10,7 @@ import (
 	"ikplan/hooks"
 	"ikplan/internal/i18n"
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // invisibles are texts that show nothing: each must count as empty where a

@@ -6,7 +6,7 @@ import (
 	"github.com/pocketbase/dbx"
 
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // TestReportedPlanCarriedOnAndBack: next year's plan continues the

@@ -11,7 +11,7 @@ import (
 
 	"ikplan/internal/carry"
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // continuation makes, as the carry did before it closed the originals, a

@@ -9,7 +9,7 @@ import (
 
 	"ikplan/hooks"
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 func TestSchedule(t *testing.T) {

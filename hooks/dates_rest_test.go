@@ -8,7 +8,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
 
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // TestRESTRefusesUnreadableDates: a date the REST API cannot read is a 400

@@ -15,7 +15,7 @@ import (
 
 	"ikplan/hooks"
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // underPlan are the collections of what a plan holds, with the demo record

@@ -6,7 +6,7 @@ import (
 	"github.com/pocketbase/dbx"
 
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // TestActionsOfADraftAreOnNobodysList: an action's in_draft, by which the

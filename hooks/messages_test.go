@@ -17,7 +17,7 @@ import (
 
 	"ikplan/internal/i18n"
 	"ikplan/internal/report"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // swedishWords find Swedish in a string, in any case: a letter of its own

@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // TestResultPeriodFollowsFrequency: a result of a control reported more

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // TestPlanYearChangesOnlyInDraft: a draft plan's year may still change,

@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // TestNewControlGoesLast: a control added without a place in its plan goes

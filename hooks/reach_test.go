@@ -10,7 +10,7 @@ import (
 	"github.com/pocketbase/pocketbase/tests"
 	"github.com/pocketbase/pocketbase/tools/subscriptions"
 
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // TestReach: a REST API filter or sort may read the record's own fields
@@ -18,7 +18,7 @@ import (
 // relation, into another collection or through a field of several
 // records (model.CheckReach), for anyone but a superuser. A refusal is a
 // 400 that names the parameter and the field, in Swedish, or in English
-// when the request asks for it. The differential tests in internal/authz
+// when the request asks for it. The differential tests in proof/authz
 // show that what passes here reads nothing the requester may not read.
 func TestReach(t *testing.T) {
 	f := testapp.Fix(t)

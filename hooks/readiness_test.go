@@ -10,7 +10,7 @@ import (
 
 	"ikplan/internal/i18n"
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // TestReadinessIsTheGate checks, for many generated plans, that the hook

@@ -10,7 +10,7 @@ import (
 	"ikplan/hooks"
 	"ikplan/internal/i18n"
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // TestReportNeedsEveryResult: a plan is marked reported only when every

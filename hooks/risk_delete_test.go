@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // TestRiskOfAReportedActionStays: a risk that an action of a reported

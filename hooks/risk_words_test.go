@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // TestRiskWordsFitTheScale: the settings' words of the risk scale are

@@ -14,7 +14,7 @@ import (
 
 	"ikplan/internal/model"
 	"ikplan/internal/sample"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // population is the committed test population (60 invoices).

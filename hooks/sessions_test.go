@@ -12,7 +12,7 @@ import (
 
 	"ikplan/hooks"
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 func sessionsOf(t testing.TB, app core.App, user string) int {

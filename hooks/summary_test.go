@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // TestRefusalNamesTheFirstFiveProblems: a plan that cannot be adopted is

@@ -18,7 +18,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/filesystem"
 
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // drillWrite is one write of the drill that the app acknowledged.

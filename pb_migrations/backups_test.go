@@ -16,8 +16,8 @@ import (
 	"github.com/pocketbase/pocketbase/tools/archive"
 
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
 	"ikplan/pb_migrations"
+	"ikplan/proof/testapp"
 )
 
 func TestBackupsAreOnByDefault(t *testing.T) {

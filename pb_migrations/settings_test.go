@@ -12,7 +12,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/tests"
 
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // TestSettingsMatrixIsTheAdministrators: a coordinator may set the

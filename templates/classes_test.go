@@ -14,14 +14,14 @@ import (
 // hookClasses are classes the templates use that no stylesheet rule needs:
 // each is a hook for a script or a test, and says which.
 var hookClasses = map[string]string{
-	"action-status":       "internal/browsertest/every_page_test.go finds a status block by it",
+	"action-status":       "proof/browsertest/every_page_test.go finds a status block by it",
 	"actions-table":       "internal/web/actions_test.go reads the actions table by it",
-	"deadline-read":       "internal/browsertest/words_test.go waits for the deadline's reading",
+	"deadline-read":       "proof/browsertest/words_test.go waits for the deadline's reading",
 	"deadline-read__text": "internal/web/deadline_words_test.go reads the reading's text",
 	"history-link":        "internal/web/history_test.go finds the history links",
 	"history-reason":      "internal/web/confirm_test.go reads the reason in the history",
 	"nav-count":           "internal/web/start_lists_test.go reads the menu's count",
-	"report-version":      "internal/browsertest/reports_test.go reads the document's version",
+	"report-version":      "proof/browsertest/reports_test.go reads the document's version",
 	"count":               "internal/web/start_lists_test.go reads a list's count",
 	"more":                "internal/web/start_lists_test.go reads a list's \"show all\" line",
 }

@@ -20,7 +20,7 @@ import (
 	"strings"
 	"time"
 
-	"ikplan/internal/load"
+	"ikplan/proof/load"
 )
 
 func main() {

@@ -12,7 +12,7 @@ import (
 	"ikplan/internal/demo"
 	"ikplan/internal/i18n"
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 func TestMain(m *testing.M) { testapp.Main(m) }

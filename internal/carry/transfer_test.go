@@ -13,7 +13,7 @@ import (
 	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 	"ikplan/internal/report"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // reorganise makes IAN the successor of KS and gives KS's 2024 plan a

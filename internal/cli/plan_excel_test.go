@@ -13,8 +13,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"ikplan/hooks"
-	"ikplan/internal/hostile/badxlsx"
 	"ikplan/internal/model"
+	"ikplan/proof/hostile/badxlsx"
 )
 
 // withData opens the data folder as the binary would and runs fn on it.

@@ -17,7 +17,7 @@ import (
 	"ikplan/internal/demo"
 	"ikplan/internal/model"
 	"ikplan/internal/report"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 func TestMain(m *testing.M) { testapp.Main(m) }

@@ -33,7 +33,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"ikplan/internal/proxy"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // The addresses of the test: nginx connects to ikplan from 127.0.0.1, the

@@ -10,7 +10,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"ikplan/internal/proxy"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 func TestMain(m *testing.M) { testapp.Main(m) }

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // TestRunWaitsForTheAppURL: while the application URL is empty or still

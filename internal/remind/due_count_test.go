@@ -9,7 +9,7 @@ import (
 
 	"ikplan/internal/model"
 	"ikplan/internal/remind"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // dueItems are the ids of user's own open items that are overdue or due

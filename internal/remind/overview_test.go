@@ -10,7 +10,7 @@ import (
 
 	"ikplan/internal/model"
 	"ikplan/internal/remind"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // expected is what the start page's lists hold for user by remind.Open

@@ -11,7 +11,7 @@ import (
 
 	"ikplan/internal/model"
 	"ikplan/internal/remind"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // quarterly adopts a 2025 plan of IAN with two quarterly controls of Hanna

@@ -21,7 +21,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/logger"
 
 	"ikplan/hooks"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 func TestMain(m *testing.M) { testapp.Main(m) }

@@ -9,13 +9,13 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"ikplan/internal/model"
-	"ikplan/internal/refset"
 	"ikplan/internal/report"
+	"ikplan/proof/refset"
 )
 
 // BenchmarkRefDocuments builds each document on the reference set of the
 // performance issue (30 boards × 10 years × 40 controls; see
-// internal/refset) and writes it in each format: the follow-up (internal
+// proof/refset) and writes it in each format: the follow-up (internal
 // and public) and the plan document of the latest year's plan of the board
 // with the most actions, and the roll-up of all 30 boards for that year.
 // "<doc>/build" only reads the database; "<doc>/<format>" is the whole

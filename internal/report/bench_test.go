@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"ikplan/internal/report"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // BenchmarkFollowUp builds the demo's follow-up report (20 controls) from

@@ -9,7 +9,7 @@ import (
 	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 	"ikplan/internal/report"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // TestFollowUpSaysAnActionContinues: once the unfinished actions are

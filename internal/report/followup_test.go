@@ -14,7 +14,7 @@ import (
 	"ikplan/internal/demo"
 	"ikplan/internal/model"
 	"ikplan/internal/report"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 var space = regexp.MustCompile(`\s+`)

@@ -9,7 +9,7 @@ import (
 
 	"ikplan/internal/demo"
 	"ikplan/internal/report"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 var tags = regexp.MustCompile(`(?s)<style.*?</style>|<[^>]+>`)

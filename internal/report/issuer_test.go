@@ -16,7 +16,7 @@ import (
 
 	"ikplan/internal/model"
 	"ikplan/internal/report"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // pngLogo is a small PNG.

@@ -3,7 +3,7 @@ package report_test
 import (
 	"testing"
 
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 func TestMain(m *testing.M) { testapp.Main(m) }

@@ -14,7 +14,7 @@ import (
 
 	"ikplan/internal/model"
 	"ikplan/internal/report"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 func memo(t *testing.T, app core.App, public bool, lang string) *report.Doc {

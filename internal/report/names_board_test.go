@@ -6,7 +6,7 @@ import (
 
 	"ikplan/internal/model"
 	"ikplan/internal/report"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // TestBoardNamesInDocuments: every document names a board inside a

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"ikplan/internal/report"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 func TestGenitive(t *testing.T) {

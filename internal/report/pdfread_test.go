@@ -5,10 +5,10 @@ import (
 
 	"github.com/ledongthuc/pdf"
 
-	"ikplan/internal/pdftext"
+	"ikplan/proof/pdftext"
 )
 
-// readPDF reads a PDF back as a text extractor does (internal/pdftext): the
+// readPDF reads a PDF back as a text extractor does (proof/pdftext): the
 // lines of each page, and the outline.
 func readPDF(t testing.TB, data []byte) ([][]string, pdf.Outline) {
 	t.Helper()

@@ -16,7 +16,7 @@ import (
 	unorm "golang.org/x/text/unicode/norm"
 
 	"ikplan/internal/report"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // uaDoc is one document as a board gets it: its kind, version and language.

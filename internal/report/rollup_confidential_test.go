@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"ikplan/internal/report"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // TestPublicRollUpCountsNothingConfidential: with the fixture's significant

@@ -11,7 +11,7 @@ import (
 
 	"ikplan/internal/model"
 	"ikplan/internal/report"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // summary is the roll-up's summary table.

@@ -11,7 +11,7 @@ import (
 
 	"ikplan/internal/model"
 	"ikplan/internal/report"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // TestFollowUpDescribesTheSample: a period reported with a sample gets,

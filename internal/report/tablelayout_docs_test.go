@@ -9,7 +9,7 @@ import (
 	"github.com/ledongthuc/pdf"
 
 	"ikplan/internal/report"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // layoutDoc is a document of the demo data, named for the failures.

@@ -10,7 +10,7 @@ import (
 
 	"ikplan/internal/model"
 	"ikplan/internal/report"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // plan40 makes a draft plan of 40 controls (the demo's 20 twice, in two

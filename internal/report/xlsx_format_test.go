@@ -16,9 +16,9 @@ import (
 
 	"ikplan/internal/i18n"
 	"ikplan/internal/model"
-	"ikplan/internal/refset"
 	"ikplan/internal/report"
-	"ikplan/internal/testapp"
+	"ikplan/proof/refset"
+	"ikplan/proof/testapp"
 )
 
 // The plan sheet as Excel and LibreOffice want it (issue 15, point 6): its
@@ -431,7 +431,7 @@ func TestImportReadsOlderFiles(t *testing.T) {
 	}
 }
 
-// TestRefPlanRoundTrip: the reference set's plan (see internal/refset)
+// TestRefPlanRoundTrip: the reference set's plan (see proof/refset)
 // exported, in each language, reads back as the same plan. It runs only
 // where the set is at hand: IKPLAN_REFSET=/path/to/set.
 func TestRefPlanRoundTrip(t *testing.T) {

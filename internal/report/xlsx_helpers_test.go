@@ -11,7 +11,7 @@ import (
 
 	"ikplan/internal/model"
 	"ikplan/internal/report"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // hostile is a title that Excel would run as a formula if it were written

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // TestImportReadsDeadlinesInWords: Klar senast takes what people write,

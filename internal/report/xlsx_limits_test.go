@@ -9,11 +9,11 @@ import (
 	"testing"
 	"time"
 
-	"ikplan/internal/hostile/badxlsx"
 	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 	"ikplan/internal/report"
-	"ikplan/internal/testapp"
+	"ikplan/proof/hostile/badxlsx"
+	"ikplan/proof/testapp"
 )
 
 // notXLSX is the start of the refusal of a file that is not a readable

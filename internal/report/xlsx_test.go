@@ -10,7 +10,7 @@ import (
 	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 	"ikplan/internal/report"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 func TestExportPlan(t *testing.T) {

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // getIn is the page at url as user, in lang ("sv" or "en").

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // Every row of /actions has one status tag and at most one control that

@@ -16,8 +16,8 @@ import (
 	"ikplan/internal/model"
 	"ikplan/internal/proxy"
 	"ikplan/internal/remind"
-	"ikplan/internal/testapp"
 	"ikplan/internal/web"
+	"ikplan/proof/testapp"
 )
 
 const ownerFeedToken = "feed-token-0123456789abcdefghijklmnopqrstuv"

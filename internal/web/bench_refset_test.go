@@ -12,8 +12,8 @@ import (
 	"github.com/pocketbase/pocketbase/tools/filesystem"
 
 	"ikplan/internal/model"
-	"ikplan/internal/refset"
 	"ikplan/internal/remind"
+	"ikplan/proof/refset"
 )
 
 // refPage is a row of BenchmarkRefPages: a GET route of the web UI (as the
@@ -126,7 +126,7 @@ func refPages(p refIds) []refPage {
 
 // BenchmarkRefPages measures each page on the reference set of the
 // performance issue (30 boards × 10 years × 40 controls; see
-// internal/refset), through the whole HTTP stack, as the user named in its
+// proof/refset), through the whole HTTP stack, as the user named in its
 // row, signed in through the sign-in form. It reports the wall time, the
 // process's CPU time, the bytes and the allocations of one request.
 //

@@ -11,8 +11,8 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/router"
 
-	"ikplan/internal/refset"
-	"ikplan/internal/testapp"
+	"ikplan/proof/refset"
+	"ikplan/proof/testapp"
 )
 
 // TestRefPagesCoverEveryRoute fails when a GET route of the web UI has no

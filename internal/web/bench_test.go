@@ -5,7 +5,7 @@ import (
 	"net/http/httptest"
 	"testing"
 
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // pageBenchmarks are the pages measured by BenchmarkPages, on the demo data,

@@ -12,7 +12,7 @@ import (
 
 	"ikplan/internal/model"
 	"ikplan/internal/remind"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // TestCoordinatorCalendarFeed reads the feeds of a coordinator of both

@@ -14,7 +14,7 @@ import (
 
 	"ikplan/internal/model"
 	"ikplan/internal/remind"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // feedToken is the calendar token the tests give the owner.

@@ -9,7 +9,7 @@ import (
 	"github.com/pocketbase/pocketbase/tests"
 
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // historyReason is the reason kept in the history row of op on the record

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // TestControlPageNamesTheOverduePeriods: on 15 March a monthly control of

@@ -11,7 +11,7 @@ import (
 	"github.com/pocketbase/dbx"
 
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // TestDeadlineInWords: "När ska åtgärden vara klar?" takes a deadline as

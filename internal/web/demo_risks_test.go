@@ -10,7 +10,7 @@ import (
 
 	"ikplan/internal/demo"
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // withoutDemoRisks is the web test app without the demo's risk register,

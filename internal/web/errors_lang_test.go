@@ -9,7 +9,7 @@ import (
 	"github.com/pocketbase/pocketbase/tests"
 
 	"ikplan/internal/i18n"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // TestRefusedFormsInTheUILanguage: a refused form names each field and

@@ -10,7 +10,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // slowMail is how long the mail server takes to accept a reset mail here:

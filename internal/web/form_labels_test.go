@@ -10,7 +10,7 @@ import (
 	"golang.org/x/net/html"
 
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // TestOptionalFieldsSaySoAndOnlyThey: on every form that saves a record,

@@ -11,8 +11,8 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
 	"ikplan/internal/web"
+	"ikplan/proof/testapp"
 )
 
 // FuzzControlForm feeds the draft plan's control form any body with any

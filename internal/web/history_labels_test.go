@@ -13,7 +13,7 @@ import (
 
 	"ikplan/internal/i18n"
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 	"ikplan/templates"
 )
 

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // iconLink is a <link> of the page's head that names an icon or the

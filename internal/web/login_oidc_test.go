@@ -11,8 +11,8 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
 	"ikplan/internal/web"
+	"ikplan/proof/testapp"
 )
 
 // withProvider configures an OpenID Connect provider on the users

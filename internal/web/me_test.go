@@ -8,7 +8,7 @@ import (
 
 	"ikplan/internal/model"
 	"ikplan/internal/remind"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // oldToken is a calendar token the tests give a user before they renew it.

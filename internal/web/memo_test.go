@@ -12,9 +12,9 @@ import (
 
 	"github.com/pocketbase/pocketbase/tests"
 
-	"ikplan/internal/pdftext"
 	"ikplan/internal/report"
-	"ikplan/internal/testapp"
+	"ikplan/proof/pdftext"
+	"ikplan/proof/testapp"
 )
 
 var (

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // TestMenuLinksWhatTheRoleMayOpen: the header's menu is a <details> whose

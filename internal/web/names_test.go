@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // TestPagesNameBoardsInText: the pages name a board inside a sentence by

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // TestPageCacheKeepsNoCookie: a page rendered while a session was renewed

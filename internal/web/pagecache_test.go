@@ -16,8 +16,8 @@ import (
 
 	"ikplan/hooks"
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
 	"ikplan/internal/web"
+	"ikplan/proof/testapp"
 )
 
 // cacheApp is the web app on the fixture with a clock the test moves, and

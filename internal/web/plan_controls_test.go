@@ -10,7 +10,7 @@ import (
 	"github.com/pocketbase/pocketbase/tests"
 
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 func form(kv ...string) *strings.Reader {

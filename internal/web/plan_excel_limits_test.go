@@ -11,9 +11,9 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
 
-	"ikplan/internal/hostile/badxlsx"
-	"ikplan/internal/testapp"
 	"ikplan/internal/web"
+	"ikplan/proof/hostile/badxlsx"
+	"ikplan/proof/testapp"
 )
 
 // countingBody is a request body that counts the bytes the server read.

@@ -18,7 +18,7 @@ import (
 	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 	"ikplan/internal/report"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // demoSheet is the demo plan exported, with the given cells changed.

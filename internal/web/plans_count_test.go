@@ -8,7 +8,7 @@ import (
 	"github.com/pocketbase/dbx"
 
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // TestPlansCountOnlyWhatTheUserSees: the plan list counts the controls

@@ -11,7 +11,7 @@ import (
 	"golang.org/x/net/html"
 
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // planListRows are the rows of the plans list's table: for each, its

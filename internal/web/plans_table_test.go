@@ -11,7 +11,7 @@ import (
 	"golang.org/x/net/html"
 
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // elements are the elements under n named tag, in document order.

@@ -6,7 +6,7 @@ import (
 
 	"github.com/pocketbase/dbx"
 
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // TestReady: GET /readyz answers the load balancer 200 "ok" without a

@@ -9,7 +9,7 @@ import (
 	"golang.org/x/net/html"
 
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // formNode finds the element with id in a page.

@@ -17,7 +17,7 @@ import (
 
 	"ikplan/hooks"
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // populationForm is a draw form: the fields and, unless data is nil, the

@@ -13,8 +13,8 @@ import (
 	"github.com/pocketbase/dbx"
 
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
 	"ikplan/internal/web"
+	"ikplan/proof/testapp"
 )
 
 // send is one request to the whole HTTP stack, with the cookie header and

@@ -14,7 +14,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/filesystem"
 
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // settingsForm is a settings form as a browser sends it: the name, the

@@ -7,7 +7,7 @@ import (
 	"github.com/pocketbase/dbx"
 
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // TestStartPagePerRole checks the start page of each role through the real

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // The significant deviations, on the start page and in the whole list, in

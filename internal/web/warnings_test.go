@@ -11,7 +11,7 @@ import (
 	"github.com/pocketbase/dbx"
 
 	"ikplan/internal/model"
-	"ikplan/internal/testapp"
+	"ikplan/proof/testapp"
 )
 
 // TestPastDatesAreWarnedAbout: a plan made for a year that is over, and an

@@ -1,0 +1,28 @@
+// Package proof holds the suites that prove ikplan; this file keeps them
+// apart from the product.
+package proof
+
+import (
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// TestProductDoesNotImportProof fails when a package the binary is built
+// from imports anything under proof/: the product must not depend on its
+// tests, and proof/ must stay something a reader may skip.
+func TestProductDoesNotImportProof(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", "-f", "{{.ImportPath}}", "ikplan").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list: %v\n%s", err, out)
+	}
+	deps := strings.Fields(string(out))
+	if len(deps) < 10 {
+		t.Fatalf("go list gave too few packages to be the binary's: %v", deps)
+	}
+	for _, p := range deps {
+		if strings.HasPrefix(p, "ikplan/proof") {
+			t.Errorf("the binary depends on %s; product code must not import proof/", p)
+		}
+	}
+}
