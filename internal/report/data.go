@@ -46,11 +46,11 @@ type item struct {
 func loadPlan(app core.App, boardId string, year int, public bool) (*planData, error) {
 	board, err := app.FindRecordById(model.Boards, boardId)
 	if err != nil {
-		return nil, refuse(ErrUnknownBoard, "Nämnden finns inte.")
+		return nil, refuse(ErrUnknownBoard, "report.refused.no_board")
 	}
 	plan, err := app.FindFirstRecordByFilter(model.Plans, "board = {:b} && year = {:y}", dbx.Params{"b": board.Id, "y": year})
 	if err != nil {
-		return nil, refuse(ErrNoPlan, "%s har ingen internkontrollplan för %d.", board.GetString("name"), year)
+		return nil, refuse(ErrNoPlan, "report.refused.no_plan", "board", board.GetString("name"), "year", year)
 	}
 	return loadPlanRecord(app, board, plan, public, nil)
 }

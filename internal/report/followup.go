@@ -28,8 +28,8 @@ func FollowUp(app core.App, boardId string, year int, public bool) (*Doc, error)
 		return nil, err
 	}
 	if !pd.hasResults() {
-		return nil, refuse(ErrNoResults, "%s internkontrollplan %d har inga resultat ännu – uppföljningen kan skrivas när minst en kontrollpunkt har rapporterats.",
-			upperFirst(BoardGenitive(pd.board)), year)
+		return nil, refuse(ErrNoResults, "report.refused.no_results_followup",
+			"genitive", upperFirst(BoardGenitive(pd.board)), "board", pd.board.GetString("name"), "year", year)
 	}
 	return withIssuer(app, followUpDoc(pd)), nil
 }

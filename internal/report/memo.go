@@ -28,8 +28,8 @@ func Memo(app core.App, boardId string, year int, public bool, lang string, now 
 		return nil, err
 	}
 	if !pd.hasResults() {
-		return nil, refuse(ErrNoResults, "%s internkontrollplan %d har inga resultat ännu – tjänsteskrivelsen kan skrivas när minst en kontrollpunkt har rapporterats.",
-			upperFirst(BoardGenitive(pd.board)), year)
+		return nil, refuse(ErrNoResults, "report.refused.no_results_memo",
+			"genitive", upperFirst(BoardGenitive(pd.board)), "board", pd.board.GetString("name"), "year", year)
 	}
 	return withIssuer(app, memoDoc(pd, i18n.Normalize(lang), now)), nil
 }

@@ -114,7 +114,7 @@ func RollUpOf(app core.App, boards []*core.Record, year int, public bool, now ti
 		plans = append(plans, pd)
 	}
 	if len(plans) == 0 {
-		return nil, refuse(ErrNoPlan, "Det finns ingen internkontrollplan för %d att sammanställa.", year)
+		return nil, refuse(ErrNoPlan, "report.refused.rollup_no_plan", "year", year)
 	}
 
 	d := &Doc{

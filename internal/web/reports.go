@@ -61,7 +61,7 @@ func (s *server) reportDownload(e *core.RequestEvent) error {
 	format := strings.ToLower(e.Request.URL.Query().Get("format"))
 	if err := report.CheckFormat(format); err != nil {
 		p := s.page(e, "", "plans")
-		return s.messagePage(e, http.StatusBadRequest, p.T("error.bad_request"), err.Error())
+		return s.messagePage(e, http.StatusBadRequest, p.T("error.bad_request"), report.RefusalText(err, lang(e)))
 	}
 	v, status, err := s.reportView(e, kind)
 	if err != nil || status != http.StatusOK {
@@ -114,7 +114,7 @@ func (s *server) reportRefused(e *core.RequestEvent, status int, err error) erro
 	if status == http.StatusNotFound {
 		heading = p.T("error.not_found")
 	}
-	return s.messagePage(e, status, heading, err.Error())
+	return s.messagePage(e, status, heading, report.RefusalText(err, lang(e)))
 }
 
 // reportView builds the document the request asks for. The user must be
@@ -221,7 +221,7 @@ func (s *server) rollUpView(e *core.RequestEvent, v templates.ReportView) (templ
 	if errors.Is(err, report.ErrNoPlan) {
 		// a year without plans is an empty roll-up: the page says so and
 		// offers the years there are
-		v.Doc, v.Message = nil, err.Error()
+		v.Doc, v.Message = nil, report.RefusalText(err, lang(e))
 		return v, http.StatusOK, nil
 	}
 	if err != nil {
