@@ -151,18 +151,21 @@ func (s *server) reportView(e *core.RequestEvent, kind string) (templates.Report
 	v.CanChoose = full
 	v.Public = v.Public || !full
 	name := report.Slug(board.GetString("name")) + "-" + strconv.Itoa(year)
+	// the document holds the controls this person's pages show (the public
+	// version: of them, the public ones)
+	version := model.Version{User: e.Auth, Public: v.Public}
 	switch kind {
 	case templates.ReportPlan:
-		v.Doc, err = report.PlanDoc(e.App, board.Id, year, v.Public)
+		v.Doc, err = report.PlanDocIn(e.App, version, board.Id, year)
 		v.FileName = "internkontrollplan-" + name
 	case templates.ReportMemo:
-		v.Doc, err = report.Memo(e.App, board.Id, year, v.Public, lang(e), s.now())
+		v.Doc, err = report.MemoIn(e.App, version, board.Id, year, lang(e), s.now())
 		v.FileName = "tjansteskrivelse-" + name
 		if lang(e) == i18n.En {
 			v.FileName += "-en"
 		}
 	default:
-		v.Doc, err = report.FollowUp(e.App, board.Id, year, v.Public)
+		v.Doc, err = report.FollowUpIn(e.App, version, board.Id, year)
 		v.FileName = "uppfoljning-" + name
 	}
 	if v.Public {
@@ -217,7 +220,7 @@ func (s *server) rollUpView(e *core.RequestEvent, v templates.ReportView) (templ
 	if v.Public {
 		v.FileName += "-offentlig"
 	}
-	v.Doc, err = report.RollUpOf(e.App, boards, v.Year, v.Public, s.now())
+	v.Doc, err = report.RollUpOf(e.App, boards, v.Year, model.Version{User: e.Auth, Public: v.Public}, s.now())
 	if errors.Is(err, report.ErrNoPlan) {
 		// a year without plans is an empty roll-up: the page says so and
 		// offers the years there are
