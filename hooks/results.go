@@ -65,15 +65,20 @@ func reportable(app core.App, controlId string) i18n.Message {
 // server decides: performed_by is the person who saves the result — a
 // coordinator may name another person of the board (validateResult checks
 // whom), an owner is always themselves — and performed_on is today unless
-// the person gives the day (not for a control not performed). The command
-// line and superusers (the demo, an import) name whoever did it.
+// the person gives the day; a control not performed was performed on no
+// day, whatever the request says. The command line and superusers (the
+// demo, an import) name whoever did it. Every way in meets this here, not
+// in a handler.
 func (h *rules) performed(app core.App, r *core.Record) {
 	if a := model.ActorOf(app); a.Kind == model.ActorUser {
 		if a.Role != model.RoleCoordinator || r.GetString("performed_by") == "" {
 			r.Set("performed_by", a.Id)
 		}
 	}
-	if r.GetString("outcome") != model.OutcomeNotPerformed && r.GetDateTime("performed_on").IsZero() {
+	switch {
+	case r.GetString("outcome") == model.OutcomeNotPerformed:
+		r.Set("performed_on", "")
+	case r.GetDateTime("performed_on").IsZero():
 		r.Set("performed_on", h.today())
 	}
 }

@@ -31,6 +31,9 @@ type Page struct {
 	// from the collection's schema (model.Required); FieldLabel marks the
 	// others "(frivilligt)". nil: every field counts as required.
 	Required func(collection, field string) bool
+	// MaySettings asks the settings' update rule whether the user may
+	// change them (nil: no); called only when the menu is drawn
+	MaySettings func() bool
 }
 
 // FieldLabel is the label of a form field that saves field of collection:
@@ -70,10 +73,11 @@ func (p Page) MayReadHistory() bool {
 	return p.User != nil && model.ActorFromAuth(p.User).MayReadHistory()
 }
 
-// MaySetSettings: the menu links the settings page (coordinators, whom
-// the settings' update rule lets set the municipality's name and logo).
+// MaySetSettings: the menu links the settings page when the settings'
+// update rule lets the user change them (MaySettings asks it; today the
+// coordinators, who set the municipality's name and logo).
 func (p Page) MaySetSettings() bool {
-	return p.User != nil && !p.User.IsSuperuser() && p.User.GetString("role") == model.RoleCoordinator
+	return p.User != nil && !p.User.IsSuperuser() && p.MaySettings != nil && p.MaySettings()
 }
 
 // UserName is the signed-in user's name or email.

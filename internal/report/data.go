@@ -15,8 +15,9 @@ import (
 )
 
 // planData is a board's plan for a year with everything under it, read in
-// a handful of queries. In a public version the confidential controls and
-// everything under them are not read at all.
+// a handful of queries, in a version (model.Version): a person's holds the
+// controls they may read, the public one no confidential control; what is
+// left out is not read at all.
 type planData struct {
 	board  *core.Record
 	plan   *core.Record
@@ -42,31 +43,33 @@ type item struct {
 	actions    []*core.Record // under its deviations or the control itself
 }
 
-// loadPlan reads the board's plan for the year.
-func loadPlan(app core.App, boardId string, year int, public bool) (*planData, error) {
+// loadPlan reads the board's plan for the year, with the controls of the
+// version v.
+func loadPlan(app core.App, boardId string, year int, v model.Version) (*planData, error) {
 	board, err := app.FindRecordById(model.Boards, boardId)
 	if err != nil {
-		return nil, refuse(ErrUnknownBoard, "Nämnden finns inte.")
+		return nil, refuse(ErrUnknownBoard, "report.refused.no_board")
 	}
 	plan, err := app.FindFirstRecordByFilter(model.Plans, "board = {:b} && year = {:y}", dbx.Params{"b": board.Id, "y": year})
 	if err != nil {
-		return nil, refuse(ErrNoPlan, "%s har ingen internkontrollplan för %d.", board.GetString("name"), year)
+		return nil, refuse(ErrNoPlan, "report.refused.no_plan", "board", board.GetString("name"), "year", year)
 	}
-	return loadPlanRecord(app, board, plan, public, nil)
+	return loadPlanRecord(app, board, plan, v, nil)
 }
 
-func loadPlanRecord(app core.App, board, plan *core.Record, public bool, nm *docNames) (*planData, error) {
-	pd := &planData{board: board, plan: plan, year: plan.GetInt("year"), public: public}
+// loadPlanRecord reads the plan with the controls of the version v — the
+// same controls the version's person sees on the plan's pages (a reader's
+// leave out the confidential ones: model.PublicControls) — and everything
+// under them.
+func loadPlanRecord(app core.App, board, plan *core.Record, v model.Version, nm *docNames) (*planData, error) {
+	pd := &planData{board: board, plan: plan, year: plan.GetInt("year"), public: v.Public}
 	p := dbx.Params{"p": plan.Id}
-	controls, err := app.FindRecordsByFilter(model.Controls, "plan = {:p}", "position,section,number", 0, 0, p)
+	controls, err := v.Controls(app, plan.Id)
 	if err != nil {
 		return nil, fmt.Errorf("failed to load the controls of plan %s: %w", plan.Id, err)
 	}
 	byControl := map[string]*item{}
 	for _, c := range controls {
-		if public && c.GetBool("confidential") {
-			continue
-		}
 		it := &item{control: c}
 		pd.items = append(pd.items, it)
 		byControl[c.Id] = it

@@ -2,11 +2,13 @@ package report
 
 import (
 	"errors"
-	"fmt"
+
+	"ikplan/internal/i18n"
 )
 
 // The kinds of refusal a document can meet; test them with errors.Is. The
-// error's own text is a Swedish sentence for the person who asked.
+// error's own text is a Swedish sentence for the person who asked (the
+// command line prints it); RefusalText gives it in the reader's language.
 var (
 	ErrUnknownBoard  = errors.New("unknown board")
 	ErrNoPlan        = errors.New("no plan for the year")
@@ -14,17 +16,19 @@ var (
 	ErrUnknownFormat = errors.New("unknown format")
 )
 
-// docRefusal is a document that cannot be written, said in Swedish.
+// docRefusal is a document that cannot be written, as a catalogue message.
 type docRefusal struct {
 	kind error
-	msg  string
+	msg  i18n.Message
 }
 
-func (r *docRefusal) Error() string { return r.msg }
+func (r *docRefusal) Error() string { return r.msg.In(i18n.Sv) }
 func (r *docRefusal) Unwrap() error { return r.kind }
 
-func refuse(kind error, format string, args ...any) error {
-	return &docRefusal{kind: kind, msg: fmt.Sprintf(format, args...)}
+// refuse is a refusal of the kind with the catalogue message of key and its
+// parameters as name, value pairs (i18n.M).
+func refuse(kind error, key string, kv ...any) error {
+	return &docRefusal{kind: kind, msg: i18n.M(key, kv...)}
 }
 
 // IsRefusal reports whether err is a document refused for a reason a
@@ -33,4 +37,13 @@ func refuse(kind error, format string, args ...any) error {
 func IsRefusal(err error) bool {
 	var r *docRefusal
 	return errors.As(err, &r)
+}
+
+// RefusalText is a refusal's sentence in lang; any other error's own text.
+func RefusalText(err error, lang string) string {
+	var r *docRefusal
+	if errors.As(err, &r) {
+		return r.msg.In(lang)
+	}
+	return err.Error()
 }

@@ -23,13 +23,19 @@ const Confidential = "Sekretess"
 // out confidential controls and everything under them; the internal one
 // marks them "Sekretess". A plan without any result yet is refused.
 func FollowUp(app core.App, boardId string, year int, public bool) (*Doc, error) {
-	pd, err := loadPlan(app, boardId, year, public)
+	return FollowUpIn(app, model.Version{Public: public}, boardId, year)
+}
+
+// FollowUpIn is FollowUp with the controls of the version v (whose
+// pages' controls, or the public ones).
+func FollowUpIn(app core.App, v model.Version, boardId string, year int) (*Doc, error) {
+	pd, err := loadPlan(app, boardId, year, v)
 	if err != nil {
 		return nil, err
 	}
 	if !pd.hasResults() {
-		return nil, refuse(ErrNoResults, "%s internkontrollplan %d har inga resultat ännu – uppföljningen kan skrivas när minst en kontrollpunkt har rapporterats.",
-			upperFirst(BoardGenitive(pd.board)), year)
+		return nil, refuse(ErrNoResults, "report.refused.no_results_followup",
+			"genitive", upperFirst(BoardGenitive(pd.board)), "board", pd.board.GetString("name"), "year", year)
 	}
 	return withIssuer(app, followUpDoc(pd)), nil
 }

@@ -4,6 +4,7 @@ import (
 	"io"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -33,7 +34,7 @@ func Write(format string, w io.Writer, d *Doc) error {
 // sentence that lists the known ones.
 func CheckFormat(format string) error {
 	if _, ok := writers[strings.ToLower(strings.TrimSpace(format))]; !ok {
-		return refuse(ErrUnknownFormat, "Det går inte att skriva %q: okänt format – välj ett av: %s.", format, strings.Join(Formats(), ", "))
+		return refuse(ErrUnknownFormat, "report.refused.format", "format", strconv.Quote(format), "formats", strings.Join(Formats(), ", "))
 	}
 	return nil
 }

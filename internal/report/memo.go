@@ -23,13 +23,18 @@ import (
 // document is in lang (Swedish, or English for the English UI); the data's
 // own texts stay as they were written. now dates it.
 func Memo(app core.App, boardId string, year int, public bool, lang string, now time.Time) (*Doc, error) {
-	pd, err := loadPlan(app, boardId, year, public)
+	return MemoIn(app, model.Version{Public: public}, boardId, year, lang, now)
+}
+
+// MemoIn is Memo with the controls of the version v.
+func MemoIn(app core.App, v model.Version, boardId string, year int, lang string, now time.Time) (*Doc, error) {
+	pd, err := loadPlan(app, boardId, year, v)
 	if err != nil {
 		return nil, err
 	}
 	if !pd.hasResults() {
-		return nil, refuse(ErrNoResults, "%s internkontrollplan %d har inga resultat ännu – tjänsteskrivelsen kan skrivas när minst en kontrollpunkt har rapporterats.",
-			upperFirst(BoardGenitive(pd.board)), year)
+		return nil, refuse(ErrNoResults, "report.refused.no_results_memo",
+			"genitive", upperFirst(BoardGenitive(pd.board)), "board", pd.board.GetString("name"), "year", year)
 	}
 	return withIssuer(app, memoDoc(pd, i18n.Normalize(lang), now)), nil
 }

@@ -42,12 +42,12 @@ func BoardByName(app core.App, nameOrShort string) (*core.Record, error) {
 		known = append(known, n)
 	}
 	if len(byShort) > 1 {
-		return nil, refuse(ErrUnknownBoard, "Kortnamnet %q används av flera nämnder – ange nämndens hela namn: %s.", want, strings.Join(known, ", "))
+		return nil, refuse(ErrUnknownBoard, "report.refused.short_name_shared", "name", strconv.Quote(want), "known", strings.Join(known, ", "))
 	}
 	if len(known) == 0 {
-		return nil, refuse(ErrUnknownBoard, "Nämnden %q finns inte – det finns inga nämnder ännu.", want)
+		return nil, refuse(ErrUnknownBoard, "report.refused.no_boards", "name", strconv.Quote(want))
 	}
-	return nil, refuse(ErrUnknownBoard, "Nämnden %q finns inte – ange en nämnds namn eller kortnamn: %s.", want, strings.Join(known, ", "))
+	return nil, refuse(ErrUnknownBoard, "report.refused.unknown_board", "name", strconv.Quote(want), "known", strings.Join(known, ", "))
 }
 
 // Genitive is a name in the genitive as it stands mid-sentence by the

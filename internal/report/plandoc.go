@@ -27,7 +27,12 @@ var planWidths = []float64{3, 14, 8, 10, 14, 7, 7, 9, 8, 8, 10}
 // adopt. The public version leaves out confidential controls; the internal
 // one marks them. A plan without results is fine.
 func PlanDoc(app core.App, boardId string, year int, public bool) (*Doc, error) {
-	pd, err := loadPlan(app, boardId, year, public)
+	return PlanDocIn(app, model.Version{Public: public}, boardId, year)
+}
+
+// PlanDocIn is PlanDoc with the controls of the version v.
+func PlanDocIn(app core.App, v model.Version, boardId string, year int) (*Doc, error) {
+	pd, err := loadPlan(app, boardId, year, v)
 	if err != nil {
 		return nil, err
 	}

@@ -86,11 +86,12 @@ func RollUp(app core.App, year int, public bool, now time.Time) (*Doc, error) {
 	if err != nil {
 		return nil, fmt.Errorf("failed to load the boards: %w", err)
 	}
-	return RollUpOf(app, boards, year, public, now)
+	return RollUpOf(app, boards, year, model.Version{Public: public}, now)
 }
 
-// RollUpOf is RollUp over the given boards only (those a user may see).
-func RollUpOf(app core.App, boards []*core.Record, year int, public bool, now time.Time) (*Doc, error) {
+// RollUpOf is RollUp over the given boards only (those a user may see),
+// with the controls of the version v.
+func RollUpOf(app core.App, boards []*core.Record, year int, v model.Version, now time.Time) (*Doc, error) {
 	boards = slices.Clone(boards)
 	slices.SortFunc(boards, func(a, b *core.Record) int { return strings.Compare(a.GetString("name"), b.GetString("name")) })
 	var plans []*planData
@@ -107,14 +108,14 @@ func RollUpOf(app core.App, boards []*core.Record, year int, public bool, now ti
 			}
 			continue
 		}
-		pd, err := loadPlanRecord(app, b, plan, public, nm)
+		pd, err := loadPlanRecord(app, b, plan, v, nm)
 		if err != nil {
 			return nil, err
 		}
 		plans = append(plans, pd)
 	}
 	if len(plans) == 0 {
-		return nil, refuse(ErrNoPlan, "Det finns ingen internkontrollplan för %d att sammanställa.", year)
+		return nil, refuse(ErrNoPlan, "report.refused.rollup_no_plan", "year", year)
 	}
 
 	d := &Doc{
@@ -122,7 +123,7 @@ func RollUpOf(app core.App, boards []*core.Record, year int, public bool, now ti
 		Header: fmt.Sprintf("Sammanställning av internkontroll %d", year),
 		Lang:   i18n.Sv,
 	}
-	if !public {
+	if !v.Public {
 		d.Header += " – intern version"
 	}
 	d.H(1, "sammanfattning", "Sammanfattning")

@@ -105,7 +105,7 @@ func TestRollUp(t *testing.T) {
 
 	// only the boards asked for; none with a plan is refused
 	ian := testapp.Find(t, app, model.Boards, f.IAN)
-	if _, err := report.RollUpOf(app, []*core.Record{ian}, 2024, false, testapp.Today); !errors.Is(err, report.ErrNoPlan) {
+	if _, err := report.RollUpOf(app, []*core.Record{ian}, 2024, model.Version{}, testapp.Today); !errors.Is(err, report.ErrNoPlan) {
 		t.Errorf("Expected a roll-up without plans refused, got %v", err)
 	}
 	if _, err := report.RollUp(app, 2019, false, testapp.Today); !errors.Is(err, report.ErrNoPlan) || !strings.Contains(err.Error(), "2019") {

@@ -54,11 +54,13 @@ func (s *server) resultReport(e *core.RequestEvent) error {
 	result.Set("measured_value", vals["measured_value"])
 	result.Set("account", vals["account"])
 	result.Set("not_performed_reason", vals["not_performed_reason"])
-	// the day it was performed, as typed (the server makes none today); who
-	// performed it the server decides: the person who saves it
+	// the day it was performed, as typed; none is today, and a control not
+	// performed has none, whatever the form holds (the hook decides both,
+	// for every way in); who performed it the server decides: the person
+	// who saves it
 	var readErrs templates.Errors
-	if _, sent := e.Request.Form["performed_on"]; sent {
-		if vals["performed_on"] == "" || outcome == model.OutcomeNotPerformed {
+	if _, sent := e.Request.Form["performed_on"]; sent && outcome != model.OutcomeNotPerformed {
+		if vals["performed_on"] == "" {
 			result.Set("performed_on", "")
 		} else if day, perr := time.Parse(time.DateOnly, vals["performed_on"]); perr != nil {
 			readErrs = templates.Errors{{Field: "performed_on", Message: i18nT(e, "controlpage.bad_date")}}

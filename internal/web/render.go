@@ -14,11 +14,18 @@ import (
 
 // page is the layout data for a request.
 func (s *server) page(e *core.RequestEvent, title, nav string) templates.Page {
-	m := model.MunicipalityOf(e.App)
+	var m model.Municipality
+	settings, err := e.App.FindFirstRecordByFilter(model.Settings, "")
+	if err == nil {
+		m = model.MunicipalityIn(settings)
+	}
 	return templates.Page{Lang: lang(e), User: e.Auth, Title: title, Nav: nav, Path: e.Request.URL.RequestURI(), Count: s.navCount(e),
 		Municipality: m.Name, Logo: m.LogoPath(),
 		NoAppURL: e.Auth != nil && e.Auth.GetString("role") == model.RoleCoordinator && model.AppURL(e.App) == "",
-		Required: func(collection, field string) bool { return model.Required(e.App, collection, field) }}
+		Required: func(collection, field string) bool { return model.Required(e.App, collection, field) },
+		// the menu offers the settings form as the settings page does: by
+		// the update rule, not by a role
+		MaySettings: func() bool { return settings != nil && may(e.App, e.Auth, settings, settings.Collection().UpdateRule) }}
 }
 
 // isFragment: an htmx request that swaps a named part gets only that part.

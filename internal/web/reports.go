@@ -61,7 +61,7 @@ func (s *server) reportDownload(e *core.RequestEvent) error {
 	format := strings.ToLower(e.Request.URL.Query().Get("format"))
 	if err := report.CheckFormat(format); err != nil {
 		p := s.page(e, "", "plans")
-		return s.messagePage(e, http.StatusBadRequest, p.T("error.bad_request"), err.Error())
+		return s.messagePage(e, http.StatusBadRequest, p.T("error.bad_request"), report.RefusalText(err, lang(e)))
 	}
 	v, status, err := s.reportView(e, kind)
 	if err != nil || status != http.StatusOK {
@@ -114,7 +114,7 @@ func (s *server) reportRefused(e *core.RequestEvent, status int, err error) erro
 	if status == http.StatusNotFound {
 		heading = p.T("error.not_found")
 	}
-	return s.messagePage(e, status, heading, err.Error())
+	return s.messagePage(e, status, heading, report.RefusalText(err, lang(e)))
 }
 
 // reportView builds the document the request asks for. The user must be
@@ -151,18 +151,21 @@ func (s *server) reportView(e *core.RequestEvent, kind string) (templates.Report
 	v.CanChoose = full
 	v.Public = v.Public || !full
 	name := report.Slug(board.GetString("name")) + "-" + strconv.Itoa(year)
+	// the document holds the controls this person's pages show (the public
+	// version: of them, the public ones)
+	version := model.Version{User: e.Auth, Public: v.Public}
 	switch kind {
 	case templates.ReportPlan:
-		v.Doc, err = report.PlanDoc(e.App, board.Id, year, v.Public)
+		v.Doc, err = report.PlanDocIn(e.App, version, board.Id, year)
 		v.FileName = "internkontrollplan-" + name
 	case templates.ReportMemo:
-		v.Doc, err = report.Memo(e.App, board.Id, year, v.Public, lang(e), s.now())
+		v.Doc, err = report.MemoIn(e.App, version, board.Id, year, lang(e), s.now())
 		v.FileName = "tjansteskrivelse-" + name
 		if lang(e) == i18n.En {
 			v.FileName += "-en"
 		}
 	default:
-		v.Doc, err = report.FollowUp(e.App, board.Id, year, v.Public)
+		v.Doc, err = report.FollowUpIn(e.App, version, board.Id, year)
 		v.FileName = "uppfoljning-" + name
 	}
 	if v.Public {
@@ -217,11 +220,11 @@ func (s *server) rollUpView(e *core.RequestEvent, v templates.ReportView) (templ
 	if v.Public {
 		v.FileName += "-offentlig"
 	}
-	v.Doc, err = report.RollUpOf(e.App, boards, v.Year, v.Public, s.now())
+	v.Doc, err = report.RollUpOf(e.App, boards, v.Year, model.Version{User: e.Auth, Public: v.Public}, s.now())
 	if errors.Is(err, report.ErrNoPlan) {
 		// a year without plans is an empty roll-up: the page says so and
 		// offers the years there are
-		v.Doc, v.Message = nil, err.Error()
+		v.Doc, v.Message = nil, report.RefusalText(err, lang(e))
 		return v, http.StatusOK, nil
 	}
 	if err != nil {
