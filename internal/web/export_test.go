@@ -14,6 +14,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/router"
 
 	"ikplan/internal/model"
+	"ikplan/internal/perf"
 	"ikplan/templates"
 )
 
@@ -90,23 +91,21 @@ type PageCache struct{ c *pageCache }
 func NewPageCache() PageCache { return PageCache{newPageCache()} }
 
 // Version reads the data version as a request would.
-func (p PageCache) Version(app core.App) (int64, bool) { return p.c.version(app) }
+func (p PageCache) Version(app core.App) (int64, bool) { return p.c.Version(app) }
 
 // Keep keeps a page, a count and a session at version.
 func (p PageCache) Keep(version int64, key string) {
-	p.c.pages.Set(key, cachedPage{version: version, body: []byte("<p>")})
-	p.c.counts.Set(key, cachedCount{version: version})
-	p.c.sessions.Set(key, cachedSession{version: version})
+	p.c.Cache.Keep(key, version, "", nil, []byte("<p>"))
+	p.c.counts.Set(key, version, 0)
+	p.c.sessions.Set(key, version, cachedSession{})
 }
 
 // Kept is how many pages, counts and sessions the cache holds.
-func (p PageCache) Kept() int {
-	return p.c.pages.EstimatedSize() + p.c.counts.EstimatedSize() + p.c.sessions.EstimatedSize()
-}
+func (p PageCache) Kept() int { return p.c.Cache.Kept() }
 
 // RegisterGated is Register with the page gate and the import gate the
 // test gives, so that a test can take their places.
-func RegisterGated(app core.App, now func() time.Time, pages, imports chan struct{}) {
+func RegisterGated(app core.App, now func() time.Time, pages, imports *perf.Gate) {
 	register(app, &server{app: app, now: now, gate: pages, imports: imports})
 }
 
