@@ -114,3 +114,22 @@ func RegisterGated(app core.App, now func() time.Time, pages, imports *perf.Gate
 func MatchUser(app core.App, provider, subject, email string) (*core.Record, error) {
 	return matchUser(app, provider, &auth.AuthUser{Id: subject, Email: email})
 }
+
+// Overview is the start page's overview (start_overview.go).
+type Overview = overview
+
+// NewOverview is newOverview: what user has to do on the day of now.
+func NewOverview(app core.App, user *core.Record, now time.Time, days []int) (*Overview, error) {
+	return newOverview(app, user, now, days)
+}
+
+// The start page's lists.
+const (
+	ListOverdue  = listOverdue
+	ListSoon     = listSoon
+	ListControls = listControls
+	ListActions  = listActions
+)
+
+// StartLists are the start page's lists, in its order.
+var StartLists = startLists
