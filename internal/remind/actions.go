@@ -107,12 +107,12 @@ func (a Actions) List(app core.App, user *core.Record, offset, limit int) ([]Ite
 	return out, nil
 }
 
-// first lists the first limit actions a picks that user may see, and
+// First lists the first limit actions a picks that user may see, and
 // counts them, no further than most (0: all): when they are no more than
 // limit, without a query of its own (for one who sees few boards, counting
 // read every board's actions a second time). more reports that there are
 // more than n.
-func (a Actions) first(app core.App, user *core.Record, limit, most int) (n int, more bool, items []Item, err error) {
+func (a Actions) First(app core.App, user *core.Record, limit, most int) (n int, more bool, items []Item, err error) {
 	items, err = a.List(app, user, 0, limit+1)
 	if err != nil || len(items) <= limit {
 		return len(items), false, items, err

@@ -11,15 +11,15 @@ import (
 	"ikplan/internal/model"
 )
 
-// controlFields are the fields of a control that make its Item (but for
+// ControlFields are the fields of a control that make its Item (but for
 // when it last changed: add "updated" for that).
-var controlFields = model.Fields{"title", "next_due", "next_period", "owner", "plan", "frequency", "position"}
+var ControlFields = model.Fields{"title", "next_due", "next_period", "owner", "plan", "frequency", "position"}
 
 // unreported lists the controls of the adopted plans years names (plan id →
 // plan year) that the lister shows, that match filter and that lack a
 // result for one of their periods — the flag the hooks keep on each control
 // (model.IsReported) —, by the due date of the earliest such period
-// (next_due; undated first) and position, loading fields (controlFields,
+// (next_due; undated first) and position, loading fields (ControlFields,
 // and "updated" if wanted). keep, when not nil, says by that date (zero
 // when it has none) whether a control is wanted.
 func unreported(list Lister, years map[string]int, filter string, params dbx.Params, fields model.Fields, keep func(due time.Time) bool) ([]Item, error) {
@@ -57,15 +57,15 @@ func unreported(list Lister, years map[string]int, filter string, params dbx.Par
 	})
 	var out []Item
 	for _, c := range kept {
-		out = append(out, controlItem(c.Record))
+		out = append(out, ControlItem(c.Record))
 	}
 	return out, nil
 }
 
-// controlItem is an unreported control as an item: dated by its earliest
+// ControlItem is an unreported control as an item: dated by its earliest
 // period without a result, which it names when the control reports more
 // often than yearly.
-func controlItem(c *core.Record) Item {
+func ControlItem(c *core.Record) Item {
 	it := Item{
 		Collection: model.Controls, Id: c.Id, Title: c.GetString("title"),
 		Date: dateOf(c.GetDateTime("next_due").Time()), Precision: model.PrecisionDay,
@@ -75,6 +75,14 @@ func controlItem(c *core.Record) Item {
 		it.Period = c.GetString("next_period")
 	}
 	return it
+}
+
+// Unreported lists the controls of plans (adopted plans, with their
+// years) that the lister shows, that match filter and that lack a result
+// for one of their periods: what is due from whom, by the due date of the
+// earliest such period (the undated first) and position.
+func Unreported(list Lister, plans []*core.Record, filter string, params dbx.Params) ([]Item, error) {
+	return unreported(list, yearsOf(plans), filter, params, ControlFields, nil)
 }
 
 // planYears maps each adopted plan the lister shows to its year.

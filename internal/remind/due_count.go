@@ -24,7 +24,7 @@ const dueControls = "owner = {:owner} && reported = false && next_due != '' && n
 // as "status = 'planned' || …", PocketBase binds each status as a
 // parameter, SQLite compares the parameters with the condition of the
 // partial index of open actions, and so prepares the statement again on
-// every run: a tenth of a millisecond on every page.
+// every run, on every page (docs/PERFORMANCE.md#statements).
 var dueActions = unfinishedStatuses() + " && transferred_to = '' && in_draft = false && owner = {:owner} && deadline != '' && deadline <= {:to}"
 
 // unfinishedStatuses is openActions' condition on the status as the

@@ -7,6 +7,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"ikplan/internal/model"
+	"ikplan/internal/perf"
 )
 
 // Item is a control or an action that someone has yet to finish: a control
@@ -99,7 +100,7 @@ func Open(list Lister, owner string, until time.Time) ([]Item, error) {
 		last := model.DateOnly(until)
 		keep = func(due time.Time) bool { return !due.IsZero() && !model.DateOnly(due).After(last) }
 	}
-	out, err := unreported(list, years, ctlFilter, params, append(model.Fields{"updated"}, controlFields...), keep)
+	out, err := unreported(list, years, ctlFilter, params, append(model.Fields{"updated"}, ControlFields...), keep)
 	if err != nil {
 		return nil, err
 	}
@@ -115,7 +116,7 @@ func Open(list Lister, owner string, until time.Time) ([]Item, error) {
 		if err != nil {
 			return nil, err
 		}
-		if len(plans) <= maxPlansByID {
+		if len(plans) <= perf.PlansByID {
 			opts = append(opts, model.In{Field: "plan", Values: model.IDs(plans)})
 		}
 	}
@@ -152,6 +153,3 @@ func dateOf(t time.Time) time.Time {
 	}
 	return model.DateOnly(t)
 }
-
-// maxPlansByID is the most plans whose actions are looked up plan by plan.
-const maxPlansByID = 50

@@ -86,8 +86,8 @@ func controlPeople(e *core.RequestEvent, board string, choices bool, owned, resu
 		return out, err
 	}
 	// every member: one of their boards is the board. "boards.id ?="
-	// joined every person's boards to the boards table (1.5 ms for the 304
-	// people of the reference set); "boards ~" (as the users' rule reads
+	// joined every person's boards to the boards table for every row;
+	// "boards ~" (as the users' rule reads
 	// membership) binds a LIKE pattern, which SQLite prepares again on
 	// every run
 	users, err := model.ListAs(e.App, e.Auth, model.Users, "boards:each ?= {:b}", "name", 0, params, model.Fields{"name", "email", "role"})

@@ -14,6 +14,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/router"
 
 	"ikplan/internal/model"
+	"ikplan/internal/perf"
 	"ikplan/templates"
 )
 
@@ -90,23 +91,21 @@ type PageCache struct{ c *pageCache }
 func NewPageCache() PageCache { return PageCache{newPageCache()} }
 
 // Version reads the data version as a request would.
-func (p PageCache) Version(app core.App) (int64, bool) { return p.c.version(app) }
+func (p PageCache) Version(app core.App) (int64, bool) { return p.c.Version(app) }
 
 // Keep keeps a page, a count and a session at version.
 func (p PageCache) Keep(version int64, key string) {
-	p.c.pages.Set(key, cachedPage{version: version, body: []byte("<p>")})
-	p.c.counts.Set(key, cachedCount{version: version})
-	p.c.sessions.Set(key, cachedSession{version: version})
+	p.c.Cache.Keep(key, version, "", nil, []byte("<p>"))
+	p.c.counts.Set(key, version, 0)
+	p.c.sessions.Set(key, version, cachedSession{})
 }
 
 // Kept is how many pages, counts and sessions the cache holds.
-func (p PageCache) Kept() int {
-	return p.c.pages.EstimatedSize() + p.c.counts.EstimatedSize() + p.c.sessions.EstimatedSize()
-}
+func (p PageCache) Kept() int { return p.c.Cache.Kept() }
 
 // RegisterGated is Register with the page gate and the import gate the
 // test gives, so that a test can take their places.
-func RegisterGated(app core.App, now func() time.Time, pages, imports chan struct{}) {
+func RegisterGated(app core.App, now func() time.Time, pages, imports *perf.Gate) {
 	register(app, &server{app: app, now: now, gate: pages, imports: imports})
 }
 
@@ -115,3 +114,22 @@ func RegisterGated(app core.App, now func() time.Time, pages, imports chan struc
 func MatchUser(app core.App, provider, subject, email string) (*core.Record, error) {
 	return matchUser(app, provider, &auth.AuthUser{Id: subject, Email: email})
 }
+
+// Overview is the start page's overview (start_overview.go).
+type Overview = overview
+
+// NewOverview is newOverview: what user has to do on the day of now.
+func NewOverview(app core.App, user *core.Record, now time.Time, days []int) (*Overview, error) {
+	return newOverview(app, user, now, days)
+}
+
+// The start page's lists.
+const (
+	ListOverdue  = listOverdue
+	ListSoon     = listSoon
+	ListControls = listControls
+	ListActions  = listActions
+)
+
+// StartLists are the start page's lists, in its order.
+var StartLists = startLists

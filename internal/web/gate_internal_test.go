@@ -10,12 +10,14 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
 	"github.com/pocketbase/pocketbase/tools/router"
+
+	"ikplan/internal/perf"
 )
 
 // TestGateLetsFewThroughAtOnce: no more pages are computed at once than the
 // gate holds; the rest wait their turn and all are answered.
 func TestGateLetsFewThroughAtOnce(t *testing.T) {
-	s := &server{gate: make(chan struct{}, 2)}
+	s := &server{gate: perf.NewGate(2)}
 	var now, most atomic.Int32
 	page := func(e *core.RequestEvent) error {
 		n := now.Add(1)

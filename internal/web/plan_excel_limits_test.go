@@ -11,6 +11,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
 
+	"ikplan/internal/perf"
 	"ikplan/internal/web"
 	"ikplan/proof/hostile/badxlsx"
 	"ikplan/proof/testapp"
@@ -41,13 +42,13 @@ func TestPlanImportBounds(t *testing.T) {
 	good := demoSheet(t, map[string]string{"C3": "Ny rubrik från Excel"})
 	hostile := badxlsx.FarCells(20000)
 	draft := func(t testing.TB, app *tests.TestApp, e *core.ServeEvent) { reopen(t, app) }
-	full := func() chan struct{} {
-		c := make(chan struct{}, 1)
-		c <- struct{}{}
-		return c
+	full := func() *perf.Gate {
+		g := perf.NewGate(1)
+		g.Try() // its only place taken
+		return g
 	}
 	// gated binds the web UI with the page gate and the import gate given
-	gated := func(pages, imports chan struct{}) func(t testing.TB) *tests.TestApp {
+	gated := func(pages, imports *perf.Gate) func(t testing.TB) *tests.TestApp {
 		return func(t testing.TB) *tests.TestApp {
 			app := testapp.New(t)
 			web.RegisterGated(app, testapp.Clock, pages, imports)
@@ -86,7 +87,7 @@ func TestPlanImportBounds(t *testing.T) {
 		}, testapp.Cookie(f, "annan")),
 		unread(t, tests.ApiScenario{
 			Name: "with the imports' places taken, an import is asked to come back, its upload unread", BeforeTestFunc: draft,
-			TestAppFactory: gated(make(chan struct{}, 8), full()),
+			TestAppFactory: gated(perf.NewGate(8), full()),
 			ExpectedStatus: http.StatusServiceUnavailable,
 			ExpectedContent: []string{"<title>Fel: Importera kontrollpunkter", `<p class="field-error" id="file-error">`,
 				"Just nu läses andra Excel-filer in. Vänta en liten stund och importera filen igen."},
@@ -101,7 +102,7 @@ func TestPlanImportBounds(t *testing.T) {
 			return tests.ApiScenario{
 				Name: "with every page's place taken, an import still goes through at once", Method: http.MethodPost, URL: url,
 				Body: body, Headers: with(coordinator, "Content-Type", ct),
-				TestAppFactory: gated(full(), make(chan struct{}, 1)),
+				TestAppFactory: gated(full(), perf.NewGate(1)),
 				BeforeTestFunc: func(t testing.TB, app *tests.TestApp, e *core.ServeEvent) {
 					reopen(t, app)
 					began = time.Now()

@@ -65,9 +65,9 @@ func (s *server) render(e *core.RequestEvent, status int, p templates.Page, body
 	return err
 }
 
-// renderBuffers are the buffers pages are rendered into, used again: a
-// page grown into a new buffer each time was a tenth of the plan page's
-// allocated bytes. (A ResponseWriter keeps nothing of what it is given.)
+// renderBuffers are the buffers pages are rendered into, used again rather
+// than grown anew for every page (docs/PERFORMANCE.md#allocations). (A
+// ResponseWriter keeps nothing of what it is given.)
 var renderBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // putRenderBuffer gives buf back for the next page, unless it grew for an

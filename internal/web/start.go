@@ -39,7 +39,7 @@ const listPerPage = 100
 // their open actions —, each adopted plan's progress and the open
 // significant deviations. Each list shows its count and its first items.
 func (s *server) start(e *core.RequestEvent) error {
-	o, err := remind.NewOverview(e.App, e.Auth, s.now(), remind.Days(e.App))
+	o, err := newOverview(e.App, e.Auth, s.now(), remind.Days(e.App))
 	if err != nil {
 		return err
 	}
@@ -60,7 +60,7 @@ func (s *server) start(e *core.RequestEvent) error {
 // full, a page at a time.
 func (s *server) startList(e *core.RequestEvent) error {
 	name := e.Request.PathValue("list")
-	if name != listSignificant && !slices.Contains(remind.Lists, name) {
+	if name != listSignificant && !slices.Contains(startLists, name) {
 		return errNotFound
 	}
 	page := max(1, atoiOr(e.Request.URL.Query().Get("page"), 1))
@@ -96,16 +96,16 @@ func listPage(name string, n, pages int) string {
 // dueList is the part of a list of the start page from offset.
 func (s *server) dueList(e *core.RequestEvent, name string, offset, limit int) (templates.DueList, error) {
 	if name == listSignificant {
-		return s.significant(e, offset, limit, 0, func() ([]string, error) { return remind.FewPlans(e.App, e.Auth) })
+		return s.significant(e, offset, limit, 0, func() ([]string, error) { return fewPlans(e.App, e.Auth) })
 	}
-	o, err := remind.NewOverview(e.App, e.Auth, s.now(), remind.Days(e.App))
+	o, err := newOverview(e.App, e.Auth, s.now(), remind.Days(e.App))
 	if err != nil {
 		return templates.DueList{}, err
 	}
 	return s.overviewList(e, o, name, offset, limit)
 }
 
-func (s *server) startView(e *core.RequestEvent, o *remind.Overview) (templates.StartView, error) {
+func (s *server) startView(e *core.RequestEvent, o *overview) (templates.StartView, error) {
 	role := e.Auth.GetString("role")
 	// a reader or an auditor can own nothing: no personal lists
 	v := templates.StartView{Own: role == model.RoleCoordinator || role == model.RoleOwner}
@@ -153,12 +153,12 @@ func (s *server) startView(e *core.RequestEvent, o *remind.Overview) (templates.
 	}
 	sort.Slice(v.Boards, func(i, j int) bool { return v.Boards[i].Board < v.Boards[j].Board })
 	if v.Own {
-		for _, name := range remind.Lists {
+		for _, name := range startLists {
 			l, err := s.overviewList(e, o, name, 0, startItems)
 			if err != nil {
 				return v, err
 			}
-			if name == remind.ListOverdue && l.WithOwner {
+			if name == listOverdue && l.WithOwner {
 				groupItems(&l, groups)
 			}
 			v.Lists = append(v.Lists, l)
@@ -211,7 +211,7 @@ func (s *server) recentChanges(e *core.RequestEvent) ([]templates.RecentChange, 
 
 // names maps the ids the plans' field holds to the names of those records
 // (boards) the user may see.
-func (s *server) names(e *core.RequestEvent, collection, fieldName string, plans []remind.PlanState) (map[string]string, error) {
+func (s *server) names(e *core.RequestEvent, collection, fieldName string, plans []planState) (map[string]string, error) {
 	var ids []string
 	for _, st := range plans {
 		if id := st.Plan.GetString(fieldName); id != "" && !slices.Contains(ids, id) {

@@ -16,11 +16,11 @@ const listSignificant = "significant"
 // The texts of each list of the start page: its heading and what it says
 // when empty.
 var listTexts = map[string][2]string{
-	remind.ListOverdue:  {"start.overdue", "start.no_overdue"},
-	remind.ListSoon:     {"start.soon", "start.no_soon"},
-	remind.ListControls: {"start.my_controls", "start.no_controls"},
-	remind.ListActions:  {"start.my_actions", "start.no_actions"},
-	listSignificant:     {"start.significant", "start.no_significant"},
+	listOverdue:     {"start.overdue", "start.no_overdue"},
+	listSoon:        {"start.soon", "start.no_soon"},
+	listControls:    {"start.my_controls", "start.no_controls"},
+	listActions:     {"start.my_actions", "start.no_actions"},
+	listSignificant: {"start.significant", "start.no_significant"},
 }
 
 // newDueList is an empty list of the start page, with its texts.
@@ -32,7 +32,7 @@ func newDueList(l, name string) templates.DueList {
 // overviewList is the part of one of the overview's lists from offset, as
 // the page shows it; the overdue list of a coordinator, which holds
 // everyone's items, names their owners.
-func (s *server) overviewList(e *core.RequestEvent, o *remind.Overview, name string, offset, limit int) (templates.DueList, error) {
+func (s *server) overviewList(e *core.RequestEvent, o *overview, name string, offset, limit int) (templates.DueList, error) {
 	l := lang(e)
 	out := newDueList(l, name)
 	part, err := o.List(name, offset, limit)
@@ -40,8 +40,8 @@ func (s *server) overviewList(e *core.RequestEvent, o *remind.Overview, name str
 		return out, err
 	}
 	out.Total, out.Over = part.Total, part.More
-	out.WithKind = name == remind.ListOverdue || name == remind.ListSoon
-	out.WithOwner = name == remind.ListOverdue && e.Auth.GetString("role") == model.RoleCoordinator
+	out.WithKind = name == listOverdue || name == listSoon
+	out.WithOwner = name == listOverdue && e.Auth.GetString("role") == model.RoleCoordinator
 	var owners map[string]string
 	if out.WithOwner && len(part.Items) > 0 {
 		var ids []string
@@ -105,7 +105,7 @@ func (s *server) withStatusForms(e *core.RequestEvent, l *templates.DueList) err
 
 // significant is the part of the open significant deviations from offset,
 // the oldest first, each linking to its control, counted no further than
-// most (0: all of them). few is remind.FewPlans of the user.
+// most (0: all of them). few is fewPlans of the user.
 func (s *server) significant(e *core.RequestEvent, offset, limit, most int, few func() ([]string, error)) (templates.DueList, error) {
 	out := newDueList(lang(e), listSignificant)
 	const filter = "significant = true && status = 'open'"

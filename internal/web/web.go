@@ -5,20 +5,20 @@ package web
 
 import (
 	"net/http"
-	"os"
 	"time"
 
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
 
+	"ikplan/internal/perf"
 	"ikplan/pb_public"
 )
 
 // Register binds the web UI's routes to app's server. now is the clock the
 // pages use to decide what is due and overdue.
 func Register(app core.App, now func() time.Time) {
-	register(app, &server{app: app, now: now, gate: newGate(), imports: newImportGate()})
+	register(app, &server{app: app, now: now, gate: perf.NewPageGate(), imports: perf.NewImportGate()})
 }
 
 // register binds the routes of s, with its gates, to app's server.
@@ -27,9 +27,7 @@ func register(app core.App, s *server) {
 	if s.oidc == nil {
 		s.oidc = newOIDCClient()
 	}
-	if os.Getenv("IKPLAN_PAGE_CACHE") != "off" {
-		s.cache = newPageCache()
-	}
+	s.cache = newPageCache()
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
 		s.bindRoutes(se)
 		return se.Next()
@@ -41,10 +39,10 @@ type server struct {
 	app     core.App
 	now     func() time.Time
 	cop     *http.CrossOriginProtection
-	cache   *pageCache    // nil when IKPLAN_PAGE_CACHE=off
-	gate    chan struct{} // the pages computed at once (gate.go)
-	imports chan struct{} // the imports read at once (gate.go)
-	oidc    *oidcClient   // sign-in with the municipality's accounts (login_oidc.go)
+	cache   *pageCache  // nil when perf is off (perf.NewCache)
+	gate    *perf.Gate  // the pages computed at once (gate.go); nil lets all through
+	imports *perf.Gate  // the imports read at once (gate.go); nil lets all through
+	oidc    *oidcClient // sign-in with the municipality's accounts (login_oidc.go)
 }
 
 // bindRoutes is the table of contents of the web UI.

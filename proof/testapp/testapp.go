@@ -18,7 +18,7 @@ import (
 	"ikplan/hooks"
 	"ikplan/internal/demo"
 	"ikplan/internal/model"
-	"ikplan/internal/store"
+	"ikplan/internal/perf"
 	_ "ikplan/pb_migrations"
 )
 
@@ -82,11 +82,11 @@ func New(t testing.TB) *tests.TestApp {
 }
 
 // NewApp is tests.NewTestApp (a copy of the data folder dir) with the
-// database opened as `ikplan serve` opens it (store.Connect: the smaller
+// database opened as `ikplan serve` opens it (perf.Connect: the smaller
 // page cache, the kept prepared statements, the connection limits).
 func NewApp(dir string) (*tests.TestApp, error) {
 	return tests.NewTestAppWithConfig(core.BaseAppConfig{DataDir: dir, EncryptionEnv: "pb_test_env",
-		DBConnect: store.Connect, DataMaxOpenConns: store.Conns(), DataMaxIdleConns: store.Conns()})
+		DBConnect: perf.Connect, DataMaxOpenConns: perf.Conns(), DataMaxIdleConns: perf.IdleConns()})
 }
 
 // Factory is New in the form tests.ApiScenario takes.

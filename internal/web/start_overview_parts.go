@@ -1,4 +1,4 @@
-package remind
+package web
 
 import (
 	"slices"
@@ -8,20 +8,22 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"ikplan/internal/model"
+	"ikplan/internal/perf"
+	"ikplan/internal/remind"
 )
 
-func (o *Overview) overdue(it Item) bool { return !it.Date.IsZero() && it.Date.Before(o.today) }
+func (o *overview) overdue(it remind.Item) bool { return !it.Date.IsZero() && it.Date.Before(o.today) }
 
-func (o *Overview) pick(f func(Item) bool) []Item { return keep(o.controls, f) }
+func (o *overview) pick(f func(remind.Item) bool) []remind.Item { return keepItems(o.controls, f) }
 
 // FewPlans is the ids of the plans user sees when they are at most
-// maxPlansByID, so that everyone's open actions or deviations are looked up
-// by them (an index): by status alone SQLite reads those of every board and
-// lets the rule turn away the others'. nil (read by status, the quicker
-// way then) for one who sees more.
-func FewPlans(app core.App, user *core.Record) ([]string, error) {
-	plans, err := model.ListIDsAs(app, user, model.Plans, "", "", maxPlansByID+1, nil)
-	if err != nil || len(plans) > maxPlansByID {
+// perf.PlansByID, so that everyone's open actions or deviations are looked
+// up by them (an index) rather than by status, which reads those of every
+// board and lets the rule turn away the others'. nil (read by status, the
+// quicker way then) for one who sees more.
+func fewPlans(app core.App, user *core.Record) ([]string, error) {
+	plans, err := model.ListIDsAs(app, user, model.Plans, "", "", perf.PlansByID+1, nil)
+	if err != nil || len(plans) > perf.PlansByID {
 		return nil, err
 	}
 	if plans == nil {
@@ -33,10 +35,10 @@ func FewPlans(app core.App, user *core.Record) ([]string, error) {
 // merged is the part of a list of dated items, controls (sorted, at least
 // the first offset+limit of nControls) and the actions acts picks, by
 // date, controls first on a day.
-func (o *Overview) merged(controls []Item, nControls int, acts Actions, offset, limit int) (Part, error) {
-	n, more, actions, err := acts.first(o.app, o.user, offset+limit, o.most)
+func (o *overview) merged(controls []remind.Item, nControls int, acts remind.Actions, offset, limit int) (listPart, error) {
+	n, more, actions, err := acts.First(o.app, o.user, offset+limit, o.most)
 	if err != nil {
-		return Part{}, err
+		return listPart{}, err
 	}
 	p := mergeParts(controls, nControls, actions, n, offset, limit)
 	p.More = p.More || more
@@ -47,33 +49,33 @@ func (o *Overview) merged(controls []Item, nControls int, acts Actions, offset, 
 // unreported period fell due before today.
 const overdueControls = "reported = false && next_due != '' && next_due < {:today}"
 
-func (o *Overview) todayParam() dbx.Params {
+func (o *overview) todayParam() dbx.Params {
 	return dbx.Params{"today": model.DateOnly(o.today).Format(time.DateOnly) + " 00:00:00.000Z"}
 }
 
 // overdueControls is the first n of everyone's unreported controls of the
 // adopted plans with a period due before today that the user sees, by
 // that date and position, and how many there are: counted and limited by the database.
-func (o *Overview) overdueControls(n int) ([]Item, int, bool, error) {
+func (o *overview) overdueControls(n int) ([]remind.Item, int, bool, error) {
 	adopted := model.In{Field: "plan", Values: model.IDs(o.plans)}
 	total, more, err := o.count(model.Controls, overdueControls, o.todayParam(), adopted)
 	if err != nil {
 		return nil, 0, false, err
 	}
-	records, err := model.ListAs(o.app, o.user, model.Controls, overdueControls, "next_due,position", n, o.todayParam(), adopted, controlFields)
+	records, err := model.ListAs(o.app, o.user, model.Controls, overdueControls, "next_due,position", n, o.todayParam(), adopted, remind.ControlFields)
 	if err != nil {
 		return nil, 0, false, err
 	}
-	items := make([]Item, len(records))
+	items := make([]remind.Item, len(records))
 	for i, c := range records {
-		items[i] = controlItem(c)
+		items[i] = remind.ControlItem(c)
 	}
 	return items, total, more, nil
 }
 
 // count counts the records of collection that match filter that the user
 // sees, no further than the overview counts (CountUpTo).
-func (o *Overview) count(collection, filter string, params dbx.Params, opts ...model.ListOption) (int, bool, error) {
+func (o *overview) count(collection, filter string, params dbx.Params, opts ...model.ListOption) (int, bool, error) {
 	if o.most <= 0 {
 		n, err := model.CountAs(o.app, o.user, collection, filter, params, opts...)
 		return n, false, err
@@ -85,8 +87,8 @@ func (o *Overview) count(collection, filter string, params dbx.Params, opts ...m
 // (each sorted by date; the actions at least the first offset+limit of
 // nActions; the controls likewise of nControls), by date, controls first
 // on a day.
-func mergeParts(controls []Item, nControls int, actions []Item, nActions, offset, limit int) Part {
-	all := make([]Item, 0, len(controls)+len(actions))
+func mergeParts(controls []remind.Item, nControls int, actions []remind.Item, nActions, offset, limit int) listPart {
+	all := make([]remind.Item, 0, len(controls)+len(actions))
 	i, j := 0, 0
 	for i < len(controls) || j < len(actions) {
 		if j == len(actions) || (i < len(controls) && !actions[j].Date.Before(controls[i].Date)) {
@@ -95,18 +97,18 @@ func mergeParts(controls []Item, nControls int, actions []Item, nActions, offset
 			all, j = append(all, actions[j]), j+1
 		}
 	}
-	return Part{Total: nControls + nActions, Items: window(all, offset, limit)}
+	return listPart{Total: nControls + nActions, Items: windowOf(all, offset, limit)}
 }
 
 // myOpen is the user's open actions by deadline (the undated first, as the
 // database sorts), read once, and whether that is all of them: most people
 // have a few, and their lists and count are made from those; one who has
 // more than ownFew gets each list from the database, and myOpen reads none.
-func (o *Overview) myOpen() ([]Item, bool, error) {
+func (o *overview) myOpen() ([]remind.Item, bool, error) {
 	if !o.loadedMine {
-		// counted first: reading a hundred actions only to learn that there
-		// are more was a third of a busy coordinator's start page
-		mine := Actions{Owner: o.user.Id}
+		// counted first: reading them all only to learn that there are
+		// more cost a busy coordinator's start page much
+		mine := remind.Actions{Owner: o.user.Id}
 		_, many, err := mine.CountUpTo(o.app, o.user, ownFew)
 		if err != nil {
 			return nil, false, err
@@ -123,12 +125,13 @@ func (o *Overview) myOpen() ([]Item, bool, error) {
 }
 
 // ownFew is the most open actions of one person that the overview reads
-// all at once.
+// all at once, to make each list and the count from them; more are listed
+// and counted by the database, a page at a time.
 const ownFew = 100
 
-// keep is the items f keeps, in their order.
-func keep(items []Item, f func(Item) bool) []Item {
-	var out []Item
+// keepItems is the items f keeps, in their order.
+func keepItems(items []remind.Item, f func(remind.Item) bool) []remind.Item {
+	var out []remind.Item
 	for _, it := range items {
 		if f(it) {
 			out = append(out, it)
@@ -139,40 +142,40 @@ func keep(items []Item, f func(Item) bool) []Item {
 
 // myActions is the part of the user's open actions when they are many: by
 // deadline, then those without one.
-func (o *Overview) myActions(offset, limit int) (Part, error) {
+func (o *overview) myActions(offset, limit int) (listPart, error) {
 	me := o.user.Id
-	dated := Actions{Owner: me, Dated: true}
+	dated := remind.Actions{Owner: me, Dated: true}
 	items, err := dated.List(o.app, o.user, offset, limit)
 	if err != nil {
-		return Part{}, err
+		return listPart{}, err
 	}
 	if len(items) < limit {
 		// the dated ones ran out on this page: the undated follow
 		ndated := offset + len(items)
 		if len(items) == 0 && offset > 0 {
 			if ndated, err = dated.Count(o.app, o.user); err != nil {
-				return Part{}, err
+				return listPart{}, err
 			}
 		}
-		more, err := Actions{Owner: me, Undated: true}.List(o.app, o.user, offset+len(items)-ndated, limit-len(items))
+		more, err := remind.Actions{Owner: me, Undated: true}.List(o.app, o.user, offset+len(items)-ndated, limit-len(items))
 		if err != nil {
-			return Part{}, err
+			return listPart{}, err
 		}
 		items = append(items, more...)
 	}
-	total, more, err := Actions{Owner: me}.CountUpTo(o.app, o.user, o.most)
-	return Part{Total: total, More: more, Items: items}, err
+	total, more, err := remind.Actions{Owner: me}.CountUpTo(o.app, o.user, o.most)
+	return listPart{Total: total, More: more, Items: items}, err
 }
 
 // undatedLast moves the undated items after the dated, keeping each in
 // its order.
-func undatedLast(items []Item) []Item {
-	undated := slices.DeleteFunc(slices.Clone(items), func(it Item) bool { return !it.Date.IsZero() })
-	return append(slices.DeleteFunc(items, func(it Item) bool { return it.Date.IsZero() }), undated...)
+func undatedLast(items []remind.Item) []remind.Item {
+	undated := slices.DeleteFunc(slices.Clone(items), func(it remind.Item) bool { return !it.Date.IsZero() })
+	return append(slices.DeleteFunc(items, func(it remind.Item) bool { return it.Date.IsZero() }), undated...)
 }
 
-// window is items[offset:offset+limit], as much of it as there is.
-func window(items []Item, offset, limit int) []Item {
+// windowOf is items[offset:offset+limit], as much of it as there is.
+func windowOf(items []remind.Item, offset, limit int) []remind.Item {
 	if offset >= len(items) {
 		return nil
 	}

@@ -1,4 +1,4 @@
-package store_test
+package perf_test
 
 import (
 	"path/filepath"
@@ -6,7 +6,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
-	"ikplan/internal/store"
+	"ikplan/internal/perf"
 )
 
 // TestConnectAsPocketBase: a connection has PocketBase's settings —
@@ -14,7 +14,7 @@ import (
 // tables in memory — and the smaller page cache.
 func TestConnectAsPocketBase(t *testing.T) {
 	dir := t.TempDir()
-	ours, err := store.Connect(filepath.Join(dir, "ours.db"))
+	ours, err := perf.Connect(filepath.Join(dir, "ours.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

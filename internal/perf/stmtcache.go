@@ -1,4 +1,4 @@
-package store
+package perf
 
 import (
 	"context"
@@ -29,8 +29,9 @@ func init() {
 
 // cachingDriver opens modernc SQLite connections that keep their prepared
 // statements. database/sql prepares and finalizes a statement for every
-// query it runs on a connection; SQLite compiling the same SQL again was a
-// sixth of the CPU of a page. The SQL ikplan runs has the same text for the
+// query it runs on a connection, and SQLite compiling the same SQL again
+// was a good part of a page's CPU (docs/PERFORMANCE.md#statements). The
+// SQL ikplan runs has the same text for the
 // same query (values are always bound as parameters), so a connection
 // looks the text up and reuses the compiled statement, reset after each
 // use. SQLite recompiles a kept statement itself when the schema changes.

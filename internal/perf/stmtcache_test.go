@@ -1,4 +1,4 @@
-package store_test
+package perf_test
 
 import (
 	"context"
@@ -9,12 +9,12 @@ import (
 
 	"github.com/pocketbase/dbx"
 
-	"ikplan/internal/store"
+	"ikplan/internal/perf"
 )
 
 func openDB(t *testing.T) *dbx.DB {
 	t.Helper()
-	db, err := store.Connect(filepath.Join(t.TempDir(), "data.db"))
+	db, err := perf.Connect(filepath.Join(t.TempDir(), "data.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,14 +45,14 @@ func names(t *testing.T, db dbx.Builder, above int) []string {
 func TestKeptStatementsReused(t *testing.T) {
 	db := openDB(t)
 	names(t, db, 0)
-	before := store.Prepared()
+	before := perf.Prepared()
 	for i := 0; i < 5; i++ {
 		got := names(t, db, i)
 		if len(got) != 5-i || (len(got) > 0 && got[0] != fmt.Sprintf("n%d", i+1)) {
 			t.Fatalf("id > %d: got %v", i, got)
 		}
 	}
-	if n := store.Prepared() - before; n != 0 {
+	if n := perf.Prepared() - before; n != 0 {
 		t.Errorf("Expected the query to reuse its statement, %d statements were prepared", n)
 	}
 }
@@ -140,7 +140,7 @@ func TestKeptStatementAfterError(t *testing.T) {
 // all run right; the oldest are finalized.
 func TestKeptStatementsEvicted(t *testing.T) {
 	db := openDB(t)
-	for i := 0; i < store.StmtsPerConn*2; i++ {
+	for i := 0; i < perf.StmtsPerConn*2; i++ {
 		var n int
 		if err := db.NewQuery(fmt.Sprintf("SELECT COUNT(*) + %d FROM t", i)).Row(&n); err != nil || n != 5+i {
 			t.Fatalf("query %d: %d %v", i, n, err)

@@ -1,4 +1,4 @@
-package remind_test
+package web_test
 
 import (
 	"fmt"
@@ -10,13 +10,16 @@ import (
 
 	"ikplan/internal/model"
 	"ikplan/internal/remind"
+	"ikplan/internal/web"
 	"ikplan/proof/testapp"
 )
 
-// expected is what the start page's lists hold for user by remind.Open
+// (moved from internal/remind with the overview, issue 16 point 10)
+
+// overviewExpected is what the start page's lists hold for user by remind.Open
 // and Classify, one item at a time, as the page reckoned them before it
 // counted in the database: list name → item ids.
-func expected(t testing.TB, app core.App, user *core.Record, now time.Time, days []int) (map[string][]string, int) {
+func overviewExpected(t testing.TB, app core.App, user *core.Record, now time.Time, days []int) (map[string][]string, int) {
 	t.Helper()
 	all, err := remind.Open(remind.As(app, user), "", time.Time{})
 	if err != nil {
@@ -29,21 +32,21 @@ func expected(t testing.TB, app core.App, user *core.Record, now time.Time, days
 		d, dated := remind.Classify(it, days, now)
 		mine := it.Owner == user.Id
 		if d.Kind == remind.Overdue && (mine || everyone) {
-			out[remind.ListOverdue] = append(out[remind.ListOverdue], it.Id)
+			out[web.ListOverdue] = append(out[web.ListOverdue], it.Id)
 		}
 		if !mine {
 			continue
 		}
 		if dated && d.Kind != remind.Overdue {
-			out[remind.ListSoon] = append(out[remind.ListSoon], it.Id)
+			out[web.ListSoon] = append(out[web.ListSoon], it.Id)
 		}
 		if d.Kind == remind.Overdue || d.Kind == remind.DueToday {
 			due++
 		}
 		if it.Collection == model.Controls {
-			out[remind.ListControls] = append(out[remind.ListControls], it.Id)
+			out[web.ListControls] = append(out[web.ListControls], it.Id)
 		} else {
-			out[remind.ListActions] = append(out[remind.ListActions], it.Id)
+			out[web.ListActions] = append(out[web.ListActions], it.Id)
 		}
 	}
 	return out, due
@@ -80,12 +83,12 @@ func TestOverviewAgreesWithOpen(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want, wantDue := expected(t, app, user, now, days)
-			o, err := remind.NewOverview(app, user, now, days)
+			want, wantDue := overviewExpected(t, app, user, now, days)
+			o, err := web.NewOverview(app, user, now, days)
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, name := range remind.Lists {
+			for _, name := range web.StartLists {
 				part, err := o.List(name, 0, 2)
 				if err != nil {
 					t.Fatal(err)
@@ -100,7 +103,7 @@ func TestOverviewAgreesWithOpen(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				got := ids(whole.Items)
+				got := itemIds(whole.Items)
 				if !sameSet(got, want[name]) {
 					t.Errorf("Expected %s to hold %v, got %v", name, want[name], got)
 				}
@@ -140,7 +143,7 @@ func TestOverviewPlans(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		o, err := remind.NewOverview(app, user, testapp.Clock(), remind.DefaultDays)
+		o, err := web.NewOverview(app, user, testapp.Clock(), remind.DefaultDays)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -158,7 +161,7 @@ func TestOverviewPlans(t *testing.T) {
 	}
 }
 
-func ids(items []remind.Item) []string {
+func itemIds(items []remind.Item) []string {
 	out := make([]string, len(items))
 	for i, it := range items {
 		out[i] = it.Id
@@ -188,20 +191,20 @@ func TestOverviewOfTheConfidentialAction(t *testing.T) {
 		due     int      // the menu's count: overdue or due today, the user's own
 		plans   string
 	}{
-		{"samordnare", []string{remind.ListOverdue}, 0, "20 controls, 0 unreported, late true"},
-		{"it", []string{remind.ListOverdue, remind.ListActions}, 1, "20 controls, 0 unreported, late true"},
+		{"samordnare", []string{web.ListOverdue}, 0, "20 controls, 0 unreported, late true"},
+		{"it", []string{web.ListOverdue, web.ListActions}, 1, "20 controls, 0 unreported, late true"},
 		{"revisor", nil, 0, "20 controls, 0 unreported, late true"},
 		{"lasare", nil, 0, "19 controls, 0 unreported, late false"},
 		{"annan", nil, 0, ""},
 	} {
 		t.Run(c.account, func(t *testing.T) {
 			user := testapp.Find(t, app, model.Users, f.Users[c.account])
-			o, err := remind.NewOverview(app, user, testapp.Clock(), remind.DefaultDays)
+			o, err := web.NewOverview(app, user, testapp.Clock(), remind.DefaultDays)
 			if err != nil {
 				t.Fatal(err)
 			}
 			var lists []string
-			for _, name := range remind.Lists {
+			for _, name := range web.StartLists {
 				part, err := o.List(name, 0, 100)
 				if err != nil {
 					t.Fatal(err)

@@ -1,4 +1,4 @@
-package remind
+package web
 
 import (
 	"slices"
@@ -8,43 +8,49 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"ikplan/internal/model"
+	"ikplan/internal/remind"
 )
+
+// The start page's lists are made here, in the web layer: remind answers
+// only what is due for whom (remind.Item, remind.Unreported, remind.Actions,
+// remind.Classify, remind.CountDue), and the overview puts it in the
+// page's lists, counted and paged.
 
 // The lists of the start page, by the names their addresses use.
 const (
-	ListOverdue  = "overdue"     // overdue: the user's own, a coordinator's everyone's
-	ListSoon     = "soon"        // the user's own, due today or within the reminder days
-	ListControls = "my-controls" // the user's controls that lack a result
-	ListActions  = "my-actions"  // the user's open actions
+	listOverdue  = "overdue"     // overdue: the user's own, a coordinator's everyone's
+	listSoon     = "soon"        // the user's own, due today or within the reminder days
+	listControls = "my-controls" // the user's controls that lack a result
+	listActions  = "my-actions"  // the user's open actions
 )
 
-// Lists are the start page's lists, in its order.
-var Lists = []string{ListOverdue, ListSoon, ListControls, ListActions}
+// startLists are the start page's lists, in its order.
+var startLists = []string{listOverdue, listSoon, listControls, listActions}
 
-// Part is some of a list's items, and how many the whole list has: when
+// listPart is some of a list's items, and how many the whole list has: when
 // More, more than Total (the overview counted no further, CountUpTo).
-type Part struct {
+type listPart struct {
 	Total int
 	More  bool
-	Items []Item
+	Items []remind.Item
 }
 
-// PlanState is how an adopted plan's reporting stands, as one user sees it.
-type PlanState struct {
+// planState is how an adopted plan's reporting stands, as one user sees it.
+type planState struct {
 	Plan       *core.Record // with its year, board and title
 	Controls   int          // the plan's controls the user sees
 	Unreported int          // of those, the ones that lack a result for a period
 	Late       bool         // one of its controls or open actions is overdue
 }
 
-// Overview is what one user has to do, and how the adopted plans they see
+// overview is what one user has to do, and how the adopted plans they see
 // are going, on one day: what the start page shows. Everything is read
 // through the API rules as the user. The controls of the adopted plans are
 // read once (whether a control lacks a result is model.MissingPeriods,
 // reckoned here); the actions are counted and listed by the database, a
 // page at a time, but for the user's own when they are few, which are
 // read once.
-type Overview struct {
+type overview struct {
 	app            core.App
 	user           *core.Record
 	now            time.Time
@@ -53,8 +59,8 @@ type Overview struct {
 	everyone       bool           // the overdue list holds everyone's items, not only the user's
 	plans          []*core.Record // the adopted plans the user sees
 	totals         map[string]int // plan → its controls the user sees
-	controls       []Item         // those of them lacking a result, by due date, undated last
-	mine           []Item         // the user's open actions by deadline, once loadedMine
+	controls       []remind.Item  // those of them lacking a result, by due date, undated last
+	mine           []remind.Item  // the user's open actions by deadline, once loadedMine
 	allMine        bool           // mine holds all of them
 	loadedMine     bool           // myOpen has read mine
 	most           int            // the lists' counts stop here (0: count all)
@@ -63,9 +69,9 @@ type Overview struct {
 }
 
 // FewPlans is FewPlans of the overview's user, read once.
-func (o *Overview) FewPlans() ([]string, error) {
+func (o *overview) FewPlans() ([]string, error) {
 	if !o.loadedFew {
-		few, err := FewPlans(o.app, o.user)
+		few, err := fewPlans(o.app, o.user)
 		if err != nil {
 			return nil, err
 		}
@@ -79,18 +85,18 @@ func (o *Overview) FewPlans() ([]string, error) {
 // page, where counting everyone's overdue items of thirty boards cost more
 // than the rest of the page. The whole lists (most 0, the default) count
 // every item, for their pages.
-func (o *Overview) CountUpTo(most int) *Overview {
+func (o *overview) CountUpTo(most int) *overview {
 	o.most = most
 	return o
 }
 
-// NewOverview reads the adopted plans user sees and their controls that
+// newOverview reads the adopted plans user sees and their controls that
 // lack a result, on the day of now, with the reminder windows days (the
 // largest is how far ahead "due soon" looks).
-func NewOverview(app core.App, user *core.Record, now time.Time, days []int) (*Overview, error) {
-	o := &Overview{app: app, user: user, now: now, days: days, today: Today(now), horizon: Horizon(days, now),
+func newOverview(app core.App, user *core.Record, now time.Time, days []int) (*overview, error) {
+	o := &overview{app: app, user: user, now: now, days: days, today: remind.Today(now), horizon: remind.Horizon(days, now),
 		everyone: user.GetString("role") == model.RoleCoordinator}
-	list := As(app, user)
+	list := remind.As(app, user)
 	var err error
 	o.plans, err = list(model.Plans, "status = 'adopted'", "", nil, model.Fields{"year", "board", "title"})
 	if err != nil {
@@ -98,7 +104,7 @@ func NewOverview(app core.App, user *core.Record, now time.Time, days []int) (*O
 	}
 	// the user's own unreported controls (a person's, so few); everyone's
 	// are counted and listed by the database
-	o.controls, err = unreported(list, yearsOf(o.plans), "owner = {:owner}", dbx.Params{"owner": user.Id}, controlFields, nil)
+	o.controls, err = remind.Unreported(list, o.plans, "owner = {:owner}", dbx.Params{"owner": user.Id})
 	if err != nil {
 		return nil, err
 	}
@@ -112,16 +118,16 @@ func NewOverview(app core.App, user *core.Record, now time.Time, days []int) (*O
 }
 
 // Plans is each adopted plan the user sees that has controls they see.
-func (o *Overview) Plans() ([]PlanState, error) {
-	late, err := Actions{To: o.today.AddDate(0, 0, -1), Plans: model.IDs(o.plans)}.CountByPlan(o.app, o.user)
+func (o *overview) Plans() ([]planState, error) {
+	late, err := remind.Actions{To: o.today.AddDate(0, 0, -1), Plans: model.IDs(o.plans)}.CountByPlan(o.app, o.user)
 	if err != nil {
 		return nil, err
 	}
-	byPlan := map[string]*PlanState{}
-	var out []PlanState
+	byPlan := map[string]*planState{}
+	var out []planState
 	for _, p := range o.plans {
 		if o.totals[p.Id] > 0 {
-			out = append(out, PlanState{Plan: p, Controls: o.totals[p.Id], Late: late[p.Id] > 0})
+			out = append(out, planState{Plan: p, Controls: o.totals[p.Id], Late: late[p.Id] > 0})
 		}
 	}
 	for i := range out {
@@ -143,63 +149,65 @@ func (o *Overview) Plans() ([]PlanState, error) {
 	return out, nil
 }
 
-// List is the part of the named list (one of Lists) from the offset-th
+// List is the part of the named list (one of startLists) from the offset-th
 // item, at most limit items: overdue and due-soon items by date, the most
 // overdue first; the user's controls by due date and open actions by
 // deadline, the undated last.
-func (o *Overview) List(name string, offset, limit int) (Part, error) {
+func (o *overview) List(name string, offset, limit int) (listPart, error) {
 	me := o.user.Id
-	if name == ListControls {
-		controls := o.pick(func(it Item) bool { return it.Owner == me })
-		return Part{Total: len(controls), Items: window(controls, offset, limit)}, nil
+	if name == listControls {
+		controls := o.pick(func(it remind.Item) bool { return it.Owner == me })
+		return listPart{Total: len(controls), Items: windowOf(controls, offset, limit)}, nil
 	}
 	mine, all, err := o.myOpen()
 	if err != nil {
-		return Part{}, err
+		return listPart{}, err
 	}
 	yesterday := o.today.AddDate(0, 0, -1)
-	soon := func(it Item) bool { return !it.Date.IsZero() && !it.Date.Before(o.today) && !it.Date.After(o.horizon) }
+	soon := func(it remind.Item) bool {
+		return !it.Date.IsZero() && !it.Date.Before(o.today) && !it.Date.After(o.horizon)
+	}
 	switch name {
-	case ListOverdue:
+	case listOverdue:
 		if o.everyone {
 			controls, n, more, err := o.overdueControls(offset + limit)
 			if err != nil {
-				return Part{}, err
+				return listPart{}, err
 			}
 			plans, err := o.FewPlans()
 			if err != nil {
-				return Part{}, err
+				return listPart{}, err
 			}
-			p, err := o.merged(controls, n, Actions{To: yesterday, Plans: plans}, offset, limit)
+			p, err := o.merged(controls, n, remind.Actions{To: yesterday, Plans: plans}, offset, limit)
 			p.More = p.More || more
 			return p, err
 		}
-		controls := o.pick(func(it Item) bool { return it.Owner == me && o.overdue(it) })
+		controls := o.pick(func(it remind.Item) bool { return it.Owner == me && o.overdue(it) })
 		if all {
-			late := keep(mine, o.overdue)
+			late := keepItems(mine, o.overdue)
 			return mergeParts(controls, len(controls), late, len(late), offset, limit), nil
 		}
-		return o.merged(controls, len(controls), Actions{Owner: me, To: yesterday}, offset, limit)
-	case ListSoon:
-		controls := o.pick(func(it Item) bool { return it.Owner == me && soon(it) })
+		return o.merged(controls, len(controls), remind.Actions{Owner: me, To: yesterday}, offset, limit)
+	case listSoon:
+		controls := o.pick(func(it remind.Item) bool { return it.Owner == me && soon(it) })
 		if all {
-			due := keep(mine, soon)
+			due := keepItems(mine, soon)
 			return mergeParts(controls, len(controls), due, len(due), offset, limit), nil
 		}
-		return o.merged(controls, len(controls), Actions{Owner: me, From: o.today, To: o.horizon}, offset, limit)
-	case ListActions:
+		return o.merged(controls, len(controls), remind.Actions{Owner: me, From: o.today, To: o.horizon}, offset, limit)
+	case listActions:
 		if all {
 			items := undatedLast(slices.Clone(mine))
-			return Part{Total: len(items), Items: window(items, offset, limit)}, nil
+			return listPart{Total: len(items), Items: windowOf(items, offset, limit)}, nil
 		}
 		return o.myActions(offset, limit)
 	}
-	return Part{}, nil
+	return listPart{}, nil
 }
 
 // DueCount counts the user's own items that are overdue or due today: the
 // menu's count, as CountDue reckons it.
-func (o *Overview) DueCount() (int, error) {
+func (o *overview) DueCount() (int, error) {
 	n := 0
 	for _, it := range o.controls {
 		if it.Owner == o.user.Id && !it.Date.IsZero() && !it.Date.After(o.today) {
@@ -208,15 +216,15 @@ func (o *Overview) DueCount() (int, error) {
 	}
 	mine, all, err := o.myOpen()
 	if err != nil || all {
-		return n + len(keep(mine, func(it Item) bool { return !it.Date.IsZero() && !it.Date.After(o.today) })), err
+		return n + len(keepItems(mine, func(it remind.Item) bool { return !it.Date.IsZero() && !it.Date.After(o.today) })), err
 	}
-	m, err := Actions{Owner: o.user.Id, To: o.today}.Count(o.app, o.user)
+	m, err := remind.Actions{Owner: o.user.Id, To: o.today}.Count(o.app, o.user)
 	return n + m, err
 }
 
 // Due is the reminder an item of the overview is due for today, if any
 // (its Kind is "" when none).
-func (o *Overview) Due(it Item) Due {
-	d, _ := Classify(it, o.days, o.now)
+func (o *overview) Due(it remind.Item) remind.Due {
+	d, _ := remind.Classify(it, o.days, o.now)
 	return d
 }

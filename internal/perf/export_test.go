@@ -1,4 +1,4 @@
-package store
+package perf
 
 // Prepared is how many statements the kept connections have prepared.
 func Prepared() int64 { return prepared.Load() }
