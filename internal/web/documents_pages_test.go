@@ -93,7 +93,7 @@ func TestDocumentsShowWhatPagesShow(t *testing.T) {
 			}
 			// the reader's version is the public version of one who sees all
 			coordinator := shown(marks, fetch(t, h, f, "samordnare", "/reports/plan?board="+f.KS+"&year=2024&public=1"))
-			if !world.stricter && !sameSet(coordinator, public) {
+			if !world.stricter && !sameAsSet(coordinator, public) {
 				t.Errorf("Expected the public version to be the reader's controls %v, got %v", keys(public), coordinator)
 			}
 		})
@@ -218,7 +218,7 @@ func both(a, b []string) []string {
 	return out
 }
 
-func sameSet(a []string, b map[string]bool) bool {
+func sameAsSet(a []string, b map[string]bool) bool {
 	if len(a) != len(b) {
 		return false
 	}
