@@ -271,7 +271,7 @@ func drawItems(app core.App, ctx context.Context, r *core.Record) error {
 	if err != nil {
 		return err
 	}
-	picked, err := sample.Draw(p, seed, r.GetInt("size"), r.GetString("method"))
+	picked, err := sample.Draw(p, seed, r.GetInt("size"), r.GetString("method"), r.GetString("column"))
 	if err != nil {
 		return err
 	}
