@@ -343,6 +343,13 @@ func Draw(p *Population, seed []byte, size int, method, column string) ([]int, e
 			return nil, err
 		}
 	}
+	var amounts []int64
+	if method == MethodMUS {
+		var err error
+		if amounts, err = Amounts(p, col); err != nil {
+			return nil, err
+		}
+	}
 	if size < 1 || size > len(p.Rows) || size > MaxSize {
 		return nil, refuse(0, "", "sample.size.range", "max", min(len(p.Rows), MaxSize))
 	}
@@ -350,10 +357,6 @@ func Draw(p *Population, seed []byte, size int, method, column string) ([]int, e
 	case MethodStratified:
 		return drawStratified(p, seed, size, col)
 	case MethodMUS:
-		amounts, err := Amounts(p, col)
-		if err != nil {
-			return nil, err
-		}
 		positive := 0
 		for _, a := range amounts {
 			if a > 0 {
