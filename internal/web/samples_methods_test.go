@@ -3,6 +3,7 @@ package web_test
 import (
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -216,6 +217,33 @@ func TestSampleEvidenceLinks(t *testing.T) {
 				sc.NotExpectedContent = []string{"Fakturan saknar attest."}
 			}
 			sc.Test(t)
+		})
+	}
+}
+
+// TestSampleDeviationWaitsForTheResult: a deviating item of a sample not
+// yet fully assessed says when it can become a deviation (its result does
+// not exist yet: the result follows from every item, and a deviation
+// belongs to a result), and offers the button once the result exists.
+func TestSampleDeviationWaitsForTheResult(t *testing.T) {
+	t.Parallel()
+	f := testapp.Fix(t)
+	page := "/controls/" + f.Controls["9"] + "/sample?period=2024"
+	later := "kan registreras som avvikelse när alla poster är bedömda"
+	for _, c := range []struct {
+		assessed  int
+		want, not string
+	}{
+		{1, later, "Registrera som avvikelse"},
+		{10, "Registrera som avvikelse", later},
+	} {
+		t.Run(strconv.Itoa(c.assessed), func(t *testing.T) {
+			t.Parallel()
+			(&tests.ApiScenario{
+				Method: http.MethodGet, URL: page, Headers: testapp.Cookie(f, "ansvarig"), TestAppFactory: testapp.WebFactory,
+				BeforeTestFunc: drawnNine(f, c.assessed), ExpectedStatus: http.StatusOK,
+				ExpectedContent: []string{c.want}, NotExpectedContent: []string{c.not},
+			}).Test(t)
 		})
 	}
 }
