@@ -7,6 +7,7 @@ import (
 	"io"
 	"reflect"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/pocketbase/dbx"
@@ -22,7 +23,7 @@ type drawKey struct{}
 
 // drawn holds the population a sample being created was drawn from,
 // between its create hook and the write that adds its items.
-var drawn sync.Map // *core.Record → *sample.Population
+var drawn sync.Map // *core.Record → draw
 
 // bindSamples holds the rules of sampling (stickprov):
 //
@@ -153,8 +154,11 @@ func ItemId(sampleId string, position int) string {
 	return string(id)
 }
 
-// prepareSample reads the population of a new sample and fills in what the
-// server decides: the seed, the checksums, the row count and the header.
+// prepareSample reads the population of a new sample, fills in what the
+// server decides — the seed, the checksums, the row count, the header and
+// the column as the header writes it — and draws, so that a draw the
+// population cannot give (a column not there, an amount that is none) is
+// refused naming its field before anything is written.
 func (h *rules) prepareSample(r *core.Record) fieldErrors {
 	errs := fieldErrors{}
 	if r.GetString("seed") != "" {
@@ -182,16 +186,48 @@ func (h *rules) prepareSample(r *core.Record) fieldErrors {
 		errs.add("population", "ikplan.sample.population")
 		return errs
 	}
-	if size := r.GetInt("size"); size < 1 || size > len(p.Rows) || size > sample.MaxSize {
-		errs.add("size", "sample.size.range", "max", min(len(p.Rows), sample.MaxSize))
+	method := r.GetString("method")
+	if sample.NeedsColumn(method) {
+		if i, err := p.Column(r.GetString("column")); err == nil {
+			r.Set("column", p.Header[i]) // as the header writes it
+		}
 	}
 	r.Set("seed", sample.NewSeed())
 	r.Set("population_sha256", p.SHA256)
 	r.Set("canonical_sha256", p.Canonical)
 	r.Set("population_rows", len(p.Rows))
 	r.Set("header", p.Header)
-	drawn.Store(r, p)
+	seed, _ := sample.ParseSeed(r.GetString("seed"))
+	picked, err := sample.Draw(p, seed, r.GetInt("size"), method, r.GetString("column"))
+	if errors.As(err, &se) {
+		errs.put(drawField(se.Msg.Key), se.Message())
+		return errs
+	}
+	if err != nil {
+		errs.add("population", "ikplan.sample.population")
+		return errs
+	}
+	drawn.Store(r, draw{p, picked})
 	return errs
+}
+
+// draw is a sample's population and the indexes of its drawn rows.
+type draw struct {
+	p      *sample.Population
+	picked []int
+}
+
+// drawField is the field of a sample that a refusal of the draw is about.
+func drawField(key string) string {
+	switch {
+	case strings.HasPrefix(key, "sample.column."), strings.HasPrefix(key, "sample.strata."):
+		return "column"
+	case strings.HasPrefix(key, "sample.size."):
+		return "size"
+	case strings.HasPrefix(key, "sample.method."):
+		return "method"
+	}
+	return "population"
 }
 
 // readUpload reads an uploaded file, no more than a population may be.
@@ -266,15 +302,8 @@ func drawItems(app core.App, ctx context.Context, r *core.Record) error {
 	if !ok {
 		return errors.New("sample drawn without its population")
 	}
-	p := v.(*sample.Population)
-	seed, err := sample.ParseSeed(r.GetString("seed"))
-	if err != nil {
-		return err
-	}
-	picked, err := sample.Draw(p, seed, r.GetInt("size"), r.GetString("method"))
-	if err != nil {
-		return err
-	}
+	d := v.(draw)
+	p, picked := d.p, d.picked
 	col, err := app.FindCachedCollectionByNameOrId(model.SampleItems)
 	if err != nil {
 		return err

@@ -108,7 +108,7 @@ func TestSampleIsDrawnByTheServer(t *testing.T) {
 	if got := model.JSONStrings(s.Get("header")); !slices.Equal(got, p.Header) {
 		t.Errorf("Expected the header %v, got %v", p.Header, got)
 	}
-	want, _ := sample.Draw(p, seed, 10, sample.MethodSRS)
+	want, _ := sample.Draw(p, seed, 10, sample.MethodSRS, "")
 	got := items(t, app, s.Id)
 	if len(got) != 10 {
 		t.Fatalf("Expected 10 items, got %d", len(got))

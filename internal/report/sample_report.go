@@ -1,18 +1,17 @@
 package report
 
 import (
-	"fmt"
-
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 )
 
 // sampleNotes describes each sampled period of the plan's controls (those
 // the document shows), as the follow-up prints it under the period's
-// account: the population, the sample, the method, the seed and the
-// findings, so that a reader can repeat the draw (`ikplan sample verify`).
+// account: the population, the sample, the method and the column it drew
+// by, the seed and the findings, so that a reader can repeat the draw (`ikplan sample verify`).
 // Scope "sample".
 func sampleNotes(app core.App, pd *planData) map[string]string {
 	out := map[string]string{}
@@ -29,11 +28,14 @@ func sampleNotes(app core.App, pd *planData) map[string]string {
 	}
 	for _, s := range samples {
 		f := model.FindingsOf(app, s.Id)
-		out[s.GetString("control")+"/"+s.GetString("period")] = fmt.Sprintf(
-			"Stickprov: %d poster ur en population om %d rader (populationsfilens SHA-256 %s), dragna med slumpmässigt urval utan återläggning "+
-				"(HMAC-SHA256 av fröet och radnumret, lägst först) med fröet %s. Resultat: %s; %d av %d poster bedömda.",
-			s.GetInt("size"), s.GetInt("population_rows"), s.GetString("population_sha256"), s.GetString("seed"),
-			f.Text().In("sv"), f.Assessed, f.Size)
+		by := i18n.Message{}
+		if col := s.GetString("column"); col != "" {
+			by = i18n.M("sample.report_column", "column", col)
+		}
+		out[s.GetString("control")+"/"+s.GetString("period")] = i18n.M("sample.report",
+			"size", s.GetInt("size"), "rows", s.GetInt("population_rows"), "sha256", s.GetString("population_sha256"),
+			"method", "sample.method."+s.GetString("method"), "by", by, "seed", s.GetString("seed"),
+			"findings", f.Text(), "assessed", f.Assessed).In(i18n.Sv)
 	}
 	return out
 }

@@ -8,12 +8,29 @@
 // row is 1 in a file that starts with it). Read refuses a file beyond the
 // limits below, with a Swedish message naming the row and column.
 //
-// The draw (method "srs", simple random sampling without replacement) is
-// this sentence: every row of the population gets the key
-// HMAC-SHA256(seed, the row number written as decimal digits), and the
-// sample is the size rows with the lowest keys (compared as bytes), in
-// the order of their keys. The seed is 32 bytes from crypto/rand,
-// recorded as 64 lowercase hexadecimal digits.
+// Every draw keys the rows the same way: a row's key is
+// HMAC-SHA256(seed, the row number written as decimal digits in ASCII),
+// keys compared as bytes. The seed is 32 bytes from crypto/rand, recorded
+// as 64 lowercase hexadecimal digits. There are three methods:
+//
+//   - "srs", simple random sampling without replacement: the sample is the
+//     size rows with the lowest keys, in the order of their keys.
+//   - "stratified", by a column: the rows are divided into strata by the
+//     exact text of their cell in the column (a blank cell is a stratum of
+//     its own), the strata ordered by their texts' UTF-8 bytes. The size
+//     is allocated proportionally with largest-remainder rounding, at
+//     least one per stratum when the size is at least the number of
+//     strata (Allocate says exactly how); within each stratum the rows
+//     with the lowest keys are drawn. The sample is the strata's rows in
+//     the strata's order, each stratum's lowest key first. A column with
+//     more than MaxStrata different texts is refused.
+//   - "mus", monetary-unit sampling by an amount column (ParseAmount reads
+//     "12 345,50" and "12345.50" into öre): systematic selection over the
+//     cumulative amounts in file order with a random start of
+//     HMAC-SHA256(seed, "mus"); an item whose amount is at least the
+//     interval is always drawn (DrawMUS says exactly how). A row with a
+//     missing, negative or non-numeric amount is refused, naming the row
+//     and the column.
 //
 // The population has two checksums: SHA-256 of the file's bytes, and
 // SHA-256 of its canonical form — for each row, header first, the row
@@ -28,7 +45,6 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -40,10 +56,18 @@ import (
 const (
 	// MethodSRS is simple random sampling without replacement.
 	MethodSRS = "srs"
+	// MethodStratified is stratified sampling by a column.
+	MethodStratified = "stratified"
+	// MethodMUS is monetary-unit sampling by an amount column.
+	MethodMUS = "mus"
 )
 
 // Methods lists every method of drawing a sample.
-var Methods = []string{MethodSRS}
+var Methods = []string{MethodSRS, MethodStratified, MethodMUS}
+
+// NeedsColumn reports whether the method draws by a column of the
+// population: a stratum column or an amount column.
+func NeedsColumn(method string) bool { return method == MethodStratified || method == MethodMUS }
 
 // Limits of a population. A population is a list of invoices, decisions
 // or employments: some columns and up to tens of thousands of rows.
@@ -285,18 +309,64 @@ func ParseSeed(s string) ([]byte, error) {
 	return b, nil
 }
 
-// ErrSize is the refusal of a sample size the population cannot give.
-var ErrSize = errors.New("sample size out of range")
+// Column is the index of the header's column named name (compared
+// without case and surrounding spaces), or a refusal naming the columns
+// there are.
+func (p *Population) Column(name string) (int, error) {
+	want := strings.ToLower(strings.TrimSpace(name))
+	for i, h := range p.Header {
+		if strings.ToLower(strings.TrimSpace(h)) == want {
+			return i, nil
+		}
+	}
+	if want == "" {
+		return -1, refuse(0, "", "sample.column.required", "columns", strings.Join(p.Header, ", "))
+	}
+	return -1, refuse(0, "", "sample.column.unknown", "column", clip(name), "columns", strings.Join(p.Header, ", "))
+}
 
 // Draw draws a sample of size rows from the population with the seed by
-// the method, and returns the indexes of the drawn rows in p.Rows, in the
+// the method — for "stratified" and "mus" by the column named column, ""
+// for "srs" — and returns the indexes of the drawn rows in p.Rows, in the
 // order they were drawn.
-func Draw(p *Population, seed []byte, size int, method string) ([]int, error) {
-	if method != MethodSRS {
-		return nil, refuse(0, "", "sample.method.unknown", "method", method)
+func Draw(p *Population, seed []byte, size int, method, column string) ([]int, error) {
+	if !slices.Contains(Methods, method) {
+		return nil, refuse(0, "", "sample.method.unknown", "method", clip(method))
+	}
+	if !NeedsColumn(method) && strings.TrimSpace(column) != "" {
+		return nil, refuse(0, "", "sample.column.srs")
+	}
+	col := -1
+	if NeedsColumn(method) {
+		var err error
+		if col, err = p.Column(column); err != nil {
+			return nil, err
+		}
+	}
+	var amounts []int64
+	if method == MethodMUS {
+		var err error
+		if amounts, err = Amounts(p, col); err != nil {
+			return nil, err
+		}
 	}
 	if size < 1 || size > len(p.Rows) || size > MaxSize {
 		return nil, refuse(0, "", "sample.size.range", "max", min(len(p.Rows), MaxSize))
+	}
+	switch method {
+	case MethodStratified:
+		return drawStratified(p, seed, size, col)
+	case MethodMUS:
+		positive := 0
+		for _, a := range amounts {
+			if a > 0 {
+				positive++
+			}
+		}
+		if size > positive {
+			return nil, refuse(0, "", "sample.size.mus", "max", positive, "column", clip(p.Header[col]))
+		}
+		return DrawMUS(amounts, seed, size), nil
 	}
 	numbers := make([]int, len(p.Rows))
 	for i, r := range p.Rows {

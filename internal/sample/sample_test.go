@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/quick"
@@ -30,6 +31,7 @@ type vector struct {
 	Seed      string `json:"seed"`
 	Size      int    `json:"size"`
 	Method    string `json:"method"`
+	Column    string `json:"column"`
 	Rows      int    `json:"rows"`
 	SHA256    string `json:"sha256"`
 	Canonical string `json:"canonical"`
@@ -54,7 +56,7 @@ func vectors(t *testing.T) []vector {
 // committed rows and checksums, from CSV and from Excel alike.
 func TestFixedVectors(t *testing.T) {
 	for _, v := range vectors(t) {
-		t.Run(v.File, func(t *testing.T) {
+		t.Run(v.File+"/"+v.Method+"/"+strconv.Itoa(v.Size), func(t *testing.T) {
 			data, err := os.ReadFile(filepath.Join("testdata", v.File))
 			if err != nil {
 				t.Fatal(err)
@@ -76,7 +78,7 @@ func TestFixedVectors(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			idx, err := sample.Draw(p, seed, v.Size, v.Method)
+			idx, err := sample.Draw(p, seed, v.Size, v.Method, v.Column)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -170,11 +172,11 @@ func TestSizes(t *testing.T) {
 	}
 	seed, _ := sample.ParseSeed(strings.Repeat("ab", 32))
 	for _, size := range []int{-1, 0, 4} {
-		if _, err := sample.Draw(p, seed, size, sample.MethodSRS); err == nil || !strings.Contains(err.Error(), "mellan 1 och 3") {
+		if _, err := sample.Draw(p, seed, size, sample.MethodSRS, ""); err == nil || !strings.Contains(err.Error(), "mellan 1 och 3") {
 			t.Errorf("Expected the size %d refused naming 1–3, got %v", size, err)
 		}
 	}
-	if _, err := sample.Draw(p, seed, 1, "mus"); err == nil {
+	if _, err := sample.Draw(p, seed, 1, "pps", ""); err == nil {
 		t.Error("Expected an unknown method refused")
 	}
 }

@@ -86,6 +86,7 @@ func refPages(p refIds) []refPage {
 		// page is the draw form and the population file's route answers 404
 		{"control-sample", "GET /controls/{id}/sample", coordinator, control + "/sample?period=2024", []string{p.ControlTitle}},
 		{"sample-population", "GET /samples/{id}/population", coordinator, "/samples/none/population", []string{"finns inte"}},
+		{"sample-evidence", "GET /samples/{id}/items/{item}/evidence/{file}", coordinator, "/samples/none/items/none/evidence/none.txt", []string{"finns inte"}},
 		{"actions", "GET /actions", coordinator, "/actions", []string{"<title>Åtgärder – ikplan</title>"}},
 		{"actions-filtered", "GET /actions", coordinator, "/actions" + of + "&status=" + model.ActionInProgress, []string{"<title>Åtgärder – ikplan</title>"}},
 		{"actions-overdue", "GET /actions", coordinator, "/actions?overdue=1", []string{"<title>Åtgärder – ikplan</title>"}},

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/apis"
@@ -36,6 +37,7 @@ func (s *server) bindSampleRoutes(g *groupRouter) {
 	g.POST("/samples/{id}/delete", s.sampleDelete)
 	g.POST("/samples/{id}/items/{item}", s.sampleAssess)
 	g.POST("/samples/{id}/items/{item}/deviation", s.sampleDeviation)
+	g.GET("/samples/{id}/items/{item}/evidence/{file}", s.sampleEvidence)
 }
 
 // sampleLinks are the sample pages of a sampled control's periods, with
@@ -111,7 +113,10 @@ func (s *server) sampleView(e *core.RequestEvent, c *core.Record, period string)
 	if files := v.Sample.GetStringSlice("population"); len(files) > 0 {
 		name = files[0]
 	}
-	v.Verify = fmt.Sprintf("ikplan sample verify %s --seed %s --size %d --method %s", name, v.Sample.GetString("seed"), v.Sample.GetInt("size"), v.Sample.GetString("method"))
+	v.Verify = fmt.Sprintf("ikplan sample verify %s --seed %s --size %d --method %s", shellWord(name), v.Sample.GetString("seed"), v.Sample.GetInt("size"), v.Sample.GetString("method"))
+	if col := v.Sample.GetString("column"); col != "" {
+		v.Verify += " --column " + shellWord(col)
+	}
 	return v, nil
 }
 
@@ -176,6 +181,10 @@ func (s *server) sampleDraw(e *core.RequestEvent) error {
 		return err
 	}
 	v.Period, v.Size, v.Paste = period, strings.TrimSpace(e.Request.FormValue("size")), e.Request.FormValue("paste")
+	v.Method, v.Column = e.Request.FormValue("method"), strings.TrimSpace(e.Request.FormValue("column"))
+	if v.Method == "" {
+		v.Method = sample.MethodSRS
+	}
 	var data []byte
 	name := "populationen.csv"
 	if f, h, ferr := e.Request.FormFile("population"); ferr == nil {
@@ -193,7 +202,10 @@ func (s *server) sampleDraw(e *core.RequestEvent) error {
 	r.Set("period", period)
 	size, _ := strconv.Atoi(v.Size)
 	r.Set("size", size)
-	r.Set("method", sample.MethodSRS)
+	r.Set("method", v.Method)
+	if sample.NeedsColumn(v.Method) {
+		r.Set("column", v.Column) // the one field serves both methods; srs draws by none
+	}
 	if data != nil {
 		file, err := filesystem.NewFileFromBytes(data, name)
 		if err != nil {
@@ -202,9 +214,13 @@ func (s *server) sampleDraw(e *core.RequestEvent) error {
 		r.Set("population", file)
 	}
 	if err := save(e.App, e.Auth, r); err != nil {
-		errs, ok := formErrors(lang(e), err, "period", "population", "size", "control", "method")
+		errs, ok := formErrors(lang(e), err, "period", "population", "method", "column", "size", "control")
 		if !ok {
 			return err
+		}
+		// the columns of a population that could be read, to choose from
+		if p, perr := sample.Read(data); perr == nil {
+			v.Columns = p.Header
 		}
 		if f := errs.For("control"); f != "" {
 			errs = append(templates.Errors{{Field: "period", Message: f}}, errs...)
@@ -250,6 +266,51 @@ func (s *server) samplePopulation(e *core.RequestEvent) error {
 		return errNotFound
 	}
 	return nil
+}
+
+// sampleEvidence handles "GET /samples/{id}/items/{item}/evidence/{file}":
+// one evidence file of a drawn item, for whoever may read the item — the
+// same rule as the REST API's file (a reader of a confidential control
+// gets 404, as for the item itself).
+func (s *server) sampleEvidence(e *core.RequestEvent) error {
+	smp, _, err := sampleOfPath(e)
+	if err != nil {
+		return err
+	}
+	it, err := itemOfPath(e, smp)
+	if err != nil {
+		return err
+	}
+	name := e.Request.PathValue("file")
+	if !slices.Contains(it.GetStringSlice("evidence"), name) {
+		return errNotFound
+	}
+	fsys, err := e.App.NewFilesystem()
+	if err != nil {
+		return err
+	}
+	defer fsys.Close()
+	h := e.Response.Header()
+	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
+	h.Set("Cache-Control", "private, no-store")
+	h.Set("X-Content-Type-Options", "nosniff")
+	if err := fsys.Serve(e.Response, e.Request, it.BaseFilesPath()+"/"+name, name); err != nil {
+		h.Del("Content-Disposition")
+		return errNotFound
+	}
+	return nil
+}
+
+// shellWord is a word of a command line as a shell reads it: quoted when
+// it holds anything but letters, digits and . _ - / (a column "Belopp
+// inkl. moms", a file name with spaces).
+func shellWord(w string) string {
+	for _, r := range w {
+		if !(r == '.' || r == '_' || r == '-' || r == '/' || r >= '0' && r <= '9' || unicode.IsLetter(r)) {
+			return "'" + strings.ReplaceAll(w, "'", `'\''`) + "'"
+		}
+	}
+	return w
 }
 
 // sampleDelete handles "POST /samples/{id}/delete": the sample goes, to be

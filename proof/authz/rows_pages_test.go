@@ -134,6 +134,8 @@ func writeRows() []row {
 		{route: "GET /controls/{id}/sample", url: "/controls/$c9/sample?period=2024", want: "guest,super:login annan,ian:404 *:200",
 			text: "Post 1 (rad "},
 		{route: "GET /samples/{id}/population", url: "/samples/$smp/population", want: "guest,super:login annan,ian:404 *:200"},
+		{route: "GET /samples/{id}/items/{item}/evidence/{file}", url: "/samples/$smp/items/$si1/evidence/$sie",
+			want: "guest,super:login annan,ian:404 *:200", text: "Faktura utan attest."},
 		{route: "POST /controls/{id}/sample", name: "the period has its sample", url: "/controls/$c9/sample", body: "period=2024&size=1",
 			want: "guest,super:login annan,ian:404 reader,auditor,owner:403 other,coord:422"},
 		{route: "POST /samples/{id}/delete", name: "assessed: not drawn again", url: "/samples/$smp/delete",

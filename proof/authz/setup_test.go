@@ -92,6 +92,7 @@ func prepare(t *testing.T) *world {
 	draftControl, err := testapp.Create(app, model.Controls, map[string]any{"plan": ksDraft.Id, "number": 1, "title": "Utkastets kontroll", "frequency": "yearly"})
 	must(err)
 	must(drawSample(t, app, f))
+	itemEvidence := testapp.Find(t, app, model.SampleItems, hooks.ItemId(authzSample, 1)).GetStringSlice("evidence")[0]
 
 	keys := map[string]string{}
 	for role, key := range accounts {
@@ -129,7 +130,8 @@ func prepare(t *testing.T) *world {
 		"$f11": file11, "$f12": f.Evidence["12"], "$it": f.Users["it"], "$annan": f.Users["annan"],
 		"$session": sess.Id, "$ksdraft": ksDraft.Id, "$dc": draftControl.Id,
 		"$c9": f.Controls["9"], "$smp": authzSample, "$si1": hooks.ItemId(authzSample, 1), "$si2": hooks.ItemId(authzSample, 2),
-		"$a2": f.Actions["2"], "$a8": f.Actions["8"], "$a10": f.Actions["10"], "$aHR8": f.Actions["HR8"],
+		"$sie": itemEvidence,
+		"$a2":  f.Actions["2"], "$a8": f.Actions["8"], "$a10": f.Actions["10"], "$aHR8": f.Actions["HR8"],
 	}
 	app.ClearBootstrap()
 	return w
@@ -142,7 +144,7 @@ const authzSample = "authzsample0001"
 
 func drawSample(t *testing.T, app core.App, f *testapp.Fixture) error {
 	t.Helper()
-	data, err := os.ReadFile("../sample/testdata/leverantorsfakturor.csv")
+	data, err := os.ReadFile("../../internal/sample/testdata/leverantorsfakturor.csv")
 	if err != nil {
 		return err
 	}

@@ -96,17 +96,18 @@ var everyPage = []aPage{
 
 // notPages are the GET routes that answer no page of the UI, and why.
 var notPages = map[string]string{
-	"GET /plans/{id}/export.xlsx":                 "an Excel file",
-	"GET /reports/{kind}/download":                "a document to download",
-	"GET /calendar/{file}":                        "a calendar feed",
-	"GET /login/oidc":                             "sends the browser on to the municipality's sign-in (404 while no provider is configured)",
-	"GET /controls/{id}/evidence/{result}/{name}": "an evidence file",
-	"GET /samples/{id}/population":                "a sample's population file, as uploaded",
-	"GET /static/{path...}":                       "the style sheet, scripts and images",
-	"GET /favicon.ico":                            "the icon browsers ask for",
-	"GET /manifest.webmanifest":                   "the web manifest, naming the app's icons",
-	"GET /_/extensions.js":                        "the dashboard's extensions",
-	"GET /readyz":                                 "the load balancer's readiness check: text, no page",
+	"GET /plans/{id}/export.xlsx":                    "an Excel file",
+	"GET /reports/{kind}/download":                   "a document to download",
+	"GET /calendar/{file}":                           "a calendar feed",
+	"GET /login/oidc":                                "sends the browser on to the municipality's sign-in (404 while no provider is configured)",
+	"GET /controls/{id}/evidence/{result}/{name}":    "an evidence file",
+	"GET /samples/{id}/population":                   "a sample's population file, as uploaded",
+	"GET /samples/{id}/items/{item}/evidence/{file}": "a sample item's evidence file",
+	"GET /static/{path...}":                          "the style sheet, scripts and images",
+	"GET /favicon.ico":                               "the icon browsers ask for",
+	"GET /manifest.webmanifest":                      "the web manifest, naming the app's icons",
+	"GET /_/extensions.js":                           "the dashboard's extensions",
+	"GET /readyz":                                    "the load balancer's readiness check: text, no page",
 }
 
 // Every page route of the router is in everyPage (or in notPages, with

@@ -26,7 +26,7 @@ func TestOwnerDrawsAndAssessesASample(t *testing.T) {
 	if err := testapp.Delete(b.app, model.Results, b.f.Results["9"]); err != nil {
 		t.Fatal(err)
 	}
-	population, err := filepath.Abs(filepath.Join("..", "sample", "testdata", "leverantorsfakturor.csv"))
+	population, err := filepath.Abs(filepath.Join("..", "..", "internal", "sample", "testdata", "leverantorsfakturor.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,10 +2,12 @@ package hostile_test
 
 import (
 	"bytes"
+	"fmt"
 	"mime/multipart"
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pocketbase/dbx"
 	"github.com/xuri/excelize/v2"
@@ -98,6 +100,84 @@ func drawRequest(t testing.TB, s *server, data []byte, size string) request {
 	w := multipart.NewWriter(&body)
 	_ = w.WriteField("period", "2024")
 	_ = w.WriteField("size", size)
+	fw, err := w.CreateFormFile("population", "population.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _ = fw.Write(data)
+	_ = w.Close()
+	return request{method: http.MethodPost, target: "/controls/" + s.f.Controls["9"] + "/sample", as: "ansvarig",
+		contentType: w.FormDataContentType(), body: &body}
+}
+
+// TestHostileMethodColumns: a stratified or MUS draw whose column is a
+// weapon — a stratum column of thousands of values, amounts written as
+// formulas, amounts that are no numbers, too long, negative — is refused
+// with a 422 and a Swedish message naming the row and column (or the
+// column and the limit), within the time a draw takes, and nothing is
+// stored.
+func TestHostileMethodColumns(t *testing.T) {
+	t.Parallel()
+	var wide strings.Builder
+	wide.WriteString("Nr;Faktura;Belopp\n")
+	for i := range 20000 {
+		fmt.Fprintf(&wide, "%d;F-%d;100\n", i, i)
+	}
+	amounts := func(bad string) []byte { return []byte("Nr;Belopp\n1;100\n2;" + bad + "\n3;300\n") }
+	cases := []struct {
+		name           string
+		data           []byte
+		method, column string
+		want           string
+	}{
+		{"a stratum column of 20000 values", []byte(wide.String()), "stratified", "Faktura", "Kolumnen Faktura har 20000 olika värden; ett stratifierat urval kan ha högst 100 strata"},
+		{"a formula amount", amounts("=1+1"), "mus", "Belopp", "rad 3, kolumn B (Belopp): =1+1 är inte ett belopp"},
+		{"a DDE amount", amounts("=cmd|' /C calc'!A0"), "mus", "Belopp", "rad 3, kolumn B (Belopp): =cmd|&#39; /C calc&#39;!A0 är inte ett belopp"},
+		{"a plus formula", amounts("+SUM(A1:A9)"), "mus", "Belopp", "rad 3, kolumn B (Belopp): +SUM(A1:A9) är inte ett belopp"},
+		{"an at formula", amounts("@SUM(1)"), "mus", "Belopp", "rad 3, kolumn B (Belopp): @SUM(1) är inte ett belopp"},
+		{"a negative amount", amounts("-100,00"), "mus", "Belopp", "rad 3, kolumn B (Belopp): Beloppet -100,00 är negativt"},
+		{"both separators", amounts("12.345,50"), "mus", "Belopp", "rad 3, kolumn B (Belopp): 12.345,50 är inte ett belopp"},
+		{"an exponent", amounts("1e308"), "mus", "Belopp", "rad 3, kolumn B (Belopp): 1e308 är inte ett belopp"},
+		{"NaN", amounts("NaN"), "mus", "Belopp", "rad 3, kolumn B (Belopp): NaN är inte ett belopp"},
+		{"a missing amount", amounts(""), "mus", "Belopp", "rad 3, kolumn B (Belopp): Beloppet saknas"},
+		{"too many digits", amounts(strings.Repeat("9", 400)), "mus", "Belopp", "rad 3, kolumn B (Belopp): Beloppet 9999999999999999999999999999999999999999… har fler än 12 siffror"},
+		{"a column that is script", amounts("100"), "mus", "<script>alert(1)</script>", "Kolumnen &lt;script&gt;alert(1)&lt;/script&gt; finns inte"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			s := newServer(t)
+			if err := testapp.Delete(s.app, model.Samples, hostileSample); err != nil {
+				t.Fatal(err)
+			}
+			start := time.Now()
+			rec := s.do(drawRequestBy(t, s, c.data, "2", c.method, c.column))
+			if rec.Code != http.StatusUnprocessableEntity || !strings.Contains(rec.Body.String(), c.want) {
+				t.Fatalf("Expected 422 with %q, got %d: %.400s", c.want, rec.Code, rec.Body.String())
+			}
+			if strings.Contains(rec.Body.String(), "<script>alert(1)") {
+				t.Fatal("Expected the column escaped, got it as markup")
+			}
+			if d := time.Since(start); d > 20*time.Second {
+				t.Errorf("Expected the refusal within a draw's time, took %v", d)
+			}
+			if n := testapp.Count(t, s.app, model.Samples, nil) + testapp.Count(t, s.app, model.SampleItems, nil); n != 0 {
+				t.Fatalf("Expected nothing stored, got %d records", n)
+			}
+		})
+	}
+}
+
+// drawRequestBy is the draw form of control 9's 2024 period with the file,
+// the method and the column.
+func drawRequestBy(t testing.TB, s *server, data []byte, size, method, column string) request {
+	t.Helper()
+	var body bytes.Buffer
+	w := multipart.NewWriter(&body)
+	_ = w.WriteField("period", "2024")
+	_ = w.WriteField("size", size)
+	_ = w.WriteField("method", method)
+	_ = w.WriteField("column", column)
 	fw, err := w.CreateFormFile("population", "population.csv")
 	if err != nil {
 		t.Fatal(err)

@@ -30,6 +30,7 @@ type drawn struct {
 	Canonical string   `json:"canonical"`
 	Rows      int      `json:"rows"`
 	Method    string   `json:"method"`
+	Column    string   `json:"column"`
 	Seed      string   `json:"seed"`
 	Size      int      `json:"size"`
 	Header    []string `json:"header"`
@@ -63,21 +64,25 @@ func verifyCmd(t *testing.T, args ...string) (d drawn, printed, refusal string) 
 // checksums — the draw repeated as the documentation says, on any machine.
 func TestSampleVerifyRepeatsTheVectors(t *testing.T) {
 	t.Parallel()
-	dir := filepath.Join("..", "sample", "testdata")
+	dir := filepath.Join("..", "..", "internal", "sample", "testdata")
 	b, err := os.ReadFile(filepath.Join(dir, "vectors.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	var vs []struct {
-		File, Seed, Method, SHA256, Canonical string
-		Size, Rows                            int
-		Drawn                                 []int
+		File, Seed, Method, Column, SHA256, Canonical string
+		Size, Rows                                    int
+		Drawn                                         []int
 	}
 	if err := json.Unmarshal(b, &vs); err != nil {
 		t.Fatal(err)
 	}
 	for _, v := range vs {
-		d, _, errs := verifyCmd(t, filepath.Join(dir, v.File), "--seed", v.Seed, "--size", strconv.Itoa(v.Size), "--method", v.Method, "--json")
+		args := []string{filepath.Join(dir, v.File), "--seed", v.Seed, "--size", strconv.Itoa(v.Size), "--method", v.Method, "--json"}
+		if v.Column != "" {
+			args = append(args, "--column", v.Column)
+		}
+		d, _, errs := verifyCmd(t, args...)
 		if errs != "" {
 			t.Fatalf("%s: %s", v.File, errs)
 		}
@@ -105,6 +110,21 @@ func TestSampleVerifyRepeatsTheVectors(t *testing.T) {
 // the same rows with the same values in the same order.
 func TestSampleVerifyRepeatsWhatTheServerStored(t *testing.T) {
 	t.Parallel()
+	for _, c := range []struct{ method, column string }{
+		{"srs", ""}, {"stratified", "Leverantör"}, {"mus", "Belopp"},
+	} {
+		// one after the other: each run of the binary opens the package's
+		// data folder, and parallel first runs race for its lock
+		t.Run(c.method, func(t *testing.T) {
+			repeatStored(t, c.method, c.column)
+		})
+	}
+}
+
+// repeatStored draws control 9's 2024 period by the method as its owner
+// and runs the binary's verify on the stored file with the stored seed,
+// method and column.
+func repeatStored(t *testing.T, method, column string) {
 	app := core.NewBaseApp(core.BaseAppConfig{DataDir: t.TempDir()})
 	if err := app.Bootstrap(); err != nil {
 		t.Fatal(err)
@@ -127,7 +147,7 @@ func TestSampleVerifyRepeatsWhatTheServerStored(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	data, err := os.ReadFile(filepath.Join("..", "sample", "testdata", "leverantorsfakturor.xlsx"))
+	data, err := os.ReadFile(filepath.Join("..", "..", "internal", "sample", "testdata", "leverantorsfakturor.xlsx"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,6 +161,8 @@ func TestSampleVerifyRepeatsWhatTheServerStored(t *testing.T) {
 		s.Set("control", control.Id)
 		s.Set("period", "2024")
 		s.Set("size", 20)
+		s.Set("method", method)
+		s.Set("column", column)
 		file, err := filesystem.NewFileFromBytes(data, "leverantorsfakturor.xlsx")
 		if err != nil {
 			return err
@@ -170,9 +192,16 @@ func TestSampleVerifyRepeatsWhatTheServerStored(t *testing.T) {
 	if err := os.WriteFile(file, stored, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	d, _, errs := verifyCmd(t, file, "--seed", s.GetString("seed"), "--size", "20", "--json")
+	args := []string{file, "--seed", s.GetString("seed"), "--size", "20", "--method", s.GetString("method"), "--json"}
+	if s.GetString("column") != "" {
+		args = append(args, "--column", s.GetString("column"))
+	}
+	d, _, errs := verifyCmd(t, args...)
 	if errs != "" {
 		t.Fatal(errs)
+	}
+	if d.Method != method || d.Column != column {
+		t.Errorf("Expected %s by %q printed, got %s by %q", method, column, d.Method, d.Column)
 	}
 	if d.SHA256 != s.GetString("population_sha256") || d.Canonical != s.GetString("canonical_sha256") || d.Rows != s.GetInt("population_rows") {
 		t.Errorf("Expected the stored checksums %s %s, got %s %s", s.GetString("population_sha256"), s.GetString("canonical_sha256"), d.SHA256, d.Canonical)
