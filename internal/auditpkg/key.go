@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 )
 
@@ -62,7 +63,8 @@ func Fingerprint(pub ed25519.PublicKey) string {
 // LoadKey reads the instance's key from the data folder dir; ok is false
 // when there is none yet.
 func LoadKey(dir string) (k Key, ok bool, err error) {
-	data, err := os.ReadFile(filepath.Join(dir, KeyFile))
+	path := filepath.Join(dir, KeyFile)
+	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return Key{}, false, nil
 	}
@@ -71,7 +73,7 @@ func LoadKey(dir string) (k Key, ok bool, err error) {
 	}
 	block, _ := pem.Decode(data)
 	if block == nil || block.Type != "PRIVATE KEY" {
-		return Key{}, false, fmt.Errorf("failed to read the package key %s: not a PEM private key", filepath.Join(dir, KeyFile))
+		return Key{}, false, fmt.Errorf("failed to read the package key %s: not a PEM private key", path)
 	}
 	parsed, err := x509.ParsePKCS8PrivateKey(block.Bytes)
 	if err != nil {
@@ -80,6 +82,12 @@ func LoadKey(dir string) (k Key, ok bool, err error) {
 	priv, isEd := parsed.(ed25519.PrivateKey)
 	if !isEd {
 		return Key{}, false, errors.New("failed to read the package key: not an Ed25519 key")
+	}
+	// a copy or a restored backup may have made it readable to others
+	if st, err := os.Stat(path); err == nil && st.Mode().Perm()&0o077 != 0 && runtime.GOOS != "windows" {
+		if err := os.Chmod(path, 0o600); err != nil {
+			return Key{}, false, fmt.Errorf("failed to make the package key readable by the server only: %w", err)
+		}
 	}
 	return Key{private: priv}, true, nil
 }
