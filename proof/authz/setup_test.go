@@ -142,7 +142,7 @@ const authzSample = "authzsample0001"
 
 func drawSample(t *testing.T, app core.App, f *testapp.Fixture) error {
 	t.Helper()
-	data, err := os.ReadFile("../sample/testdata/leverantorsfakturor.csv")
+	data, err := os.ReadFile("../../internal/sample/testdata/leverantorsfakturor.csv")
 	if err != nil {
 		return err
 	}
