@@ -24,6 +24,11 @@ func init() {
 		"package.key_none":    {"Nyckeln skapas när servern startar eller när det första paketet laddas ned.", "The key is created when the server starts or when the first package is downloaded."},
 		"package.me_link":     {"Ladda ned ett revisionspaket", "Download an audit package"},
 
+		// the settings' fields that show the key in the dashboard, as the
+		// history names them
+		"history.f.package_public_key":      {"Publik nyckel för revisionspaket", "Audit package public key"},
+		"history.f.package_key_fingerprint": {"Fingeravtryck för revisionspaketens nyckel", "Audit package key fingerprint"},
+
 		// the sheets
 		"package.yes":                  {"Ja", "Yes"},
 		"package.no":                   {"Nej", "No"},

@@ -33,7 +33,7 @@ func siteMarkup(t testing.TB) site {
 	siteOnce.Do(func() {
 		siteOwn = site{tags: map[string]bool{"html": true, "head": true, "body": true, "tbody": true, "style": true}, hx: map[string]bool{}}
 		files, _ := filepath.Glob("../../templates/*.templ")
-		more, _ := filepath.Glob("../report/*.templ")
+		more, _ := filepath.Glob("../../internal/report/*.templ")
 		for _, name := range append(files, more...) {
 			src, err := os.ReadFile(name)
 			if err != nil {

@@ -21,7 +21,7 @@ var routeCall = regexp.MustCompile(`(\w+)\.(GET|POST|PUT|PATCH|DELETE|Any)\("([^
 // on their own group under /static.
 func webRoutes(t testing.TB) []route {
 	t.Helper()
-	files, err := filepath.Glob("../web/*.go")
+	files, err := filepath.Glob("../../internal/web/*.go")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +47,7 @@ func webRoutes(t testing.TB) []route {
 		}
 	}
 	if len(out) < 30 {
-		t.Fatalf("Expected the web UI's routes in ../web/*.go, found only %d", len(out))
+		t.Fatalf("Expected the web UI's routes in ../../internal/web/*.go, found only %d", len(out))
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].pattern+out[i].method < out[j].pattern+out[j].method })
 	return out
