@@ -2,6 +2,7 @@ package hooks
 
 import (
 	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/hook"
 
 	"ikplan/internal/auditpkg"
 	"ikplan/internal/model"
@@ -13,12 +14,15 @@ import (
 // they send, and creates the key (and shows it) when the server starts.
 // Scope "package".
 func bindPackageKey(app core.App) {
-	app.OnRecordValidate(model.Settings).BindFunc(func(e *core.RecordEvent) error {
-		if err := auditpkg.SetKeyFields(e.App, e.Record); err != nil {
+	// first of the settings' validators, so that what was sent is checked
+	// by all of them as any text is (broken or too long, it is refused
+	// naming the field), and replaced only once it passed
+	app.OnRecordValidate(model.Settings).Bind(&hook.Handler[*core.RecordEvent]{Id: "ikplanPackageKey", Priority: -1, Func: func(e *core.RecordEvent) error {
+		if err := e.Next(); err != nil {
 			return err
 		}
-		return e.Next()
-	})
+		return auditpkg.SetKeyFields(e.App, e.Record)
+	}})
 	app.OnServe().BindFunc(func(e *core.ServeEvent) error {
 		if _, err := auditpkg.InstanceKey(e.App); err != nil {
 			e.App.Logger().Error("the package key could not be created", "error", err)
