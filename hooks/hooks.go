@@ -24,6 +24,7 @@ func Register(app core.App, now func() time.Time) {
 	bindReported(app)
 	bindBoards(app, h)
 	bindSettings(app, h)
+	bindPackageKey(app)
 	bindMail(app)
 	bindRisks(app, h)
 	bindPlans(app, h)

@@ -27,6 +27,7 @@ func Register(app *pocketbase.PocketBase) {
 	app.RootCmd.AddCommand(setupCommand(app))
 	app.RootCmd.AddCommand(serviceCommand(app, winsvc.System()))
 	app.RootCmd.AddCommand(sampleCommand(app))
+	app.RootCmd.AddCommand(packageCommand(app))
 	app.RootCmd.SilenceUsage = true
 	// PocketBase gives its commands a writer that discards everything, so
 	// that cobra does not print a command's error before Start returns it

@@ -101,6 +101,10 @@ func refPages(p refIds) []refPage {
 		{"risks", "GET /risks", coordinator, "/risks", []string{"<title>Risker – ikplan</title>", p.RiskTitle}},
 		{"risk", "GET /risks/{id}", coordinator, "/risks/" + p.Risk, []string{p.RiskTitle}},
 		{"me", "GET /me", coordinator, "/me", []string{"<title>Mitt konto – ikplan</title>"}},
+		// the auditor's package (scope "package"): the page, and the zip of
+		// the reference year's board
+		{"package", "GET /audit/package", auditor, "/audit/package", []string{"<title>Revisionspaket – ikplan</title>"}},
+		{"package-download", "GET /audit/package/download", auditor, "/audit/package/download" + of, []string{zipMagic}},
 		{"settings", "GET /settings", coordinator, "/settings", []string{"<title>Inställningar – ikplan</title>"}},
 		{"calendar", "GET /calendar/{file}", guest, "/calendar/" + p.Token + ".ics", []string{"BEGIN:VCALENDAR", "BEGIN:VEVENT"}},
 		{"report-followup", "GET /reports/followup", coordinator, "/reports/followup" + of, []string{"Uppföljning av", p.ControlTitle}},

@@ -7,6 +7,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/auditpkg"
 	"ikplan/internal/model"
 	"ikplan/internal/remind"
 	"ikplan/templates"
@@ -35,6 +36,12 @@ func (s *server) me(e *core.RequestEvent) error {
 	if token := u.GetString(remind.CalendarField); token != "" {
 		v.FeedURL = feedURL(e, token)
 		v.Webcal = "webcal://" + strings.TrimPrefix(strings.TrimPrefix(v.FeedURL, "https://"), "http://")
+	}
+	if role := u.GetString("role"); role == model.RoleAuditor || role == model.RoleCoordinator {
+		v.ShowPackage = true
+		if k, ok, err := auditpkg.LoadKey(e.App.DataDir()); err == nil && ok {
+			v.PackageFingerprint, v.PackagePublic = auditpkg.Fingerprint(k.Public()), auditpkg.PublicText(k.Public())
+		}
 	}
 	return s.render(e, http.StatusOK, p, templates.Me(p, v), nil)
 }

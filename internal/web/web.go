@@ -81,6 +81,7 @@ func (s *server) bindRoutes(se *core.ServeEvent) {
 	s.bindReportRoutes(in)
 	s.bindMeRoutes(in)
 	s.bindSettingsRoutes(in)
+	s.bindPackageRoutes(in)
 
 	s.bindCalendarRoutes(g)
 	s.bindCarryRoutes(in)

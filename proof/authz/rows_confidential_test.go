@@ -68,6 +68,14 @@ func confidentialRows() []row {
 		// the other board has no plan of 2024: nothing to download
 		{route: "GET /reports/{kind}/download", name: "roll-up as PDF (status only)", url: "/reports/rollup/download?year=2024&format=pdf",
 			want: "guest,super:login annan,ian:404 *:200"},
+		// the auditor's package holds what its maker may read: control 12's
+		// evidence file (stored in the zip as it is) for the members who
+		// read confidential controls, never for a reader; the other board's
+		// people read no plan of 2024, so there is no package for them
+		{route: "GET /audit/package/download", name: "the board's package", url: "/audit/package/download?year=2024&board=$ks",
+			want: "guest,super:login annan,ian:404 *:200", text: "Brandväggsloggar från 2024", sees: members},
+		{route: "GET /audit/package/download", name: "every board's package", url: "/audit/package/download?year=2024",
+			want: "guest,super:login annan,ian:404 *:200", text: "Brandväggsloggar från 2024", sees: members},
 		{route: "GET /plans/{id}/export.xlsx", name: "the plan's Excel file", url: "/plans/$plan/export.xlsx",
 			want: "guest,super:login annan,ian:404 *:200", text: control12Title, sees: members, zip: true},
 		// a reader cannot write under the confidential control: it does not exist for them

@@ -81,6 +81,9 @@ func pageRows() []row {
 		{route: "GET /reports/{kind}/download", name: "the memo as HTML", url: "/reports/memo/download?board=$ks&year=2024&format=html",
 			want: "guest,super:login annan,ian:404 *:200", text: "godkänner uppföljningen av internkontrollplan 2024"},
 		{route: "GET /me", url: "/me", want: "guest,super:login *:200"},
+		// the auditor's package (scope "package"): the page to anyone signed
+		// in; the zip in confidentialRows
+		{route: "GET /audit/package", url: "/audit/package", want: "guest,super:login *:200"},
 		// the municipality's name and logo: the settings' update rule lets
 		// coordinators only (the other board's coordinator too: the
 		// settings are the whole municipality's)

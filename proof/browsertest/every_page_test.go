@@ -91,6 +91,7 @@ var everyPage = []aPage{
 	{name: "report-rollup", route: "GET /reports/rollup", path: "/reports/rollup?year=2024"},
 	{name: "report-memo", route: "GET /reports/memo", path: "/reports/memo?board=$ks&year=2024"},
 	{name: "me", route: "GET /me", path: "/me"},
+	{name: "package", route: "GET /audit/package", path: "/audit/package"},
 	{name: "settings", route: "GET /settings", path: "/settings", roles: []string{"coordinator"}},
 }
 
@@ -108,6 +109,7 @@ var notPages = map[string]string{
 	"GET /manifest.webmanifest":                      "the web manifest, naming the app's icons",
 	"GET /_/extensions.js":                           "the dashboard's extensions",
 	"GET /readyz":                                    "the load balancer's readiness check: text, no page",
+	"GET /audit/package/download":                    "the auditor's package, a zip",
 }
 
 // Every page route of the router is in everyPage (or in notPages, with

@@ -16,6 +16,7 @@ import (
 	"github.com/pocketbase/pocketbase/tests"
 
 	"ikplan/hooks"
+	"ikplan/internal/auditpkg"
 	"ikplan/internal/demo"
 	"ikplan/internal/model"
 	"ikplan/internal/perf"
@@ -213,6 +214,11 @@ func build() (*Fixture, error) {
 		return nil, err
 	}
 	f.AuditRow = row.Id
+	// the package key, as the server makes it on its first start: every
+	// test's copy holds it, and no test's start writes it
+	if _, err := auditpkg.InstanceKey(app); err != nil {
+		return nil, fmt.Errorf("failed to make the package key: %w", err)
+	}
 	s, err := app.FindFirstRecordByFilter(model.Settings, "")
 	if err != nil {
 		return nil, err

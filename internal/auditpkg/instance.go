@@ -1,0 +1,54 @@
+package auditpkg
+
+import (
+	"fmt"
+
+	"github.com/pocketbase/pocketbase/core"
+
+	"ikplan/internal/model"
+)
+
+// Fields of the settings record that show the instance's public key in
+// the dashboard. The server sets them; see SetKeyFields.
+const (
+	FieldPublicKey   = "package_public_key"
+	FieldFingerprint = "package_key_fingerprint"
+)
+
+// InstanceKey returns the app's key, creating it on first use, and shows
+// its public half on the settings record.
+func InstanceKey(app core.App) (Key, error) {
+	k, err := EnsureKey(app.DataDir())
+	if err != nil {
+		return Key{}, err
+	}
+	settings, err := app.FindFirstRecordByFilter(model.Settings, "id != ''")
+	if err != nil {
+		return k, nil // no settings record yet: the first save sets the fields
+	}
+	if settings.GetString(FieldPublicKey) == PublicText(k.Public()) && settings.GetString(FieldFingerprint) == Fingerprint(k.Public()) {
+		return k, nil
+	}
+	if err := app.Save(settings); err != nil { // the settings hook sets the fields
+		return k, fmt.Errorf("failed to show the package key on the settings: %w", err)
+	}
+	return k, nil
+}
+
+// SetKeyFields sets the settings record's key fields from the key in the
+// app's data folder (empty while there is none), over whatever was sent.
+func SetKeyFields(app core.App, settings *core.Record) error {
+	k, ok, err := LoadKey(app.DataDir())
+	if err != nil {
+		return err
+	}
+	pub, fp := "", ""
+	if ok {
+		pub, fp = PublicText(k.Public()), Fingerprint(k.Public())
+	}
+	if settings.Collection().Fields.GetByName(FieldPublicKey) != nil {
+		settings.Set(FieldPublicKey, pub)
+		settings.Set(FieldFingerprint, fp)
+	}
+	return nil
+}
