@@ -5,6 +5,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/access"
 	"ikplan/internal/model"
 )
 
@@ -29,7 +30,7 @@ func bindCollections(app core.App) {
 	// the SQL built from the rules goes with the fields and rules it was
 	// built from (a rule can reach into other collections)
 	forget := func(e *core.CollectionEvent) error {
-		model.ForgetQueries(e.App)
+		access.ForgetQueries(e.App)
 		return e.Next()
 	}
 	app.OnCollectionAfterCreateSuccess().BindFunc(forget)

@@ -7,6 +7,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/access"
 	"ikplan/internal/model"
 )
 
@@ -92,7 +93,7 @@ func NewOverview(app core.App, user *core.Record, now time.Time, days []int) (*O
 		everyone: user.GetString("role") == model.RoleCoordinator}
 	list := As(app, user)
 	var err error
-	o.plans, err = list(model.Plans, "status = 'adopted'", "", nil, model.Fields{"year", "board", "title"})
+	o.plans, err = list(model.Plans, "status = 'adopted'", "", nil, access.Fields{"year", "board", "title"})
 	if err != nil {
 		return nil, err
 	}
@@ -103,7 +104,7 @@ func NewOverview(app core.App, user *core.Record, now time.Time, days []int) (*O
 		return nil, err
 	}
 	// each plan's controls, counted by the database
-	o.totals, err = model.CountByAs(app, user, model.Controls, "", nil, "plan", model.In{Field: "plan", Values: model.IDs(o.plans)})
+	o.totals, err = access.CountByAs(app, user, model.Controls, "", nil, "plan", access.In{Field: "plan", Values: access.IDs(o.plans)})
 	if err != nil {
 		return nil, err
 	}
@@ -113,7 +114,7 @@ func NewOverview(app core.App, user *core.Record, now time.Time, days []int) (*O
 
 // Plans is each adopted plan the user sees that has controls they see.
 func (o *Overview) Plans() ([]PlanState, error) {
-	late, err := Actions{To: o.today.AddDate(0, 0, -1), Plans: model.IDs(o.plans)}.CountByPlan(o.app, o.user)
+	late, err := Actions{To: o.today.AddDate(0, 0, -1), Plans: access.IDs(o.plans)}.CountByPlan(o.app, o.user)
 	if err != nil {
 		return nil, err
 	}
@@ -127,12 +128,12 @@ func (o *Overview) Plans() ([]PlanState, error) {
 	for i := range out {
 		byPlan[out[i].Plan.Id] = &out[i]
 	}
-	adopted := model.In{Field: "plan", Values: model.IDs(o.plans)}
-	open, err := model.CountByAs(o.app, o.user, model.Controls, "reported = false", nil, "plan", adopted)
+	adopted := access.In{Field: "plan", Values: access.IDs(o.plans)}
+	open, err := access.CountByAs(o.app, o.user, model.Controls, "reported = false", nil, "plan", adopted)
 	if err != nil {
 		return nil, err
 	}
-	overdue, err := model.CountByAs(o.app, o.user, model.Controls, overdueControls, o.todayParam(), "plan", adopted)
+	overdue, err := access.CountByAs(o.app, o.user, model.Controls, overdueControls, o.todayParam(), "plan", adopted)
 	if err != nil {
 		return nil, err
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/access"
 	"ikplan/internal/model"
 )
 
@@ -20,7 +21,7 @@ func (o *Overview) pick(f func(Item) bool) []Item { return keep(o.controls, f) }
 // lets the rule turn away the others'. nil (read by status, the quicker
 // way then) for one who sees more.
 func FewPlans(app core.App, user *core.Record) ([]string, error) {
-	plans, err := model.ListIDsAs(app, user, model.Plans, "", "", maxPlansByID+1, nil)
+	plans, err := access.ListIDsAs(app, user, model.Plans, "", "", maxPlansByID+1, nil)
 	if err != nil || len(plans) > maxPlansByID {
 		return nil, err
 	}
@@ -55,12 +56,12 @@ func (o *Overview) todayParam() dbx.Params {
 // adopted plans with a period due before today that the user sees, by
 // that date and position, and how many there are: counted and limited by the database.
 func (o *Overview) overdueControls(n int) ([]Item, int, bool, error) {
-	adopted := model.In{Field: "plan", Values: model.IDs(o.plans)}
+	adopted := access.In{Field: "plan", Values: access.IDs(o.plans)}
 	total, more, err := o.count(model.Controls, overdueControls, o.todayParam(), adopted)
 	if err != nil {
 		return nil, 0, false, err
 	}
-	records, err := model.ListAs(o.app, o.user, model.Controls, overdueControls, "next_due,position", n, o.todayParam(), adopted, controlFields)
+	records, err := access.ListAs(o.app, o.user, model.Controls, overdueControls, "next_due,position", n, o.todayParam(), adopted, controlFields)
 	if err != nil {
 		return nil, 0, false, err
 	}
@@ -73,12 +74,12 @@ func (o *Overview) overdueControls(n int) ([]Item, int, bool, error) {
 
 // count counts the records of collection that match filter that the user
 // sees, no further than the overview counts (CountUpTo).
-func (o *Overview) count(collection, filter string, params dbx.Params, opts ...model.ListOption) (int, bool, error) {
+func (o *Overview) count(collection, filter string, params dbx.Params, opts ...access.ListOption) (int, bool, error) {
 	if o.most <= 0 {
-		n, err := model.CountAs(o.app, o.user, collection, filter, params, opts...)
+		n, err := access.CountAs(o.app, o.user, collection, filter, params, opts...)
 		return n, false, err
 	}
-	return model.CountUpTo(o.app, o.user, collection, filter, params, o.most, opts...)
+	return access.CountUpTo(o.app, o.user, collection, filter, params, o.most, opts...)
 }
 
 // mergeParts is the part from offset of the list of controls and actions

@@ -7,6 +7,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/router"
 
+	"ikplan/internal/access"
 	"ikplan/internal/model"
 )
 
@@ -18,12 +19,12 @@ var errNotFound = router.NewNotFoundError("", nil)
 // list returns the records of a collection that the user may list and that
 // match filter (a PocketBase filter with {:placeholders}), sorted.
 func list(app core.App, user *core.Record, collection, filter, sort string, limit int, params dbx.Params) ([]*core.Record, error) {
-	return model.ListAs(app, user, collection, filter, sort, limit, params)
+	return access.ListAs(app, user, collection, filter, sort, limit, params)
 }
 
 // view loads a record the user may view, or errNotFound.
 func view(app core.App, user *core.Record, collection, id string) (*core.Record, error) {
-	r, err := model.ViewAs(app, user, collection, id)
+	r, err := access.ViewAs(app, user, collection, id)
 	if err != nil {
 		return nil, err
 	}
@@ -36,7 +37,7 @@ func view(app core.App, user *core.Record, collection, id string) (*core.Record,
 // may reports whether the user's role and boards let them make the write
 // the rule describes (UpdateRule or DeleteRule) on an existing record.
 func may(app core.App, user *core.Record, r *core.Record, rule *string) bool {
-	return model.Can(app, user, r, rule)
+	return access.Can(app, user, r, rule)
 }
 
 // errForbidden is a write the API rules refuse.
@@ -57,7 +58,7 @@ func save(app core.App, user *core.Record, r *core.Record) error {
 // its history row.
 func saveBecause(app core.App, user *core.Record, r *core.Record, reason string) error {
 	isNew := r.IsNew()
-	if isNew && !model.MayCreate(app, user, r) {
+	if isNew && !access.MayCreate(app, user, r) {
 		return errForbidden
 	}
 	if !isNew && !may(app, user, r, r.Collection().UpdateRule) {
