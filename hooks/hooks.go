@@ -15,6 +15,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/hook"
 	"github.com/pocketbase/pocketbase/tools/router"
 
+	"ikplan/internal/access"
 	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 )
@@ -63,6 +64,7 @@ func bindAt(h recordHook, id string, priority int, fn func(*core.RecordEvent) er
 func Register(app core.App, now func() time.Time) {
 	h := &rules{now: now}
 	bindLookupFailures(app)
+	bindAccessCheck(app)
 	bindLanguage(app)
 	bindActor(app)
 	bindReach(app)
@@ -158,4 +160,17 @@ func failLookups(e *core.RecordEvent) (err error) {
 		err = router.NewApiError(http.StatusInternalServerError, m.In(i18n.Sv), m)
 	}()
 	return e.Next()
+}
+
+// bindAccessCheck refuses to serve when a collection's list or view rule
+// reads the request (@request.body, @request.method …): the rule engine
+// answers those rules for pages outside any request and cannot mirror them
+// (access.Check says why).
+func bindAccessCheck(app core.App) {
+	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
+		if err := access.Check(se.App); err != nil {
+			return err
+		}
+		return se.Next()
+	})
 }

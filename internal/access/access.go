@@ -154,6 +154,9 @@ func Allowed(app core.App, user *core.Record, collection string, rule *string, i
 	if err != nil {
 		return nil, err
 	}
+	if err := needsRequest(col, rule); err != nil {
+		return nil, err
+	}
 	if rule != nil && *rule == "" {
 		for _, id := range ids {
 			out[id] = true

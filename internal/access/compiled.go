@@ -88,6 +88,9 @@ func (s spec) run(app core.App, dst any) (ok bool, err error) {
 	if s.rule == nil {
 		return false, nil // superusers only
 	}
+	if err := needsRequest(s.col, s.rule); err != nil {
+		return false, err
+	}
 	bound := dbx.Params{}
 	for k, v := range s.params {
 		bound[k] = v

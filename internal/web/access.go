@@ -2,6 +2,7 @@ package web
 
 import (
 	"errors"
+	"net/http"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
@@ -61,7 +62,9 @@ func saveBecause(app core.App, user *core.Record, r *core.Record, reason string)
 	if isNew && !access.MayCreate(app, user, r) {
 		return errForbidden
 	}
-	if !isNew && !may(app, user, r, r.Collection().UpdateRule) {
+	// a rule may read what the write sets (@request.body): asked with the
+	// body a REST client would send for the same change
+	if !isNew && !access.CanWith(app, access.Request(user, http.MethodPatch, access.Changes(r)), r, r.Collection().UpdateRule) {
 		return errForbidden
 	}
 	return model.RunAs(app, model.ActorFromAuth(user).Because(reason), func(tx core.App) error {
@@ -78,7 +81,7 @@ func saveBecause(app core.App, user *core.Record, r *core.Record, reason string)
 // removeBecause deletes r on the user's behalf if the delete rule allows
 // it, with the reason the user gave, kept in the history row of the delete.
 func removeBecause(app core.App, user *core.Record, r *core.Record, reason string) error {
-	if !may(app, user, r, r.Collection().DeleteRule) {
+	if !access.CanWith(app, access.Request(user, http.MethodDelete, nil), r, r.Collection().DeleteRule) {
 		return errForbidden
 	}
 	return model.RunAs(app, model.ActorFromAuth(user).Because(reason), func(tx core.App) error { return tx.Delete(r) })
