@@ -22,7 +22,17 @@ func TestMain(m *testing.M) { testapp.Main(m) }
 // let through exactly the records PocketBase's CanAccessRecord does, with
 // the user's own values bound into the rule and DISTINCT left out of
 // queries that join only single relations.
-func TestAccessAsPocketBase(t *testing.T) {
+func TestAccessAsPocketBase(t *testing.T) { accessAsPocketBase(t) }
+
+// TestPlainPathAsPocketBase: the same on PocketBase's plain path
+// (IKPLAN_ACCESS=pocketbase): no kept statement, nothing bound or rewritten.
+func TestPlainPathAsPocketBase(t *testing.T) {
+	access.SetPlain(true)
+	t.Cleanup(func() { access.SetPlain(false) })
+	accessAsPocketBase(t)
+}
+
+func accessAsPocketBase(t *testing.T) {
 	f := testapp.Fix(t)
 	app := testapp.New(t)
 	collections := []string{model.Boards, model.Units, model.Users, model.Risks, model.RiskAssessments, model.Plans,

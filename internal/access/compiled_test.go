@@ -207,3 +207,24 @@ func TestMemberAsLookup(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainPathIsPocketBases: with the switch on, the query SQLite runs is
+// PocketBase's own (its join of the user's boards), not the engine's lookup.
+func TestPlainPathIsPocketBases(t *testing.T) {
+	f := testapp.Fix(t)
+	app := testapp.New(t)
+	var queries []string
+	app.ConcurrentDB().(*dbx.DB).QueryLogFunc = func(_ context.Context, _ time.Duration, sql string, _ *sql.Rows, _ error) {
+		queries = append(queries, sql)
+	}
+	user := testapp.Find(t, app, model.Users, f.Users["samordnare"])
+	access.SetPlain(true)
+	t.Cleanup(func() { access.SetPlain(false) })
+	queries = nil
+	if _, err := access.ListAs(app, user, model.Controls, "", "", 0, nil); err != nil {
+		t.Fatal(err)
+	}
+	if len(queries) != 1 || !strings.Contains(queries[0], "__auth_users") || strings.Contains(queries[0], "json_each(?)") {
+		t.Fatalf("Expected PocketBase's own query, got %v", queries)
+	}
+}

@@ -54,4 +54,15 @@
 //     refuses: ErrNeedsRequest, and Can and MayCreate say no.
 //   - A rule or filter that reads anything of the request but the user's
 //     own fields is never cached.
+//
+// # The plain path
+//
+// With IKPLAN_ACCESS=pocketbase in the environment (or SetPlain(true) in a
+// test) every list, view, count and write check is answered through
+// PocketBase's own record query and rule resolver, run by dbx: no user's
+// values bound, no rewrite of membership or DISTINCT, no kept statement. It
+// rules the engine out when an answer looks wrong; TestPlainPathAsPocketBase
+// holds it to the same answers. MayCreate keeps its common table expression
+// (PocketBase has no create check outside its API) but builds it anew.
+// Uncached, a func a debugging switch may set, stops the keeping alone.
 package access
