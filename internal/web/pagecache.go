@@ -14,6 +14,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"ikplan/internal/model"
+	"ikplan/internal/session"
 )
 
 // The page cache keeps each rendered page for as long as nothing in the
@@ -73,7 +74,7 @@ func newPageCache() *pageCache {
 
 type cachedSession struct {
 	version int64
-	session *model.Session
+	session *session.Session
 	user    *core.Record
 }
 
@@ -92,7 +93,7 @@ func (s *server) requestVersion(e *core.RequestEvent) (int64, bool) {
 // cachedSession is the user of a session cookie read earlier, if nothing
 // in the database has changed since, the session has not ended and it is
 // not due to be renewed (which writes).
-func (s *server) cachedSession(e *core.RequestEvent, token string, now time.Time) (*core.Record, *model.Session, bool) {
+func (s *server) cachedSession(e *core.RequestEvent, token string, now time.Time) (*core.Record, *session.Session, bool) {
 	if s.cache == nil {
 		return nil, nil, false
 	}
@@ -108,7 +109,7 @@ func (s *server) cachedSession(e *core.RequestEvent, token string, now time.Time
 }
 
 // keepSession remembers the session and user of a cookie just read.
-func (s *server) keepSession(e *core.RequestEvent, token string, sess *model.Session, user *core.Record) {
+func (s *server) keepSession(e *core.RequestEvent, token string, sess *session.Session, user *core.Record) {
 	if s.cache == nil {
 		return
 	}

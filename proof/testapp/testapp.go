@@ -18,6 +18,7 @@ import (
 	"ikplan/hooks"
 	"ikplan/internal/demo"
 	"ikplan/internal/model"
+	"ikplan/internal/session"
 	"ikplan/internal/store"
 	_ "ikplan/pb_migrations"
 )
@@ -181,7 +182,7 @@ func build() (*Fixture, error) {
 		if f.Tokens[key], err = u.NewAuthToken(); err != nil {
 			return nil, err
 		}
-		if _, f.Sessions[key], err = model.NewSession(app, u, Today); err != nil {
+		if _, f.Sessions[key], err = session.NewSession(app, u, Today); err != nil {
 			return nil, err
 		}
 	}
