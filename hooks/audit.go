@@ -43,9 +43,11 @@ func bindAudit(app core.App, h *rules) {
 			})
 		}
 	}
-	app.OnRecordCreateExecute(model.Domain...).BindFunc(write(model.OpCreate))
-	app.OnRecordUpdateExecute(model.Domain...).BindFunc(write(model.OpUpdate))
-	app.OnRecordDeleteExecute(model.Domain...).BindFunc(write(model.OpDelete))
+	// first of the domain's *Execute handlers: the others run inside its
+	// transaction (PriorityHistory)
+	bindAt(app.OnRecordCreateExecute(model.Domain...), "hook:history", PriorityHistory, write(model.OpCreate))
+	bindAt(app.OnRecordUpdateExecute(model.Domain...), "hook:history", PriorityHistory, write(model.OpUpdate))
+	bindAt(app.OnRecordDeleteExecute(model.Domain...), "hook:history", PriorityHistory, write(model.OpDelete))
 
 	app.OnRecordCreate(model.AuditLog).BindFunc(func(e *core.RecordEvent) error {
 		if e.Context == nil || e.Context.Value(auditKey{}) == nil {

@@ -5,14 +5,16 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/access"
 	"ikplan/internal/model"
+	"ikplan/internal/session"
 )
 
 // bindCollections keeps ikplan's collections in place: the rules are bound
 // to their names, so a rename or delete in the dashboard would switch the
 // rules off.
 func bindCollections(app core.App) {
-	ours := append(slices.Clone(model.Domain), model.AuditLog, model.Reminders, model.Sessions)
+	ours := append(slices.Clone(model.Domain), model.AuditLog, model.Reminders, session.Sessions)
 	app.OnCollectionUpdate().BindFunc(func(e *core.CollectionEvent) error {
 		stored, err := e.App.FindCollectionByNameOrId(e.Collection.Id)
 		if err == nil && stored.Name != e.Collection.Name && slices.Contains(ours, stored.Name) {
@@ -29,7 +31,7 @@ func bindCollections(app core.App) {
 	// the SQL built from the rules goes with the fields and rules it was
 	// built from (a rule can reach into other collections)
 	forget := func(e *core.CollectionEvent) error {
-		model.ForgetQueries(e.App)
+		access.ForgetQueries(e.App)
 		return e.Next()
 	}
 	app.OnCollectionAfterCreateSuccess().BindFunc(forget)

@@ -30,18 +30,18 @@ var linkField = map[string]string{
 //
 // The checks run on the model hooks before the write, not on validation,
 // so they also hold for the writes that skip validation (PocketBase clears
-// the links to a deleted record with SaveNoValidate). Register binds them
-// after the values the server computes, so they see the plan an action is
-// given.
+// the links to a deleted record with SaveNoValidate). They run after
+// the values the server computes (PriorityFrozen), so they see the plan an
+// action is given.
 func bindFrozen(app core.App) {
 	under := []string{model.Controls, model.Results, model.Deviations, model.Actions, model.Samples, model.SampleItems}
-	app.OnRecordCreate(under...).BindFunc(func(e *core.RecordEvent) error {
+	bindAt(app.OnRecordCreate(under...), "hook:frozen", PriorityFrozen, func(e *core.RecordEvent) error {
 		if msg := frozenUnder(e.App, e.Record, nil); msg.Key != "" {
 			return fieldErrors{linkField[e.Record.Collection().Name]: msg}.err()
 		}
 		return e.Next()
 	})
-	app.OnRecordUpdate(under...).BindFunc(func(e *core.RecordEvent) error {
+	bindAt(app.OnRecordUpdate(under...), "hook:frozen", PriorityFrozen, func(e *core.RecordEvent) error {
 		r := e.Record
 		if msg := frozenUnder(e.App, r, r.Original()); msg.Key != "" && !carriedOn(e.App, r) {
 			return fieldErrors{linkField[r.Collection().Name]: msg}.err()
@@ -53,14 +53,14 @@ func bindFrozen(app core.App) {
 		}
 		return e.Next()
 	})
-	app.OnRecordDelete(under...).BindFunc(func(e *core.RecordEvent) error {
+	bindAt(app.OnRecordDelete(under...), "hook:frozen", PriorityFrozen, func(e *core.RecordEvent) error {
 		if msg := frozenUnder(e.App, e.Record, nil); msg.Key != "" {
 			return refuseWith(msg)
 		}
 		return e.Next()
 	})
 	// deleting a risk or unit would clear the links to it, decided ones too
-	app.OnRecordDelete(model.Risks, model.Units).BindFunc(func(e *core.RecordEvent) error {
+	bindAt(app.OnRecordDelete(model.Risks, model.Units), "hook:frozen.links", PriorityFrozen, func(e *core.RecordEvent) error {
 		if msg := linkedFromDecided(e.App, e.Record); msg.Key != "" {
 			return refuseWith(msg)
 		}

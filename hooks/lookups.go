@@ -15,7 +15,7 @@ func bindLookups(app core.App) {
 		model.ForgetLookup(e.App, e.Record.Collection().Name, e.Record.Id)
 		return err
 	}
-	app.OnRecordCreateExecute().BindFunc(forget)
-	app.OnRecordUpdateExecute().BindFunc(forget)
-	app.OnRecordDeleteExecute().BindFunc(forget)
+	bindAt(app.OnRecordCreateExecute(), "hook:lookups", PriorityLookups, forget)
+	bindAt(app.OnRecordUpdateExecute(), "hook:lookups", PriorityLookups, forget)
+	bindAt(app.OnRecordDeleteExecute(), "hook:lookups", PriorityLookups, forget)
 }

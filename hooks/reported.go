@@ -1,6 +1,9 @@
 package hooks
 
 import (
+	"database/sql"
+	"errors"
+
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
@@ -9,21 +12,24 @@ import (
 
 // bindReported keeps each control's progress — the "reported" flag and
 // the next period due (model.Progress) — in the transaction of every write
-// that can change it. It is bound after the history, so it runs inside the
-// history's transaction.
+// that can change it. It runs inside the history's transaction
+// (PriorityRules, after PriorityHistory), so a write whose progress cannot
+// be stored is rolled back with its history.
 func bindReported(app core.App) {
 	// a control saved: reckoned from its own frequency, due date and plan,
 	// whatever the client sent
 	own := func(e *core.RecordEvent) error {
 		p, err := model.ProgressOf(e.App, e.Record)
-		if err != nil {
-			p = model.Progress{}
+		if errors.Is(err, sql.ErrNoRows) {
+			p = model.Progress{} // no plan: validation refuses the control
+		} else if err != nil {
+			return err
 		}
 		p.Set(e.Record)
 		return e.Next()
 	}
-	app.OnRecordCreateExecute(model.Controls).BindFunc(own)
-	app.OnRecordUpdateExecute(model.Controls).BindFunc(own)
+	bindAt(app.OnRecordCreateExecute(model.Controls), "hook:reported.control", PriorityRules, own)
+	bindAt(app.OnRecordUpdateExecute(model.Controls), "hook:reported.control", PriorityRules, own)
 
 	// a result saved or removed: its control, and the one it left
 	results := func(e *core.RecordEvent) error {
@@ -36,12 +42,12 @@ func bindReported(app core.App) {
 		}
 		return model.UpdateReported(e.App, ids...)
 	}
-	app.OnRecordCreateExecute(model.Results).BindFunc(results)
-	app.OnRecordUpdateExecute(model.Results).BindFunc(results)
-	app.OnRecordDeleteExecute(model.Results).BindFunc(results)
+	bindAt(app.OnRecordCreateExecute(model.Results), "hook:reported.result", PriorityRules, results)
+	bindAt(app.OnRecordUpdateExecute(model.Results), "hook:reported.result", PriorityRules, results)
+	bindAt(app.OnRecordDeleteExecute(model.Results), "hook:reported.result", PriorityRules, results)
 
 	// a draft plan's year changed: its controls' periods changed
-	app.OnRecordUpdateExecute(model.Plans).BindFunc(func(e *core.RecordEvent) error {
+	bindAt(app.OnRecordUpdateExecute(model.Plans), "hook:reported.plan", PriorityRules, func(e *core.RecordEvent) error {
 		moved := e.Record.GetInt("year") != e.Record.Original().GetInt("year")
 		if err := e.Next(); err != nil || !moved {
 			return err

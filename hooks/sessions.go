@@ -7,6 +7,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"ikplan/internal/model"
+	"ikplan/internal/session"
 )
 
 // SessionsJob is the cron job id of the nightly removal of ended sessions.
@@ -30,14 +31,14 @@ func bindSessions(app core.App) {
 		if e.Record.TokenKey() == before {
 			return nil
 		}
-		return model.EndSessionsOf(e.App, e.Record.Id)
+		return session.EndSessionsOf(e.App, e.Record.Id)
 	})
 }
 
 // RemoveEndedSessions is the nightly job: it deletes the sessions that had
 // ended at now. A failure is logged, never passed on.
 func RemoveEndedSessions(app core.App, now time.Time) {
-	n, err := model.DeleteExpiredSessions(app, now)
+	n, err := session.DeleteExpiredSessions(app, now)
 	if err != nil {
 		app.Logger().Error("sessions: failed to remove ended sessions", slog.String("error", err.Error()))
 		return

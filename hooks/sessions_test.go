@@ -12,12 +12,13 @@ import (
 
 	"ikplan/hooks"
 	"ikplan/internal/model"
+	"ikplan/internal/session"
 	"ikplan/proof/testapp"
 )
 
 func sessionsOf(t testing.TB, app core.App, user string) int {
 	t.Helper()
-	return testapp.Count(t, app, model.Sessions, dbx.HashExp{"user": user})
+	return testapp.Count(t, app, session.Sessions, dbx.HashExp{"user": user})
 }
 
 // TestPasswordChangeEndsSessions: a new password, by whatever route, ends
@@ -55,7 +56,7 @@ func TestPasswordChangeEndsSessions(t *testing.T) {
 			ExpectedStatus: sc.status, ExpectedContent: []string{`"`}, TestAppFactory: testapp.Factory,
 			BeforeTestFunc: func(t testing.TB, app *tests.TestApp, e *core.ServeEvent) {
 				// a second browser of the same user
-				if _, _, err := model.NewSession(app, testapp.Find(t, app, model.Users, id), testapp.Today); err != nil {
+				if _, _, err := session.NewSession(app, testapp.Find(t, app, model.Users, id), testapp.Today); err != nil {
 					t.Fatal(err)
 				}
 			},
@@ -99,24 +100,24 @@ func TestRemoveEndedSessions(t *testing.T) {
 	app := testapp.New(t)
 	user := testapp.Find(t, app, model.Users, f.Users["revisor"])
 	now := testapp.Today.Add(24 * time.Hour)
-	ended, _, err := model.NewSession(app, user, now.Add(-10*time.Hour))
+	ended, _, err := session.NewSession(app, user, now.Add(-10*time.Hour))
 	if err != nil {
 		t.Fatal(err)
 	}
-	live, _, err := model.NewSession(app, user, now.Add(-time.Hour))
+	live, _, err := session.NewSession(app, user, now.Add(-time.Hour))
 	if err != nil {
 		t.Fatal(err)
 	}
-	before := testapp.Count(t, app, model.Sessions, nil)
+	before := testapp.Count(t, app, session.Sessions, nil)
 	hooks.RemoveEndedSessions(app, now)
-	if _, err := app.FindRecordById(model.Sessions, ended.Id); err == nil {
+	if _, err := app.FindRecordById(session.Sessions, ended.Id); err == nil {
 		t.Fatalf("Expected the ended session removed")
 	}
-	if _, err := app.FindRecordById(model.Sessions, live.Id); err != nil {
+	if _, err := app.FindRecordById(session.Sessions, live.Id); err != nil {
 		t.Fatalf("Expected the live session kept: %v", err)
 	}
 	// the fixture's sessions began the day before and have ended too
-	if got := testapp.Count(t, app, model.Sessions, nil); got != 1 || before < 3 {
+	if got := testapp.Count(t, app, session.Sessions, nil); got != 1 || before < 3 {
 		t.Fatalf("Expected only the live session left of %d, got %d", before, got)
 	}
 	hooks.Schedule(app)
@@ -138,7 +139,7 @@ func TestSessionsHaveNoHistory(t *testing.T) {
 	rows := func() int { return testapp.Count(t, app, model.AuditLog, nil) }
 	before := rows()
 	user := testapp.Find(t, app, model.Users, f.Users["revisor"])
-	s, token, err := model.NewSession(app, user, testapp.Today)
+	s, token, err := session.NewSession(app, user, testapp.Today)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,7 +147,7 @@ func TestSessionsHaveNoHistory(t *testing.T) {
 	if err := app.Save(s.Record); err != nil {
 		t.Fatal(err)
 	}
-	if err := model.EndSession(app, token); err != nil {
+	if err := session.EndSession(app, token); err != nil {
 		t.Fatal(err)
 	}
 	if got := rows(); got != before {
@@ -167,7 +168,7 @@ func TestSessionsHaveNoHistory(t *testing.T) {
 			t.Fatalf("Expected no session secret in the history, got %s", txt)
 		}
 	}
-	if n := testapp.Count(t, app, model.AuditLog, dbx.HashExp{"collection": model.Sessions}); n != 0 {
+	if n := testapp.Count(t, app, model.AuditLog, dbx.HashExp{"collection": session.Sessions}); n != 0 {
 		t.Fatalf("Expected no history of the sessions collection, got %d", n)
 	}
 }

@@ -23,13 +23,13 @@ const (
 	notReader   = `@request.auth.role != "reader"`
 )
 
-// member: the user belongs to the board at boardPath. It reads the user's
-// boards as their JSON text and looks for the board's id in it: ids are 15
-// letters and digits, so one id cannot match inside another, and this needs
-// no join per board (the `?=` form joined the boards table on every query).
+// member: the user belongs to the board at boardPath — some board of
+// theirs is it. (Until migration 1764203400 the rules found the board's id
+// in the JSON text of the user's boards instead, for speed; the rule
+// engine now makes that lookup of this form: internal/access, bindMembers.)
 // An empty board belongs to nobody.
 func member(boardPath string) string {
-	return `(` + boardPath + ` != "" && @request.auth.boards ~ ` + boardPath + `)`
+	return `(` + boardPath + ` != "" && @request.auth.boards.id ?= ` + boardPath + `)`
 }
 
 // read is the list and view rule of a record under a board.

@@ -7,7 +7,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/tests"
 
-	"ikplan/internal/model"
+	"ikplan/internal/session"
 	"ikplan/proof/testapp"
 )
 
@@ -18,7 +18,7 @@ func TestSessionsAreSuperusersOnly(t *testing.T) {
 	t.Parallel()
 	f := testapp.Fix(t)
 	app := testapp.New(t)
-	row, err := app.FindFirstRecordByData(model.Sessions, "user", f.Users["samordnare"])
+	row, err := app.FindFirstRecordByData(session.Sessions, "user", f.Users["samordnare"])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,23 +67,23 @@ func TestSessionsGetTheirSignInTime(t *testing.T) {
 	if err := mig.Down(app); err != nil {
 		t.Fatal(err)
 	}
-	row, err := app.FindFirstRecordByData(model.Sessions, "user", f.Users["lasare"])
+	row, err := app.FindFirstRecordByData(session.Sessions, "user", f.Users["lasare"])
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := mig.Up(app); err != nil {
 		t.Fatal(err)
 	}
-	row, err = app.FindRecordById(model.Sessions, row.Id)
+	row, err = app.FindRecordById(session.Sessions, row.Id)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sess := &model.Session{Record: row}
+	sess := &session.Session{Record: row}
 	if got, want := sess.SignedIn(), row.GetDateTime("created").Time(); got.IsZero() || !got.Equal(want) {
 		t.Fatalf("Expected the sign-in time of an open session to be its row's creation %v, got %v", want, got)
 	}
-	if !sess.Expired(sess.SignedIn().Add(model.SessionMax)) {
-		t.Fatalf("Expected the session to end %v after its creation", model.SessionMax)
+	if !sess.Expired(sess.SignedIn().Add(session.SessionMax)) {
+		t.Fatalf("Expected the session to end %v after its creation", session.SessionMax)
 	}
 	if err := app.Save(row); err != nil {
 		t.Fatalf("Expected the migrated row to save (its sign-in time is required), got %v", err)

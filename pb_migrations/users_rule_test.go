@@ -4,6 +4,7 @@ import (
 	"slices"
 	"testing"
 
+	rules "ikplan/internal/access"
 	"ikplan/internal/model"
 	"ikplan/proof/testapp"
 )
@@ -38,18 +39,18 @@ func TestUsersSeeTheirBoards(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		listed, err := model.ListAs(app, viewer, model.Users, "", "", 0, nil)
+		listed, err := rules.ListAs(app, viewer, model.Users, "", "", 0, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		ids := model.IDs(listed)
+		ids := rules.IDs(listed)
 		for _, id := range append(slices.Clone(c.sees), c.notSees...) {
 			want := slices.Contains(c.sees, id)
 			target, err := app.FindRecordById(model.Users, id)
 			if err != nil {
 				t.Fatal(err)
 			}
-			byPocketBase, err := app.CanAccessRecord(target, model.RequestInfo(viewer), users.ListRule)
+			byPocketBase, err := app.CanAccessRecord(target, rules.RequestInfo(viewer), users.ListRule)
 			if err != nil {
 				t.Fatal(err)
 			}

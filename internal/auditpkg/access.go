@@ -4,11 +4,12 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	rules "ikplan/internal/access"
 	"ikplan/internal/model"
 )
 
 // access reads records as the package's maker may: through the
-// collections' API rules (model.ListAs, as the pages and the REST API
+// collections' API rules (rules.ListAs, as the pages and the REST API
 // read), or everything when there is no user (the command line, as a
 // superuser, whom PocketBase's rules never limit).
 type access struct {
@@ -20,7 +21,7 @@ type access struct {
 // filter, sorted.
 func (a access) list(collection, filter, sort string, params dbx.Params) ([]*core.Record, error) {
 	if a.user != nil {
-		return model.ListAs(a.app, a.user, collection, filter, sort, 0, params)
+		return rules.ListAs(a.app, a.user, collection, filter, sort, 0, params)
 	}
 	if filter == "" {
 		filter = "id != ''"
@@ -34,7 +35,7 @@ func (a access) list(collection, filter, sort string, params dbx.Params) ([]*cor
 // view loads one record the maker may view, or nil.
 func (a access) view(collection, id string) (*core.Record, error) {
 	if a.user != nil {
-		return model.ViewAs(a.app, a.user, collection, id)
+		return rules.ViewAs(a.app, a.user, collection, id)
 	}
 	r, err := a.app.FindRecordById(collection, id)
 	if err != nil {
@@ -50,7 +51,7 @@ func (a access) history(board string, ids []string) ([]*core.Record, error) {
 		return nil, nil
 	}
 	if a.user != nil {
-		return model.ListAs(a.app, a.user, model.AuditLog, "board = {:b}", "", 0, dbx.Params{"b": board}, model.In{Field: "record", Values: ids})
+		return rules.ListAs(a.app, a.user, model.AuditLog, "board = {:b}", "", 0, dbx.Params{"b": board}, rules.In{Field: "record", Values: ids})
 	}
 	values := make([]any, len(ids))
 	for i, id := range ids {

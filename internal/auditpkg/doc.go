@@ -16,7 +16,7 @@
 // is refused.
 //
 // What goes in is what the person asking may read, by the collections'
-// API rules (model.ListAs), as the pages show it: a reader gets the public
+// API rules (rules.ListAs), as the pages show it: a reader gets the public
 // documents and no confidential control's results, samples or files, and
 // no history (the audit log's rules give it to coordinators and auditors).
 // The command line builds as a superuser would, with everything.

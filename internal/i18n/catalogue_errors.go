@@ -88,6 +88,7 @@ func init() {
 
 		// the history, collections, settings
 		"ikplan.history.fixed":       {"Ändringshistoriken kan inte ändras eller tas bort, inte heller av en administratör.", "The history cannot be changed or deleted, not even by an administrator."},
+		"ikplan.lookup.failed":       {"Servern kunde inte läsa det som reglerna behöver för att pröva ändringen, så ingenting sparades. Försök igen om en stund; kvarstår felet, be administratören läsa serverns logg.", "The server could not read what the rules need to check the change, so nothing was saved. Try again in a while; if it persists, ask the administrator to read the server's log."},
 		"ikplan.collection.rename":   {"Samlingen {name} används av ikplan och kan inte byta namn.", "The collection {name} is used by ikplan and cannot be renamed."},
 		"ikplan.collection.delete":   {"Samlingen {name} används av ikplan och kan inte tas bort.", "The collection {name} is used by ikplan and cannot be deleted."},
 		"ikplan.settings.exists":     {"Inställningarna finns redan – ändra dem i stället för att skapa nya.", "The settings exist already – change them instead of creating new ones."},

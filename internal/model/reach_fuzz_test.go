@@ -4,6 +4,7 @@ import (
 	"errors"
 	"testing"
 
+	"ikplan/internal/access"
 	"ikplan/internal/model"
 	"ikplan/proof/testapp"
 )
@@ -34,7 +35,7 @@ func FuzzCheckReach(f *testing.F) {
 		if err != nil {
 			return
 		}
-		info := model.RequestInfo(reader)
+		info := access.RequestInfo(reader)
 		first := model.CheckReach(app, col, info, filter, sort)
 		second := model.CheckReach(app, col, info, filter, sort)
 		var re *model.ReachError

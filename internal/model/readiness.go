@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"ikplan/internal/access"
+
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 )
@@ -204,7 +206,7 @@ func ControlLabel(c *core.Record) string {
 }
 
 // readinessFields are the fields ReadinessOf reads, per collection.
-var readinessFields = map[string]Fields{
+var readinessFields = map[string]access.Fields{
 	Controls:   {"plan", "number", "section", "owner", "due", "method", "frequency"},
 	Results:    {"control", "period", "outcome"},
 	Deviations: {"plan", "result", "significant", "status"},
@@ -252,20 +254,20 @@ func PlansReadinessAs(app core.App, user *core.Record, plans []*core.Record, now
 	if len(plans) == 0 {
 		return out, nil
 	}
-	ids := IDs(plans)
-	controls, err := ListAs(app, user, Controls, "", "position,section,number", 0, nil, In{Field: "plan", Values: ids}, readinessFields[Controls])
+	ids := access.IDs(plans)
+	controls, err := access.ListAs(app, user, Controls, "", "position,section,number", 0, nil, access.In{Field: "plan", Values: ids}, readinessFields[Controls])
 	if err != nil {
 		return nil, err
 	}
-	results, err := ListAs(app, user, Results, "", "period", 0, nil, In{Field: "control", Values: IDs(controls)}, readinessFields[Results])
+	results, err := access.ListAs(app, user, Results, "", "period", 0, nil, access.In{Field: "control", Values: access.IDs(controls)}, readinessFields[Results])
 	if err != nil {
 		return nil, err
 	}
-	devs, err := ListAs(app, user, Deviations, "", "created", 0, nil, In{Field: "plan", Values: ids}, readinessFields[Deviations])
+	devs, err := access.ListAs(app, user, Deviations, "", "created", 0, nil, access.In{Field: "plan", Values: ids}, readinessFields[Deviations])
 	if err != nil {
 		return nil, err
 	}
-	actions, err := ListAs(app, user, Actions, "", "", 0, nil, In{Field: "plan", Values: ids}, readinessFields[Actions])
+	actions, err := access.ListAs(app, user, Actions, "", "", 0, nil, access.In{Field: "plan", Values: ids}, readinessFields[Actions])
 	if err != nil {
 		return nil, err
 	}

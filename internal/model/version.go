@@ -3,6 +3,8 @@ package model
 import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
+
+	"ikplan/internal/access"
 )
 
 // PublicControls is the filter of the controls anyone may read: the
@@ -35,5 +37,5 @@ func (v Version) Controls(app core.App, planId string) ([]*core.Record, error) {
 	if v.User == nil {
 		return app.FindRecordsByFilter(Controls, filter, order, 0, 0, params)
 	}
-	return ListAs(app, v.User, Controls, filter, order, 0, params)
+	return access.ListAs(app, v.User, Controls, filter, order, 0, params)
 }

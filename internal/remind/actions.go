@@ -6,6 +6,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/access"
 	"ikplan/internal/model"
 )
 
@@ -29,7 +30,7 @@ type Actions struct {
 
 // filter is the query of a: a fixed PocketBase filter with the values as
 // {:placeholders}, and the list options.
-func (a Actions) filter() (string, dbx.Params, []model.ListOption) {
+func (a Actions) filter() (string, dbx.Params, []access.ListOption) {
 	f, params := openActions, dbx.Params{}
 	if a.Owner != "" {
 		f, params["owner"] = f+" && owner = {:owner}", a.Owner
@@ -46,9 +47,9 @@ func (a Actions) filter() (string, dbx.Params, []model.ListOption) {
 	if !a.To.IsZero() {
 		f, params["to"] = f+" && deadline <= {:to}", model.DateOnly(a.To).Format(time.DateOnly)+" 23:59:59.999Z"
 	}
-	var opts []model.ListOption
+	var opts []access.ListOption
 	if a.Plans != nil {
-		opts = append(opts, model.In{Field: "plan", Values: a.Plans})
+		opts = append(opts, access.In{Field: "plan", Values: a.Plans})
 	}
 	return f, params, opts
 }
@@ -57,7 +58,7 @@ func (a Actions) filter() (string, dbx.Params, []model.ListOption) {
 // one query that loads none of them.
 func (a Actions) CountByPlan(app core.App, user *core.Record) (map[string]int, error) {
 	f, params, opts := a.filter()
-	return model.CountByAs(app, user, model.Actions, f, params, "plan", opts...)
+	return access.CountByAs(app, user, model.Actions, f, params, "plan", opts...)
 }
 
 // Count counts the actions a picks that user may see.
@@ -66,7 +67,7 @@ func (a Actions) Count(app core.App, user *core.Record) (int, error) {
 		// not grouped: grouped by plan, SQLite read every action through
 		// the plan index rather than sort the few it needs
 		f, params, _ := a.filter()
-		return model.CountAs(app, user, model.Actions, f, params)
+		return access.CountAs(app, user, model.Actions, f, params)
 	}
 	byPlan, err := a.CountByPlan(app, user)
 	n := 0
@@ -85,7 +86,7 @@ func (a Actions) CountUpTo(app core.App, user *core.Record, most int) (n int, mo
 		return n, false, err
 	}
 	f, params, _ := a.filter()
-	return model.CountUpTo(app, user, model.Actions, f, params, most)
+	return access.CountUpTo(app, user, model.Actions, f, params, most)
 }
 
 // List lists at most limit of the actions a picks that user may see, from
@@ -95,8 +96,8 @@ func (a Actions) List(app core.App, user *core.Record, offset, limit int) ([]Ite
 		return nil, nil
 	}
 	f, params, opts := a.filter()
-	opts = append(opts, actionFields, model.Offset(offset))
-	recs, err := model.ListAs(app, user, model.Actions, f, "deadline,created", limit, params, opts...)
+	opts = append(opts, actionFields, access.Offset(offset))
+	recs, err := access.ListAs(app, user, model.Actions, f, "deadline,created", limit, params, opts...)
 	if err != nil {
 		return nil, err
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/access"
 	"ikplan/internal/model"
 )
 
@@ -78,7 +79,7 @@ func describeOthers(app core.App, list Lister, items []Item) error {
 		}
 	}
 	names := map[string]string{}
-	users, err := list(model.Users, "", "", nil, model.In{Field: "id", Values: compact(owners)}, model.Fields{"name", "email"})
+	users, err := list(model.Users, "", "", nil, access.In{Field: "id", Values: compact(owners)}, access.Fields{"name", "email"})
 	if err != nil {
 		return fmt.Errorf("failed to load the owners: %w", err)
 	}
@@ -117,7 +118,7 @@ func describeOthers(app core.App, list Lister, items []Item) error {
 // "Kommunstyrelsens internkontrollplan 2024 antagen".
 func planDates(list Lister) ([]Item, error) {
 	plans, err := list(model.Plans, "adopted_on != '' || reported_on != ''", "year,created", nil,
-		model.Fields{"board", "year", "adopted_on", "reported_on", "updated"})
+		access.Fields{"board", "year", "adopted_on", "reported_on", "updated"})
 	if err != nil {
 		return nil, fmt.Errorf("failed to load the plans: %w", err)
 	}
@@ -128,7 +129,7 @@ func planDates(list Lister) ([]Item, error) {
 	for _, p := range plans {
 		ids = append(ids, p.GetString("board"))
 	}
-	boards, err := list(model.Boards, "", "", nil, model.In{Field: "id", Values: compact(ids)}, model.Fields{"name", model.NameInTextField})
+	boards, err := list(model.Boards, "", "", nil, access.In{Field: "id", Values: compact(ids)}, access.Fields{"name", model.NameInTextField})
 	if err != nil {
 		return nil, fmt.Errorf("failed to load the boards: %w", err)
 	}

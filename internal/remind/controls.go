@@ -8,12 +8,13 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/access"
 	"ikplan/internal/model"
 )
 
 // ControlFields are the fields of a control that make its Item (but for
 // when it last changed: add "updated" for that).
-var ControlFields = model.Fields{"title", "next_due", "next_period", "owner", "plan", "frequency", "position"}
+var ControlFields = access.Fields{"title", "next_due", "next_period", "owner", "plan", "frequency", "position"}
 
 // unreported lists the controls of the adopted plans years names (plan id →
 // plan year) that the lister shows, that match filter and that lack a
@@ -22,7 +23,7 @@ var ControlFields = model.Fields{"title", "next_due", "next_period", "owner", "p
 // (next_due; undated first) and position, loading fields (ControlFields,
 // and "updated" if wanted). keep, when not nil, says by that date (zero
 // when it has none) whether a control is wanted.
-func unreported(list Lister, years map[string]int, filter string, params dbx.Params, fields model.Fields, keep func(due time.Time) bool) ([]Item, error) {
+func unreported(list Lister, years map[string]int, filter string, params dbx.Params, fields access.Fields, keep func(due time.Time) bool) ([]Item, error) {
 	adopted := make([]string, 0, len(years))
 	for id := range years {
 		adopted = append(adopted, id)
@@ -33,7 +34,7 @@ func unreported(list Lister, years map[string]int, filter string, params dbx.Par
 	// found by the plans' ids (an index), not through plan.status row by
 	// row; sorted here, not by the query: an order by due made SQLite read
 	// a person's controls of every year through the (owner, due) index
-	controls, err := list(model.Controls, filter+"reported = false", "", params, model.In{Field: "plan", Values: adopted}, fields)
+	controls, err := list(model.Controls, filter+"reported = false", "", params, access.In{Field: "plan", Values: adopted}, fields)
 	if err != nil {
 		return nil, err
 	}
@@ -87,7 +88,7 @@ func Unreported(list Lister, plans []*core.Record, filter string, params dbx.Par
 
 // planYears maps each adopted plan the lister shows to its year.
 func planYears(list Lister) (map[string]int, error) {
-	plans, err := list(model.Plans, "status = 'adopted'", "", nil, model.Fields{"year"})
+	plans, err := list(model.Plans, "status = 'adopted'", "", nil, access.Fields{"year"})
 	if err != nil {
 		return nil, err
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/access"
 	"ikplan/internal/model"
 )
 
@@ -47,10 +48,10 @@ func unfinishedStatuses() string {
 // load no record, each through an index of the person's items by date.
 func CountDue(app core.App, user *core.Record, now time.Time) (int, error) {
 	params := dbx.Params{"owner": user.Id, "to": Today(now).Format(time.DateOnly) + " 23:59:59.999Z"}
-	controls, err := model.CountAs(app, user, model.Controls, dueControls, params)
+	controls, err := access.CountAs(app, user, model.Controls, dueControls, params)
 	if err != nil {
 		return 0, err
 	}
-	actions, err := model.CountAs(app, user, model.Actions, dueActions, params)
+	actions, err := access.CountAs(app, user, model.Actions, dueActions, params)
 	return controls + actions, err
 }

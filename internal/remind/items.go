@@ -6,6 +6,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/access"
 	"ikplan/internal/model"
 	"ikplan/internal/perf"
 )
@@ -100,24 +101,24 @@ func Open(list Lister, owner string, until time.Time) ([]Item, error) {
 		last := model.DateOnly(until)
 		keep = func(due time.Time) bool { return !due.IsZero() && !model.DateOnly(due).After(last) }
 	}
-	out, err := unreported(list, years, ctlFilter, params, append(model.Fields{"updated"}, ControlFields...), keep)
+	out, err := unreported(list, years, ctlFilter, params, append(access.Fields{"updated"}, ControlFields...), keep)
 	if err != nil {
 		return nil, err
 	}
 
-	opts := []model.ListOption{actionFields}
+	opts := []access.ListOption{actionFields}
 	if owner == "" {
 		// everyone's actions in the plans the lister shows, found by the
 		// plans' ids: by status alone SQLite read the open actions of
 		// every board and let the rule turn away the others' (an action
 		// is seen only through its plan's board). For one who sees most
 		// plans, reading by status is the quicker way.
-		plans, err := list(model.Plans, "", "", nil, model.Fields{"board"})
+		plans, err := list(model.Plans, "", "", nil, access.Fields{"board"})
 		if err != nil {
 			return nil, err
 		}
 		if len(plans) <= perf.PlansByID {
-			opts = append(opts, model.In{Field: "plan", Values: model.IDs(plans)})
+			opts = append(opts, access.In{Field: "plan", Values: access.IDs(plans)})
 		}
 	}
 	actions, err := list(model.Actions, actFilter, "deadline,created", params, opts...)
@@ -131,7 +132,7 @@ func Open(list Lister, owner string, until time.Time) ([]Item, error) {
 }
 
 // actionFields are the fields of an action that make its Item.
-var actionFields = model.Fields{"description", "deadline", "deadline_precision", "owner", "plan", "control", "status", "updated"}
+var actionFields = access.Fields{"description", "deadline", "deadline_precision", "owner", "plan", "control", "status", "updated"}
 
 // actionItem is an open action as an Item.
 func actionItem(a *core.Record) Item {

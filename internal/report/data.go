@@ -10,6 +10,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/access"
 	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 )
@@ -77,7 +78,7 @@ func loadPlanRecord(app core.App, board, plan *core.Record, v model.Version, nm 
 
 	// by the controls' and results' ids: a filter through control.plan made
 	// SQLite read every result of every plan, once per plan of a roll-up
-	results, err := byField(app, model.Results, "control", model.IDs(controls))
+	results, err := byField(app, model.Results, "control", access.IDs(controls))
 	if err != nil {
 		return nil, fmt.Errorf("failed to load the results of plan %s: %w", plan.Id, err)
 	}
@@ -94,7 +95,7 @@ func loadPlanRecord(app core.App, board, plan *core.Record, v model.Version, nm 
 		})
 	}
 
-	deviations, err := byField(app, model.Deviations, "result", model.IDs(results))
+	deviations, err := byField(app, model.Deviations, "result", access.IDs(results))
 	if err != nil {
 		return nil, fmt.Errorf("failed to load the deviations of plan %s: %w", plan.Id, err)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/access"
 	"ikplan/internal/model"
 	"ikplan/templates"
 )
@@ -110,8 +111,8 @@ func (s *server) actionRows(e *core.RequestEvent, actions []*core.Record, plans 
 	if len(actions) == 0 {
 		return nil, nil
 	}
-	controls, err := model.ListAs(e.App, e.Auth, model.Controls, "", "", 0, nil,
-		model.In{Field: "id", Values: field(actions, "control")}, model.Fields{"title"})
+	controls, err := access.ListAs(e.App, e.Auth, model.Controls, "", "", 0, nil,
+		access.In{Field: "id", Values: field(actions, "control")}, access.Fields{"title"})
 	if err != nil {
 		return nil, err
 	}
@@ -136,8 +137,8 @@ func (s *server) actionRows(e *core.RequestEvent, actions []*core.Record, plans 
 				boardIds = append(boardIds, pl.GetString("board"))
 			}
 		}
-		boards, err := model.ListAs(e.App, e.Auth, model.Boards, "", "", 0, nil,
-			model.In{Field: "id", Values: boardIds}, model.Fields{"name"})
+		boards, err := access.ListAs(e.App, e.Auth, model.Boards, "", "", 0, nil,
+			access.In{Field: "id", Values: boardIds}, access.Fields{"name"})
 		if err != nil {
 			return nil, err
 		}
@@ -146,7 +147,7 @@ func (s *server) actionRows(e *core.RequestEvent, actions []*core.Record, plans 
 			lk.boards[b.Id] = b.GetString("name")
 		}
 	}
-	mayUpdate, err := model.Allowed(e.App, e.Auth, model.Actions, col(e, model.Actions).UpdateRule, model.IDs(actions))
+	mayUpdate, err := access.Allowed(e.App, e.Auth, model.Actions, col(e, model.Actions).UpdateRule, access.IDs(actions))
 	if err != nil {
 		return nil, err
 	}

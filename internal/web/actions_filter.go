@@ -10,6 +10,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/access"
 	"ikplan/internal/model"
 	"ikplan/templates"
 )
@@ -35,7 +36,7 @@ const ownersListed = 5
 // chosen in q (and the owner asked for is offered if the user may see them).
 func (s *server) actionOptions(e *core.RequestEvent, q url.Values) (actionOptions, error) {
 	o := actionOptions{boardNames: map[string]string{}, userNames: map[string]string{}}
-	boards, err := model.ListAs(e.App, e.Auth, model.Boards, "", "name", 0, nil, model.Fields{"name"})
+	boards, err := access.ListAs(e.App, e.Auth, model.Boards, "", "name", 0, nil, access.Fields{"name"})
 	if err != nil {
 		return o, err
 	}
@@ -72,7 +73,7 @@ func (s *server) actionOptions(e *core.RequestEvent, q url.Values) (actionOption
 // planYear is the year of the first plan the user sees in the order sort
 // ("year" or "-year"), or 0 when they see none.
 func planYear(e *core.RequestEvent, sort string) (int, error) {
-	plans, err := model.ListAs(e.App, e.Auth, model.Plans, "", sort, 1, nil, model.Fields{"year"})
+	plans, err := access.ListAs(e.App, e.Auth, model.Plans, "", sort, 1, nil, access.Fields{"year"})
 	if err != nil || len(plans) == 0 {
 		return 0, err
 	}
@@ -89,9 +90,9 @@ func (s *server) ownerChoices(e *core.RequestEvent, o *actionOptions, board, own
 	var err error
 	switch {
 	case o.boardNames[board] != "":
-		users, err = model.ListAs(e.App, e.Auth, model.Users, "boards.id ?= {:b} && "+model.OwnerRoleFilter, "", 0, dbx.Params{"b": board}, model.Fields{"name", "email"})
+		users, err = access.ListAs(e.App, e.Auth, model.Users, "boards.id ?= {:b} && "+model.OwnerRoleFilter, "", 0, dbx.Params{"b": board}, access.Fields{"name", "email"})
 	case len(o.boards) <= ownersListed:
-		users, err = model.ListAs(e.App, e.Auth, model.Users, "boards:length > 0 && "+model.OwnerRoleFilter, "", 0, nil, model.Fields{"name", "email"})
+		users, err = access.ListAs(e.App, e.Auth, model.Users, "boards:length > 0 && "+model.OwnerRoleFilter, "", 0, nil, access.Fields{"name", "email"})
 	default:
 		o.ownersByBoard = true
 		if e.Auth != nil && e.Auth.Collection().Name == model.Users && model.MayOwn(e.Auth.GetString("role")) {
@@ -102,7 +103,7 @@ func (s *server) ownerChoices(e *core.RequestEvent, o *actionOptions, board, own
 		return nil, err
 	}
 	if owner != "" && !slices.ContainsFunc(users, func(u *core.Record) bool { return u.Id == owner }) {
-		u, err := model.ViewAs(e.App, e.Auth, model.Users, owner)
+		u, err := access.ViewAs(e.App, e.Auth, model.Users, owner)
 		if err != nil {
 			return nil, err
 		}

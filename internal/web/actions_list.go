@@ -7,6 +7,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/access"
 	"ikplan/internal/model"
 	"ikplan/templates"
 )
@@ -39,7 +40,7 @@ func (s *server) actionLister(e *core.RequestEvent, f templates.ActionFilters, o
 		return l, nil
 	}
 	l.narrowed = true
-	plans, err := model.ListAs(e.App, e.Auth, model.Plans, pf, "-year", 0, pp, model.Fields{"board", "year", "status"})
+	plans, err := access.ListAs(e.App, e.Auth, model.Plans, pf, "-year", 0, pp, access.Fields{"board", "year", "status"})
 	if err != nil {
 		return nil, err
 	}
@@ -73,7 +74,7 @@ func (l *actionLister) yearPlans(year int) ([]string, error) {
 	if ids, ok := l.byYear[year]; ok || l.narrowed {
 		return ids, nil
 	}
-	plans, err := model.ListAs(l.e.App, l.e.Auth, model.Plans, "year = {:y}", "", 0, dbx.Params{"y": year}, model.Fields{"board", "year", "status"})
+	plans, err := access.ListAs(l.e.App, l.e.Auth, model.Plans, "year = {:y}", "", 0, dbx.Params{"y": year}, access.Fields{"board", "year", "status"})
 	if err != nil {
 		return nil, err
 	}
@@ -94,24 +95,24 @@ func and(filters ...string) string {
 }
 
 // opts narrows a query to the chosen plans when the filters chose some.
-func (l *actionLister) opts(extra ...model.ListOption) []model.ListOption {
+func (l *actionLister) opts(extra ...access.ListOption) []access.ListOption {
 	if l.narrowed {
-		extra = append(extra, model.In{Field: "plan", Values: l.planIds()})
+		extra = append(extra, access.In{Field: "plan", Values: l.planIds()})
 	}
 	return extra
 }
 
 // count is how many actions match, when they are at most limit (0: no
 // limit); otherwise limit and more. With a limit SQLite stops counting
-// there (model.CountUpTo): counting every action of every board cost more
+// there (access.CountUpTo): counting every action of every board cost more
 // than the page.
 func (l *actionLister) count(limit int) (n int, more bool, err error) {
 	app, user := l.e.App, l.e.Auth
 	if limit > 0 {
-		return model.CountUpTo(app, user, model.Actions, l.filter, l.params, limit, l.opts()...)
+		return access.CountUpTo(app, user, model.Actions, l.filter, l.params, limit, l.opts()...)
 	}
 	if !l.narrowed {
-		n, err = model.CountAs(app, user, model.Actions, l.filter, l.params)
+		n, err = access.CountAs(app, user, model.Actions, l.filter, l.params)
 		return n, false, err
 	}
 	n, err = l.countIn(l.filter, l.planIds())
@@ -120,7 +121,7 @@ func (l *actionLister) count(limit int) (n int, more bool, err error) {
 
 // countIn counts the actions of the given plans that match filter.
 func (l *actionLister) countIn(filter string, plans []string) (int, error) {
-	byPlan, err := model.CountByAs(l.e.App, l.e.Auth, model.Actions, filter, l.params, "plan", model.In{Field: "plan", Values: plans})
+	byPlan, err := access.CountByAs(l.e.App, l.e.Auth, model.Actions, filter, l.params, "plan", access.In{Field: "plan", Values: plans})
 	n := 0
 	for _, c := range byPlan {
 		n += c
@@ -159,8 +160,8 @@ func (l *actionLister) page(offset, n int) ([]*core.Record, error) {
 					continue
 				}
 			}
-			recs, err := model.ListAs(l.e.App, l.e.Auth, model.Actions, filter, part.sort, n-len(out), l.params,
-				model.In{Field: "plan", Values: plans}, model.Offset(offset))
+			recs, err := access.ListAs(l.e.App, l.e.Auth, model.Actions, filter, part.sort, n-len(out), l.params,
+				access.In{Field: "plan", Values: plans}, access.Offset(offset))
 			if err != nil {
 				return nil, err
 			}
@@ -176,7 +177,7 @@ func (l *actionLister) page(offset, n int) ([]*core.Record, error) {
 // all lists every matching action, in the page's order: for a few, one
 // query and a sort beat the walk through the years.
 func (l *actionLister) all() ([]*core.Record, error) {
-	actions, err := model.ListAs(l.e.App, l.e.Auth, model.Actions, l.filter, "", 0, l.params, l.opts()...)
+	actions, err := access.ListAs(l.e.App, l.e.Auth, model.Actions, l.filter, "", 0, l.params, l.opts()...)
 	if err != nil {
 		return nil, err
 	}
@@ -221,8 +222,8 @@ func lookUpPlans(e *core.RequestEvent, plans map[string]*core.Record, ids []stri
 	if len(missing) == 0 {
 		return nil
 	}
-	found, err := model.ListAs(e.App, e.Auth, model.Plans, "", "", 0, nil,
-		model.In{Field: "id", Values: missing}, model.Fields{"board", "year", "status"})
+	found, err := access.ListAs(e.App, e.Auth, model.Plans, "", "", 0, nil,
+		access.In{Field: "id", Values: missing}, access.Fields{"board", "year", "status"})
 	for _, pl := range found {
 		plans[pl.Id] = pl
 	}

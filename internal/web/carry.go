@@ -8,6 +8,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/access"
 	"ikplan/internal/carry"
 	"ikplan/internal/model"
 	"ikplan/templates"
@@ -27,7 +28,7 @@ func mayCarry(app core.App, user *core.Record, plan *core.Record) bool {
 	probe.Set("board", plan.GetString("board"))
 	probe.Set("year", plan.GetInt("year")+1)
 	probe.Set("status", model.PlanDraft)
-	return model.MayCreate(app, user, probe)
+	return access.MayCreate(app, user, probe)
 }
 
 // carryOffer is what a plan's page offers: next year's plan from an adopted

@@ -9,6 +9,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/access"
 	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 	"ikplan/templates"
@@ -126,7 +127,7 @@ func (s *server) controlView(e *core.RequestEvent, c *core.Record, editId string
 	v.Today = now
 	byDeviation := map[string][]templates.ActionItem{}
 	l, added := lang(e), addedAction(e)
-	mayUpdate, err := model.Allowed(e.App, e.Auth, model.Actions, col(e, model.Actions).UpdateRule, model.IDs(actions))
+	mayUpdate, err := access.Allowed(e.App, e.Auth, model.Actions, col(e, model.Actions).UpdateRule, access.IDs(actions))
 	if err != nil {
 		return v, err
 	}
@@ -185,7 +186,7 @@ func (s *server) controlView(e *core.RequestEvent, c *core.Record, editId string
 	switch {
 	case edit != nil && adopted:
 		v.Report = editForm(edit, periods, len(byResult[edit.Id]) > 0)
-	case model.MayCreate(e.App, e.Auth, probe(e.App, model.Results, "control", c.Id)):
+	case access.MayCreate(e.App, e.Auth, probe(e.App, model.Results, "control", c.Id)):
 		if !adopted {
 			v.Closed = i18nT(e, "controlpage.closed."+plan.GetString("status"))
 			break

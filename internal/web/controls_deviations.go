@@ -10,6 +10,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/router"
 
+	"ikplan/internal/access"
 	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 	"ikplan/templates"
@@ -75,7 +76,7 @@ func (s *server) deviationAdd(e *core.RequestEvent) error {
 	d.Set("description", vals["description"])
 	d.Set("root_cause", vals["root_cause"])
 	d.Set("significant", vals["significant"] == "true")
-	if !model.MayCreate(e.App, e.Auth, d) {
+	if !access.MayCreate(e.App, e.Auth, d) {
 		return errForbidden
 	}
 	err = save(e.App, e.Auth, d)
@@ -141,7 +142,7 @@ func (s *server) deviationActionAdd(e *core.RequestEvent) error {
 	vals := formValues(e, "description", "owner", "deadline", "deadline_precision")
 	a := core.NewRecord(col)
 	a.Set("deviation", d.Id)
-	if !model.MayCreate(e.App, e.Auth, a) {
+	if !access.MayCreate(e.App, e.Auth, a) {
 		return errForbidden
 	}
 	a.Set("description", vals["description"])

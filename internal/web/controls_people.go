@@ -4,6 +4,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/access"
 	"ikplan/internal/model"
 	"ikplan/templates"
 )
@@ -33,15 +34,15 @@ func controlPermissions(e *core.RequestEvent, results []*core.Record, byResult m
 			reporting = append(reporting, r.Id)
 		}
 	}
-	may.editResult = allowed(e, model.Results, model.IDs(results), func(c *core.Collection) *string { return c.UpdateRule })
+	may.editResult = allowed(e, model.Results, access.IDs(results), func(c *core.Collection) *string { return c.UpdateRule })
 	may.editDeviation = allowed(e, model.Deviations, may.deviations, func(c *core.Collection) *string { return c.UpdateRule })
 	may.addAction = map[string]bool{}
 	if len(may.deviations) > 0 {
-		may.addAction = model.MayCreateWith(e.App, e.Auth, probe(e.App, model.Actions, "deviation", ""), "deviation", may.deviations)
+		may.addAction = access.MayCreateWith(e.App, e.Auth, probe(e.App, model.Actions, "deviation", ""), "deviation", may.deviations)
 	}
 	may.addDeviation = map[string]bool{}
 	if len(reporting) > 0 {
-		may.addDeviation = model.MayCreateWith(e.App, e.Auth, probe(e.App, model.Deviations, "result", ""), "result", reporting)
+		may.addDeviation = access.MayCreateWith(e.App, e.Auth, probe(e.App, model.Deviations, "result", ""), "result", reporting)
 	}
 	return may
 }
@@ -54,7 +55,7 @@ func allowed(e *core.RequestEvent, collection string, ids []string, rule func(*c
 	if err != nil || len(ids) == 0 {
 		return map[string]bool{}
 	}
-	ok, err := model.Allowed(e.App, e.Auth, collection, rule(col), ids)
+	ok, err := access.Allowed(e.App, e.Auth, collection, rule(col), ids)
 	if err != nil {
 		return map[string]bool{}
 	}
@@ -80,8 +81,8 @@ func controlPeople(e *core.RequestEvent, board string, choices bool, owned, resu
 		if len(ids) == 0 {
 			return out, nil
 		}
-		users, err := model.ListAs(e.App, e.Auth, model.Users, "boards:each ?= {:b}", "", 0, params,
-			model.In{Field: "id", Values: ids}, model.Fields{"name", "email"})
+		users, err := access.ListAs(e.App, e.Auth, model.Users, "boards:each ?= {:b}", "", 0, params,
+			access.In{Field: "id", Values: ids}, access.Fields{"name", "email"})
 		out.of = names(users)
 		return out, err
 	}
@@ -90,7 +91,7 @@ func controlPeople(e *core.RequestEvent, board string, choices bool, owned, resu
 	// "boards ~" (as the users' rule reads
 	// membership) binds a LIKE pattern, which SQLite prepares again on
 	// every run
-	users, err := model.ListAs(e.App, e.Auth, model.Users, "boards:each ?= {:b}", "name", 0, params, model.Fields{"name", "email", "role"})
+	users, err := access.ListAs(e.App, e.Auth, model.Users, "boards:each ?= {:b}", "name", 0, params, access.Fields{"name", "email", "role"})
 	if err != nil {
 		return out, err
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/access"
 	"ikplan/internal/model"
 	"ikplan/proof/testapp"
 )
@@ -63,18 +64,18 @@ func TestControlPageAsksEachItem(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			report := model.MayCreate(app, user, probe(model.Results, "control", id))
+			report := access.MayCreate(app, user, probe(model.Results, "control", id))
 			for _, r := range results {
-				has("the link to change result "+r.Id, report && model.Can(app, user, r, r.Collection().UpdateRule), "?edit="+r.Id)
+				has("the link to change result "+r.Id, report && access.Can(app, user, r, r.Collection().UpdateRule), "?edit="+r.Id)
 				has("a new deviation on "+r.Id, r.GetString("outcome") == model.OutcomeDeviation &&
-					model.MayCreate(app, user, probe(model.Deviations, "result", r.Id)), `id="dev-`+r.Id+`-form"`)
+					access.MayCreate(app, user, probe(model.Deviations, "result", r.Id)), `id="dev-`+r.Id+`-form"`)
 				devs, err := app.FindRecordsByFilter(model.Deviations, "result = {:r}", "", 0, 0, dbx.Params{"r": r.Id})
 				if err != nil {
 					t.Fatal(err)
 				}
 				for _, d := range devs {
-					has("the status of "+d.Id, model.Can(app, user, d, d.Collection().UpdateRule), `id="dst-`+d.Id+`-form"`)
-					has("a new action on "+d.Id, model.MayCreate(app, user, probe(model.Actions, "deviation", d.Id)), `id="act-`+d.Id+`-form"`)
+					has("the status of "+d.Id, access.Can(app, user, d, d.Collection().UpdateRule), `id="dst-`+d.Id+`-form"`)
+					has("a new action on "+d.Id, access.MayCreate(app, user, probe(model.Actions, "deviation", d.Id)), `id="act-`+d.Id+`-form"`)
 				}
 			}
 		}

@@ -12,6 +12,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/router"
 
+	"ikplan/internal/access"
 	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 	"ikplan/templates"
@@ -152,7 +153,7 @@ func (s *server) reportedResult(e *core.RequestEvent, c *core.Record, id string)
 		}
 		r = core.NewRecord(col)
 		r.Set("control", c.Id)
-		if !model.MayCreate(e.App, e.Auth, r) {
+		if !access.MayCreate(e.App, e.Auth, r) {
 			return nil, false, errForbidden
 		}
 		return r, false, nil

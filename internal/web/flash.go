@@ -6,6 +6,7 @@ import (
 
 	"ikplan/internal/i18n"
 	"ikplan/internal/model"
+	"ikplan/internal/session"
 	"ikplan/templates"
 )
 
@@ -36,7 +37,7 @@ func setFlash(e *core.RequestEvent, m i18n.Message) {
 	if err != nil || c.Value == "" {
 		return
 	}
-	if err := model.SetFlash(e.App.DB(), c.Value, m); err != nil {
+	if err := session.SetFlash(e.App.DB(), c.Value, m); err != nil {
 		e.App.Logger().Error("failed to keep a confirmation", "key", m.Key, "error", err)
 	}
 }
@@ -51,7 +52,7 @@ func takeFlash(e *core.RequestEvent, p *templates.Page) {
 	if err != nil {
 		return
 	}
-	m, ok, err := model.TakeFlash(e.App.DB(), c.Value)
+	m, ok, err := session.TakeFlash(e.App.DB(), c.Value)
 	if err != nil {
 		e.App.Logger().Error("failed to take a confirmation", "error", err)
 	}

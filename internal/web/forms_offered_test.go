@@ -18,7 +18,7 @@ import (
 // a form that creates or changes a record, the form is on the page exactly
 // when the REST API's create or update rule accepts the corresponding
 // write from the same person. A page decides by asking the rules
-// (model.MayCreate, model.Can with the update rule), never by a role —
+// (access.MayCreate, access.Can with the update rule), never by a role —
 // so it holds under the rules as they are and under stricter ones the
 // pages were not written for.
 //

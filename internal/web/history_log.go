@@ -11,6 +11,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/access"
 	"ikplan/internal/model"
 	"ikplan/templates"
 )
@@ -39,7 +40,7 @@ func (s *server) historyLog(e *core.RequestEvent) error {
 	for _, b := range boards {
 		v.Boards = append(v.Boards, templates.Option{Value: b.Id, Label: b.GetString("name")})
 	}
-	people, err := model.ListAs(e.App, e.Auth, model.Users, "", "name", 0, nil, model.Fields{"name", "email"})
+	people, err := access.ListAs(e.App, e.Auth, model.Users, "", "name", 0, nil, access.Fields{"name", "email"})
 	if err != nil {
 		return err
 	}
@@ -55,8 +56,8 @@ func (s *server) historyLog(e *core.RequestEvent) error {
 	}
 	filter, params := s.historyFilter(e, q, &v)
 	page := max(1, atoiOr(q.Get("page"), 1))
-	rows, err := model.ListAs(e.App, e.Auth, model.AuditLog, filter, "-at,id", historyPerPage+1, params,
-		model.Offset((page-1)*historyPerPage))
+	rows, err := access.ListAs(e.App, e.Auth, model.AuditLog, filter, "-at,id", historyPerPage+1, params,
+		access.Offset((page-1)*historyPerPage))
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/routine"
 
 	"ikplan/internal/model"
+	"ikplan/internal/session"
 	"ikplan/templates"
 )
 
@@ -91,7 +92,7 @@ func (s *server) login(e *core.RequestEvent) error {
 // before ends (one sign-in, one session), and a new one starts.
 func (s *server) signIn(e *core.RequestEvent, user *core.Record) error {
 	if c, err := e.Request.Cookie(sessionCookieName(e)); err == nil && c.Value != "" {
-		if err := model.EndSession(e.App, c.Value); err != nil {
+		if err := session.EndSession(e.App, c.Value); err != nil {
 			return err
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"ikplan/internal/model"
+	"ikplan/internal/session"
 	"ikplan/internal/web"
 	"ikplan/proof/testapp"
 )
@@ -83,7 +84,7 @@ func TestPasswordSignInSwitchedOff(t *testing.T) {
 		{"the REST API's password sign-in", http.MethodPost, "/api/collections/users/auth-with-password", restLogin, http.StatusForbidden, true},
 		{"the REST API's password reset", http.MethodPost, "/api/collections/users/request-password-reset", `{"email": "lasare@ikplan.test"}`, http.StatusBadRequest, true},
 	}
-	sessions := testapp.Count(t, app, model.Sessions, nil)
+	sessions := testapp.Count(t, app, session.Sessions, nil)
 	for _, r := range refusals {
 		var rec *httptest.ResponseRecorder
 		if r.rest {
@@ -98,7 +99,7 @@ func TestPasswordSignInSwitchedOff(t *testing.T) {
 			t.Errorf("%s: expected the page to say password sign-in is off", r.name)
 		}
 	}
-	if n := testapp.Count(t, app, model.Sessions, nil); n != sessions {
+	if n := testapp.Count(t, app, session.Sessions, nil); n != sessions {
 		t.Fatalf("expected no session from a password, have %d (had %d)", n, sessions)
 	}
 	page = send(h, http.MethodGet, "/login", "").Body.String()
@@ -192,7 +193,7 @@ func TestSignInWithProviderRefusals(t *testing.T) {
 		{"the same state again", "state=" + s1 + "&code=c", cookie(s1), http.StatusBadRequest, "Inloggningen kunde inte slutföras", false},
 		{"the provider's error", "state=" + s3 + "&error=access_denied", cookie(s3), http.StatusBadRequest, "Inloggningen avbröts", false},
 	}
-	sessions := testapp.Count(t, app, model.Sessions, nil)
+	sessions := testapp.Count(t, app, session.Sessions, nil)
 	for _, c := range cases {
 		before := exchanges.Load()
 		rec := send(h, http.MethodGet, "/login/oidc/callback?"+c.query, "", "Cookie", c.cookie)
@@ -206,7 +207,7 @@ func TestSignInWithProviderRefusals(t *testing.T) {
 			t.Errorf("%s: expected a code exchange %v, got %d", c.name, c.exchanges, got)
 		}
 	}
-	if n := testapp.Count(t, app, model.Sessions, nil); n != sessions {
+	if n := testapp.Count(t, app, session.Sessions, nil); n != sessions {
 		t.Fatalf("expected no session from a refused callback, have %d (had %d)", n, sessions)
 	}
 	// in English too

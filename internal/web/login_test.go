@@ -12,6 +12,7 @@ import (
 	"github.com/pocketbase/pocketbase/tests"
 
 	"ikplan/internal/model"
+	"ikplan/internal/session"
 	"ikplan/proof/testapp"
 )
 
@@ -174,8 +175,8 @@ func TestSessionRenewalAndExpiry(t *testing.T) {
 		h.ServeHTTP(rec, req)
 		return rec.Result()
 	}
-	started := func(at time.Time) (*model.Session, string) {
-		s, token, err := model.NewSession(app, user, at)
+	started := func(at time.Time) (*session.Session, string) {
+		s, token, err := session.NewSession(app, user, at)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -186,7 +187,7 @@ func TestSessionRenewalAndExpiry(t *testing.T) {
 	if res := get(token); res.StatusCode != http.StatusOK || !strings.Contains(res.Header.Get("Set-Cookie"), "Max-Age=32400") {
 		t.Fatalf("Expected the page and a renewed cookie, got %d %q", res.StatusCode, res.Header.Get("Set-Cookie"))
 	}
-	stored := testapp.Find(t, app, model.Sessions, used.Id)
+	stored := testapp.Find(t, app, session.Sessions, used.Id)
 	if got := stored.GetDateTime("expires").Time(); !got.Equal(now.Add(9 * time.Hour)) {
 		t.Fatalf("Expected the session to end 9 hours from now, got %v", got)
 	}
@@ -195,7 +196,7 @@ func TestSessionRenewalAndExpiry(t *testing.T) {
 	if res := get(token); res.StatusCode != http.StatusOK || res.Header.Get("Set-Cookie") != "" {
 		t.Fatalf("Expected no new cookie for a fresh session, got %d %q", res.StatusCode, res.Header.Get("Set-Cookie"))
 	}
-	if got := testapp.Find(t, app, model.Sessions, fresh.Id).GetDateTime("last_seen").Time(); !got.Equal(now.Add(-time.Minute)) {
+	if got := testapp.Find(t, app, session.Sessions, fresh.Id).GetDateTime("last_seen").Time(); !got.Equal(now.Add(-time.Minute)) {
 		t.Fatalf("Expected the fresh session untouched, got last seen %v", got)
 	}
 	// a session unused for a working day has ended: sent to sign in, and
@@ -205,7 +206,7 @@ func TestSessionRenewalAndExpiry(t *testing.T) {
 	if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(res.Header.Get("Location"), "/login") || !strings.Contains(res.Header.Get("Set-Cookie"), "Max-Age=0") {
 		t.Fatalf("Expected an ended session sent to sign in with its cookie cleared, got %d %q", res.StatusCode, res.Header.Get("Set-Cookie"))
 	}
-	if _, err := app.FindRecordById(model.Sessions, old.Id); err == nil {
+	if _, err := app.FindRecordById(session.Sessions, old.Id); err == nil {
 		t.Fatalf("Expected the ended session deleted")
 	}
 	// neither a seven-day REST API token nor a stored hash is a session

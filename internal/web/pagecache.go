@@ -9,6 +9,7 @@ import (
 
 	"ikplan/internal/model"
 	"ikplan/internal/perf"
+	"ikplan/internal/session"
 )
 
 // pageCache is the web UI's use of perf's page cache (internal/perf
@@ -30,7 +31,7 @@ func newPageCache() *pageCache {
 }
 
 type cachedSession struct {
-	session *model.Session
+	session *session.Session
 	user    *core.Record
 }
 
@@ -55,7 +56,7 @@ func (s *server) requestVersion(e *core.RequestEvent) (int64, bool) {
 // cachedSession is the user of a session cookie read earlier, if nothing
 // in the database has changed since, the session has not ended and it is
 // not due to be renewed (which writes).
-func (s *server) cachedSession(e *core.RequestEvent, token string, now time.Time) (*core.Record, *model.Session, bool) {
+func (s *server) cachedSession(e *core.RequestEvent, token string, now time.Time) (*core.Record, *session.Session, bool) {
 	if s.cache == nil {
 		return nil, nil, false
 	}
@@ -71,7 +72,7 @@ func (s *server) cachedSession(e *core.RequestEvent, token string, now time.Time
 }
 
 // keepSession remembers the session and user of a cookie just read.
-func (s *server) keepSession(e *core.RequestEvent, token string, sess *model.Session, user *core.Record) {
+func (s *server) keepSession(e *core.RequestEvent, token string, sess *session.Session, user *core.Record) {
 	if s.cache == nil {
 		return
 	}

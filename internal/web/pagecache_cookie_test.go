@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"ikplan/internal/model"
+	"ikplan/internal/session"
 	"ikplan/proof/testapp"
 )
 
@@ -22,7 +23,7 @@ func TestPageCacheKeepsNoCookie(t *testing.T) {
 	// with a fresh cookie; the same person's second browser signed in just now
 	later := testapp.Today.Add(time.Hour)
 	clock.Store(later.Unix())
-	_, other, err := model.NewSession(app, testapp.Find(t, app, model.Users, f.Users["samordnare"]), later)
+	_, other, err := session.NewSession(app, testapp.Find(t, app, model.Users, f.Users["samordnare"]), later)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,6 +16,7 @@ import (
 
 	"ikplan/hooks"
 	"ikplan/internal/model"
+	"ikplan/internal/session"
 	"ikplan/internal/web"
 	"ikplan/proof/testapp"
 )
@@ -112,7 +113,7 @@ func TestPageCacheServesUntilAnyWrite(t *testing.T) {
 	// The session is kept alive up to a minute before midnight in Sweden,
 	// so that the last request renews nothing and only the day differs;
 	// sessions end 12 hours after the sign-in, so this one began at 14:00.
-	sess, err := model.FindSession(app, f.Sessions["samordnare"])
+	sess, err := session.FindSession(app, f.Sessions["samordnare"])
 	if err != nil {
 		t.Fatal(err)
 	}

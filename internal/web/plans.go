@@ -7,6 +7,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/access"
 	"ikplan/internal/model"
 	"ikplan/templates"
 )
@@ -36,7 +37,7 @@ func (s *server) plan(e *core.RequestEvent) error {
 
 // planControlFields are the fields of a control the plan page shows (its
 // table: templates.Plan and Target) and groups it by.
-var planControlFields = model.Fields{"number", "title", "confidential", "owner", "due", "unit", "section",
+var planControlFields = access.Fields{"number", "title", "confidential", "owner", "due", "unit", "section",
 	"target_metric", "target_operator", "target_value", "target_unit"}
 
 func (s *server) planView(e *core.RequestEvent, plan *core.Record) (templates.PlanView, error) {
@@ -56,14 +57,14 @@ func (s *server) planView(e *core.RequestEvent, plan *core.Record) (templates.Pl
 		f := s.controlForm(e, plan, nil)
 		v.NewControl = &f
 	}
-	controls, err := model.ListAs(e.App, e.Auth, model.Controls, "plan = {:p}", "position,section,number", 0, dbx.Params{"p": plan.Id}, planControlFields)
+	controls, err := access.ListAs(e.App, e.Auth, model.Controls, "plan = {:p}", "position,section,number", 0, dbx.Params{"p": plan.Id}, planControlFields)
 	if err != nil {
 		return v, err
 	}
 	// by the controls' ids (an index): through control.plan SQLite joins
 	// every result to its control
-	results, err := model.ListAs(e.App, e.Auth, model.Results, "", "period", 0, nil, model.In{Field: "control", Values: model.IDs(controls)},
-		model.Fields{"control", "period", "outcome", "measured_value", "target_met"})
+	results, err := access.ListAs(e.App, e.Auth, model.Results, "", "period", 0, nil, access.In{Field: "control", Values: access.IDs(controls)},
+		access.Fields{"control", "period", "outcome", "measured_value", "target_met"})
 	if err != nil {
 		return v, err
 	}
@@ -71,7 +72,7 @@ func (s *server) planView(e *core.RequestEvent, plan *core.Record) (templates.Pl
 	for _, r := range results {
 		latest[r.GetString("control")] = r
 	}
-	units, err := model.ListAs(e.App, e.Auth, model.Units, "board = {:b}", "name", 0, dbx.Params{"b": plan.GetString("board")}, model.Fields{"name"})
+	units, err := access.ListAs(e.App, e.Auth, model.Units, "board = {:b}", "name", 0, dbx.Params{"b": plan.GetString("board")}, access.Fields{"name"})
 	if err != nil {
 		return v, err
 	}
@@ -130,8 +131,8 @@ func (s *server) planView(e *core.RequestEvent, plan *core.Record) (templates.Pl
 // userNames maps the ids of the given users, as far as the signed-in user
 // may see them, to their names.
 func (s *server) userNames(e *core.RequestEvent, ids []string) map[string]string {
-	users, _ := model.ListAs(e.App, e.Auth, model.Users, "", "", 0, nil,
-		model.In{Field: "id", Values: ids}, model.Fields{"name", "email"})
+	users, _ := access.ListAs(e.App, e.Auth, model.Users, "", "", 0, nil,
+		access.In{Field: "id", Values: ids}, access.Fields{"name", "email"})
 	return names(users)
 }
 

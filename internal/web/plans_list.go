@@ -9,6 +9,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/access"
 	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 	"ikplan/templates"
@@ -63,7 +64,7 @@ func (s *server) plansView(e *core.RequestEvent) (templates.PlansView, error) {
 		names[b.Id] = b.GetString("name")
 	}
 	// the years with plans the user sees, and this year: a year at a time
-	years, err := model.CountByAs(e.App, e.Auth, model.Plans, "", nil, "year")
+	years, err := access.CountByAs(e.App, e.Auth, model.Plans, "", nil, "year")
 	if err != nil {
 		return v, err
 	}
@@ -98,7 +99,7 @@ func (s *server) plansView(e *core.RequestEvent) (templates.PlansView, error) {
 	}
 	probe := core.NewRecord(col)
 	probe.Set("year", cmp.Or(atoiOr(v.Year, 0), thisYear))
-	may := model.MayCreateWith(e.App, e.Auth, probe, "board", model.IDs(boards))
+	may := access.MayCreateWith(e.App, e.Auth, probe, "board", access.IDs(boards))
 	for _, b := range boards {
 		if may[b.Id] {
 			v.Boards = append(v.Boards, b)

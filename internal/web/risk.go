@@ -9,6 +9,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/access"
 	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 	"ikplan/templates"
@@ -69,7 +70,7 @@ func (s *server) riskView(e *core.RequestEvent, r *core.Record) (templates.RiskV
 			probe.Set("year", year)
 			probe.Set("probability", 1)
 			probe.Set("consequence", 1)
-			v.CanAssess = model.MayCreate(e.App, e.Auth, probe)
+			v.CanAssess = access.MayCreate(e.App, e.Auth, probe)
 		}
 	}
 
@@ -108,7 +109,7 @@ func (s *server) riskView(e *core.RequestEvent, r *core.Record) (templates.RiskV
 			probe.Set("number", 1)
 			probe.Set("title", r.GetString("title"))
 			probe.Set("frequency", model.FreqYearly)
-			if model.MayCreate(e.App, e.Auth, probe) {
+			if access.MayCreate(e.App, e.Auth, probe) {
 				v.ToControl.Plans = append(v.ToControl.Plans, templates.PlanOption{Id: pl.Id, Label: planLabels[pl.Id]})
 			}
 		}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/access"
 	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 	"ikplan/templates"
@@ -24,7 +25,7 @@ func (s *server) newRisk(e *core.RequestEvent, boards []*core.Record) (templates
 	probe := core.NewRecord(col)
 	probe.Set("title", "-")
 	probe.Set("status", "active")
-	may := model.MayCreateWith(e.App, e.Auth, probe, "board", model.IDs(boards))
+	may := access.MayCreateWith(e.App, e.Auth, probe, "board", access.IDs(boards))
 	names := map[string]string{}
 	var allowed []string
 	for _, b := range boards {
@@ -37,8 +38,8 @@ func (s *server) newRisk(e *core.RequestEvent, boards []*core.Record) (templates
 	if len(allowed) == 0 {
 		return n, nil
 	}
-	units, err := model.ListAs(e.App, e.Auth, model.Units, "", "name", 0, nil,
-		model.In{Field: "board", Values: allowed}, model.Fields{"name", "board"})
+	units, err := access.ListAs(e.App, e.Auth, model.Units, "", "name", 0, nil,
+		access.In{Field: "board", Values: allowed}, access.Fields{"name", "board"})
 	if err != nil {
 		return n, err
 	}

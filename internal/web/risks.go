@@ -11,6 +11,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/access"
 	"ikplan/internal/model"
 	"ikplan/templates"
 )
@@ -66,7 +67,7 @@ func (s *server) risksView(e *core.RequestEvent) (templates.RisksView, error) {
 	q := e.Request.URL.Query()
 	scale, bands, words := riskMatrix(e)
 
-	boards, err := model.ListAs(e.App, e.Auth, model.Boards, "", "name", 0, nil, model.Fields{"name"})
+	boards, err := access.ListAs(e.App, e.Auth, model.Boards, "", "name", 0, nil, access.Fields{"name"})
 	if err != nil {
 		return v, err
 	}
@@ -103,7 +104,7 @@ func (s *server) risksView(e *core.RequestEvent) (templates.RisksView, error) {
 // first and last are read from an index, not from every assessment.
 func (s *server) riskYears(e *core.RequestEvent, v *templates.RisksView, asked string) error {
 	yearOf := func(filter, sort string) (int, error) {
-		recs, err := model.ListAs(e.App, e.Auth, model.RiskAssessments, filter, sort, 1, dbx.Params{"y": s.now().Year()}, model.Fields{"year"})
+		recs, err := access.ListAs(e.App, e.Auth, model.RiskAssessments, filter, sort, 1, dbx.Params{"y": s.now().Year()}, access.Fields{"year"})
 		if err != nil || len(recs) == 0 {
 			return 0, err
 		}
@@ -135,7 +136,7 @@ func (s *server) riskYears(e *core.RequestEvent, v *templates.RisksView, asked s
 		years[y] = true
 	}
 	// and every year a plan the user sees exists for, assessed or not
-	plans, err := model.ListAs(e.App, e.Auth, model.Plans, "", "", 0, nil, model.Fields{"year"})
+	plans, err := access.ListAs(e.App, e.Auth, model.Plans, "", "", 0, nil, access.Fields{"year"})
 	if err != nil {
 		return err
 	}
@@ -173,7 +174,7 @@ func (s *server) riskMatrixCounts(e *core.RequestEvent, v templates.RisksView, s
 	counts := map[[2]int]int{}
 	for cons := 1; cons <= scale; cons++ {
 		params["c"] = cons
-		byP, err := model.CountByAs(e.App, e.Auth, model.RiskAssessments, and("year = {:y} && consequence = {:c}", filter), params, "probability")
+		byP, err := access.CountByAs(e.App, e.Auth, model.RiskAssessments, and("year = {:y} && consequence = {:c}", filter), params, "probability")
 		if err != nil {
 			return m, err
 		}

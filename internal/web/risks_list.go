@@ -6,6 +6,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/access"
 	"ikplan/internal/model"
 	"ikplan/templates"
 )
@@ -20,19 +21,19 @@ const risksPerPage = 100
 // are read.
 func (s *server) riskList(e *core.RequestEvent, v *templates.RisksView, bands model.RiskBands, page int) error {
 	filter, params := riskFilter(*v, "")
-	var inCell []model.ListOption
+	var inCell []access.ListOption
 	if v.P > 0 {
 		// the risks assessed in the chosen cell that year
 		cf, cp := riskFilter(*v, "risk.")
 		cp["y"], cp["p"], cp["c"] = v.Year, v.P, v.C
-		ids, err := model.CountByAs(e.App, e.Auth, model.RiskAssessments,
+		ids, err := access.CountByAs(e.App, e.Auth, model.RiskAssessments,
 			and("year = {:y} && probability = {:p} && consequence = {:c}", cf), cp, "risk")
 		if err != nil {
 			return err
 		}
-		inCell = []model.ListOption{model.In{Field: "id", Values: keys(ids)}}
+		inCell = []access.ListOption{access.In{Field: "id", Values: keys(ids)}}
 	}
-	perBoard, err := model.CountByAs(e.App, e.Auth, model.Risks, filter, params, "board", inCell...)
+	perBoard, err := access.CountByAs(e.App, e.Auth, model.Risks, filter, params, "board", inCell...)
 	if err != nil {
 		return err
 	}
@@ -48,13 +49,13 @@ func (s *server) riskList(e *core.RequestEvent, v *templates.RisksView, bands mo
 		v.Next = registerHref(*v, v.P, v.C, v.Page+1)
 	}
 	onPage := pages[v.Page-1]
-	risks, err := model.ListAs(e.App, e.Auth, model.Risks, filter, "title", 0, params,
-		append(inCell, model.In{Field: "board", Values: model.IDs(onPage)})...)
+	risks, err := access.ListAs(e.App, e.Auth, model.Risks, filter, "title", 0, params,
+		append(inCell, access.In{Field: "board", Values: access.IDs(onPage)})...)
 	if err != nil {
 		return err
 	}
-	assessments, err := model.ListAs(e.App, e.Auth, model.RiskAssessments, "year = {:y}", "", 0, dbx.Params{"y": v.Year},
-		model.In{Field: "risk", Values: model.IDs(risks)})
+	assessments, err := access.ListAs(e.App, e.Auth, model.RiskAssessments, "year = {:y}", "", 0, dbx.Params{"y": v.Year},
+		access.In{Field: "risk", Values: access.IDs(risks)})
 	if err != nil {
 		return err
 	}
@@ -62,8 +63,8 @@ func (s *server) riskList(e *core.RequestEvent, v *templates.RisksView, bands mo
 	for _, a := range assessments {
 		ofRisk[a.GetString("risk")] = a
 	}
-	units, err := model.ListAs(e.App, e.Auth, model.Units, "", "", 0, nil,
-		model.In{Field: "id", Values: field(risks, "unit")}, model.Fields{"name"})
+	units, err := access.ListAs(e.App, e.Auth, model.Units, "", "", 0, nil,
+		access.In{Field: "id", Values: field(risks, "unit")}, access.Fields{"name"})
 	if err != nil {
 		return err
 	}

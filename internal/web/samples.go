@@ -16,6 +16,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/filesystem"
 
+	"ikplan/internal/access"
 	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 	"ikplan/internal/sample"
@@ -89,7 +90,7 @@ func (s *server) sampleView(e *core.RequestEvent, c *core.Record, period string)
 		}
 		probe := core.NewRecord(col)
 		probe.Set("control", c.Id)
-		v.CanDraw = adopted && c.GetString("method") == "stickprov" && model.MayCreate(e.App, e.Auth, probe)
+		v.CanDraw = adopted && c.GetString("method") == "stickprov" && access.MayCreate(e.App, e.Auth, probe)
 		return v, nil
 	}
 	v.Sample = recs[0]
@@ -155,7 +156,7 @@ func (s *server) sampleDraw(e *core.RequestEvent) error {
 	}
 	probe := core.NewRecord(col)
 	probe.Set("control", c.Id)
-	if !model.MayCreate(e.App, e.Auth, probe) {
+	if !access.MayCreate(e.App, e.Auth, probe) {
 		return errForbidden
 	}
 	if e.Request.ContentLength > maxSampleUpload {

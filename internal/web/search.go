@@ -10,6 +10,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/access"
 	"ikplan/internal/model"
 	"ikplan/templates"
 )
@@ -92,7 +93,7 @@ func searchHref(q, kind string, page int) string {
 // find lists up to limit records of a kind that match q, after skipping
 // offset, and whether there are more.
 func (s *server) find(e *core.RequestEvent, k searchKind, q string, limit, offset int) ([]*core.Record, bool, error) {
-	recs, err := model.ListAs(e.App, e.Auth, k.collection, k.filter, k.sort, limit+1, searchParams(q), model.Offset(offset))
+	recs, err := access.ListAs(e.App, e.Auth, k.collection, k.filter, k.sort, limit+1, searchParams(q), access.Offset(offset))
 	if err != nil || len(recs) <= limit {
 		return recs, false, err
 	}
@@ -151,8 +152,8 @@ func (s *server) searchHits(e *core.RequestEvent, kind string, recs []*core.Reco
 	hits := make([]templates.SearchHit, 0, len(recs))
 	switch kind {
 	case "plans":
-		found, err := model.ListAs(e.App, e.Auth, model.Boards, "", "", 0, nil,
-			model.In{Field: "id", Values: field(recs, "board")}, model.Fields{"name"})
+		found, err := access.ListAs(e.App, e.Auth, model.Boards, "", "", 0, nil,
+			access.In{Field: "id", Values: field(recs, "board")}, access.Fields{"name"})
 		if err != nil {
 			return nil, err
 		}
@@ -171,8 +172,8 @@ func (s *server) searchHits(e *core.RequestEvent, kind string, recs []*core.Reco
 				Detail: shorten(r.GetString("description"), 160)})
 		}
 	case "deviations":
-		found, err := model.ListAs(e.App, e.Auth, model.Results, "", "", 0, nil,
-			model.In{Field: "id", Values: field(recs, "result")}, model.Fields{"control"})
+		found, err := access.ListAs(e.App, e.Auth, model.Results, "", "", 0, nil,
+			access.In{Field: "id", Values: field(recs, "result")}, access.Fields{"control"})
 		if err != nil {
 			return nil, err
 		}

@@ -11,6 +11,7 @@ import (
 
 	"ikplan/internal/model"
 	"ikplan/internal/proxy"
+	"ikplan/internal/session"
 )
 
 // The session cookie holds a random token; the sessions collection holds
@@ -45,7 +46,7 @@ func setSessionCookie(e *core.RequestEvent, token string, lasts time.Duration) {
 
 // startSession signs the user in at now: a new session row and its cookie.
 func startSession(e *core.RequestEvent, user *core.Record, now time.Time) error {
-	sess, token, err := model.NewSession(e.App, user, now)
+	sess, token, err := session.NewSession(e.App, user, now)
 	if err != nil {
 		return err
 	}
@@ -56,7 +57,7 @@ func startSession(e *core.RequestEvent, user *core.Record, now time.Time) error 
 // endSession deletes the request's session, if any, and clears its cookie.
 func endSession(e *core.RequestEvent) {
 	if c, err := e.Request.Cookie(sessionCookieName(e)); err == nil && c.Value != "" {
-		if err := model.EndSession(e.App, c.Value); err != nil {
+		if err := session.EndSession(e.App, c.Value); err != nil {
 			e.App.Logger().Error("failed to end a session", "error", err)
 		}
 	}
@@ -89,7 +90,7 @@ func (s *server) loadSession(e *core.RequestEvent) error {
 		e.Set(flashPendingKey, sess.HasFlash())
 		return e.Next()
 	}
-	sess, err := model.FindSession(e.App, c.Value)
+	sess, err := session.FindSession(e.App, c.Value)
 	if err != nil {
 		clearSessionCookie(e)
 		return e.Next()

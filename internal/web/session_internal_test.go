@@ -7,10 +7,10 @@ import (
 	"strings"
 	"testing"
 
+	"ikplan/internal/session"
+
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/router"
-
-	"ikplan/internal/model"
 )
 
 func TestSessionCookieOverTLS(t *testing.T) {
@@ -28,7 +28,7 @@ func TestSessionCookieOverTLS(t *testing.T) {
 				clearSessionCookie(e)
 				want = []string{"HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=0"}
 			} else {
-				setSessionCookie(e, "random-token", model.SessionIdle)
+				setSessionCookie(e, "random-token", session.SessionIdle)
 			}
 			got := rec.Header().Get("Set-Cookie")
 			for _, w := range want {

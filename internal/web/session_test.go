@@ -12,7 +12,7 @@ import (
 
 	"github.com/pocketbase/dbx"
 
-	"ikplan/internal/model"
+	"ikplan/internal/session"
 	"ikplan/internal/web"
 	"ikplan/proof/testapp"
 )
@@ -52,7 +52,7 @@ func TestSignOutEndsTheSession(t *testing.T) {
 	if rec.Code != http.StatusSeeOther || rec.Header().Get("Location") != "/login?out=1" || !strings.Contains(rec.Header().Get("Set-Cookie"), "Max-Age=0") {
 		t.Fatalf("Expected sign-out to clear the cookie and go to /login (saying so), got %d %q", rec.Code, rec.Header().Get("Set-Cookie"))
 	}
-	if n := testapp.Count(t, app, model.Sessions, dbx.HashExp{"user": f.Users["lasare"]}); n != 0 {
+	if n := testapp.Count(t, app, session.Sessions, dbx.HashExp{"user": f.Users["lasare"]}); n != 0 {
 		t.Fatalf("Expected the session row deleted, got %d", n)
 	}
 	// a copy of the cookie taken before signing out opens nothing
@@ -74,7 +74,7 @@ func TestSignInReplacesTheSession(t *testing.T) {
 		t.Fatalf("Expected the sign-in to succeed, got %d", rec.Code)
 	}
 	signedOut(t, send(h, http.MethodGet, "/plans", "", "Cookie", old), "the session from before the sign-in")
-	if n := testapp.Count(t, app, model.Sessions, dbx.HashExp{"user": f.Users["lasare"]}); n != 1 {
+	if n := testapp.Count(t, app, session.Sessions, dbx.HashExp{"user": f.Users["lasare"]}); n != 1 {
 		t.Fatalf("Expected one session of the user, got %d", n)
 	}
 }
@@ -153,7 +153,7 @@ func TestSessionEndsTwelveHoursAfterSignIn(t *testing.T) {
 		t.Fatalf("Expected the sign-in to succeed, got %d", rec.Code)
 	}
 	cookie := strings.SplitN(rec.Header().Get("Set-Cookie"), ";", 2)[0]
-	for at := 10 * time.Minute; at < model.SessionMax; at += 10 * time.Minute {
+	for at := 10 * time.Minute; at < session.SessionMax; at += 10 * time.Minute {
 		offset.Store(int64(at))
 		rec := send(h, http.MethodGet, "/plans", "", "Cookie", cookie)
 		if rec.Code != http.StatusOK {
@@ -161,14 +161,14 @@ func TestSessionEndsTwelveHoursAfterSignIn(t *testing.T) {
 		}
 		if c := rec.Header().Get("Set-Cookie"); c != "" {
 			var age int
-			if _, err := fmt.Sscanf(c[strings.Index(c, "Max-Age="):], "Max-Age=%d", &age); err != nil || time.Duration(age)*time.Second > model.SessionMax-at {
-				t.Fatalf("%v after the sign-in: expected the cookie to last at most until %v after it, got %q", at, model.SessionMax, c)
+			if _, err := fmt.Sscanf(c[strings.Index(c, "Max-Age="):], "Max-Age=%d", &age); err != nil || time.Duration(age)*time.Second > session.SessionMax-at {
+				t.Fatalf("%v after the sign-in: expected the cookie to last at most until %v after it, got %q", at, session.SessionMax, c)
 			}
 		}
 	}
-	offset.Store(int64(model.SessionMax))
+	offset.Store(int64(session.SessionMax))
 	signedOut(t, send(h, http.MethodGet, "/plans", "", "Cookie", cookie), "12 hours after the sign-in")
-	if n := testapp.Count(t, app, model.Sessions, dbx.HashExp{"user": f.Users["lasare"]}); n != 1 {
+	if n := testapp.Count(t, app, session.Sessions, dbx.HashExp{"user": f.Users["lasare"]}); n != 1 {
 		t.Fatalf("Expected the ended session's row deleted (the fixture's own left), got %d rows", n)
 	}
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/access"
 	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 	"ikplan/internal/remind"
@@ -191,8 +192,8 @@ const recentShown = 8
 // (the audit log's rule: their boards' records), each linking to its
 // record's history.
 func (s *server) recentChanges(e *core.RequestEvent) ([]templates.RecentChange, error) {
-	rows, err := model.ListAs(e.App, e.Auth, model.AuditLog, "", "-at", recentShown, nil,
-		model.Fields{"collection", "record", "op", "actor_name", "at"})
+	rows, err := access.ListAs(e.App, e.Auth, model.AuditLog, "", "-at", recentShown, nil,
+		access.Fields{"collection", "record", "op", "actor_name", "at"})
 	if err != nil {
 		return nil, err
 	}
@@ -222,7 +223,7 @@ func (s *server) names(e *core.RequestEvent, collection, fieldName string, plans
 	if len(ids) == 0 {
 		return out, nil
 	}
-	recs, err := model.ListAs(e.App, e.Auth, collection, "", "", 0, nil, model.In{Field: "id", Values: ids}, model.Fields{"name"})
+	recs, err := access.ListAs(e.App, e.Auth, collection, "", "", 0, nil, access.In{Field: "id", Values: ids}, access.Fields{"name"})
 	for _, r := range recs {
 		out[r.Id] = r.GetString("name")
 	}

@@ -4,6 +4,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/access"
 	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 	"ikplan/internal/remind"
@@ -82,7 +83,7 @@ func (s *server) withStatusForms(e *core.RequestEvent, l *templates.DueList) err
 	if err != nil {
 		return err
 	}
-	mayUpdate, err := model.Allowed(e.App, e.Auth, model.Actions, col(e, model.Actions).UpdateRule, ids)
+	mayUpdate, err := access.Allowed(e.App, e.Auth, model.Actions, col(e, model.Actions).UpdateRule, ids)
 	if err != nil {
 		return err
 	}
@@ -110,26 +111,26 @@ func (s *server) significant(e *core.RequestEvent, offset, limit, most int, few 
 	out := newDueList(lang(e), listSignificant)
 	const filter = "significant = true && status = 'open'"
 	// for one who sees few plans, by those plans (an index)
-	var narrow []model.ListOption
+	var narrow []access.ListOption
 	plans, err := few()
 	if err != nil {
 		return out, err
 	}
 	if plans != nil {
-		narrow = append(narrow, model.In{Field: "plan", Values: plans})
+		narrow = append(narrow, access.In{Field: "plan", Values: plans})
 	}
 	// one more than the page shows: when that one is missing, the count
 	// needs no query of its own
-	opts := append([]model.ListOption{model.Offset(offset), model.Fields{"result", "description", "plan"}}, narrow...)
-	devs, err := model.ListAs(e.App, e.Auth, model.Deviations, filter, "created", limit+1, dbx.Params{}, opts...)
+	opts := append([]access.ListOption{access.Offset(offset), access.Fields{"result", "description", "plan"}}, narrow...)
+	devs, err := access.ListAs(e.App, e.Auth, model.Deviations, filter, "created", limit+1, dbx.Params{}, opts...)
 	if err != nil {
 		return out, err
 	}
 	if len(devs) > limit || (offset > 0 && len(devs) == 0) {
 		if most > 0 {
-			out.Total, out.Over, err = model.CountUpTo(e.App, e.Auth, model.Deviations, filter, nil, most, narrow...)
+			out.Total, out.Over, err = access.CountUpTo(e.App, e.Auth, model.Deviations, filter, nil, most, narrow...)
 		} else {
-			out.Total, err = model.CountAs(e.App, e.Auth, model.Deviations, filter, nil, narrow...)
+			out.Total, err = access.CountAs(e.App, e.Auth, model.Deviations, filter, nil, narrow...)
 		}
 		if err != nil {
 			return out, err
@@ -141,8 +142,8 @@ func (s *server) significant(e *core.RequestEvent, offset, limit, most int, few 
 	if len(devs) == 0 {
 		return out, nil
 	}
-	results, err := model.ListAs(e.App, e.Auth, model.Results, "", "", 0, nil,
-		model.In{Field: "id", Values: field(devs, "result")}, model.Fields{"control"})
+	results, err := access.ListAs(e.App, e.Auth, model.Results, "", "", 0, nil,
+		access.In{Field: "id", Values: field(devs, "result")}, access.Fields{"control"})
 	if err != nil {
 		return out, err
 	}
@@ -159,8 +160,8 @@ func (s *server) significant(e *core.RequestEvent, offset, limit, most int, few 
 	for _, pl := range planOf {
 		boardIds = append(boardIds, pl.GetString("board"))
 	}
-	boards, err := model.ListAs(e.App, e.Auth, model.Boards, "", "", 0, nil,
-		model.In{Field: "id", Values: boardIds}, model.Fields{"name"})
+	boards, err := access.ListAs(e.App, e.Auth, model.Boards, "", "", 0, nil,
+		access.In{Field: "id", Values: boardIds}, access.Fields{"name"})
 	if err != nil {
 		return out, err
 	}

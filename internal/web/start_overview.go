@@ -7,6 +7,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/access"
 	"ikplan/internal/model"
 	"ikplan/internal/remind"
 )
@@ -98,7 +99,7 @@ func newOverview(app core.App, user *core.Record, now time.Time, days []int) (*o
 		everyone: user.GetString("role") == model.RoleCoordinator}
 	list := remind.As(app, user)
 	var err error
-	o.plans, err = list(model.Plans, "status = 'adopted'", "", nil, model.Fields{"year", "board", "title"})
+	o.plans, err = list(model.Plans, "status = 'adopted'", "", nil, access.Fields{"year", "board", "title"})
 	if err != nil {
 		return nil, err
 	}
@@ -109,7 +110,7 @@ func newOverview(app core.App, user *core.Record, now time.Time, days []int) (*o
 		return nil, err
 	}
 	// each plan's controls, counted by the database
-	o.totals, err = model.CountByAs(app, user, model.Controls, "", nil, "plan", model.In{Field: "plan", Values: model.IDs(o.plans)})
+	o.totals, err = access.CountByAs(app, user, model.Controls, "", nil, "plan", access.In{Field: "plan", Values: access.IDs(o.plans)})
 	if err != nil {
 		return nil, err
 	}
@@ -119,7 +120,7 @@ func newOverview(app core.App, user *core.Record, now time.Time, days []int) (*o
 
 // Plans is each adopted plan the user sees that has controls they see.
 func (o *overview) Plans() ([]planState, error) {
-	late, err := remind.Actions{To: o.today.AddDate(0, 0, -1), Plans: model.IDs(o.plans)}.CountByPlan(o.app, o.user)
+	late, err := remind.Actions{To: o.today.AddDate(0, 0, -1), Plans: access.IDs(o.plans)}.CountByPlan(o.app, o.user)
 	if err != nil {
 		return nil, err
 	}
@@ -133,12 +134,12 @@ func (o *overview) Plans() ([]planState, error) {
 	for i := range out {
 		byPlan[out[i].Plan.Id] = &out[i]
 	}
-	adopted := model.In{Field: "plan", Values: model.IDs(o.plans)}
-	open, err := model.CountByAs(o.app, o.user, model.Controls, "reported = false", nil, "plan", adopted)
+	adopted := access.In{Field: "plan", Values: access.IDs(o.plans)}
+	open, err := access.CountByAs(o.app, o.user, model.Controls, "reported = false", nil, "plan", adopted)
 	if err != nil {
 		return nil, err
 	}
-	overdue, err := model.CountByAs(o.app, o.user, model.Controls, overdueControls, o.todayParam(), "plan", adopted)
+	overdue, err := access.CountByAs(o.app, o.user, model.Controls, overdueControls, o.todayParam(), "plan", adopted)
 	if err != nil {
 		return nil, err
 	}

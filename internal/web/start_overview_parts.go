@@ -7,6 +7,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/access"
 	"ikplan/internal/model"
 	"ikplan/internal/perf"
 	"ikplan/internal/remind"
@@ -22,7 +23,7 @@ func (o *overview) pick(f func(remind.Item) bool) []remind.Item { return keepIte
 // board and lets the rule turn away the others'. nil (read by status, the
 // quicker way then) for one who sees more.
 func fewPlans(app core.App, user *core.Record) ([]string, error) {
-	plans, err := model.ListIDsAs(app, user, model.Plans, "", "", perf.PlansByID+1, nil)
+	plans, err := access.ListIDsAs(app, user, model.Plans, "", "", perf.PlansByID+1, nil)
 	if err != nil || len(plans) > perf.PlansByID {
 		return nil, err
 	}
@@ -57,12 +58,12 @@ func (o *overview) todayParam() dbx.Params {
 // adopted plans with a period due before today that the user sees, by
 // that date and position, and how many there are: counted and limited by the database.
 func (o *overview) overdueControls(n int) ([]remind.Item, int, bool, error) {
-	adopted := model.In{Field: "plan", Values: model.IDs(o.plans)}
+	adopted := access.In{Field: "plan", Values: access.IDs(o.plans)}
 	total, more, err := o.count(model.Controls, overdueControls, o.todayParam(), adopted)
 	if err != nil {
 		return nil, 0, false, err
 	}
-	records, err := model.ListAs(o.app, o.user, model.Controls, overdueControls, "next_due,position", n, o.todayParam(), adopted, remind.ControlFields)
+	records, err := access.ListAs(o.app, o.user, model.Controls, overdueControls, "next_due,position", n, o.todayParam(), adopted, remind.ControlFields)
 	if err != nil {
 		return nil, 0, false, err
 	}
@@ -75,12 +76,12 @@ func (o *overview) overdueControls(n int) ([]remind.Item, int, bool, error) {
 
 // count counts the records of collection that match filter that the user
 // sees, no further than the overview counts (CountUpTo).
-func (o *overview) count(collection, filter string, params dbx.Params, opts ...model.ListOption) (int, bool, error) {
+func (o *overview) count(collection, filter string, params dbx.Params, opts ...access.ListOption) (int, bool, error) {
 	if o.most <= 0 {
-		n, err := model.CountAs(o.app, o.user, collection, filter, params, opts...)
+		n, err := access.CountAs(o.app, o.user, collection, filter, params, opts...)
 		return n, false, err
 	}
-	return model.CountUpTo(o.app, o.user, collection, filter, params, o.most, opts...)
+	return access.CountUpTo(o.app, o.user, collection, filter, params, o.most, opts...)
 }
 
 // mergeParts is the part from offset of the list of controls and actions

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"ikplan/internal/model"
+	"ikplan/internal/session"
 	"ikplan/proof/testapp"
 )
 
@@ -120,7 +121,7 @@ func TestRealtimeKeepsConfidential(t *testing.T) {
 	// a new session is told to superusers only: the reader's next event is
 	// the open action changed after it; the superuser gets both
 	user := testapp.Find(t, app, model.Users, w.f.Users["lasare"])
-	if _, _, err := model.NewSession(app, user, testapp.Today); err != nil {
+	if _, _, err := session.NewSession(app, user, testapp.Today); err != nil {
 		t.Fatal(err)
 	}
 	if err := testapp.Update(app, model.Actions, w.ids["$a11"], map[string]any{"done_note": "Klart snart."}); err != nil {

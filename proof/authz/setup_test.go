@@ -14,6 +14,7 @@ import (
 
 	"ikplan/hooks"
 	"ikplan/internal/model"
+	"ikplan/internal/session"
 	"ikplan/internal/web"
 	"ikplan/proof/testapp"
 )
@@ -106,7 +107,7 @@ func prepare(t *testing.T) *world {
 		u := testapp.Find(t, app, model.Users, id)
 		u.Set("calendar_token", calendarToken(role))
 		must(app.Save(u))
-		_, w.sessions[role], err = model.NewSession(app, u, testapp.Today)
+		_, w.sessions[role], err = session.NewSession(app, u, testapp.Today)
 		must(err)
 		w.tokens[role], err = u.NewAuthToken()
 		must(err)
@@ -118,7 +119,7 @@ func prepare(t *testing.T) *world {
 	w.tokens["super"] = f.Tokens["superuser"]
 	w.files["super"], err = su.NewFileToken()
 	must(err)
-	sess, err := app.FindFirstRecordByData(model.Sessions, "user", f.Users["samordnare"])
+	sess, err := app.FindFirstRecordByData(session.Sessions, "user", f.Users["samordnare"])
 	must(err)
 
 	w.ids = map[string]string{

@@ -25,6 +25,7 @@ import (
 
 	"ikplan/internal/i18n"
 	"ikplan/internal/model"
+	"ikplan/internal/session"
 )
 
 // Signing in with the municipality's accounts against a real OpenID
@@ -255,7 +256,7 @@ func TestSignInWithTheMunicipalitysAccount(t *testing.T) {
 	b.launch()
 	var reqs requests
 	reqs.listen(b)
-	users, sessions, links := b.count(model.Users), b.count(model.Sessions), b.count(core.CollectionNameExternalAuths)
+	users, sessions, links := b.count(model.Users), b.count(session.Sessions), b.count(core.CollectionNameExternalAuths)
 
 	// signing in: ikplan → the provider's form → ikplan's start page
 	if status := b.open("/login"); status != http.StatusOK {
@@ -268,10 +269,10 @@ func TestSignInWithTheMunicipalitysAccount(t *testing.T) {
 	b.page("signed-in")
 	b.expectText(selH1, i18n.T(i18n.Sv, "start.hello", "Sara Samordnare"))
 	sara := b.f.Users["samordnare"]
-	if b.count(model.Sessions) != sessions+1 {
-		b.fatalf("expected one new session, have %d (had %d)", b.count(model.Sessions), sessions)
+	if b.count(session.Sessions) != sessions+1 {
+		b.fatalf("expected one new session, have %d (had %d)", b.count(session.Sessions), sessions)
 	}
-	sess, err := model.FindSession(b.app, b.cookies()["ikplan_session"])
+	sess, err := session.FindSession(b.app, b.cookies()["ikplan_session"])
 	if err != nil || sess.UserId() != sara {
 		b.fatalf("expected the browser's session to be Sara's: %v", err)
 	}
@@ -296,7 +297,7 @@ func TestSignInWithTheMunicipalitysAccount(t *testing.T) {
 	b.submit(selLogout)
 	b.waitPath("/login")
 	b.page("signed-out")
-	if _, err := b.app.FindRecordById(model.Sessions, sess.Id); err == nil {
+	if _, err := b.app.FindRecordById(session.Sessions, sess.Id); err == nil {
 		b.fatalf("expected the session row deleted on signing out")
 	}
 	if v, ok := b.cookies()["ikplan_session"]; ok {
@@ -311,7 +312,7 @@ func TestSignInWithTheMunicipalitysAccount(t *testing.T) {
 	b.page("signed-out-at-provider")
 
 	// the same callback again: its state was used
-	sessions = b.count(model.Sessions)
+	sessions = b.count(session.Sessions)
 	if status := b.open(strings.TrimPrefix(callback, b.base)); status != http.StatusBadRequest {
 		b.fatalf("a replayed callback: expected 400, got %d", status)
 	}
@@ -355,9 +356,9 @@ func TestSignInWithTheMunicipalitysAccount(t *testing.T) {
 		b.expectText(selH1, i18n.T(i18n.Sv, "oidc.unknown_title"))
 		b.page("unknown-" + who)
 	}
-	if b.count(model.Users) != users || b.count(core.CollectionNameExternalAuths) != links+1 || b.count(model.Sessions) != sessions {
+	if b.count(model.Users) != users || b.count(core.CollectionNameExternalAuths) != links+1 || b.count(session.Sessions) != sessions {
 		b.fatalf("expected no new user, link or session from the refusals: users %d→%d, links %d→%d, sessions %d→%d",
-			users, b.count(model.Users), links+1, b.count(core.CollectionNameExternalAuths), sessions, b.count(model.Sessions))
+			users, b.count(model.Users), links+1, b.count(core.CollectionNameExternalAuths), sessions, b.count(session.Sessions))
 	}
 
 	// the next sign-in finds Sara by her subject, stored at the first: the

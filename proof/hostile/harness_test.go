@@ -14,6 +14,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/filesystem"
 
 	"ikplan/internal/model"
+	"ikplan/internal/session"
 	"ikplan/proof/testapp"
 )
 
@@ -110,7 +111,7 @@ func (s *server) do(r request) *httptest.ResponseRecorder {
 			// such a request gets a session of its own
 			user, err := s.app.FindRecordById(model.Users, s.f.Users[r.as])
 			if err == nil {
-				_, token, err = model.NewSession(s.app, user, testapp.Clock())
+				_, token, err = session.NewSession(s.app, user, testapp.Clock())
 			}
 			if err != nil {
 				panic(err)

@@ -20,6 +20,7 @@ import (
 	"ikplan/internal/demo"
 	"ikplan/internal/model"
 	"ikplan/internal/perf"
+	"ikplan/internal/session"
 	_ "ikplan/pb_migrations"
 )
 
@@ -182,7 +183,7 @@ func build() (*Fixture, error) {
 		if f.Tokens[key], err = u.NewAuthToken(); err != nil {
 			return nil, err
 		}
-		if _, f.Sessions[key], err = model.NewSession(app, u, Today); err != nil {
+		if _, f.Sessions[key], err = session.NewSession(app, u, Today); err != nil {
 			return nil, err
 		}
 	}

@@ -1,4 +1,7 @@
-package model
+// Package session is the web UI's sign-in sessions: a random token in the
+// cookie, its hash in the sessions collection, the sliding and the hard
+// expiry, and the one-time message (flash) a redirect carries.
+package session
 
 import (
 	"crypto/rand"

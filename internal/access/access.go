@@ -1,4 +1,4 @@
-package model
+package access
 
 import (
 	"fmt"
@@ -154,6 +154,9 @@ func Allowed(app core.App, user *core.Record, collection string, rule *string, i
 	if err != nil {
 		return nil, err
 	}
+	if err := needsRequest(col, rule); err != nil {
+		return nil, err
+	}
 	if rule != nil && *rule == "" {
 		for _, id := range ids {
 			out[id] = true
@@ -181,13 +184,27 @@ func Can(app core.App, user *core.Record, r *core.Record, rule *string) bool {
 func queryAs(app core.App, user *core.Record, col *core.Collection, rule, filter, sort string) (*dbx.SelectQuery, error) {
 	q := app.RecordQuery(col)
 	resolver := core.NewRecordFieldResolver(app, col, RequestInfo(user), true)
+	if err := applyRule(q, resolver, col, rule, filter, sort); err != nil {
+		return nil, err
+	}
+	if err := resolver.UpdateQuery(q); err != nil {
+		return nil, err
+	}
+	if toOneJoins(q) {
+		q.Distinct(false)
+	}
+	return q, nil
+}
+
+// applyRule narrows q to the records rule and filter let through, sorted.
+func applyRule(q *dbx.SelectQuery, resolver *core.RecordFieldResolver, col *core.Collection, rule, filter, sort string) error {
 	for _, f := range []string{rule, filter} {
 		if f == "" {
 			continue
 		}
 		expr, err := search.FilterData(f).BuildExpr(resolver)
 		if err != nil {
-			return nil, fmt.Errorf("failed to apply filter %q to %s: %w", f, col.Name, err)
+			return fmt.Errorf("failed to apply filter %q to %s: %w", f, col.Name, err)
 		}
 		q.AndWhere(expr)
 	}
@@ -197,17 +214,11 @@ func queryAs(app core.App, user *core.Record, col *core.Collection, rule, filter
 		}
 		expr, err := sf.BuildExpr(resolver)
 		if err != nil {
-			return nil, fmt.Errorf("failed to sort %s by %q: %w", col.Name, sort, err)
+			return fmt.Errorf("failed to sort %s by %q: %w", col.Name, sort, err)
 		}
 		q.AndOrderBy(expr)
 	}
-	if err := resolver.UpdateQuery(q); err != nil {
-		return nil, err
-	}
-	if toOneJoins(q) {
-		q.Distinct(false)
-	}
-	return q, nil
+	return nil
 }
 
 // toOneJoin is a join on the id of the joined table: at most one row.

@@ -1,4 +1,4 @@
-package model
+package session
 
 import (
 	"database/sql"

@@ -1,4 +1,4 @@
-package model
+package access
 
 import (
 	"fmt"
@@ -38,7 +38,7 @@ func MayCreateWith(app core.App, user *core.Record, r *core.Record, field string
 		keys = []string{""}
 	}
 	col := r.Collection()
-	if col.CreateRule == nil || len(keys) == 0 {
+	if col.CreateRule == nil || len(keys) == 0 || needsRequest(col, col.CreateRule) != nil {
 		return out
 	}
 	if *col.CreateRule == "" {

@@ -1,4 +1,4 @@
-package model_test
+package access_test
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
+	"ikplan/internal/access"
 	"ikplan/internal/model"
 	"ikplan/proof/testapp"
 )
@@ -29,14 +30,14 @@ func TestKeptQueriesPerUser(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := model.ListAs(app, user, model.Controls, "", "position", 0, nil, model.In{Field: "plan", Values: []string{f.Plan}})
+			got, err := access.ListAs(app, user, model.Controls, "", "position", 0, nil, access.In{Field: "plan", Values: []string{f.Plan}})
 			if err != nil {
 				t.Fatal(err)
 			}
 			if len(got) != want[key] {
 				t.Errorf("round %d, %s: Expected %d controls, got %d", round, key, want[key], len(got))
 			}
-			n, err := model.CountAs(app, user, model.Controls, "plan = {:plan}", dbx.Params{"plan": f.Plan})
+			n, err := access.CountAs(app, user, model.Controls, "plan = {:plan}", dbx.Params{"plan": f.Plan})
 			if err != nil || n != want[key] {
 				t.Errorf("round %d, %s: Expected a count of %d, got %d %v", round, key, want[key], n, err)
 			}
@@ -54,7 +55,7 @@ func TestKeptQueriesIds(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, ids := range [][]string{{f.Controls["1"]}, {f.Controls["2"], f.Controls["3"], "nosuchid"}, {}, {f.Controls["4"]}} {
-		got, err := model.ListAs(app, user, model.Controls, "", "position", 0, nil, model.In{Field: "id", Values: ids})
+		got, err := access.ListAs(app, user, model.Controls, "", "position", 0, nil, access.In{Field: "id", Values: ids})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -74,13 +75,13 @@ func TestKeptQueriesIds(t *testing.T) {
 		}
 	}
 	for _, key := range []string{"1", "2"} {
-		r, err := model.ViewAs(app, user, model.Controls, f.Controls[key])
+		r, err := access.ViewAs(app, user, model.Controls, f.Controls[key])
 		if err != nil || r == nil || r.Id != f.Controls[key] {
 			t.Fatalf("ViewAs %s: %v %v", key, r, err)
 		}
 	}
 	// a record loaded this way saves like one PocketBase loaded
-	r, err := model.ViewAs(app, user, model.Controls, f.Controls["1"])
+	r, err := access.ViewAs(app, user, model.Controls, f.Controls["1"])
 	if err != nil || r == nil {
 		t.Fatal(err)
 	}
@@ -104,7 +105,7 @@ func TestKeptQueriesRuleChange(t *testing.T) {
 		t.Fatal(err)
 	}
 	count := func() int {
-		n, err := model.CountAs(app, user, model.Controls, "", nil)
+		n, err := access.CountAs(app, user, model.Controls, "", nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -140,12 +141,12 @@ func TestKeptQueriesManyIds(t *testing.T) {
 	for i := 0; i < 40000; i++ {
 		ids = append(ids, fmt.Sprintf("x%014d", i))
 	}
-	got, err := model.Allowed(app, user, model.Controls, types.Pointer(""), ids[:1])
+	got, err := access.Allowed(app, user, model.Controls, types.Pointer(""), ids[:1])
 	if err != nil || !got[f.Controls["5"]] {
 		t.Fatalf("Allowed: %v %v", got, err)
 	}
 	col, _ := app.FindCollectionByNameOrId(model.Controls)
-	allowed, err := model.Allowed(app, user, model.Controls, col.UpdateRule, ids)
+	allowed, err := access.Allowed(app, user, model.Controls, col.UpdateRule, ids)
 	if err != nil || len(allowed) != 1 || !allowed[f.Controls["5"]] {
 		t.Fatalf("Expected only control 5 of %d ids, got %v %v", len(ids), allowed, err)
 	}
@@ -170,7 +171,7 @@ func TestMayCreateKept(t *testing.T) {
 			r := core.NewRecord(col)
 			r.Set("control", f.Controls[control])
 			r.Set("period", "2024")
-			if got := model.MayCreate(app, owner, r); got != want {
+			if got := access.MayCreate(app, owner, r); got != want {
 				t.Errorf("round %d, control %s: MayCreate = %v, want %v", round, control, got, want)
 			}
 		}
@@ -179,7 +180,8 @@ func TestMayCreateKept(t *testing.T) {
 
 // TestMemberAsLookup: the rules' test that the user belongs to the
 // record's board reaches SQLite as a lookup in the user's list of boards,
-// not as a LIKE over its text (member.go); TestAccessAsPocketBase checks
+// not as a LIKE over its text (member.go) nor a join of the user's boards
+// (the rules' "@request.auth.boards.id ?=", bindMembers); TestAccessAsPocketBase checks
 // that the answers are PocketBase's own.
 func TestMemberAsLookup(t *testing.T) {
 	f := testapp.Fix(t)
@@ -194,14 +196,35 @@ func TestMemberAsLookup(t *testing.T) {
 	}
 	for _, collection := range []string{model.Plans, model.Controls, model.Deviations, model.Actions, model.Users} {
 		queries = nil
-		if _, err := model.ListAs(app, user, collection, "", "", 0, nil); err != nil {
+		if _, err := access.ListAs(app, user, collection, "", "", 0, nil); err != nil {
 			t.Fatal(err)
 		}
 		if len(queries) != 1 {
 			t.Fatalf("%s: Expected one query, got %d", collection, len(queries))
 		}
-		if q := queries[0]; strings.Contains(q, "LIKE ('%' ||") || !strings.Contains(q, "` IN (SELECT value FROM json_each(?))") {
+		if q := queries[0]; strings.Contains(q, "LIKE ('%' ||") || strings.Contains(q, "__auth_users") || !strings.Contains(q, "` IN (SELECT value FROM json_each(?))") {
 			t.Errorf("%s: Expected the membership as a lookup in the list, got %s", collection, q)
 		}
+	}
+}
+
+// TestPlainPathIsPocketBases: with the switch on, the query SQLite runs is
+// PocketBase's own (its join of the user's boards), not the engine's lookup.
+func TestPlainPathIsPocketBases(t *testing.T) {
+	f := testapp.Fix(t)
+	app := testapp.New(t)
+	var queries []string
+	app.ConcurrentDB().(*dbx.DB).QueryLogFunc = func(_ context.Context, _ time.Duration, sql string, _ *sql.Rows, _ error) {
+		queries = append(queries, sql)
+	}
+	user := testapp.Find(t, app, model.Users, f.Users["samordnare"])
+	access.SetPlain(true)
+	t.Cleanup(func() { access.SetPlain(false) })
+	queries = nil
+	if _, err := access.ListAs(app, user, model.Controls, "", "", 0, nil); err != nil {
+		t.Fatal(err)
+	}
+	if len(queries) != 1 || !strings.Contains(queries[0], "__auth_users") || strings.Contains(queries[0], "json_each(?)") {
+		t.Fatalf("Expected PocketBase's own query, got %v", queries)
 	}
 }

@@ -1,4 +1,4 @@
-package model
+package access
 
 import (
 	"encoding/json"
@@ -88,6 +88,12 @@ func (s spec) run(app core.App, dst any) (ok bool, err error) {
 	if s.rule == nil {
 		return false, nil // superusers only
 	}
+	if err := needsRequest(s.col, s.rule); err != nil {
+		return false, err
+	}
+	if Plain() {
+		return s.runPlain(app, dst)
+	}
 	bound := dbx.Params{}
 	for k, v := range s.params {
 		bound[k] = v
@@ -162,7 +168,7 @@ func (s spec) key(rule, filter string, values dbx.Params) (string, bool) {
 		b.WriteByte(0)
 		b.WriteString(o.key(i, values))
 	}
-	return b.String(), fixed(rule) && fixed(filter)
+	return b.String(), fixed(rule) && fixed(filter) && !Plain() && !Uncached()
 }
 
 // fixed reports whether a rule or filter means the same for every run:

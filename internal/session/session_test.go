@@ -1,18 +1,18 @@
-package model_test
+package session_test
 
 import (
 	"testing"
 	"time"
 
-	"github.com/pocketbase/pocketbase/core"
+	"ikplan/internal/session"
 
-	"ikplan/internal/model"
+	"github.com/pocketbase/pocketbase/core"
 )
 
 func TestSessionExpiryAndRenewal(t *testing.T) {
 	t.Parallel()
 	start := time.Date(2025, 3, 15, 8, 0, 0, 0, time.UTC)
-	s := &model.Session{Record: core.NewRecord(core.NewBaseCollection(model.Sessions))}
+	s := &session.Session{Record: core.NewRecord(core.NewBaseCollection(session.Sessions))}
 	s.Set("signed_in", start)
 	s.Renew(start)
 	if got := s.Expires(); !got.Equal(start.Add(9 * time.Hour)) {
@@ -49,7 +49,7 @@ func TestFindSessionRefusesMalformedTokens(t *testing.T) {
 	t.Parallel()
 	// no database is asked: a token of the wrong length names no session
 	for _, token := range []string{"", "garbage", "eyJhbGciOiJIUzI1NiJ9.e30.x", string(make([]byte, 44))} {
-		if _, err := model.FindSession(nil, token); err != model.ErrNoSession {
+		if _, err := session.FindSession(nil, token); err != session.ErrNoSession {
 			t.Errorf("%q: expected ErrNoSession, got %v", token, err)
 		}
 	}
@@ -61,28 +61,28 @@ func TestFindSessionRefusesMalformedTokens(t *testing.T) {
 func TestSessionEndsAfterSignInHoweverUsed(t *testing.T) {
 	t.Parallel()
 	start := time.Date(2025, 3, 15, 7, 0, 0, 0, time.UTC)
-	for _, every := range []time.Duration{model.SessionRenew, time.Hour, 8 * time.Hour} {
-		s := &model.Session{Record: core.NewRecord(core.NewBaseCollection(model.Sessions))}
+	for _, every := range []time.Duration{session.SessionRenew, time.Hour, 8 * time.Hour} {
+		s := &session.Session{Record: core.NewRecord(core.NewBaseCollection(session.Sessions))}
 		s.Set("signed_in", start)
 		s.Renew(start)
 		for at := time.Duration(0); at <= 13*time.Hour; at += time.Minute {
 			now := start.Add(at)
-			if want := at >= model.SessionMax; s.Expired(now) != want {
+			if want := at >= session.SessionMax; s.Expired(now) != want {
 				t.Fatalf("used every %v, %v after the sign-in: expected ended %v, got %v (expires %v)", every, at, want, !want, s.Expires())
 			}
-			if s.Expires().After(start.Add(model.SessionMax)) {
-				t.Fatalf("used every %v, %v after the sign-in: expected the end at most %v after it, got %v", every, at, model.SessionMax, s.Expires())
+			if s.Expires().After(start.Add(session.SessionMax)) {
+				t.Fatalf("used every %v, %v after the sign-in: expected the end at most %v after it, got %v", every, at, session.SessionMax, s.Expires())
 			}
 			if at%every == 0 && !s.Expired(now) {
 				s.Renew(now)
 			}
 		}
 	}
-	if model.SessionMax != 12*time.Hour {
-		t.Fatalf("Expected sessions to last at most 12 hours (README, docs/RELIABILITY.md), got %v", model.SessionMax)
+	if session.SessionMax != 12*time.Hour {
+		t.Fatalf("Expected sessions to last at most 12 hours (README, docs/RELIABILITY.md), got %v", session.SessionMax)
 	}
 	// no sign-in time (a row from before it was recorded, not migrated): ended
-	s := &model.Session{Record: core.NewRecord(core.NewBaseCollection(model.Sessions))}
+	s := &session.Session{Record: core.NewRecord(core.NewBaseCollection(session.Sessions))}
 	s.Renew(start)
 	if !s.Expired(start) {
 		t.Fatalf("Expected a session without a sign-in time to have ended")
