@@ -59,7 +59,7 @@ const hostileSample = "hostilesample01"
 // drawSample draws ten invoices of control 9's 2024 period as its owner.
 func drawSample(t testing.TB, app core.App, f *testapp.Fixture) {
 	t.Helper()
-	data, err := os.ReadFile("../sample/testdata/leverantorsfakturor.csv")
+	data, err := os.ReadFile("../../internal/sample/testdata/leverantorsfakturor.csv")
 	if err != nil {
 		t.Fatal(err)
 	}
