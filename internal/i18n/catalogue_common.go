@@ -67,6 +67,13 @@ func init() {
 			"Tar bort kontrollen ur alla nämnders planer. Det går bara så länge ingen nämnd har rapporterat resultat för den.",
 			"Removes the control from every board's plan. This is only possible while no board has reported a result for it.",
 		},
+		"controlpage.common_text": {
+			"Kommunstyrelsen har beslutat kontrollen för alla nämnder: rubrik, metod och mål ändras bara där. Nämnden anger ansvarig och slutdatum.",
+			"The municipal executive board decided this control for every board: its title, method and target change only there. The board sets the owner and due date.",
+		},
+		"controlpage.common_link":       {"Alla nämnders resultat", "Every board's results"},
+		"start.common_missing":          {"Kommungemensamma kontroller %d som inte är rapporterade", "Common controls %d not reported"},
+		"start.common_all":              {"Alla nämnders resultat för %d", "Every board's results for %d"},
 		"common.delete":                 {"Ta bort kontrollen", "Delete the control"},
 		"common.standing.no_plan":       {"Ingen plan för %d", "No plan for %d"},
 		"common.standing.not_reported":  {"Ej rapporterad", "Not reported"},

@@ -95,6 +95,7 @@ func RollUpOf(app core.App, boards []*core.Record, year int, public bool, now ti
 	slices.SortFunc(boards, func(a, b *core.Record) int { return strings.Compare(a.GetString("name"), b.GetString("name")) })
 	var plans []*planData
 	var without []string
+	var withoutRecs []*core.Record
 	nm, err := loadDocNames(app)
 	if err != nil {
 		return nil, err
@@ -104,6 +105,7 @@ func RollUpOf(app core.App, boards []*core.Record, year int, public bool, now ti
 		if err != nil {
 			if model.BoardActiveIn(b, year) {
 				without = append(without, BoardInText(b))
+				withoutRecs = append(withoutRecs, b)
 			}
 			continue
 		}
@@ -142,6 +144,11 @@ func RollUpOf(app core.App, boards []*core.Record, year int, public bool, now ti
 	if len(without) > 0 {
 		d.P("", fmt.Sprintf("Ingen internkontrollplan för %d finns för %s.", year, joinSv(without)))
 	}
+	common, err := commonSection(app, plans, withoutRecs, year, public)
+	if err != nil {
+		return nil, err
+	}
+	d.Blocks = append(d.Blocks, common...)
 	for i, pd := range plans {
 		d.Break()
 		prefix := fmt.Sprintf("n%d-", i+1)

@@ -100,6 +100,10 @@ func refPages(p refIds) []refPage {
 		{"risk", "GET /risks/{id}", coordinator, "/risks/" + p.Risk, []string{p.RiskTitle}},
 		{"me", "GET /me", coordinator, "/me", []string{"<title>Mitt konto – ikplan</title>"}},
 		{"settings", "GET /settings", coordinator, "/settings", []string{"<title>Inställningar – ikplan</title>"}},
+		// kommungemensamma kontroller (scope "common"): the reference set
+		// defines none, so the edit page answers 404
+		{"common", "GET /common", coordinator, "/common?year=" + y, []string{"<title>Kommungemensamma kontroller " + y + " – ikplan</title>"}},
+		{"common-edit", "GET /common/{id}", coordinator, "/common/none", []string{"finns inte"}},
 		{"calendar", "GET /calendar/{file}", guest, "/calendar/" + p.Token + ".ics", []string{"BEGIN:VCALENDAR", "BEGIN:VEVENT"}},
 		{"report-followup", "GET /reports/followup", coordinator, "/reports/followup" + of, []string{"Uppföljning av", p.ControlTitle}},
 		{"report-followup-public", "GET /reports/followup", coordinator, "/reports/followup" + of + "&public=1", []string{"Uppföljning av"}},

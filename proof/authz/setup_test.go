@@ -92,6 +92,9 @@ func prepare(t *testing.T) *world {
 	draftControl, err := testapp.Create(app, model.Controls, map[string]any{"plan": ksDraft.Id, "number": 1, "title": "Utkastets kontroll", "frequency": "yearly"})
 	must(err)
 	must(drawSample(t, app, f))
+	// a common control of a year without plans (scope "common")
+	common, err := testapp.Create(app, model.CommonControls, map[string]any{"year": 2023, "title": "Efterlevnad av attestreglementet", "frequency": "yearly"})
+	must(err)
 
 	keys := map[string]string{}
 	for role, key := range accounts {
@@ -130,6 +133,7 @@ func prepare(t *testing.T) *world {
 		"$session": sess.Id, "$ksdraft": ksDraft.Id, "$dc": draftControl.Id,
 		"$c9": f.Controls["9"], "$smp": authzSample, "$si1": hooks.ItemId(authzSample, 1), "$si2": hooks.ItemId(authzSample, 2),
 		"$a2": f.Actions["2"], "$a8": f.Actions["8"], "$a10": f.Actions["10"], "$aHR8": f.Actions["HR8"],
+		"$cc": common.Id,
 	}
 	app.ClearBootstrap()
 	return w
@@ -142,7 +146,7 @@ const authzSample = "authzsample0001"
 
 func drawSample(t *testing.T, app core.App, f *testapp.Fixture) error {
 	t.Helper()
-	data, err := os.ReadFile("../sample/testdata/leverantorsfakturor.csv")
+	data, err := os.ReadFile("../../internal/sample/testdata/leverantorsfakturor.csv")
 	if err != nil {
 		return err
 	}
