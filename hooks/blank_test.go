@@ -116,6 +116,8 @@ func blankHost(t testing.TB, app core.App, f *testapp.Fixture, collection string
 		return drawNine(t, app, f).Id
 	case model.SampleItems:
 		return hooks.ItemId(drawNine(t, app, f).Id, 1)
+	case model.CommonControls: // nor a common control
+		return define(t, app, 2024, "Efterlevnad av attestreglementet").Id
 	}
 	recs, err := app.FindRecordsByFilter(collection, "", "created", 1, 0)
 	if err != nil || len(recs) == 0 {

@@ -32,13 +32,17 @@ func bindControls(app core.App, h *rules) {
 		return check(e, h.validateControl)
 	})
 	app.OnRecordCreate(model.Controls).BindFunc(func(e *core.RecordEvent) error {
-		if plan := find(e.App, model.Plans, e.Record.GetString("plan")); plan != nil && plan.GetString("status") != model.PlanDraft {
+		// a common control's copy joins an adopted plan too (bindCommon)
+		if plan := find(e.App, model.Plans, e.Record.GetString("plan")); plan != nil && plan.GetString("status") != model.PlanDraft &&
+			!(plan.GetString("status") == model.PlanAdopted && e.Record.GetString(model.CommonControlField) != "") {
 			return fieldErrors{"plan": i18n.M("ikplan.control.add_draft", "status", planStatusKey(plan.GetString("status")))}.err()
 		}
 		return e.Next()
 	})
 	app.OnRecordDelete(model.Controls).BindFunc(func(e *core.RecordEvent) error {
-		if plan := find(e.App, model.Plans, e.Record.GetString("plan")); plan != nil && plan.GetString("status") != model.PlanDraft {
+		// a common control's copy leaves an adopted plan with its definition
+		if plan := find(e.App, model.Plans, e.Record.GetString("plan")); plan != nil && plan.GetString("status") != model.PlanDraft &&
+			!(plan.GetString("status") == model.PlanAdopted && byCommon(e.Context)) {
 			return refuse("ikplan.control.delete_draft", "status", planStatusKey(plan.GetString("status")))
 		}
 		return e.Next()
@@ -90,7 +94,20 @@ func (h *rules) validateControl(e *core.RecordEvent, errs fieldErrors) {
 		}
 	}
 
-	// a target is an operator and a number, with an optional metric and unit
+	checkTarget(r, errs)
+
+	// the due date lies in the plan's year (what was decided before stays
+	// as it was: bindFrozen keeps an adopted plan's due dates)
+	if due := r.GetDateTime("due"); !due.IsZero() && linkChanged(r, "due") {
+		if y := plan.GetInt("year"); due.Time().Year() != y {
+			errs.add("due", "ikplan.control.due_year", "year", y)
+		}
+	}
+}
+
+// checkTarget: a target is an operator and a number, with an optional
+// metric and unit (a control's, and a common control's).
+func checkTarget(r *core.Record, errs fieldErrors) {
 	op, value := r.GetString("target_operator"), r.GetString("target_value")
 	anyTarget := op != "" || value != "" || r.GetString("target_metric") != "" || r.GetString("target_unit") != ""
 	if anyTarget {
@@ -104,14 +121,6 @@ func (h *rules) validateControl(e *core.RecordEvent, errs fieldErrors) {
 		}
 		if r.GetString("target_metric") == "" {
 			errs.add("target_metric", "ikplan.control.target_metric")
-		}
-	}
-
-	// the due date lies in the plan's year (what was decided before stays
-	// as it was: bindFrozen keeps an adopted plan's due dates)
-	if due := r.GetDateTime("due"); !due.IsZero() && linkChanged(r, "due") {
-		if y := plan.GetInt("year"); due.Time().Year() != y {
-			errs.add("due", "ikplan.control.due_year", "year", y)
 		}
 	}
 }

@@ -18,9 +18,10 @@ import (
 // notDecided are the fields of a control that the board does not decide:
 // its identity and times, the plan it belongs to (fixed once written), the
 // owner (people leave) and what the server keeps of its results (the
-// reported flag, the next unreported period and its due date). Every other
+// reported flag, the next unreported period and its due date), and the link
+// to a common control (bindCommon keeps it, with its own message). Every other
 // field must be frozen once the plan is adopted.
-var notDecided = []string{"id", "created", "updated", "plan", "owner", "reported", "next_due", "next_period"}
+var notDecided = []string{"id", "created", "updated", "plan", "owner", "reported", "next_due", "next_period", "common_control"}
 
 // TestEveryControlFieldIsClassified: a field added to controls is either
 // frozen with the board's decision or named here as not decided; no new

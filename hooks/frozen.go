@@ -208,7 +208,14 @@ func decidedFields(app core.App, r *core.Record) fieldErrors {
 	if plan == nil || plan.GetString("status") == model.PlanDraft {
 		return errs
 	}
+	common := commonOf(app, r)
 	for _, f := range model.FrozenControlFields {
+		if common != nil && slices.Contains(model.CommonFields, f) && r.GetString(f) == common.GetString(f) {
+			continue // kommunstyrelsen's decision, not the board's (bindCommon)
+		}
+		if common != nil && f == "due" && orig.GetDateTime("due").IsZero() {
+			continue // a common control added after the adoption: the board sets its due date once
+		}
 		if !reflect.DeepEqual(plain(r.Get(f)), plain(orig.Get(f))) {
 			errs.add(f, "ikplan.control.decided", "status", planStatusKey(plan.GetString("status")), "field", fieldKey(f))
 		}

@@ -79,6 +79,7 @@ func Register(app core.App, now func() time.Time) {
 	bindRisks(app, h)
 	bindPlans(app, h)
 	bindControls(app, h)
+	bindCommon(app)
 	bindResults(app, h)
 	bindDeviations(app, h)
 	bindSamples(app, h)

@@ -23,6 +23,9 @@ func TestTextMustBeReadable(t *testing.T) {
 		if name == model.Samples || name == model.SampleItems {
 			drawNine(t, app, f) // the demo has no sample
 		}
+		if name == model.CommonControls {
+			define(t, app, 2024, "Efterlevnad av attestreglementet") // nor a common control
+		}
 		col, err := app.FindCollectionByNameOrId(name)
 		if err != nil {
 			t.Fatal(err)

@@ -38,6 +38,9 @@ type access struct {
 	updateBodyFor func(f *testapp.Fixture) string
 	// prepare readies a fresh app for a create or delete (e.g. a record to delete)
 	prepare func(t testing.TB, app core.App, f *testapp.Fixture)
+	// prepareAll runs prepare before every request, the reads too: the
+	// record is not in the fixture
+	prepareAll bool
 	// deleteTarget is the record deleted (defaults to target)
 	deleteTarget func(f *testapp.Fixture) string
 	// superuser overrides for writes that a hook refuses even to superusers
@@ -179,6 +182,23 @@ func matrix() []access {
 			updateBody:  `{"actor":"someone"}`,
 			superCreate: http.StatusForbidden, superUpdate: http.StatusForbidden, superDelete: http.StatusForbidden,
 		},
+		{
+			// kommungemensamma kontroller: everyone signed in reads them,
+			// kommunstyrelsen's coordinators (samordnare coordinates KS, the
+			// board marked executive) write them; a year without plans, so
+			// that no board's copy is in the way
+			collection: model.CommonControls, target: func(f *testapp.Fixture) string { return "tmpcommon000001" },
+			list:   []string{"samordnare", "ansvarig", "raddning", "lasare", "revisor", "annan", "superuser"},
+			create: coordinators, update: coordinators, del: coordinators,
+			createBody: func(f *testapp.Fixture) string {
+				return `{"year":2023,"title":"Efterlevnad av attestreglementet","frequency":"yearly"}`
+			},
+			updateBody: `{"description":"Stickprov av 20 fakturor."}`,
+			prepare: func(t testing.TB, app core.App, f *testapp.Fixture) {
+				fixed(t, app, model.CommonControls, "tmpcommon000001", map[string]any{"year": 2023, "title": "Delegationsbeslut", "frequency": "yearly"})
+			},
+			prepareAll: true,
+		},
 	}
 }
 
@@ -290,7 +310,7 @@ func TestAPIRules(t *testing.T) {
 				s.Name = a.collection + "/" + role + "/" + s.Name
 				s.Headers = headers(f, role)
 				s.TestAppFactory = testapp.Factory
-				if a.prepare != nil && (s.Method == http.MethodPost || s.Method == http.MethodDelete) {
+				if a.prepare != nil && (s.Method == http.MethodPost || s.Method == http.MethodDelete || a.prepareAll) {
 					prepare := a.prepare
 					s.BeforeTestFunc = func(t testing.TB, app *tests.TestApp, e *core.ServeEvent) { prepare(t, app, f) }
 				}

@@ -8,20 +8,23 @@ import "ikplan/internal/i18n"
 // stored value through it, so "lopande" reads "Löpande kontroll" wherever
 // it is shown, in either language.
 var valueKeys = map[string]string{
-	"plans.status":               "plan.status.",
-	"controls.method":            "method.",
-	"controls.frequency":         "frequency.",
-	"controls.target_operator":   "op.",
-	"results.outcome":            "outcome.",
-	"deviations.status":          "deviation.status.",
-	"actions.status":             "action.status.",
-	"actions.deadline_precision": "precision.",
-	"risks.category":             "risks.category.",
-	"risks.status":               "risks.status.",
-	"risk_assessments.treatment": "risks.treatment.",
-	"users.role":                 "me.role.",
-	"samples.method":             "sample.method.",
-	"sample_items.status":        "sample.status.",
+	"plans.status":                    "plan.status.",
+	"controls.method":                 "method.",
+	"controls.frequency":              "frequency.",
+	"controls.target_operator":        "op.",
+	"results.outcome":                 "outcome.",
+	"deviations.status":               "deviation.status.",
+	"actions.status":                  "action.status.",
+	"actions.deadline_precision":      "precision.",
+	"risks.category":                  "risks.category.",
+	"risks.status":                    "risks.status.",
+	"risk_assessments.treatment":      "risks.treatment.",
+	"users.role":                      "me.role.",
+	"samples.method":                  "sample.method.",
+	"sample_items.status":             "sample.status.",
+	"common_controls.method":          "method.",
+	"common_controls.frequency":       "frequency.",
+	"common_controls.target_operator": "op.",
 }
 
 // ValueKey is the catalogue key of a select field's value ("method.lopande"

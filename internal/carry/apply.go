@@ -49,6 +49,10 @@ func Apply(app core.App, actor model.Actor, planId string, decisions map[string]
 		}
 		copies := map[string]string{}
 		for _, c := range pv.Controls {
+			if id, common := commonCopy(tx, c, next); common {
+				copies[c.Id] = id
+				continue
+			}
 			cp, err := copyControl(tx, c, next, pv.NextYear-pv.Year, nil)
 			if err != nil {
 				return err

@@ -200,6 +200,10 @@ func copyInto(tx core.App, s Summary) error {
 		AndWhere(dbx.HashExp{"plan": s.Into.Id, "section": section}).One(&max)
 	copies := map[string]string{}
 	for i, c := range s.Copies {
+		if id, common := commonCopy(tx, c, s.Into); common {
+			copies[c.Id] = id
+			continue
+		}
 		plan, err := tx.FindRecordById(model.Plans, c.GetString("plan"))
 		if err != nil {
 			return err

@@ -94,7 +94,7 @@ func date(s string) any {
 
 func (l *loader) run(password string) error {
 	for _, b := range Boards {
-		rec, err := l.save(model.Boards, map[string]any{"name": b.Name, "short_name": b.ShortName})
+		rec, err := l.save(model.Boards, map[string]any{"name": b.Name, "short_name": b.ShortName, model.ExecutiveField: b.Key == "KS"})
 		if err != nil {
 			return err
 		}

@@ -28,7 +28,7 @@ const AuditLogId = "ikauditlog00001"
 // written to the audit log.
 var Domain = []string{
 	Boards, Units, Users, Risks, RiskAssessments, Plans, Controls,
-	Results, Deviations, Actions, Settings, Samples, SampleItems,
+	Results, Deviations, Actions, Settings, Samples, SampleItems, CommonControls,
 }
 
 // User roles.

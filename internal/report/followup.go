@@ -15,6 +15,10 @@ import (
 // Confidential is the mark on a confidential item of the internal version.
 const Confidential = "Sekretess"
 
+// CommonMark marks a kommungemensam kontroll: one kommunstyrelsen decided
+// for every board (scope "common").
+const CommonMark = "Kommungemensam"
+
 // FollowUp builds the follow-up report (uppföljning) of a board's plan for
 // a year, in the structure and wording of the report the board adopts:
 // 1.1 every control in the plan's order with its account and outcome, the
@@ -97,6 +101,9 @@ func lead(d *Doc, c *core.Record) {
 	var marks []string
 	if c.GetBool("confidential") {
 		marks = append(marks, Confidential)
+	}
+	if c.GetString(model.CommonControlField) != "" {
+		marks = append(marks, CommonMark)
 	}
 	d.P("lead", fmt.Sprintf("%d. %s", c.GetInt("number"), strings.TrimSpace(c.GetString("title"))), marks...)
 }

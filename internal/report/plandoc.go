@@ -113,6 +113,9 @@ func (pd *planData) planRow(c *core.Record) []string {
 	if c.GetBool("confidential") {
 		title += " (" + strings.ToLower(Confidential) + ")"
 	}
+	if c.GetString(model.CommonControlField) != "" {
+		title += " (" + strings.ToLower(CommonMark) + ")"
+	}
 	due := ""
 	if d := c.GetDateTime("due"); !d.IsZero() {
 		due = d.Time().Format(time.DateOnly)

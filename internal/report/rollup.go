@@ -96,6 +96,7 @@ func RollUpOf(app core.App, boards []*core.Record, year int, v model.Version, no
 	slices.SortFunc(boards, func(a, b *core.Record) int { return strings.Compare(a.GetString("name"), b.GetString("name")) })
 	var plans []*planData
 	var without []string
+	var withoutRecs []*core.Record
 	nm, err := loadDocNames(app)
 	if err != nil {
 		return nil, err
@@ -105,6 +106,7 @@ func RollUpOf(app core.App, boards []*core.Record, year int, v model.Version, no
 		if err != nil {
 			if model.BoardActiveIn(b, year) {
 				without = append(without, BoardInText(b))
+				withoutRecs = append(withoutRecs, b)
 			}
 			continue
 		}
@@ -143,6 +145,11 @@ func RollUpOf(app core.App, boards []*core.Record, year int, v model.Version, no
 	if len(without) > 0 {
 		d.P("", fmt.Sprintf("Ingen internkontrollplan för %d finns för %s.", year, joinSv(without)))
 	}
+	common, err := commonSection(app, plans, withoutRecs, year, v.Public)
+	if err != nil {
+		return nil, err
+	}
+	d.Blocks = append(d.Blocks, common...)
 	for i, pd := range plans {
 		d.Break()
 		prefix := fmt.Sprintf("n%d-", i+1)

@@ -106,6 +106,10 @@ func refPages(p refIds) []refPage {
 		{"package", "GET /audit/package", auditor, "/audit/package", []string{"<title>Revisionspaket – ikplan</title>"}},
 		{"package-download", "GET /audit/package/download", auditor, "/audit/package/download" + of, []string{zipMagic}},
 		{"settings", "GET /settings", coordinator, "/settings", []string{"<title>Inställningar – ikplan</title>"}},
+		// kommungemensamma kontroller (scope "common"): the reference set
+		// defines none, so the edit page answers 404
+		{"common", "GET /common", coordinator, "/common?year=" + y, []string{"<title>Kommungemensamma kontroller " + y + " – ikplan</title>"}},
+		{"common-edit", "GET /common/{id}", coordinator, "/common/none", []string{"finns inte"}},
 		{"calendar", "GET /calendar/{file}", guest, "/calendar/" + p.Token + ".ics", []string{"BEGIN:VCALENDAR", "BEGIN:VEVENT"}},
 		{"report-followup", "GET /reports/followup", coordinator, "/reports/followup" + of, []string{"Uppföljning av", p.ControlTitle}},
 		{"report-followup-public", "GET /reports/followup", coordinator, "/reports/followup" + of + "&public=1", []string{"Uppföljning av"}},

@@ -37,7 +37,7 @@ func (s *server) plan(e *core.RequestEvent) error {
 
 // planControlFields are the fields of a control the plan page shows (its
 // table: templates.Plan and Target) and groups it by.
-var planControlFields = access.Fields{"number", "title", "confidential", "owner", "due", "unit", "section",
+var planControlFields = access.Fields{"number", "title", "confidential", "owner", "due", "unit", "section", "common_control",
 	"target_metric", "target_operator", "target_value", "target_unit"}
 
 func (s *server) planView(e *core.RequestEvent, plan *core.Record) (templates.PlanView, error) {

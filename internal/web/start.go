@@ -48,6 +48,9 @@ func (s *server) start(e *core.RequestEvent) error {
 	if err != nil {
 		return err
 	}
+	if v.Common, err = s.startCommon(e); err != nil {
+		return err
+	}
 	// the menu's count from what the page has read already
 	if n, err := o.DueCount(); err == nil {
 		e.Set(navCountKey, s.cachedCount(e, func() int { return n }))

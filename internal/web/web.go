@@ -77,6 +77,7 @@ func (s *server) bindRoutes(se *core.ServeEvent) {
 	s.bindRiskRoutes(in)
 	s.bindControlRoutes(in)
 	s.bindSampleRoutes(in)
+	s.bindCommonRoutes(in)
 	s.bindExcelRoutes(in)
 	s.bindReportRoutes(in)
 	s.bindMeRoutes(in)

@@ -75,6 +75,11 @@ var refusalCases = []refusalCase{
 	{route: "POST /samples/{id}/items/{item}/deviation", url: "/samples/$smp/items/$si1/deviation", valid: ""},
 	{route: "POST /settings", url: "/settings", valid: "municipality=Exempelby+kommun",
 		invalid: []string{"municipality=" + strings.Repeat("x", 201)}},
+	{route: "POST /common", url: "/common", valid: "year=2023&title=Delegationsbeslut&frequency=yearly",
+		invalid: []string{"year=2023&title=&frequency=yearly", "year=2023&title=Attestreglementet&frequency=ogiltig"}},
+	{route: "POST /common/{id}", url: "/common/$cc", valid: "title=Attestreglementet&frequency=yearly",
+		invalid: []string{"title=&frequency=yearly", "title=Attestreglementet&frequency=ogiltig"}},
+	{route: "POST /common/{id}/delete", url: "/common/$cc/delete", valid: ""},
 }
 
 // notRecordWrites are the POST routes that write no record of the domain,

@@ -88,6 +88,13 @@ func pageRows() []row {
 		// coordinators only (the other board's coordinator too: the
 		// settings are the whole municipality's)
 		{route: "GET /settings", url: "/settings", want: "guest,super:login reader,auditor,owner,other,annan:403 coord,ian:200"},
+		// kommungemensamma kontroller: everyone signed in reads them; the
+		// form to change one is for kommunstyrelsen's coordinators (the
+		// update rule), not the other board's
+		{route: "GET /common", url: "/common?year=2023", want: "guest,super:login *:200",
+			text: "Efterlevnad av attestreglementet", sees: "reader,auditor,owner,other,annan,ian,coord"},
+		{route: "GET /common/{id}", url: "/common/$cc", want: "guest,super:login reader,auditor,owner,other,annan,ian:403 coord:200",
+			text: "Efterlevnad av attestreglementet", sees: "coord"},
 		// the feed is reached by its secret address, not by a session: each
 		// role asks for its own; guests and superusers have none
 		{route: "GET /calendar/{file}", url: "/calendar/$cal.ics", want: "guest,super:404 *:200",
@@ -163,6 +170,13 @@ func writeRows() []row {
 		{route: "POST /me/calendar", url: "/me/calendar", want: "guest,super:login *:303"},
 		{route: "POST /settings", url: "/settings", body: "municipality=Exempelby+kommun",
 			want: "guest,super:login reader,auditor,owner,other,annan:403 coord,ian:303"},
+		// kommungemensamma kontroller: kommunstyrelsen's coordinators only
+		{route: "POST /common", url: "/common", body: "year=2023&title=Delegationsbeslut&frequency=yearly",
+			want: "guest,super:login reader,auditor,owner,other,annan,ian:403 coord:303"},
+		{route: "POST /common/{id}", url: "/common/$cc", body: "title=Attestreglementet&frequency=yearly",
+			want: "guest,super:login reader,auditor,owner,other,annan,ian:403 coord:303"},
+		{route: "POST /common/{id}/delete", url: "/common/$cc/delete",
+			want: "guest,super:login reader,auditor,owner,other,annan,ian:403 coord:303"},
 	}
 }
 

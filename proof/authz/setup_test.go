@@ -94,6 +94,9 @@ func prepare(t *testing.T) *world {
 	must(err)
 	must(drawSample(t, app, f))
 	itemEvidence := testapp.Find(t, app, model.SampleItems, hooks.ItemId(authzSample, 1)).GetStringSlice("evidence")[0]
+	// a common control of a year without plans (scope "common")
+	common, err := testapp.Create(app, model.CommonControls, map[string]any{"year": 2023, "title": "Efterlevnad av attestreglementet", "frequency": "yearly"})
+	must(err)
 
 	keys := map[string]string{}
 	for role, key := range accounts {
@@ -133,6 +136,7 @@ func prepare(t *testing.T) *world {
 		"$c9": f.Controls["9"], "$smp": authzSample, "$si1": hooks.ItemId(authzSample, 1), "$si2": hooks.ItemId(authzSample, 2),
 		"$sie": itemEvidence,
 		"$a2":  f.Actions["2"], "$a8": f.Actions["8"], "$a10": f.Actions["10"], "$aHR8": f.Actions["HR8"],
+		"$cc": common.Id,
 	}
 	app.ClearBootstrap()
 	return w

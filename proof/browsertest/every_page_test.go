@@ -93,6 +93,8 @@ var everyPage = []aPage{
 	{name: "me", route: "GET /me", path: "/me"},
 	{name: "package", route: "GET /audit/package", path: "/audit/package"},
 	{name: "settings", route: "GET /settings", path: "/settings", roles: []string{"coordinator"}},
+	{name: "common", route: "GET /common", path: "/common?year=2026"},
+	{name: "common-edit", route: "GET /common/{id}", path: "/common/$cc", roles: []string{"coordinator"}},
 }
 
 // notPages are the GET routes that answer no page of the UI, and why.
@@ -319,7 +321,7 @@ func setCookie(base, name, value string) chromedp.Action[chromedp.Void] {
 // transfer page), and answers the $names of everyPage's addresses.
 func everyPageIds(t *testing.T, b *ui) *strings.Replacer {
 	t.Helper()
-	var draft, control string
+	var draft, control, common string
 	err := model.RunAs(b.app, model.System, func(tx core.App) error {
 		if err := testapp.Update(tx, model.Boards, b.f.KS, map[string]any{"successor": b.f.IAN}); err != nil {
 			return err
@@ -333,12 +335,19 @@ func everyPageIds(t *testing.T, b *ui) *strings.Replacer {
 			return err
 		}
 		draft, control = p.Id, c.Id
+		// a common control of the draft's year (scope "common")
+		k, err := testapp.Create(tx, model.CommonControls, map[string]any{"year": 2026, "title": "Efterlevnad av attestreglementet",
+			"frequency": "yearly", "method": "stickprov", "target_metric": "Andel fel", "target_operator": "<=", "target_value": "5", "target_unit": "%"})
+		if err != nil {
+			return err
+		}
+		common = k.Id
 		return nil
 	})
 	if err != nil {
 		t.Fatalf("failed to add the draft plan: %v", err)
 	}
 	// longest names first: $c11 before $c1
-	return strings.NewReplacer("$plan", b.f.Plan, "$draft", draft, "$dc", control, "$ks", b.f.KS,
+	return strings.NewReplacer("$plan", b.f.Plan, "$draft", draft, "$dc", control, "$ks", b.f.KS, "$cc", common,
 		"$c11", b.f.Controls["11"], "$a11", b.f.Actions["11"], "$c2", b.f.Controls["2"], "$c9", b.f.Controls["9"], "$risk", b.f.Risk)
 }
