@@ -113,7 +113,7 @@ func carryTransferCommand(app *pocketbase.PocketBase) *cobra.Command {
 				return nil
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "Överfört från %s till %s: %d risker, %d kontrollpunkter utan resultat, %d öppna åtgärder; %d kontrollpunkter kopierade.\n",
-				model.BoardInText(b), model.BoardInText(s.To), len(s.Risks), len(s.Controls), len(s.Actions), len(s.Copies))
+				model.BoardInText(b), s.To.InText(), len(s.Risks), len(s.Controls), len(s.Actions), len(s.Copies))
 			return nil
 		},
 	}

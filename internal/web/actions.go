@@ -232,6 +232,20 @@ func field(records []*core.Record, name string) []string {
 	return out
 }
 
+// ids lists the distinct non-empty values get reads from the records, in
+// their order: the ids a list of typed records links to.
+func ids[R any](records []R, get func(R) string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, r := range records {
+		if v := get(r); v != "" && !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
 // byId maps records by id.
 func byId(recs []*core.Record) map[string]*core.Record {
 	out := make(map[string]*core.Record, len(recs))
