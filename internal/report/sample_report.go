@@ -27,12 +27,12 @@ func sampleNotes(app core.App, pd *planData) map[string]string {
 	if err != nil {
 		return out
 	}
-	for _, s := range samples {
+	for _, s := range model.AsSamples(samples) {
 		f := model.FindingsOf(app, s.Id)
-		out[s.GetString("control")+"/"+s.GetString("period")] = fmt.Sprintf(
+		out[s.Control()+"/"+s.Period()] = fmt.Sprintf(
 			"Stickprov: %d poster ur en population om %d rader (populationsfilens SHA-256 %s), dragna med slumpmässigt urval utan återläggning "+
 				"(HMAC-SHA256 av fröet och radnumret, lägst först) med fröet %s. Resultat: %s; %d av %d poster bedömda.",
-			s.GetInt("size"), s.GetInt("population_rows"), s.GetString("population_sha256"), s.GetString("seed"),
+			s.Size(), s.PopulationRows(), s.PopulationSHA256(), s.Seed(),
 			f.Text().In("sv"), f.Assessed, f.Size)
 	}
 	return out
