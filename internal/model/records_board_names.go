@@ -7,3 +7,7 @@ func (b *Board) InText() string {
 	}
 	return BoardInText(b.Record)
 }
+
+// Genitive is the board's name in the genitive inside a sentence
+// (BoardGenitive): "kommunstyrelsens".
+func (b *Board) Genitive() string { return BoardGenitive(b.Record) }

@@ -133,7 +133,7 @@ func (s *server) actionRows(e *core.RequestEvent, actions []*core.Record, plans 
 		var boardIds []string
 		for _, id := range field(actions, "plan") {
 			if pl := plans[id]; pl != nil {
-				boardIds = append(boardIds, pl.GetString("board"))
+				boardIds = append(boardIds, model.AsPlan(pl).Board())
 			}
 		}
 		boards, err := model.ListAs(e.App, e.Auth, model.Boards, "", "", 0, nil,
@@ -143,7 +143,7 @@ func (s *server) actionRows(e *core.RequestEvent, actions []*core.Record, plans 
 		}
 		lk.boards, lk.owners = map[string]string{}, s.userNames(e, field(actions, "owner"))
 		for _, b := range boards {
-			lk.boards[b.Id] = b.GetString("name")
+			lk.boards[b.Id] = model.AsBoard(b).Name()
 		}
 	}
 	mayUpdate, err := model.Allowed(e.App, e.Auth, model.Actions, col(e, model.Actions).UpdateRule, model.IDs(actions))
@@ -153,7 +153,7 @@ func (s *server) actionRows(e *core.RequestEvent, actions []*core.Record, plans 
 	rows := make([]templates.ActionRow, 0, len(actions))
 	for _, a := range actions {
 		row := s.actionRow(a, lk)
-		row.Status = s.actionStatusView(a, lk.plans[a.GetString("plan")], mayUpdate[a.Id], back)
+		row.Status = s.actionStatusView(a, lk.plans[model.AsAction(a).Plan()], mayUpdate[a.Id], back)
 		rows = append(rows, row)
 	}
 	return rows, nil
@@ -169,11 +169,11 @@ type actionLookup struct {
 func (s *server) actionRow(a *core.Record, lk actionLookup) templates.ActionRow {
 	row := templates.ActionRow{
 		Action:  a,
-		Control: lk.controls[a.GetString("control")],
-		Owner:   lk.owners[a.GetString("owner")],
+		Control: lk.controls[model.AsAction(a).Control()],
+		Owner:   lk.owners[model.AsAction(a).Owner()],
 	}
-	if pl := lk.plans[a.GetString("plan")]; pl != nil {
-		row.Year, row.Board = pl.GetInt("year"), lk.boards[pl.GetString("board")]
+	if pl := lk.plans[model.AsAction(a).Plan()]; pl != nil {
+		row.Year, row.Board = model.AsPlan(pl).Year(), lk.boards[model.AsPlan(pl).Board()]
 	}
 	return row
 }

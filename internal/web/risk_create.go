@@ -22,15 +22,15 @@ func (s *server) newRisk(e *core.RequestEvent, boards []*core.Record) (templates
 		return n, nil
 	}
 	probe := core.NewRecord(col)
-	probe.Set("title", "-")
-	probe.Set("status", "active")
+	model.AsRisk(probe).SetTitle("-")
+	model.AsRisk(probe).SetStatus("active")
 	may := model.MayCreateWith(e.App, e.Auth, probe, "board", model.IDs(boards))
 	names := map[string]string{}
 	var allowed []string
 	for _, b := range boards {
 		if may[b.Id] {
 			n.Boards = append(n.Boards, b)
-			names[b.Id] = b.GetString("name")
+			names[b.Id] = model.AsBoard(b).Name()
 			allowed = append(allowed, b.Id)
 		}
 	}
@@ -38,12 +38,12 @@ func (s *server) newRisk(e *core.RequestEvent, boards []*core.Record) (templates
 		return n, nil
 	}
 	units, err := model.ListAs(e.App, e.Auth, model.Units, "", "name", 0, nil,
-		model.In{Field: "board", Values: allowed}, model.Fields{"name", "board"})
+		model.In{Field: "board", Values: allowed}, model.Fields{model.FieldUnitName, model.FieldUnitBoard})
 	if err != nil {
 		return n, err
 	}
-	for _, u := range units {
-		n.Units = append(n.Units, templates.UnitOption{Id: u.Id, Name: u.GetString("name"), Board: names[u.GetString("board")]})
+	for _, u := range model.AsUnits(units) {
+		n.Units = append(n.Units, templates.UnitOption{Id: u.Id, Name: u.Name(), Board: names[u.Board()]})
 	}
 	return n, nil
 }
@@ -65,7 +65,7 @@ func (s *server) riskCreate(e *core.RequestEvent) error {
 	}
 	err = save(e.App, e.Auth, r)
 	if err == nil {
-		return done(e, "/risks/"+r.Id, i18n.M("flash.risk_created", "title", r.GetString("title")))
+		return done(e, "/risks/"+r.Id, i18n.M("flash.risk_created", "title", model.AsRisk(r).Title()))
 	}
 	errs, ok := formErrors(lang(e), err, riskFields...)
 	if !ok {

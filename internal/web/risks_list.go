@@ -69,13 +69,13 @@ func (s *server) riskList(e *core.RequestEvent, v *templates.RisksView, bands mo
 	}
 	unitNames := map[string]string{}
 	for _, u := range units {
-		unitNames[u.Id] = u.GetString("name")
+		unitNames[u.Id] = model.AsUnit(u).Name()
 	}
 	byBoard := map[string]*templates.RiskBoard{}
 	for _, r := range risks {
 		row := templates.RiskRow{Risk: r, Unit: unitNames[r.GetString("unit")], Assessment: ofRisk[r.Id]}
 		if row.Assessment != nil {
-			row.Band = bands.Band(row.Assessment.GetInt("value"))
+			row.Band = bands.Band(model.AsRiskAssessment(row.Assessment).Value())
 		}
 		g := byBoard[r.GetString("board")]
 		if g == nil {
@@ -86,7 +86,7 @@ func (s *server) riskList(e *core.RequestEvent, v *templates.RisksView, bands mo
 	}
 	for _, b := range onPage {
 		if g := byBoard[b.Id]; g != nil {
-			g.Name = b.GetString("name")
+			g.Name = model.AsBoard(b).Name()
 			slices.SortStableFunc(g.Rows, func(x, y templates.RiskRow) int { return riskValue(y) - riskValue(x) })
 			v.Groups = append(v.Groups, *g)
 		}

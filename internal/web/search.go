@@ -160,7 +160,7 @@ func (s *server) searchHits(e *core.RequestEvent, kind string, recs []*core.Reco
 		for _, r := range recs {
 			board := ""
 			if b := boards[r.GetString("board")]; b != nil {
-				board = b.GetString("name")
+				board = model.AsBoard(b).Name()
 			}
 			hits = append(hits, templates.SearchHit{Href: "/plans/" + r.Id, Title: r.GetString("title"),
 				Detail: strings.TrimSpace(board + " " + itoa(r.GetInt("year")))})
@@ -180,7 +180,7 @@ func (s *server) searchHits(e *core.RequestEvent, kind string, recs []*core.Reco
 		for _, r := range recs {
 			href := "/"
 			if res := results[r.GetString("result")]; res != nil {
-				href = "/controls/" + res.GetString("control") + "#deviation-" + r.Id
+				href = "/controls/" + model.AsResult(res).Control() + "#deviation-" + r.Id
 			}
 			hits = append(hits, templates.SearchHit{Href: href, Title: shorten(r.GetString("description"), 200)})
 		}
