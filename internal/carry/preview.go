@@ -55,7 +55,7 @@ func Preview(app core.App, planId string) (Proposal, error) {
 		return pv, fmt.Errorf("failed to load plan %q: %w", planId, err)
 	}
 	plan := model.AsPlan(rec)
-	if plan.GetString("status") == model.PlanDraft {
+	if plan.Status() == model.PlanDraft {
 		return pv, &Refusal{Msg: i18n.M("carry.refusal.draft")}
 	}
 	board, err := app.FindRecordById(model.Boards, plan.Board())
@@ -71,7 +71,7 @@ func Preview(app core.App, planId string) (Proposal, error) {
 		return pv, err
 	}
 	for _, c := range pv.Controls {
-		if o := c.GetString("owner"); o != "" && !isMember(app, o, board.Id) {
+		if o := c.Owner(); o != "" && !isMember(app, o, board.Id) {
 			pv.NoOwner = append(pv.NoOwner, c)
 		}
 	}
@@ -96,14 +96,14 @@ func Preview(app core.App, planId string) (Proposal, error) {
 		order[c.Id] = i
 	}
 	rank := func(a *model.Action) int {
-		if i, ok := order[a.GetString("control")]; ok {
+		if i, ok := order[a.Control()]; ok {
 			return i
 		}
 		return len(order)
 	}
 	slices.SortStableFunc(actions, func(a, b *model.Action) int { return rank(a) - rank(b) })
 	for _, a := range actions {
-		if a.GetString("transferred_to") != "" {
+		if a.TransferredTo() != "" {
 			pv.Transferred = append(pv.Transferred, a)
 		} else {
 			pv.Unfinished = append(pv.Unfinished, a)
@@ -135,7 +135,7 @@ func controlsOf(app core.App, planId string) ([]*model.Control, error) {
 // same when its part of the plan and its title are (ignoring case and
 // surrounding space).
 func controlKey(c *model.Control) string {
-	return strings.ToLower(strings.TrimSpace(c.GetString("section"))) + "\x00" + strings.ToLower(strings.TrimSpace(c.GetString("title")))
+	return strings.ToLower(strings.TrimSpace(c.Section())) + "\x00" + strings.ToLower(strings.TrimSpace(c.Title()))
 }
 
 // compare lists the controls of now that prev lacks and those of prev that now lacks.
@@ -164,7 +164,7 @@ func risksOf(app core.App, controls []*model.Control, year int) ([]RiskChange, e
 	var out []RiskChange
 	seen := map[string]bool{}
 	for _, c := range controls {
-		id := c.GetString("risk")
+		id := c.Risk()
 		if id == "" || seen[id] {
 			continue
 		}
@@ -180,7 +180,7 @@ func risksOf(app core.App, controls []*model.Control, year int) ([]RiskChange, e
 			return nil, fmt.Errorf("failed to load the assessments of risk %q: %w", id, err)
 		}
 		for _, a := range model.AsRiskAssessments(as) {
-			values[a.GetInt("year")] = a.GetInt("value")
+			values[a.Year()] = a.Value()
 		}
 		v, ok := values[year]
 		if !ok {

@@ -37,7 +37,7 @@ func (s *server) controlChild(e *core.RequestEvent, collection, id string) (c, r
 	}
 	resultId := r.Id
 	if collection == model.Deviations {
-		resultId = r.GetString("result")
+		resultId = model.AsDeviation(r).Result()
 	}
 	res, err := view(e.App, e.Auth, model.Results, resultId)
 	if err != nil || model.AsResult(res).Control() != c.Id {
@@ -177,7 +177,7 @@ func (s *server) deviationActionAdd(e *core.RequestEvent) error {
 			item := findDeviation(v, d.Id)
 			item.Notice = notice
 			for _, a := range item.Actions {
-				if a.Action.Id == addedAction(e) && a.Action.GetString("deadline_precision") != model.PrecisionDay && a.Deadline != "" {
+				if a.Action.Id == addedAction(e) && model.AsAction(a.Action).DeadlinePrecision() != model.PrecisionDay && a.Deadline != "" {
 					item.Notice += " " + p.T("deadline.saved", a.Deadline)
 				}
 				if a.Warning != "" {

@@ -30,12 +30,12 @@ func (s *server) bindPlanControlRoutes(g *groupRouter) {
 func (s *server) controlForm(e *core.RequestEvent, plan, control *core.Record) templates.ControlForm {
 	f := templates.ControlForm{PlanId: plan.Id, Values: map[string]string{}}
 	units, _ := list(e.App, e.Auth, model.Units, "board = {:b}", "name", 0, dbx.Params{"b": model.AsPlan(plan).Board()})
-	for _, u := range units {
-		f.Units = append(f.Units, templates.Option{Value: u.Id, Label: u.GetString("name")})
+	for _, u := range model.AsUnits(units) {
+		f.Units = append(f.Units, templates.Option{Value: u.Id, Label: u.Name()})
 	}
 	owners, _ := list(e.App, e.Auth, model.Users, "boards.id ?= {:b} && role != 'reader' && role != 'auditor'", "name", 0, dbx.Params{"b": model.AsPlan(plan).Board()})
-	for _, u := range owners {
-		f.Owners = append(f.Owners, templates.Option{Value: u.Id, Label: u.GetString("name")})
+	for _, u := range model.AsUsers(owners) {
+		f.Owners = append(f.Owners, templates.Option{Value: u.Id, Label: u.Name()})
 	}
 	if control == nil {
 		var max struct{ N int }

@@ -76,8 +76,8 @@ func (s *server) planView(e *core.RequestEvent, plan *core.Record) (templates.Pl
 		return v, err
 	}
 	unitNames := map[string]string{}
-	for _, u := range units {
-		unitNames[u.Id] = u.GetString("name")
+	for _, u := range model.AsUnits(units) {
+		unitNames[u.Id] = u.Name()
 	}
 	owners := s.userNames(e, field(controls, "owner"))
 	// what stands between the plan and its next step, from what the user

@@ -105,7 +105,7 @@ func (s *server) plansView(e *core.RequestEvent) (templates.PlansView, error) {
 		}
 	}
 	row := func(pl *core.Record) templates.PlanRow {
-		return templates.PlanRow{Plan: pl, Board: names[pl.GetString("board")], Controls: ready[pl.Id].Controls, Ready: ready[pl.Id]}
+		return templates.PlanRow{Plan: pl, Board: names[model.AsPlan(pl).Board()], Controls: ready[pl.Id].Controls, Ready: ready[pl.Id]}
 	}
 	if v.Year == "" {
 		for _, pl := range plans {
@@ -116,7 +116,7 @@ func (s *server) plansView(e *core.RequestEvent) (templates.PlansView, error) {
 		year := atoiOr(v.Year, 0)
 		byBoard := map[string]*core.Record{}
 		for _, pl := range plans {
-			byBoard[pl.GetString("board")] = pl
+			byBoard[model.AsPlan(pl).Board()] = pl
 		}
 		for _, b := range boards {
 			if pl := byBoard[b.Id]; pl != nil {

@@ -135,12 +135,12 @@ func (s *server) riskYears(e *core.RequestEvent, v *templates.RisksView, asked s
 		years[y] = true
 	}
 	// and every year a plan the user sees exists for, assessed or not
-	plans, err := model.ListAs(e.App, e.Auth, model.Plans, "", "", 0, nil, model.Fields{"year"})
+	plans, err := model.ListAs(e.App, e.Auth, model.Plans, "", "", 0, nil, model.Fields{model.FieldPlanYear})
 	if err != nil {
 		return err
 	}
-	for _, pl := range plans {
-		years[pl.GetInt("year")] = true
+	for _, pl := range model.AsPlans(plans) {
+		years[pl.Year()] = true
 	}
 	for y := range years {
 		v.Years = append(v.Years, y)

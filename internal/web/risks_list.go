@@ -60,7 +60,7 @@ func (s *server) riskList(e *core.RequestEvent, v *templates.RisksView, bands mo
 	}
 	ofRisk := map[string]*core.Record{}
 	for _, a := range assessments {
-		ofRisk[a.GetString("risk")] = a
+		ofRisk[model.AsRiskAssessment(a).Risk()] = a
 	}
 	units, err := model.ListAs(e.App, e.Auth, model.Units, "", "", 0, nil,
 		model.In{Field: "id", Values: field(risks, "unit")}, model.Fields{"name"})
@@ -72,15 +72,16 @@ func (s *server) riskList(e *core.RequestEvent, v *templates.RisksView, bands mo
 		unitNames[u.Id] = model.AsUnit(u).Name()
 	}
 	byBoard := map[string]*templates.RiskBoard{}
-	for _, r := range risks {
-		row := templates.RiskRow{Risk: r, Unit: unitNames[r.GetString("unit")], Assessment: ofRisk[r.Id]}
+	for _, rec := range risks {
+		r := model.AsRisk(rec)
+		row := templates.RiskRow{Risk: rec, Unit: unitNames[r.Unit()], Assessment: ofRisk[r.Id]}
 		if row.Assessment != nil {
 			row.Band = bands.Band(model.AsRiskAssessment(row.Assessment).Value())
 		}
-		g := byBoard[r.GetString("board")]
+		g := byBoard[r.Board()]
 		if g == nil {
 			g = &templates.RiskBoard{}
-			byBoard[r.GetString("board")] = g
+			byBoard[r.Board()] = g
 		}
 		g.Rows = append(g.Rows, row)
 	}
