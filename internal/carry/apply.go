@@ -49,7 +49,7 @@ func Apply(app core.App, actor model.Actor, planId string, decisions map[string]
 		}
 		copies := map[string]string{}
 		for _, c := range pv.Controls {
-			if id, common := commonCopy(tx, c, next); common {
+			if id, common := commonCopy(tx, c.Record, next.Record); common {
 				copies[c.Id] = id
 				continue
 			}
@@ -75,17 +75,17 @@ func Apply(app core.App, actor model.Actor, planId string, decisions map[string]
 
 // createPlan saves the draft for the next year; the hooks refuse a second
 // plan for the same board and year, and their message is returned.
-func createPlan(tx core.App, pv Proposal) (*core.Record, error) {
+func createPlan(tx core.App, pv Proposal) (*model.Plan, error) {
 	col, err := tx.FindCachedCollectionByNameOrId(model.Plans)
 	if err != nil {
 		return nil, err
 	}
-	p := core.NewRecord(col)
-	p.Set("board", pv.Board.Id)
-	p.Set("year", pv.NextYear)
-	p.Set("status", model.PlanDraft)
-	if t := pv.Plan.GetString("title"); strings.Contains(t, strconv.Itoa(pv.Year)) {
-		p.Set("title", strings.ReplaceAll(t, strconv.Itoa(pv.Year), strconv.Itoa(pv.NextYear)))
+	p := model.AsPlan(core.NewRecord(col))
+	p.SetBoard(pv.Board.Id)
+	p.SetYear(pv.NextYear)
+	p.SetStatus(model.PlanDraft)
+	if t := pv.Plan.Title(); strings.Contains(t, strconv.Itoa(pv.Year)) {
+		p.SetTitle(strings.ReplaceAll(t, strconv.Itoa(pv.Year), strconv.Itoa(pv.NextYear)))
 	}
 	if err := tx.Save(p); err != nil {
 		return nil, refusalFrom(err, i18n.Message{})
@@ -140,27 +140,27 @@ func countActions(fields map[string]i18n.Message) int {
 }
 
 // decide carries out one decision.
-func decide(tx core.App, a, next *core.Record, copies map[string]string, d Decision) error {
+func decide(tx core.App, a *model.Action, next *model.Plan, copies map[string]string, d Decision) error {
 	switch d.Kind {
 	case DecideContinue:
-		cp, err := continueAction(tx, a, next, copies[a.GetString("control")])
+		cp, err := continueAction(tx, a, next, copies[a.Control()])
 		if err != nil {
 			return err
 		}
 		// one open item per real action: the old one closes, linked to the new
-		a.Set("status", model.ActionContinued)
-		a.Set("carried_to", cp.Id)
+		a.SetStatus(model.ActionContinued)
+		a.SetCarriedTo(cp.Id)
 	case DecideClose:
-		a.Set("status", model.ActionCancelled)
-		a.Set("cancel_reason", strings.TrimSpace(d.Reason))
+		a.SetStatus(model.ActionCancelled)
+		a.SetCancelReason(strings.TrimSpace(d.Reason))
 	case DecideTransfer:
-		a.Set("transferred_to", d.Board)
+		a.SetTransferredTo(d.Board)
 	}
 	// a decision on an unfinished action is a carry operation: the one
 	// write that may mark it transferred, or close it when its plan is
 	// already reported
 	if err := model.RunCarry(tx, func(tx core.App) error { return tx.Save(a) }); err != nil {
-		return refusalFrom(err, i18n.M("carry.refusal.action_change", "action", clip(a.GetString("description"))))
+		return refusalFrom(err, i18n.M("carry.refusal.action_change", "action", clip(a.Description())))
 	}
 	return nil
 }

@@ -25,7 +25,7 @@ func commonCopy(tx core.App, src, plan *core.Record) (id string, ok bool) {
 		return c.Id, true
 	}
 	if c, err := tx.FindFirstRecordByFilter(model.Controls, "plan = {:p} && common_control != '' && title = {:t}",
-		dbx.Params{"p": plan.Id, "t": src.GetString("title")}); err == nil {
+		dbx.Params{"p": plan.Id, "t": model.AsControl(src).Title()}); err == nil {
 		return c.Id, true
 	}
 	return "", true

@@ -1,6 +1,7 @@
 package carry
 
 import (
+	"strconv"
 	"time"
 
 	"github.com/pocketbase/pocketbase/core"
@@ -11,39 +12,41 @@ import (
 
 // controlFields are the fields a control's copy keeps as they were.
 var controlFields = []string{
-	"section", "number", "position", "unit", "risk", "title", "process", "description", "method",
-	"frequency", "owner", "report_to", "legal_refs", "confidential",
-	"target_metric", "target_operator", "target_value", "target_unit",
+	model.FieldControlSection, model.FieldControlNumber, model.FieldControlPosition, model.FieldControlUnit,
+	model.FieldControlRisk, model.FieldControlTitle, model.FieldControlProcess, model.FieldControlDescription,
+	model.FieldControlMethod, model.FieldControlFrequency, model.FieldControlOwner, model.FieldControlReportTo,
+	model.FieldControlLegalRefs, model.FieldControlConfidential,
+	model.FieldControlTargetMetric, model.FieldControlTargetOperator, model.FieldControlTargetValue, model.FieldControlTargetUnit,
 }
 
 // copyControl saves a copy of src in the plan, with its due date moved by
 // years; set overrides fields of the copy. The owner, unit and risk are
 // kept only when they belong to the plan's board.
-func copyControl(tx core.App, src *core.Record, plan *core.Record, years int, set map[string]any) (*core.Record, error) {
+func copyControl(tx core.App, src *model.Control, plan *model.Plan, years int, set map[string]any) (*model.Control, error) {
 	col, err := tx.FindCachedCollectionByNameOrId(model.Controls)
 	if err != nil {
 		return nil, err
 	}
-	c := core.NewRecord(col)
+	c := model.AsControl(core.NewRecord(col))
 	for _, f := range controlFields {
 		c.Set(f, src.Get(f))
 	}
-	c.Set("plan", plan.Id)
-	if d := src.GetDateTime("due"); !d.IsZero() {
-		c.Set("due", AddYears(d.Time(), years))
+	c.SetPlan(plan.Id)
+	if d := src.Due(); !d.IsZero() {
+		c.SetDue(AddYears(d.Time(), years))
 	}
 	for k, v := range set {
 		c.Set(k, v)
 	}
-	board := plan.GetString("board")
-	if o := c.GetString("owner"); o != "" && !isMember(tx, o, board) {
-		c.Set("owner", "")
+	board := plan.Board()
+	if o := c.Owner(); o != "" && !isMember(tx, o, board) {
+		c.SetOwner("")
 	}
-	if u := c.GetString("unit"); u != "" && boardOfField(tx, model.Units, u) != board {
-		c.Set("unit", "")
+	if u := c.Unit(); u != "" && boardOfField(tx, model.Units, u) != board {
+		c.SetUnit("")
 	}
-	if k := c.GetString("risk"); k != "" && boardOfField(tx, model.Risks, k) != board {
-		c.Set("risk", "")
+	if k := c.Risk(); k != "" && boardOfField(tx, model.Risks, k) != board {
+		c.SetRisk("")
 	}
 	if err := tx.Save(c); err != nil {
 		return nil, refusalFrom(err, i18n.M("carry.refusal.control_copy", "control", label(src)))
@@ -56,27 +59,27 @@ func copyControl(tx core.App, src *core.Record, plan *core.Record, years int, se
 // to control (or, for an action of a risk only, to the same risk), with
 // carried_from = old. The owner is kept only when they belong to the plan's
 // board.
-func continueAction(tx core.App, old, plan *core.Record, control string) (*core.Record, error) {
+func continueAction(tx core.App, old *model.Action, plan *model.Plan, control string) (*model.Action, error) {
 	col, err := tx.FindCachedCollectionByNameOrId(model.Actions)
 	if err != nil {
 		return nil, err
 	}
-	board := plan.GetString("board")
-	a := core.NewRecord(col)
-	a.Set("plan", plan.Id)
-	a.Set("control", control)
-	if k := old.GetString("risk"); k != "" && boardOfField(tx, model.Risks, k) == board {
-		a.Set("risk", k)
+	board := plan.Board()
+	a := model.AsAction(core.NewRecord(col))
+	a.SetPlan(plan.Id)
+	a.SetControl(control)
+	if k := old.Risk(); k != "" && boardOfField(tx, model.Risks, k) == board {
+		a.SetRisk(k)
 	}
-	for _, f := range []string{"description", "deadline", "deadline_precision", "status"} {
+	for _, f := range []string{model.FieldActionDescription, model.FieldActionDeadline, model.FieldActionDeadlinePrecision, model.FieldActionStatus} {
 		a.Set(f, old.Get(f))
 	}
-	if o := old.GetString("owner"); o != "" && isMember(tx, o, board) {
-		a.Set("owner", o)
+	if o := old.Owner(); o != "" && isMember(tx, o, board) {
+		a.SetOwner(o)
 	}
-	a.Set("carried_from", old.Id)
+	a.SetCarriedFrom(old.Id)
 	if err := tx.Save(a); err != nil {
-		return nil, refusalFrom(err, i18n.M("carry.refusal.action_carry", "action", clip(old.GetString("description"))))
+		return nil, refusalFrom(err, i18n.M("carry.refusal.action_carry", "action", clip(old.Description())))
 	}
 	return a, nil
 }
@@ -87,7 +90,10 @@ func boardOfField(app core.App, collection, id string) string {
 	if err != nil {
 		return ""
 	}
-	return r.GetString("board")
+	if collection == model.Units {
+		return model.AsUnit(r).Board()
+	}
+	return model.AsRisk(r).Board()
 }
 
 // AddYears moves a date by whole years; 29 February becomes 28 February in
@@ -104,9 +110,9 @@ func AddYears(t time.Time, years int) time.Time {
 func isLeap(y int) bool { return y%4 == 0 && (y%100 != 0 || y%400 == 0) }
 
 // label is a control's number as the plan writes it: "3" or "3 (HR-delen)".
-func label(c *core.Record) string {
-	s := c.GetString("number")
-	if sec := c.GetString("section"); sec != "" {
+func label(c *model.Control) string {
+	s := strconv.Itoa(c.Number())
+	if sec := c.Section(); sec != "" {
 		s += " (" + sec + ")"
 	}
 	return s

@@ -16,28 +16,28 @@ import (
 // changed from the year before, the risks to re-assess and the unfinished
 // actions that need a decision.
 type Proposal struct {
-	Plan     *core.Record // the plan of Year
-	Board    *core.Record
+	Plan     *model.Plan // the plan of Year
+	Board    *model.Board
 	Year     int
 	NextYear int
-	Existing *core.Record // the board's plan for NextYear; Apply refuses while there is one
-	Previous *core.Record // the board's plan for Year-1, or nil
+	Existing *model.Plan // the board's plan for NextYear; Apply refuses while there is one
+	Previous *model.Plan // the board's plan for Year-1, or nil
 
-	Controls []*core.Record // the controls to copy, in the plan's order
-	NoOwner  []*core.Record // controls whose owner has left the board: copied without one
-	Added    []*core.Record // controls of Year that the plan of Year-1 did not have
-	Removed  []*core.Record // controls of Year-1 that the plan of Year does not have
+	Controls []*model.Control // the controls to copy, in the plan's order
+	NoOwner  []*model.Control // controls whose owner has left the board: copied without one
+	Added    []*model.Control // controls of Year that the plan of Year-1 did not have
+	Removed  []*model.Control // controls of Year-1 that the plan of Year does not have
 
 	Risks []RiskChange // risks linked from the controls and assessed for Year
 
-	Unfinished  []*core.Record // actions that need a decision, in the plan's order
-	Transferred []*core.Record // unfinished actions already transferred to another board
+	Unfinished  []*model.Action // actions that need a decision, in the plan's order
+	Transferred []*model.Action // unfinished actions already transferred to another board
 }
 
 // RiskChange is a risk to re-assess for the next year, with the values of
 // the plan's year and the year before.
 type RiskChange struct {
-	Risk     *core.Record
+	Risk     *model.Risk
 	Value    int  // assessed value for the plan's year
 	Previous int  // the year before's value, 0 when it was not assessed
 	Assessed bool // the risk already has an assessment for the next year
@@ -50,18 +50,19 @@ func (r RiskChange) Changed() bool { return r.Previous != 0 && r.Previous != r.V
 // plan is refused: next year's plan starts from an adopted one.
 func Preview(app core.App, planId string) (Proposal, error) {
 	var pv Proposal
-	plan, err := app.FindRecordById(model.Plans, planId)
+	rec, err := app.FindRecordById(model.Plans, planId)
 	if err != nil {
 		return pv, fmt.Errorf("failed to load plan %q: %w", planId, err)
 	}
-	if plan.GetString("status") == model.PlanDraft {
+	plan := model.AsPlan(rec)
+	if plan.Status() == model.PlanDraft {
 		return pv, &Refusal{Msg: i18n.M("carry.refusal.draft")}
 	}
-	board, err := app.FindRecordById(model.Boards, plan.GetString("board"))
+	board, err := app.FindRecordById(model.Boards, plan.Board())
 	if err != nil {
 		return pv, fmt.Errorf("failed to load the board of plan %q: %w", planId, err)
 	}
-	pv.Plan, pv.Board, pv.Year = plan, board, plan.GetInt("year")
+	pv.Plan, pv.Board, pv.Year = plan, model.AsBoard(board), plan.Year()
 	pv.NextYear = pv.Year + 1
 	pv.Existing = planOf(app, board.Id, pv.NextYear)
 	pv.Previous = planOf(app, board.Id, pv.Year-1)
@@ -70,7 +71,7 @@ func Preview(app core.App, planId string) (Proposal, error) {
 		return pv, err
 	}
 	for _, c := range pv.Controls {
-		if o := c.GetString("owner"); o != "" && !isMember(app, o, board.Id) {
+		if o := c.Owner(); o != "" && !isMember(app, o, board.Id) {
 			pv.NoOwner = append(pv.NoOwner, c)
 		}
 	}
@@ -84,24 +85,25 @@ func Preview(app core.App, planId string) (Proposal, error) {
 	if pv.Risks, err = risksOf(app, pv.Controls, pv.Year); err != nil {
 		return pv, err
 	}
-	actions, err := app.FindRecordsByFilter(model.Actions,
+	recs, err := app.FindRecordsByFilter(model.Actions,
 		"plan = {:p} && (status = 'planned' || status = 'in_progress')", "created", 0, 0, dbx.Params{"p": plan.Id})
 	if err != nil {
 		return pv, fmt.Errorf("failed to load the actions of plan %q: %w", planId, err)
 	}
+	actions := model.AsActions(recs)
 	order := map[string]int{}
 	for i, c := range pv.Controls {
 		order[c.Id] = i
 	}
-	rank := func(a *core.Record) int {
-		if i, ok := order[a.GetString("control")]; ok {
+	rank := func(a *model.Action) int {
+		if i, ok := order[a.Control()]; ok {
 			return i
 		}
 		return len(order)
 	}
-	slices.SortStableFunc(actions, func(a, b *core.Record) int { return rank(a) - rank(b) })
+	slices.SortStableFunc(actions, func(a, b *model.Action) int { return rank(a) - rank(b) })
 	for _, a := range actions {
-		if a.GetString("transferred_to") != "" {
+		if a.TransferredTo() != "" {
 			pv.Transferred = append(pv.Transferred, a)
 		} else {
 			pv.Unfinished = append(pv.Unfinished, a)
@@ -111,33 +113,33 @@ func Preview(app core.App, planId string) (Proposal, error) {
 }
 
 // planOf is a board's plan for a year, or nil.
-func planOf(app core.App, boardId string, year int) *core.Record {
+func planOf(app core.App, boardId string, year int) *model.Plan {
 	p, err := app.FindFirstRecordByFilter(model.Plans, "board = {:b} && year = {:y}", dbx.Params{"b": boardId, "y": year})
 	if err != nil {
 		return nil
 	}
-	return p
+	return model.AsPlan(p)
 }
 
 // controlsOf lists a plan's controls in the plan's order.
-func controlsOf(app core.App, planId string) ([]*core.Record, error) {
+func controlsOf(app core.App, planId string) ([]*model.Control, error) {
 	cs, err := app.FindRecordsByFilter(model.Controls, "plan = {:p}", "position,section,number", 0, 0, dbx.Params{"p": planId})
 	if err != nil {
 		return nil, fmt.Errorf("failed to load the controls of plan %q: %w", planId, err)
 	}
-	return cs, nil
+	return model.AsControls(cs), nil
 }
 
 // controlKey identifies a control across years: controls are not linked
 // from one year's plan to the next, and numbers shift, so a control is the
 // same when its part of the plan and its title are (ignoring case and
 // surrounding space).
-func controlKey(c *core.Record) string {
-	return strings.ToLower(strings.TrimSpace(c.GetString("section"))) + "\x00" + strings.ToLower(strings.TrimSpace(c.GetString("title")))
+func controlKey(c *model.Control) string {
+	return strings.ToLower(strings.TrimSpace(c.Section())) + "\x00" + strings.ToLower(strings.TrimSpace(c.Title()))
 }
 
 // compare lists the controls of now that prev lacks and those of prev that now lacks.
-func compare(prev, now []*core.Record) (added, removed []*core.Record) {
+func compare(prev, now []*model.Control) (added, removed []*model.Control) {
 	had, has := map[string]bool{}, map[string]bool{}
 	for _, c := range prev {
 		had[controlKey(c)] = true
@@ -158,11 +160,11 @@ func compare(prev, now []*core.Record) (added, removed []*core.Record) {
 
 // risksOf lists the risks the controls link to that were assessed for year,
 // in the controls' order, with the values of year and year-1.
-func risksOf(app core.App, controls []*core.Record, year int) ([]RiskChange, error) {
+func risksOf(app core.App, controls []*model.Control, year int) ([]RiskChange, error) {
 	var out []RiskChange
 	seen := map[string]bool{}
 	for _, c := range controls {
-		id := c.GetString("risk")
+		id := c.Risk()
 		if id == "" || seen[id] {
 			continue
 		}
@@ -177,15 +179,15 @@ func risksOf(app core.App, controls []*core.Record, year int) ([]RiskChange, err
 		if err != nil {
 			return nil, fmt.Errorf("failed to load the assessments of risk %q: %w", id, err)
 		}
-		for _, a := range as {
-			values[a.GetInt("year")] = a.GetInt("value")
+		for _, a := range model.AsRiskAssessments(as) {
+			values[a.Year()] = a.Value()
 		}
 		v, ok := values[year]
 		if !ok {
 			continue
 		}
 		_, assessed := values[year+1]
-		out = append(out, RiskChange{Risk: risk, Value: v, Previous: values[year-1], Assessed: assessed})
+		out = append(out, RiskChange{Risk: model.AsRisk(risk), Value: v, Previous: values[year-1], Assessed: assessed})
 	}
 	return out, nil
 }
@@ -196,7 +198,7 @@ func isMember(app core.App, userId, boardId string) bool {
 	if err != nil {
 		return false
 	}
-	for _, b := range u.GetStringSlice("boards") {
+	for _, b := range model.AsUser(u).Boards() {
 		if b == boardId {
 			return true
 		}

@@ -42,7 +42,7 @@ func carryPlanCommand(app *pocketbase.PocketBase) *cobra.Command {
 			}
 			plan, err := app.FindFirstRecordByFilter(model.Plans, "board = {:b} && year = {:y}", dbx.Params{"b": b.Id, "y": year})
 			if err != nil {
-				return fmt.Errorf("%s har ingen internkontrollplan för %d", b.GetString("name"), year)
+				return fmt.Errorf("%s har ingen internkontrollplan för %d", model.AsBoard(b).Name(), year)
 			}
 			d := carry.Decision{Kind: decide, Reason: reason}
 			if decide == carry.DecideTransfer {
@@ -68,7 +68,7 @@ func carryPlanCommand(app *pocketbase.PocketBase) *cobra.Command {
 			fmt.Fprintf(out, "Utkast för %d skapat (id %s) med %d kontrollpunkter; %d ofärdiga åtgärder: %s.\n",
 				pv.NextYear, id, len(pv.Controls), len(pv.Unfinished), decide)
 			for _, r := range pv.Risks {
-				fmt.Fprintf(out, "Bedöm risken %q för %d (riskvärde %d år %d).\n", r.Risk.GetString("title"), pv.NextYear, r.Value, pv.Year)
+				fmt.Fprintf(out, "Bedöm risken %q för %d (riskvärde %d år %d).\n", r.Risk.Title(), pv.NextYear, r.Value, pv.Year)
 			}
 			return nil
 		},
@@ -113,7 +113,7 @@ func carryTransferCommand(app *pocketbase.PocketBase) *cobra.Command {
 				return nil
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "Överfört från %s till %s: %d risker, %d kontrollpunkter utan resultat, %d öppna åtgärder; %d kontrollpunkter kopierade.\n",
-				model.BoardInText(b), model.BoardInText(s.To), len(s.Risks), len(s.Controls), len(s.Actions), len(s.Copies))
+				model.BoardInText(b), s.To.InText(), len(s.Risks), len(s.Controls), len(s.Actions), len(s.Copies))
 			return nil
 		},
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"ikplan/internal/demo"
+	"ikplan/internal/model"
 	"ikplan/internal/winsvc"
 )
 
@@ -61,7 +62,7 @@ func demoCommand(app *pocketbase.PocketBase) *cobra.Command {
 				return fmt.Errorf("demodata kunde inte läsas in: %w", err)
 			}
 			out := cmd.OutOrStdout()
-			fmt.Fprintf(out, "Demodata inläst i %s: %s med %d kontrollpunkter.\n\n", app.DataDir(), loaded.Plan.GetString("title"), len(demo.Controls))
+			fmt.Fprintf(out, "Demodata inläst i %s: %s med %d kontrollpunkter.\n\n", app.DataDir(), model.AsPlan(loaded.Plan).Title(), len(demo.Controls))
 			fmt.Fprintf(out, "Konton (lösenord: %s):\n", password)
 			for _, a := range demo.Accounts {
 				fmt.Fprintf(out, "  %-30s %-12s %s\n", a.Email, a.Role, a.Name)

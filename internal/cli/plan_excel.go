@@ -40,7 +40,7 @@ func (f *planFlags) plan(app core.App) (board, plan *core.Record, err error) {
 	}
 	plan, err = app.FindFirstRecordByFilter(model.Plans, "board = {:b} && year = {:y}", dbx.Params{"b": board.Id, "y": f.year})
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s har ingen internkontrollplan för %d", board.GetString("name"), f.year)
+		return nil, nil, fmt.Errorf("%s har ingen internkontrollplan för %d", model.AsBoard(board).Name(), f.year)
 	}
 	return board, plan, nil
 }
@@ -80,7 +80,7 @@ func importCommand(app *pocketbase.PocketBase) *cobra.Command {
 				}
 				return fmt.Errorf("importen avbröts med %d fel; ingenting har importerats", len(res.Errors))
 			}
-			name := fmt.Sprintf("%s plan %d", model.BoardGenitive(board), plan.GetInt("year"))
+			name := fmt.Sprintf("%s plan %d", model.BoardGenitive(board), model.AsPlan(plan).Year())
 			counts := fmt.Sprintf("%d nya, %d ändrade, %d oförändrade", res.Created, res.Updated, res.Unchanged)
 			if dryRun {
 				fmt.Fprintf(cmd.OutOrStdout(), "Provkörning: alla %d rader går att importera till %s (%s). Ingenting har sparats.\n", res.Rows, name, counts)
@@ -120,7 +120,7 @@ func exportCommand(app *pocketbase.PocketBase) *cobra.Command {
 				return fmt.Errorf("planen kunde inte skrivas till %s: %w", out, err)
 			}
 			n, _ := app.CountRecords(model.Controls, dbx.HashExp{"plan": plan.Id})
-			fmt.Fprintf(cmd.OutOrStdout(), "Skrev %s plan %d med %d kontrollpunkter till %s.\n", model.BoardGenitive(board), plan.GetInt("year"), n, out)
+			fmt.Fprintf(cmd.OutOrStdout(), "Skrev %s plan %d med %d kontrollpunkter till %s.\n", model.BoardGenitive(board), model.AsPlan(plan).Year(), n, out)
 			return nil
 		},
 	}

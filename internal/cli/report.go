@@ -112,7 +112,7 @@ func planWorkbook(app core.App, boardName string, year int, public bool, w io.Wr
 	}
 	plan, err := app.FindFirstRecordByFilter(model.Plans, "board = {:b} && year = {:y}", dbx.Params{"b": b.Id, "y": year})
 	if err != nil {
-		return "", "", fmt.Errorf("%s har ingen internkontrollplan för %d", b.GetString("name"), year)
+		return "", "", fmt.Errorf("%s har ingen internkontrollplan för %d", model.AsBoard(b).Name(), year)
 	}
 	filter := "plan = {:p}"
 	if public {
@@ -129,7 +129,7 @@ func planWorkbook(app core.App, boardName string, year int, public bool, w io.Wr
 	if public {
 		suffix += "-offentlig"
 	}
-	return "internkontrollplan-" + report.Slug(b.GetString("name")) + "-" + suffix, fmt.Sprintf("%s internkontrollplan %d", model.UpperFirst(model.BoardGenitive(b)), year), nil
+	return "internkontrollplan-" + report.Slug(model.AsBoard(b).Name()) + "-" + suffix, fmt.Sprintf("%s internkontrollplan %d", model.UpperFirst(model.BoardGenitive(b)), year), nil
 }
 
 // buildReport builds the document and its file name without extension.
@@ -146,7 +146,7 @@ func buildReport(app core.App, kind, boardName string, year int, public bool, no
 	if err != nil {
 		return nil, "", err
 	}
-	slug := report.Slug(b.GetString("name"))
+	slug := report.Slug(model.AsBoard(b).Name())
 	switch kind {
 	case "plan":
 		d, err := report.PlanDoc(app, b.Id, year, public)

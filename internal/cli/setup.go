@@ -485,10 +485,10 @@ func (p *setupPlan) apply(app core.App) (lines []string, changed int, err error)
 			if err != nil {
 				return fmt.Errorf("failed to find the settings record: %w", err)
 			}
-			if rec.GetString("municipality") == *p.municipality {
+			if model.AsSetup(rec).Municipality() == *p.municipality {
 				same("kommunens namn ”%s”", *p.municipality)
 			} else {
-				rec.Set("municipality", *p.municipality)
+				model.AsSetup(rec).SetMunicipality(*p.municipality)
 				if err := tx.Save(rec); err != nil {
 					return fmt.Errorf("--municipality: %w", err)
 				}
@@ -530,7 +530,7 @@ func (p *setupPlan) apply(app core.App) (lines []string, changed int, err error)
 					continue
 				}
 				b := core.NewRecord(col)
-				b.Set("name", name)
+				model.AsBoard(b).SetName(name)
 				if err := tx.Save(b); err != nil {
 					return fmt.Errorf("--boards: nämnden ”%s” kunde inte skapas: %w", name, err)
 				}

@@ -15,7 +15,7 @@ import (
 )
 
 // CalendarField is the users' field that holds the secret of their feed.
-const CalendarField = "calendar_token"
+const CalendarField = model.FieldUserCalendarToken
 
 // tokenBytes is the feed token's randomness: 32 bytes, 43 characters.
 const tokenBytes = 32
@@ -37,13 +37,13 @@ func RenewToken(app core.App, user *core.Record) (string, error) {
 		if err != nil {
 			return err
 		}
-		u.Set(CalendarField, token)
+		model.AsUser(u).SetCalendarToken(token)
 		return tx.Save(u)
 	})
 	if err != nil {
 		return "", err
 	}
-	user.Set(CalendarField, token)
+	model.AsUser(user).SetCalendarToken(token)
 	return token, nil
 }
 
@@ -56,7 +56,7 @@ func UserByToken(app core.App, token string) (*core.Record, error) {
 		return nil, ErrNoFeed
 	}
 	u, err := app.FindFirstRecordByFilter(model.Users, CalendarField+" = {:t}", dbx.Params{"t": token})
-	if err != nil || u.GetString(CalendarField) != token {
+	if err != nil || model.AsUser(u).CalendarToken() != token {
 		return nil, ErrNoFeed
 	}
 	return u, nil

@@ -7,6 +7,7 @@ import (
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/types"
 
 	"ikplan/internal/access"
 	"ikplan/internal/model"
@@ -36,7 +37,7 @@ func Feed(app core.App, user *core.Record) ([]Item, error) {
 	if err != nil {
 		return nil, err
 	}
-	if user.GetString("role") != model.RoleCoordinator {
+	if model.AsUser(user).Role() != model.RoleCoordinator {
 		return own, nil
 	}
 	all, err := Open(list, "", time.Time{})
@@ -79,12 +80,12 @@ func describeOthers(app core.App, list Lister, items []Item) error {
 		}
 	}
 	names := map[string]string{}
-	users, err := list(model.Users, "", "", nil, access.In{Field: "id", Values: compact(owners)}, access.Fields{"name", "email"})
+	users, err := list(model.Users, "", "", nil, access.In{Field: "id", Values: compact(owners)}, access.Fields{model.FieldUserName, "email"})
 	if err != nil {
 		return fmt.Errorf("failed to load the owners: %w", err)
 	}
-	for _, u := range users {
-		names[u.Id] = u.GetString("name")
+	for _, u := range model.AsUsers(users) {
+		names[u.Id] = u.Name()
 		if names[u.Id] == "" {
 			names[u.Id] = u.Email()
 		}
@@ -117,19 +118,20 @@ func describeOthers(app core.App, list Lister, items []Item) error {
 // reported back, as events named by the board's name in running text:
 // "Kommunstyrelsens internkontrollplan 2024 antagen".
 func planDates(list Lister) ([]Item, error) {
-	plans, err := list(model.Plans, "adopted_on != '' || reported_on != ''", "year,created", nil,
-		access.Fields{"board", "year", "adopted_on", "reported_on", "updated"})
+	recs, err := list(model.Plans, "adopted_on != '' || reported_on != ''", "year,created", nil,
+		access.Fields{model.FieldPlanBoard, model.FieldPlanYear, model.FieldPlanAdoptedOn, model.FieldPlanReportedOn, model.FieldUpdated})
 	if err != nil {
 		return nil, fmt.Errorf("failed to load the plans: %w", err)
 	}
-	if len(plans) == 0 {
+	if len(recs) == 0 {
 		return nil, nil
 	}
+	plans := model.AsPlans(recs)
 	var ids []string
 	for _, p := range plans {
-		ids = append(ids, p.GetString("board"))
+		ids = append(ids, p.Board())
 	}
-	boards, err := list(model.Boards, "", "", nil, access.In{Field: "id", Values: compact(ids)}, access.Fields{"name", model.NameInTextField})
+	boards, err := list(model.Boards, "", "", nil, access.In{Field: "id", Values: compact(ids)}, access.Fields{model.FieldBoardName, model.FieldBoardNameInText})
 	if err != nil {
 		return nil, fmt.Errorf("failed to load the boards: %w", err)
 	}
@@ -139,19 +141,22 @@ func planDates(list Lister) ([]Item, error) {
 	}
 	var out []Item
 	for _, p := range plans {
-		b := byId[p.GetString("board")]
+		b := byId[p.Board()]
 		if b == nil {
 			continue
 		}
-		plan := fmt.Sprintf("%s internkontrollplan %d", model.BoardGenitive(b), p.GetInt("year"))
-		for _, ev := range []struct{ field, event, title string }{
-			{"adopted_on", PlanAdopted, model.UpperFirst(plan) + " antagen"},
-			{"reported_on", PlanReported, "Uppföljningen av " + plan + " återrapporterad"},
+		plan := fmt.Sprintf("%s internkontrollplan %d", model.BoardGenitive(b), p.Year())
+		for _, ev := range []struct {
+			on           types.DateTime
+			event, title string
+		}{
+			{p.AdoptedOn(), PlanAdopted, model.UpperFirst(plan) + " antagen"},
+			{p.ReportedOn(), PlanReported, "Uppföljningen av " + plan + " återrapporterad"},
 		} {
-			if d := p.GetDateTime(ev.field); !d.IsZero() {
+			if d := ev.on; !d.IsZero() {
 				out = append(out, Item{
 					Collection: model.Plans, Id: p.Id, Event: ev.event, Title: ev.title,
-					Date: dateOf(d.Time()), Precision: model.PrecisionDay, Plan: p.Id, Updated: p.GetDateTime("updated").Time(),
+					Date: dateOf(d.Time()), Precision: model.PrecisionDay, Plan: p.Id, Updated: p.Updated().Time(),
 				})
 			}
 		}

@@ -39,15 +39,15 @@ func unreported(list Lister, years map[string]int, filter string, params dbx.Par
 		return nil, err
 	}
 	type control struct {
-		*core.Record
+		*model.Control
 		due      time.Time
 		position int
 	}
 	kept := make([]control, 0, len(controls))
-	for _, c := range controls {
-		due := c.GetDateTime("next_due").Time()
+	for _, c := range model.AsControls(controls) {
+		due := c.NextDue().Time()
 		if keep == nil || keep(due) {
-			kept = append(kept, control{c, due, c.GetInt("position")})
+			kept = append(kept, control{c, due, c.Position()})
 		}
 	}
 	slices.SortStableFunc(kept, func(a, b control) int {
@@ -66,14 +66,15 @@ func unreported(list Lister, years map[string]int, filter string, params dbx.Par
 // ControlItem is an unreported control as an item: dated by its earliest
 // period without a result, which it names when the control reports more
 // often than yearly.
-func ControlItem(c *core.Record) Item {
+func ControlItem(r *core.Record) Item {
+	c := model.AsControl(r)
 	it := Item{
-		Collection: model.Controls, Id: c.Id, Title: c.GetString("title"),
-		Date: dateOf(c.GetDateTime("next_due").Time()), Precision: model.PrecisionDay,
-		Owner: c.GetString("owner"), Plan: c.GetString("plan"), Updated: c.GetDateTime("updated").Time(),
+		Collection: model.Controls, Id: c.Id, Title: c.Title(),
+		Date: dateOf(c.NextDue().Time()), Precision: model.PrecisionDay,
+		Owner: c.Owner(), Plan: c.Plan(), Updated: c.Updated().Time(),
 	}
-	if model.PeriodKindFor(c.GetString("frequency")) != model.PeriodYear {
-		it.Period = c.GetString("next_period")
+	if model.PeriodKindFor(c.Frequency()) != model.PeriodYear {
+		it.Period = c.NextPeriod()
 	}
 	return it
 }
@@ -88,7 +89,7 @@ func Unreported(list Lister, plans []*core.Record, filter string, params dbx.Par
 
 // planYears maps each adopted plan the lister shows to its year.
 func planYears(list Lister) (map[string]int, error) {
-	plans, err := list(model.Plans, "status = 'adopted'", "", nil, access.Fields{"year"})
+	plans, err := list(model.Plans, "status = 'adopted'", "", nil, access.Fields{model.FieldPlanYear})
 	if err != nil {
 		return nil, err
 	}
@@ -98,8 +99,8 @@ func planYears(list Lister) (map[string]int, error) {
 // yearsOf maps plans to their years.
 func yearsOf(plans []*core.Record) map[string]int {
 	out := make(map[string]int, len(plans))
-	for _, p := range plans {
-		out[p.Id] = p.GetInt("year")
+	for _, p := range model.AsPlans(plans) {
+		out[p.Id] = p.Year()
 	}
 	return out
 }

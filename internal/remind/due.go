@@ -106,7 +106,7 @@ func Days(app core.App) []int {
 	if err != nil {
 		return DefaultDays
 	}
-	return ParseDays(s.GetString("reminder_days"))
+	return ParseDays(model.AsSetup(s).ReminderDays())
 }
 
 // ParseDays reads reminder windows written as a JSON list of days ("[14, 3]"),

@@ -135,16 +135,17 @@ func Open(list Lister, owner string, until time.Time) ([]Item, error) {
 var actionFields = access.Fields{"description", "deadline", "deadline_precision", "owner", "plan", "control", "status", "updated"}
 
 // actionItem is an open action as an Item.
-func actionItem(a *core.Record) Item {
-	precision := a.GetString("deadline_precision")
+func actionItem(r *core.Record) Item {
+	a := model.AsAction(r)
+	precision := a.DeadlinePrecision()
 	if precision == "" {
 		precision = model.PrecisionDay
 	}
 	return Item{
-		Collection: model.Actions, Id: a.Id, Title: a.GetString("description"),
-		Date: dateOf(a.GetDateTime("deadline").Time()), Precision: precision,
-		Owner: a.GetString("owner"), Plan: a.GetString("plan"), Control: a.GetString("control"),
-		Status: a.GetString("status"), Updated: a.GetDateTime("updated").Time(),
+		Collection: model.Actions, Id: a.Id, Title: a.Description(),
+		Date: dateOf(a.Deadline().Time()), Precision: precision,
+		Owner: a.Owner(), Plan: a.Plan(), Control: a.Control(),
+		Status: a.Status(), Updated: a.Updated().Time(),
 	}
 }
 

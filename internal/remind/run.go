@@ -65,7 +65,7 @@ func Run(app core.App, now time.Time, dryRun bool, out io.Writer) (sum Summary, 
 		j.safely(u, j.personal)
 	}
 	for _, u := range users {
-		if u.GetString("role") == model.RoleCoordinator {
+		if model.AsUser(u).Role() == model.RoleCoordinator {
 			j.safely(u, j.digest)
 		}
 	}
@@ -210,13 +210,13 @@ func (j *job) record(recipient string, due []Due, prefix string) error {
 			return err
 		}
 		for _, d := range due {
-			r := core.NewRecord(col)
-			r.Set("target_collection", d.Collection)
-			r.Set("target", d.Id)
-			r.Set("kind", d.Kind)
-			r.Set("recipient", recipient)
-			r.Set("key", prefix+d.Key)
-			r.Set("sent_at", j.now.UTC())
+			r := model.AsReminder(core.NewRecord(col))
+			r.SetTargetCollection(d.Collection)
+			r.SetTarget(d.Id)
+			r.SetKind(d.Kind)
+			r.SetRecipient(recipient)
+			r.SetKey(prefix + d.Key)
+			r.SetSentAt(j.now.UTC())
 			if err := tx.Save(r); err != nil {
 				return fmt.Errorf("failed to record the %s reminder of %s %s: %w", d.Kind, d.Collection, d.Id, err)
 			}
@@ -237,14 +237,14 @@ func (j *job) boardOf(plan string) {
 	}
 	j.boards[plan] = "Okänd nämnd"
 	if p, err := j.app.FindRecordById(model.Plans, plan); err == nil {
-		if b, err := j.app.FindRecordById(model.Boards, p.GetString("board")); err == nil {
-			j.boards[plan] = b.GetString("name")
+		if b, err := j.app.FindRecordById(model.Boards, model.AsPlan(p).Board()); err == nil {
+			j.boards[plan] = model.AsBoard(b).Name()
 		}
 	}
 }
 
 func nameOf(u *core.Record) string {
-	if n := strings.TrimSpace(u.GetString("name")); n != "" {
+	if n := strings.TrimSpace(model.AsUser(u).Name()); n != "" {
 		return n
 	}
 	if e := u.Email(); e != "" {

@@ -20,8 +20,8 @@ import (
 // controls they may read, the public one no confidential control; what is
 // left out is not read at all.
 type planData struct {
-	board  *core.Record
-	plan   *core.Record
+	board  *model.Board
+	plan   *model.Plan
 	year   int
 	public bool
 	items  []*item
@@ -30,7 +30,7 @@ type planData struct {
 	units  map[string]string // unit id → name
 	risks  map[string]string // risk id → "title (value)"
 	// actions of the plan that belong to no control (born from a risk)
-	loose []*core.Record
+	loose []*model.Action
 	// samples: the description of each sampled period ("control/period"),
 	// as the follow-up prints it (sample_report.go, scope "sample")
 	samples map[string]string
@@ -38,10 +38,10 @@ type planData struct {
 
 // item is a control with its results, deviations and actions.
 type item struct {
-	control    *core.Record
-	results    []*core.Record // in period order
-	deviations []*core.Record
-	actions    []*core.Record // under its deviations or the control itself
+	control    *model.Control
+	results    []*model.Result // in period order
+	deviations []*model.Deviation
+	actions    []*model.Action // under its deviations or the control itself
 }
 
 // loadPlan reads the board's plan for the year, with the controls of the
@@ -53,7 +53,7 @@ func loadPlan(app core.App, boardId string, year int, v model.Version) (*planDat
 	}
 	plan, err := app.FindFirstRecordByFilter(model.Plans, "board = {:b} && year = {:y}", dbx.Params{"b": board.Id, "y": year})
 	if err != nil {
-		return nil, refuse(ErrNoPlan, "report.refused.no_plan", "board", board.GetString("name"), "year", year)
+		return nil, refuse(ErrNoPlan, "report.refused.no_plan", "board", model.AsBoard(board).Name(), "year", year)
 	}
 	return loadPlanRecord(app, board, plan, v, nil)
 }
@@ -63,14 +63,15 @@ func loadPlan(app core.App, boardId string, year int, v model.Version) (*planDat
 // leave out the confidential ones: model.PublicControls) — and everything
 // under them.
 func loadPlanRecord(app core.App, board, plan *core.Record, v model.Version, nm *docNames) (*planData, error) {
-	pd := &planData{board: board, plan: plan, year: plan.GetInt("year"), public: v.Public}
+	pd := &planData{board: model.AsBoard(board), plan: model.AsPlan(plan), public: v.Public}
+	pd.year = pd.plan.Year()
 	p := dbx.Params{"p": plan.Id}
 	controls, err := v.Controls(app, plan.Id)
 	if err != nil {
 		return nil, fmt.Errorf("failed to load the controls of plan %s: %w", plan.Id, err)
 	}
 	byControl := map[string]*item{}
-	for _, c := range controls {
+	for _, c := range model.AsControls(controls) {
 		it := &item{control: c}
 		pd.items = append(pd.items, it)
 		byControl[c.Id] = it
@@ -83,15 +84,15 @@ func loadPlanRecord(app core.App, board, plan *core.Record, v model.Version, nm 
 		return nil, fmt.Errorf("failed to load the results of plan %s: %w", plan.Id, err)
 	}
 	resultControl := map[string]string{}
-	for _, r := range results {
-		if it := byControl[r.GetString("control")]; it != nil {
+	for _, r := range model.AsResults(results) {
+		if it := byControl[r.Control()]; it != nil {
 			it.results = append(it.results, r)
 			resultControl[r.Id] = it.control.Id
 		}
 	}
 	for _, it := range pd.items {
-		slices.SortStableFunc(it.results, func(a, b *core.Record) int {
-			return comparePeriods(a.GetString("period"), b.GetString("period"))
+		slices.SortStableFunc(it.results, func(a, b *model.Result) int {
+			return comparePeriods(a.Period(), b.Period())
 		})
 	}
 
@@ -100,8 +101,8 @@ func loadPlanRecord(app core.App, board, plan *core.Record, v model.Version, nm 
 		return nil, fmt.Errorf("failed to load the deviations of plan %s: %w", plan.Id, err)
 	}
 	deviationControl := map[string]string{}
-	for _, d := range deviations {
-		cid, ok := resultControl[d.GetString("result")]
+	for _, d := range model.AsDeviations(deviations) {
+		cid, ok := resultControl[d.Result()]
 		if !ok {
 			continue
 		}
@@ -113,15 +114,15 @@ func loadPlanRecord(app core.App, board, plan *core.Record, v model.Version, nm 
 	if err != nil {
 		return nil, fmt.Errorf("failed to load the actions of plan %s: %w", plan.Id, err)
 	}
-	for _, a := range actions {
-		cid := a.GetString("control")
-		if d := a.GetString("deviation"); d != "" {
+	for _, a := range model.AsActions(actions) {
+		cid := a.Control()
+		if d := a.Deviation(); d != "" {
 			cid = deviationControl[d]
 		}
 		switch {
 		case byControl[cid] != nil:
 			byControl[cid].actions = append(byControl[cid].actions, a)
-		case a.GetString("control") == "" && a.GetString("deviation") == "":
+		case a.Control() == "" && a.Deviation() == "":
 			pd.loose = append(pd.loose, a)
 		}
 	}
@@ -170,14 +171,18 @@ func nameIndex(app core.App, collection string) (map[string]string, error) {
 	}
 	out := make(map[string]string, len(recs))
 	for _, r := range recs {
-		n := r.GetString("name")
+		var n string
 		switch collection {
 		case model.Users:
-			if n == "" {
+			if n = model.AsUser(r).Name(); n == "" {
 				n = r.Email()
 			}
 		case model.Boards:
 			n = model.BoardInText(r)
+		case model.Units:
+			n = model.AsUnit(r).Name()
+		default:
+			return nil, fmt.Errorf("no names for %s", collection)
 		}
 		out[r.Id] = n
 	}
@@ -198,12 +203,13 @@ func riskNames(app core.App, boardId string, year int) (map[string]string, error
 	}
 	words := model.ParseRiskWords(nil, 5)
 	if s, err := app.FindRecordsByFilter(model.Settings, "", "created", 1, 0); err == nil && len(s) > 0 {
-		words = model.ParseRiskWords([]byte(s[0].GetString("risk_words")), s[0].GetInt("risk_scale"))
+		set := model.AsSetup(s[0])
+		words = model.ParseRiskWords([]byte(set.RiskWords()), set.RiskScale())
 	}
 	value := map[string]string{}
-	for _, a := range assessments {
-		p, c := a.GetInt("probability"), a.GetInt("consequence")
-		v := a.GetInt("value")
+	for _, a := range model.AsRiskAssessments(assessments) {
+		p, c := a.Probability(), a.Consequence()
+		v := a.Value()
 		if v == 0 {
 			v = model.RiskValue(p, c)
 		}
@@ -211,11 +217,11 @@ func riskNames(app core.App, boardId string, year int) (map[string]string, error
 		if wp, wc := words.Word(i18n.Sv, model.AxisProbability, p), words.Word(i18n.Sv, model.AxisConsequence, c); wp != "" && wc != "" {
 			text += ": " + wp + " × " + wc
 		}
-		value[a.GetString("risk")] = text
+		value[a.Risk()] = text
 	}
 	out := make(map[string]string, len(risks))
-	for _, r := range risks {
-		n := r.GetString("title")
+	for _, r := range model.AsRisks(risks) {
+		n := r.Title()
 		if v, ok := value[r.Id]; ok {
 			n += " (" + v + ")"
 		}
@@ -243,7 +249,7 @@ func (it *item) outcome() string {
 	}
 	out := model.OutcomeNotPerformed
 	for _, r := range it.results {
-		switch r.GetString("outcome") {
+		switch r.Outcome() {
 		case model.OutcomeDeviation:
 			return model.OutcomeDeviation
 		case model.OutcomeNoDeviation:
@@ -257,9 +263,9 @@ func (it *item) outcome() string {
 }
 
 // lastNotPerformed is the latest result that was not followed up.
-func (it *item) lastNotPerformed() *core.Record {
+func (it *item) lastNotPerformed() *model.Result {
 	for i := len(it.results) - 1; i >= 0; i-- {
-		if it.results[i].GetString("outcome") == model.OutcomeNotPerformed {
+		if it.results[i].Outcome() == model.OutcomeNotPerformed {
 			return it.results[i]
 		}
 	}
@@ -268,13 +274,13 @@ func (it *item) lastNotPerformed() *core.Record {
 
 // isOpen reports whether an action is still to be done in its plan: one
 // that continues in next year's plan is done with here.
-func isOpen(a *core.Record) bool {
-	return model.OpenStatus(a.GetString("status"))
+func isOpen(a *model.Action) bool {
+	return model.OpenStatus(a.Status())
 }
 
 // overdue reports whether an open action's deadline has passed on now.
-func overdue(a *core.Record, now time.Time) bool {
-	return model.Overdue(a.GetDateTime("deadline").Time(), !isOpen(a), now)
+func overdue(a *model.Action, now time.Time) bool {
+	return model.Overdue(a.Deadline().Time(), !isOpen(a), now)
 }
 
 // comparePeriods orders periods by where they start, a whole year first.

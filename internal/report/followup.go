@@ -39,15 +39,15 @@ func FollowUpIn(app core.App, v model.Version, boardId string, year int) (*Doc, 
 	}
 	if !pd.hasResults() {
 		return nil, refuse(ErrNoResults, "report.refused.no_results_followup",
-			"genitive", upperFirst(BoardGenitive(pd.board)), "board", pd.board.GetString("name"), "year", year)
+			"genitive", upperFirst(pd.board.Genitive()), "board", pd.board.Name(), "year", year)
 	}
 	return withIssuer(app, followUpDoc(pd)), nil
 }
 
 func followUpDoc(pd *planData) *Doc {
-	name := pd.board.GetString("name")
+	name := pd.board.Name()
 	d := &Doc{
-		Title:  fmt.Sprintf("Uppföljning av %s internkontrollplan %d", BoardGenitive(pd.board), pd.year),
+		Title:  fmt.Sprintf("Uppföljning av %s internkontrollplan %d", pd.board.Genitive(), pd.year),
 		Header: fmt.Sprintf("%s – uppföljning %d", name, pd.year),
 		Lang:   i18n.Sv,
 	}
@@ -70,7 +70,7 @@ func followUpDoc(pd *planData) *Doc {
 // hasConfidential reports whether the document shows a confidential control.
 func (pd *planData) hasConfidential() bool {
 	for _, it := range pd.items {
-		if it.control.GetBool("confidential") {
+		if it.control.Confidential() {
 			return true
 		}
 	}
@@ -86,7 +86,7 @@ type part struct {
 func (pd *planData) parts() []part {
 	var out []part
 	for _, it := range pd.items {
-		s := it.control.GetString("section")
+		s := it.control.Section()
 		if n := len(out); n == 0 || out[n-1].section != s {
 			out = append(out, part{section: s})
 		}
@@ -97,15 +97,15 @@ func (pd *planData) parts() []part {
 
 // lead writes an item's title line: "5. Medel responstid …", marked
 // "Sekretess" when confidential (only the internal version shows those).
-func lead(d *Doc, c *core.Record) {
+func lead(d *Doc, c *model.Control) {
 	var marks []string
-	if c.GetBool("confidential") {
+	if c.Confidential() {
 		marks = append(marks, Confidential)
 	}
 	if c.GetString(model.CommonControlField) != "" {
 		marks = append(marks, CommonMark)
 	}
-	d.P("lead", fmt.Sprintf("%d. %s", c.GetInt("number"), strings.TrimSpace(c.GetString("title"))), marks...)
+	d.P("lead", fmt.Sprintf("%d. %s", c.Number(), strings.TrimSpace(c.Title())), marks...)
 }
 
 // writePart writes a part of section 1.1: its items in order, the items not
@@ -155,7 +155,7 @@ func (pd *planData) notFollowedUp(section string, skipped, after []*item) (text 
 	transferred := false
 	for _, it := range skipped {
 		r := it.lastNotPerformed()
-		reason, to := strings.TrimSpace(r.GetString("not_performed_reason")), r.GetString("transferred_to")
+		reason, to := strings.TrimSpace(r.NotPerformedReason()), r.TransferredTo()
 		transferred = transferred || to != ""
 		var g *group
 		for _, x := range groups {
@@ -167,8 +167,8 @@ func (pd *planData) notFollowedUp(section string, skipped, after []*item) (text 
 			g = &group{reason: reason, to: to}
 			groups = append(groups, g)
 		}
-		g.numbers = append(g.numbers, it.control.GetInt("number"))
-		confidential = confidential || it.control.GetBool("confidential")
+		g.numbers = append(g.numbers, it.control.Number())
+		confidential = confidential || it.control.Confidential()
 	}
 	var b strings.Builder
 	for i, g := range groups {
@@ -203,14 +203,14 @@ func (pd *planData) notFollowedUp(section string, skipped, after []*item) (text 
 		}
 		var units []string
 		for _, it := range after {
-			if u := pd.units[it.control.GetString("unit")]; u != "" && !slices.Contains(units, u) {
+			if u := pd.units[it.control.Unit()]; u != "" && !slices.Contains(units, u) {
 				units = append(units, u)
 			}
 		}
 		if len(units) > 0 {
 			b.WriteString(" som avser " + joinSv(units))
 		}
-		b.WriteString(" som fortsatt tillhör " + BoardGenitive(pd.board) + " verksamhet avrapporteras nedan.")
+		b.WriteString(" som fortsatt tillhör " + pd.board.Genitive() + " verksamhet avrapporteras nedan.")
 	}
 	return b.String(), confidential
 }
@@ -228,35 +228,35 @@ func (pd *planData) account(it *item) []string {
 	many := len(it.results) > 1
 	for _, r := range it.results {
 		var texts []string
-		if r.GetString("outcome") == model.OutcomeNotPerformed {
+		if r.Outcome() == model.OutcomeNotPerformed {
 			t := "Kontrollen har inte genomförts."
-			if reason := strings.TrimSpace(r.GetString("not_performed_reason")); reason != "" {
+			if reason := strings.TrimSpace(r.NotPerformedReason()); reason != "" {
 				t += " " + sentence(upperFirst(reason))
 			}
 			texts = []string{t}
 		} else {
-			texts = splitParagraphs(r.GetString("account"))
+			texts = splitParagraphs(r.Account())
 		}
 		if many && len(texts) > 0 {
-			texts[0] = upperFirst(periodSv(r.GetString("period"))) + ": " + texts[0]
+			texts[0] = upperFirst(periodSv(r.Period())) + ": " + texts[0]
 		}
 		paras = append(paras, texts...)
-		if note := pd.samples[r.GetString("control")+"/"+r.GetString("period")]; note != "" {
+		if note := pd.samples[r.Control()+"/"+r.Period()]; note != "" {
 			paras = append(paras, note)
 		}
 	}
 	if len(paras) == 0 {
 		for _, dv := range it.deviations {
-			paras = append(paras, splitParagraphs(dv.GetString("description"))...)
+			paras = append(paras, splitParagraphs(dv.Description())...)
 		}
 	}
 	outcome := it.outcome()
 	all := strings.Join(paras, " ")
 	var add []string
 	c := it.control
-	if m := lastMeasured(it); m != nil && c.GetString("target_operator") != "" {
-		measured := decimalSv(m.GetString("measured_value"))
-		met := m.GetBool("target_met")
+	if m := lastMeasured(it); m != nil && c.TargetOperator() != "" {
+		measured := decimalSv(m.MeasuredValue())
+		met := m.TargetMet()
 		switch {
 		case met && outcome == model.OutcomeNoDeviation && !containsFold(all, "målet är uppnått"):
 			add = append(add, "Målet är uppnått, ingen avvikelse har konstaterats.")
@@ -266,12 +266,12 @@ func (pd *planData) account(it *item) []string {
 			add = append(add, "Målet är inte uppnått.")
 		}
 		if !strings.Contains(all, measured) {
-			s := fmt.Sprintf("%s för %d är %s", upperFirst(strings.TrimSpace(c.GetString("target_metric"))), pd.year, measured)
-			if u := c.GetString("target_unit"); u != "" {
+			s := fmt.Sprintf("%s för %d är %s", upperFirst(strings.TrimSpace(c.TargetMetric())), pd.year, measured)
+			if u := c.TargetUnit(); u != "" {
 				s += " " + u
 			}
 			if !met {
-				s += ", målet är " + strings.TrimSpace(model.OperatorSv(c.GetString("target_operator"))+" "+decimalSv(c.GetString("target_value"))+" "+c.GetString("target_unit"))
+				s += ", målet är " + strings.TrimSpace(model.OperatorSv(c.TargetOperator())+" "+decimalSv(c.TargetValue())+" "+c.TargetUnit())
 			}
 			add = append(add, s+".")
 		}
@@ -290,9 +290,9 @@ func (pd *planData) account(it *item) []string {
 }
 
 // lastMeasured is the latest result with a measured value, or nil.
-func lastMeasured(it *item) *core.Record {
+func lastMeasured(it *item) *model.Result {
 	for i := len(it.results) - 1; i >= 0; i-- {
-		if strings.TrimSpace(it.results[i].GetString("measured_value")) != "" {
+		if strings.TrimSpace(it.results[i].MeasuredValue()) != "" {
 			return it.results[i]
 		}
 	}
@@ -329,7 +329,7 @@ func splitParagraphs(s string) []string {
 func (pd *planData) writeActions(d *Doc, it *item) {
 	if len(it.actions) == 0 {
 		for _, dv := range it.deviations {
-			if dv.GetString("status") == model.DeviationOpen {
+			if dv.Status() == model.DeviationOpen {
 				lead(d, it.control)
 				d.P("note", "Ingen åtgärd har beslutats ännu.")
 				return
@@ -342,7 +342,7 @@ func (pd *planData) writeActions(d *Doc, it *item) {
 	}
 	lead(d, it.control)
 	for _, a := range it.actions {
-		for _, text := range splitParagraphs(a.GetString("description")) {
+		for _, text := range splitParagraphs(a.Description()) {
 			d.P("", text)
 		}
 		d.P("note", pd.actionFacts(a))
@@ -351,29 +351,29 @@ func (pd *planData) writeActions(d *Doc, it *item) {
 
 // actionFacts is an action's owner, deadline and status:
 // "Ansvarig: Anders Ansvarig. Tidplan: kvartal 2 2025. Status: Pågår."
-func (pd *planData) actionFacts(a *core.Record) string {
+func (pd *planData) actionFacts(a *model.Action) string {
 	var facts []string
-	if o := pd.users[a.GetString("owner")]; o != "" {
+	if o := pd.users[a.Owner()]; o != "" {
 		facts = append(facts, "Ansvarig: "+o)
 	}
-	if dl := a.GetDateTime("deadline"); !dl.IsZero() {
-		facts = append(facts, "Tidplan: "+model.FormatDeadline(dl.Time(), a.GetString("deadline_precision")))
+	if dl := a.Deadline(); !dl.IsZero() {
+		facts = append(facts, "Tidplan: "+model.FormatDeadline(dl.Time(), a.DeadlinePrecision()))
 	}
-	status := i18n.T(i18n.Sv, "action.status."+a.GetString("status"))
-	switch a.GetString("status") {
+	status := i18n.T(i18n.Sv, "action.status."+a.Status())
+	switch a.Status() {
 	case model.ActionDone:
-		if on := a.GetDateTime("done_on"); !on.IsZero() {
+		if on := a.DoneOn(); !on.IsZero() {
 			status += " " + on.Time().Format(time.DateOnly)
 		}
 	case model.ActionCancelled:
-		if r := strings.TrimSpace(a.GetString("cancel_reason")); r != "" {
+		if r := strings.TrimSpace(a.CancelReason()); r != "" {
 			status += " – " + strings.TrimSuffix(r, ".")
 		}
 	case model.ActionContinued:
 		status = i18n.T(i18n.Sv, "action.status.continued_in", model.ContinuedYear(pd.year))
 	}
 	facts = append(facts, "Status: "+status)
-	if to := pd.boards[a.GetString("transferred_to")]; to != "" {
+	if to := pd.boards[a.TransferredTo()]; to != "" {
 		facts = append(facts, "Överförd till "+to)
 	}
 	return strings.Join(facts, ". ") + "."

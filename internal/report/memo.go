@@ -34,7 +34,7 @@ func MemoIn(app core.App, v model.Version, boardId string, year int, lang string
 	}
 	if !pd.hasResults() {
 		return nil, refuse(ErrNoResults, "report.refused.no_results_memo",
-			"genitive", upperFirst(BoardGenitive(pd.board)), "board", pd.board.GetString("name"), "year", year)
+			"genitive", upperFirst(pd.board.Genitive()), "board", pd.board.Name(), "year", year)
 	}
 	return withIssuer(app, memoDoc(pd, i18n.Normalize(lang), now)), nil
 }
@@ -71,10 +71,10 @@ func (pd *planData) memoFigures() memoFigures {
 }
 
 // significantDeviations are an item's deviations of significant importance.
-func significantDeviations(it *item) []*core.Record {
-	var out []*core.Record
+func significantDeviations(it *item) []*model.Deviation {
+	var out []*model.Deviation
 	for _, d := range it.deviations {
-		if d.GetBool("significant") {
+		if d.Significant() {
 			out = append(out, d)
 		}
 	}
@@ -83,7 +83,7 @@ func significantDeviations(it *item) []*core.Record {
 
 func memoDoc(pd *planData, lang string, now time.Time) *Doc {
 	t := func(key string, args ...any) string { return i18n.T(lang, key, args...) }
-	name := strings.TrimSpace(pd.board.GetString("name"))
+	name := strings.TrimSpace(pd.board.Name())
 	date := model.Today(now).Format(time.DateOnly)
 	d := &Doc{
 		Title:  t("memo.title"),
@@ -108,13 +108,13 @@ func memoDoc(pd *planData, lang string, now time.Time) *Doc {
 	d.P("", pd.memoSummary(lang, f))
 
 	d.H(2, "forslag-till-beslut", t("memo.proposal"))
-	d.P("", t("memo.proposal_text", upperFirst(model.BoardInTextIn(lang, pd.board)), pd.year))
+	d.P("", t("memo.proposal_text", upperFirst(model.BoardInTextIn(lang, pd.board.Record)), pd.year))
 
 	d.H(2, "arendet", t("memo.background"))
 	d.P("", t("memo.law"))
-	if on := pd.plan.GetDateTime("adopted_on"); !on.IsZero() {
-		adopted := t("memo.adopted", upperFirst(model.BoardInTextIn(lang, pd.board)), pd.year, on.Time().Format(time.DateOnly))
-		if ref := strings.TrimSpace(pd.plan.GetString("adopted_ref")); ref != "" {
+	if on := pd.plan.AdoptedOn(); !on.IsZero() {
+		adopted := t("memo.adopted", upperFirst(model.BoardInTextIn(lang, pd.board.Record)), pd.year, on.Time().Format(time.DateOnly))
+		if ref := strings.TrimSpace(pd.plan.AdoptedRef()); ref != "" {
 			adopted += ", " + ref
 		}
 		d.P("", sentence(adopted))
@@ -140,12 +140,12 @@ func memoDoc(pd *planData, lang string, now time.Time) *Doc {
 func (pd *planData) memoSummary(lang string, f memoFigures) string {
 	t := func(key string, args ...any) string { return i18n.T(lang, key, args...) }
 	n := func(key string, count int) string { return i18n.N(lang, key, count, count) }
-	name := strings.TrimSpace(pd.board.GetString("name"))
+	name := strings.TrimSpace(pd.board.Name())
 	var b strings.Builder
 	if lang == i18n.En {
 		b.WriteString(t("memo.summary_plan", upperFirst(name), pd.year, n("memo.controls", f.controls)))
 	} else {
-		b.WriteString(t("memo.summary_plan", upperFirst(BoardGenitive(pd.board)), pd.year, n("memo.controls", f.controls)))
+		b.WriteString(t("memo.summary_plan", upperFirst(pd.board.Genitive()), pd.year, n("memo.controls", f.controls)))
 	}
 	parts := []string{n("memo.performed", f.performed)}
 	if f.notFollowedUp > 0 {
@@ -163,7 +163,7 @@ func (pd *planData) memoSummary(lang string, f memoFigures) string {
 	default:
 		var titles []string
 		for _, it := range f.significant {
-			titles = append(titles, fmt.Sprintf("%s (%s)", strings.TrimSpace(it.control.GetString("title")), t("memo.point", it.control.GetInt("number"))))
+			titles = append(titles, fmt.Sprintf("%s (%s)", strings.TrimSpace(it.control.Title()), t("memo.point", it.control.Number())))
 		}
 		b.WriteString(" " + t("memo.summary_deviations", n("memo.controls", f.deviating)) + " " +
 			t("memo.summary_significant", n("memo.controls", len(f.significant)), joinLang(lang, titles)))
@@ -187,30 +187,30 @@ func (pd *planData) memoTable(lang string, items []*item) Table {
 	}
 	for _, it := range items {
 		c := it.control
-		title := fmt.Sprintf("%d. %s", c.GetInt("number"), strings.TrimSpace(c.GetString("title")))
-		if c.GetBool("confidential") {
+		title := fmt.Sprintf("%d. %s", c.Number(), strings.TrimSpace(c.Title()))
+		if c.Confidential() {
 			title += " (" + strings.ToLower(t("memo.confidential")) + ")"
 		}
 		for _, dv := range significantDeviations(it) {
-			desc := strings.Join(splitParagraphs(dv.GetString("description")), " ")
-			var acts []*core.Record
+			desc := strings.Join(splitParagraphs(dv.Description()), " ")
+			var acts []*model.Action
 			for _, a := range it.actions {
-				if a.GetString("deviation") == dv.Id {
+				if a.Deviation() == dv.Id {
 					acts = append(acts, a)
 				}
 			}
 			if len(acts) == 0 {
 				none := t("memo.no_action")
-				if dv.GetString("status") == model.DeviationAccepted {
-					none = t("memo.accepted", sentence(strings.TrimSpace(dv.GetString("acceptance_reason"))))
+				if dv.Status() == model.DeviationAccepted {
+					none = t("memo.accepted", sentence(strings.TrimSpace(dv.AcceptanceReason())))
 				}
-				tb.Rows = append(tb.Rows, []string{title, desc, strings.TrimSpace(none), "", "", t("deviation.status." + dv.GetString("status"))})
+				tb.Rows = append(tb.Rows, []string{title, desc, strings.TrimSpace(none), "", "", t("deviation.status." + dv.Status())})
 				continue
 			}
 			for _, a := range acts {
 				tb.Rows = append(tb.Rows, []string{title, desc,
-					strings.Join(splitParagraphs(a.GetString("description")), " "),
-					pd.users[a.GetString("owner")], memoDeadline(lang, a), pd.memoStatus(lang, a)})
+					strings.Join(splitParagraphs(a.Description()), " "),
+					pd.users[a.Owner()], memoDeadline(lang, a), pd.memoStatus(lang, a)})
 			}
 		}
 	}
@@ -218,26 +218,26 @@ func (pd *planData) memoTable(lang string, items []*item) Table {
 }
 
 // memoDeadline is an action's deadline as people write it, in lang.
-func memoDeadline(lang string, a *core.Record) string {
-	dl := a.GetDateTime("deadline")
+func memoDeadline(lang string, a *model.Action) string {
+	dl := a.Deadline()
 	if dl.IsZero() {
 		return ""
 	}
 	if lang == i18n.En {
-		return model.FormatDeadlineEnglish(dl.Time(), a.GetString("deadline_precision"))
+		return model.FormatDeadlineEnglish(dl.Time(), a.DeadlinePrecision())
 	}
-	return model.FormatDeadline(dl.Time(), a.GetString("deadline_precision"))
+	return model.FormatDeadline(dl.Time(), a.DeadlinePrecision())
 }
 
 // memoStatus is an action's status in lang: a done one with its date, a
 // continued one with the year it continues in.
-func (pd *planData) memoStatus(lang string, a *core.Record) string {
-	status := a.GetString("status")
+func (pd *planData) memoStatus(lang string, a *model.Action) string {
+	status := a.Status()
 	switch status {
 	case model.ActionContinued:
 		return i18n.T(lang, "action.status.continued_in", model.ContinuedYear(pd.year))
 	case model.ActionDone:
-		if on := a.GetDateTime("done_on"); !on.IsZero() {
+		if on := a.DoneOn(); !on.IsZero() {
 			return i18n.T(lang, "action.status.done") + " " + on.Time().Format(time.DateOnly)
 		}
 	}
@@ -249,8 +249,8 @@ var dnrPattern = regexp.MustCompile(`(?i)\bdnr\.?:?\s*([^,;()]+)`)
 
 // memoDiarienummer is the diarienummer of the plan's report-back, when its
 // reference names one ("" leaves a line to fill in).
-func memoDiarienummer(plan *core.Record) string {
-	if m := dnrPattern.FindStringSubmatch(plan.GetString("reported_ref")); m != nil {
+func memoDiarienummer(plan *model.Plan) string {
+	if m := dnrPattern.FindStringSubmatch(plan.ReportedRef()); m != nil {
 		return strings.TrimSpace(m[1])
 	}
 	return ""

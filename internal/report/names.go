@@ -16,27 +16,28 @@ import (
 // with a Swedish sentence that lists the boards there are.
 func BoardByName(app core.App, nameOrShort string) (*core.Record, error) {
 	want := strings.TrimSpace(nameOrShort)
-	boards, err := app.FindAllRecords(model.Boards)
+	recs, err := app.FindAllRecords(model.Boards)
 	if err != nil {
 		return nil, fmt.Errorf("failed to load the boards: %w", err)
 	}
-	slices.SortFunc(boards, func(a, b *core.Record) int { return strings.Compare(a.GetString("name"), b.GetString("name")) })
-	var byShort []*core.Record
+	boards := model.AsBoards(recs)
+	slices.SortFunc(boards, func(a, b *model.Board) int { return strings.Compare(a.Name(), b.Name()) })
+	var byShort []*model.Board
 	for _, b := range boards {
-		if strings.EqualFold(b.GetString("name"), want) {
-			return b, nil // a full name wins over another board's short name
+		if strings.EqualFold(b.Name(), want) {
+			return b.Record, nil // a full name wins over another board's short name
 		}
-		if s := b.GetString("short_name"); s != "" && strings.EqualFold(s, want) {
+		if s := b.ShortName(); s != "" && strings.EqualFold(s, want) {
 			byShort = append(byShort, b)
 		}
 	}
 	if len(byShort) == 1 {
-		return byShort[0], nil
+		return byShort[0].Record, nil
 	}
 	known := make([]string, 0, len(boards))
 	for _, b := range boards {
-		n := b.GetString("name")
-		if s := b.GetString("short_name"); s != "" {
+		n := b.Name()
+		if s := b.ShortName(); s != "" {
 			n += " (" + s + ")"
 		}
 		known = append(known, n)

@@ -40,10 +40,10 @@ func PlanDocIn(app core.App, v model.Version, boardId string, year int) (*Doc, e
 }
 
 func planDoc(pd *planData) *Doc {
-	name := pd.board.GetString("name")
-	title := strings.TrimSpace(pd.plan.GetString("title"))
+	name := pd.board.Name()
+	title := strings.TrimSpace(pd.plan.Title())
 	if title == "" {
-		title = fmt.Sprintf("%s internkontrollplan %d", upperFirst(BoardGenitive(pd.board)), pd.year)
+		title = fmt.Sprintf("%s internkontrollplan %d", upperFirst(pd.board.Genitive()), pd.year)
 	}
 	d := &Doc{Title: title, Header: fmt.Sprintf("%s – internkontrollplan %d", name, pd.year), Lang: i18n.Sv}
 	if !pd.public && pd.hasConfidential() {
@@ -60,13 +60,13 @@ func planDoc(pd *planData) *Doc {
 	// a name is the board's own
 	named := false
 	for _, it := range pd.items {
-		named = named || it.control.GetString("section") != ""
+		named = named || it.control.Section() != ""
 	}
 	section, parts := "", 0
 	var t *Table
 	for _, it := range pd.items {
 		c := it.control
-		if s := c.GetString("section"); parts == 0 || s != section {
+		if s := c.Section(); parts == 0 || s != section {
 			section, t = s, nil
 			parts++
 			if named {
@@ -77,7 +77,7 @@ func planDoc(pd *planData) *Doc {
 				d.H(1, fmt.Sprintf("del-%d", parts), heading)
 			}
 		}
-		caption := pd.units[c.GetString("unit")]
+		caption := pd.units[c.Unit()]
 		if caption == "" {
 			caption = "Övriga kontrollpunkter"
 		}
@@ -94,50 +94,50 @@ func planDoc(pd *planData) *Doc {
 // planFacts are the plan's status and adoption, as sentences.
 func planFacts(pd *planData) []string {
 	pl := pd.plan
-	out := []string{fmt.Sprintf("Nämnd: %s. År: %d. Status: %s.", pd.board.GetString("name"), pd.year, i18n.T(i18n.Sv, "plan.status."+pl.GetString("status")))}
-	if pl.GetString("status") == model.PlanDraft {
+	out := []string{fmt.Sprintf("Nämnd: %s. År: %d. Status: %s.", pd.board.Name(), pd.year, i18n.T(i18n.Sv, "plan.status."+pl.Status()))}
+	if pl.Status() == model.PlanDraft {
 		out = append(out, "Förslag till internkontrollplan för nämndens beslut.")
 	}
-	if on := pl.GetDateTime("adopted_on"); !on.IsZero() {
-		out = append(out, sentence(strings.TrimRight("Antagen "+on.Time().Format(time.DateOnly)+", "+pl.GetString("adopted_ref"), ", ")))
+	if on := pl.AdoptedOn(); !on.IsZero() {
+		out = append(out, sentence(strings.TrimRight("Antagen "+on.Time().Format(time.DateOnly)+", "+pl.AdoptedRef(), ", ")))
 	}
-	if on := pl.GetDateTime("reported_on"); !on.IsZero() {
-		out = append(out, sentence(strings.TrimRight("Återrapporterad "+on.Time().Format(time.DateOnly)+", "+pl.GetString("reported_ref"), ", ")))
+	if on := pl.ReportedOn(); !on.IsZero() {
+		out = append(out, sentence(strings.TrimRight("Återrapporterad "+on.Time().Format(time.DateOnly)+", "+pl.ReportedRef(), ", ")))
 	}
 	return out
 }
 
 // planRow is a control as a row of the plan table.
-func (pd *planData) planRow(c *core.Record) []string {
-	title := strings.TrimSpace(c.GetString("title"))
-	if c.GetBool("confidential") {
+func (pd *planData) planRow(c *model.Control) []string {
+	title := strings.TrimSpace(c.Title())
+	if c.Confidential() {
 		title += " (" + strings.ToLower(Confidential) + ")"
 	}
 	if c.GetString(model.CommonControlField) != "" {
 		title += " (" + strings.ToLower(CommonMark) + ")"
 	}
 	due := ""
-	if d := c.GetDateTime("due"); !d.IsZero() {
+	if d := c.Due(); !d.IsZero() {
 		due = d.Time().Format(time.DateOnly)
 	}
 	method := ""
-	if m := c.GetString("method"); m != "" {
+	if m := c.Method(); m != "" {
 		method = i18n.T(i18n.Sv, "method."+m)
 	}
 	frequency := ""
-	if f := c.GetString("frequency"); f != "" {
+	if f := c.Frequency(); f != "" {
 		frequency = i18n.T(i18n.Sv, "frequency."+f)
 	}
 	return []string{
-		strconv.Itoa(c.GetInt("number")),
+		strconv.Itoa(c.Number()),
 		title,
-		c.GetString("process"),
-		pd.risks[c.GetString("risk")],
-		c.GetString("description"),
+		c.Process(),
+		pd.risks[c.Risk()],
+		c.Description(),
 		method,
 		frequency,
-		pd.users[c.GetString("owner")],
-		c.GetString("report_to"),
+		pd.users[c.Owner()],
+		c.ReportTo(),
 		due,
 		TargetText(c),
 	}
@@ -145,14 +145,14 @@ func (pd *planData) planRow(c *core.Record) []string {
 
 // TargetText writes a control's target: "Medel responstid < 10 minuter",
 // or "" when it has none.
-func TargetText(c *core.Record) string {
-	op := c.GetString("target_operator")
+func TargetText(c *model.Control) string {
+	op := c.TargetOperator()
 	if op == "" {
 		return ""
 	}
 	sym := map[string]string{"<": "<", "<=": "≤", "=": "=", ">=": "≥", ">": ">"}[op]
-	s := strings.TrimSpace(c.GetString("target_metric") + " " + sym + " " + decimalSv(c.GetString("target_value")))
-	if u := c.GetString("target_unit"); u != "" {
+	s := strings.TrimSpace(c.TargetMetric() + " " + sym + " " + decimalSv(c.TargetValue()))
+	if u := c.TargetUnit(); u != "" {
 		s += " " + u
 	}
 	return s

@@ -49,7 +49,7 @@ func (s *Summary) add(o Summary) {
 
 // summarize counts a plan's figures; an action is overdue on now.
 func (pd *planData) summarize(now time.Time) Summary {
-	s := Summary{Board: pd.board.GetString("name"), Controls: len(pd.items)}
+	s := Summary{Board: pd.board.Name(), Controls: len(pd.items)}
 	actions := slices.Clone(pd.loose)
 	for _, it := range pd.items {
 		if len(it.results) > 0 {
@@ -60,7 +60,7 @@ func (pd *planData) summarize(now time.Time) Summary {
 		}
 		s.Deviations += len(it.deviations)
 		for _, d := range it.deviations {
-			if d.GetBool("significant") {
+			if d.Significant() {
 				s.Significant++
 			}
 		}
@@ -93,7 +93,7 @@ func RollUp(app core.App, year int, public bool, now time.Time) (*Doc, error) {
 // with the controls of the version v.
 func RollUpOf(app core.App, boards []*core.Record, year int, v model.Version, now time.Time) (*Doc, error) {
 	boards = slices.Clone(boards)
-	slices.SortFunc(boards, func(a, b *core.Record) int { return strings.Compare(a.GetString("name"), b.GetString("name")) })
+	slices.SortFunc(boards, func(a, b *core.Record) int { return strings.Compare(model.AsBoard(a).Name(), model.AsBoard(b).Name()) })
 	var plans []*planData
 	var without []string
 	var withoutRecs []*core.Record
@@ -154,7 +154,7 @@ func RollUpOf(app core.App, boards []*core.Record, year int, v model.Version, no
 		d.Break()
 		prefix := fmt.Sprintf("n%d-", i+1)
 		if !pd.hasResults() {
-			d.H(1, prefix+"uppfoljning", fmt.Sprintf("Uppföljning av %s internkontrollplan %d", BoardGenitive(pd.board), year))
+			d.H(1, prefix+"uppfoljning", fmt.Sprintf("Uppföljning av %s internkontrollplan %d", pd.board.Genitive(), year))
 			d.P("", "Planen har inga resultat ännu.")
 			continue
 		}

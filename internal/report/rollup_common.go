@@ -25,7 +25,7 @@ func commonSection(app core.App, plans []*planData, without []*core.Record, year
 	}
 	var d Doc
 	for i, k := range commons {
-		if public && k.GetBool("confidential") {
+		if public && model.AsCommonControl(k).Confidential() {
 			continue
 		}
 		if len(d.Blocks) == 0 {
@@ -33,7 +33,7 @@ func commonSection(app core.App, plans []*planData, without []*core.Record, year
 			d.P("", fmt.Sprintf("Kommunstyrelsen har beslutat kontroller som varje nämnd genomför %d. Tabellerna jämför nämndernas resultat.", year))
 		}
 		t := Table{
-			Caption: k.GetString("title"),
+			Caption: model.AsCommonControl(k).Title(),
 			Header:  []string{"Nämnd", "Resultat", "Uppmätt värde", "Målet uppnått"},
 			Widths:  []float64{34, 28, 22, 16},
 		}
@@ -41,10 +41,10 @@ func commonSection(app core.App, plans []*planData, without []*core.Record, year
 			t.Rows = append(t.Rows, commonRow(pd, k))
 		}
 		for _, b := range without {
-			t.Rows = append(t.Rows, []string{b.GetString("name"), i18n.T(i18n.Sv, "common.standing.no_plan", year), "", ""})
+			t.Rows = append(t.Rows, []string{model.AsBoard(b).Name(), i18n.T(i18n.Sv, "common.standing.no_plan", year), "", ""})
 		}
-		d.H(2, fmt.Sprintf("kommungemensam-%d", i+1), k.GetString("title"))
-		if target := TargetText(k); target != "" {
+		d.H(2, fmt.Sprintf("kommungemensam-%d", i+1), model.AsCommonControl(k).Title())
+		if target := TargetText(model.AsControl(k)); target != "" { // a common control names its target as its copies do
 			d.P("note", "Mål: "+target+".")
 		}
 		d.T(t)
@@ -54,7 +54,7 @@ func commonSection(app core.App, plans []*planData, without []*core.Record, year
 
 // commonRow is one board's row in a common control's table.
 func commonRow(pd *planData, k *core.Record) []string {
-	name := pd.board.GetString("name")
+	name := pd.board.Name()
 	for _, it := range pd.items {
 		if it.control.GetString(model.CommonControlField) != k.Id {
 			continue
@@ -62,14 +62,14 @@ func commonRow(pd *planData, k *core.Record) []string {
 		var outcomes, values []string
 		met, measured := true, false
 		for _, r := range it.results {
-			outcomes = append(outcomes, r.GetString("outcome"))
-			if v := r.GetString("measured_value"); v != "" {
+			outcomes = append(outcomes, r.Outcome())
+			if v := r.MeasuredValue(); v != "" {
 				values = append(values, decimalSv(v))
 				measured = true
-				met = met && r.GetBool("target_met")
+				met = met && r.TargetMet()
 			}
 		}
-		standing := model.CommonStanding(outcomes, it.control.GetBool("reported"))
+		standing := model.CommonStanding(outcomes, it.control.Reported())
 		targetMet := ""
 		if measured && TargetText(it.control) != "" {
 			targetMet = map[bool]string{true: "Ja", false: "Nej"}[met]

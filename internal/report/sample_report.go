@@ -26,15 +26,15 @@ func sampleNotes(app core.App, pd *planData) map[string]string {
 	if err != nil {
 		return out
 	}
-	for _, s := range samples {
+	for _, s := range model.AsSamples(samples) {
 		f := model.FindingsOf(app, s.Id)
 		by := i18n.Message{}
-		if col := s.GetString("column"); col != "" {
+		if col := s.Column(); col != "" {
 			by = i18n.M("sample.report_column", "column", col)
 		}
-		out[s.GetString("control")+"/"+s.GetString("period")] = i18n.M("sample.report",
-			"size", s.GetInt("size"), "rows", s.GetInt("population_rows"), "sha256", s.GetString("population_sha256"),
-			"method", "sample.method."+s.GetString("method"), "by", by, "seed", s.GetString("seed"),
+		out[s.Control()+"/"+s.Period()] = i18n.M("sample.report",
+			"size", s.Size(), "rows", s.PopulationRows(), "sha256", s.PopulationSHA256(),
+			"method", "sample.method."+s.Method(), "by", by, "seed", s.Seed(),
 			"findings", f.Text(), "assessed", f.Assessed).In(i18n.Sv)
 	}
 	return out

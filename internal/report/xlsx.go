@@ -49,8 +49,9 @@ func ExportControls(app core.App, plan *core.Record, controls []*core.Record, w 
 // on a hidden sheet) offer it as a drop-down list, Nr takes a whole number
 // 1–9999; the sheet prints in landscape, one page wide, with the header
 // row on every page.
-func ExportControlsIn(app core.App, plan *core.Record, controls []*core.Record, lang string, w io.Writer) error {
+func ExportControlsIn(app core.App, rec *core.Record, recs []*core.Record, lang string, w io.Writer) error {
 	lang = i18n.Normalize(lang)
+	plan, controls := model.AsPlan(rec), model.AsControls(recs)
 	names, err := loadNames(app, plan, controls)
 	if err != nil {
 		return err
@@ -94,14 +95,14 @@ func ExportControlsIn(app core.App, plan *core.Record, controls []*core.Record, 
 	if err := addValidations(f, lang, max(len(controls)+1, MaxImportRows+1), names); err != nil {
 		return err
 	}
-	if err := setPrint(f, lang, plan.GetString("title")); err != nil {
+	if err := setPrint(f, lang, plan.Title()); err != nil {
 		return err
 	}
 	docLang := "sv-SE"
 	if lang == i18n.En {
 		docLang = "en"
 	}
-	if err := f.SetDocProps(&excelize.DocProperties{Title: plan.GetString("title"), Creator: "ikplan", Language: docLang}); err != nil {
+	if err := f.SetDocProps(&excelize.DocProperties{Title: plan.Title(), Creator: "ikplan", Language: docLang}); err != nil {
 		return err
 	}
 	f.SetActiveSheet(0)
@@ -141,22 +142,22 @@ type names struct {
 	riskValues           map[string]int    // risk id → value of the plan year's assessment
 }
 
-func loadNames(app core.App, plan *core.Record, controls []*core.Record) (names, error) {
+func loadNames(app core.App, plan *model.Plan, controls []*model.Control) (names, error) {
 	n := names{units: map[string]string{}, risks: map[string]string{}, owners: map[string]string{}, riskValues: map[string]int{}}
-	units, err := app.FindRecordsByFilter(model.Units, "board = {:b}", "", 0, 0, dbx.Params{"b": plan.GetString("board")})
+	units, err := app.FindRecordsByFilter(model.Units, "board = {:b}", "", 0, 0, dbx.Params{"b": plan.Board()})
 	if err != nil {
 		return n, fmt.Errorf("failed to load the units of the plan's board: %w", err)
 	}
-	for _, u := range units {
-		n.units[u.Id] = u.GetString("name")
+	for _, u := range model.AsUnits(units) {
+		n.units[u.Id] = u.Name()
 	}
 	for _, c := range controls {
-		if id := c.GetString("owner"); id != "" && n.owners[id] == "" {
+		if id := c.Owner(); id != "" && n.owners[id] == "" {
 			if u, err := app.FindRecordById(model.Users, id); err == nil {
 				n.owners[id] = u.Email()
 			}
 		}
-		id := c.GetString("risk")
+		id := c.Risk()
 		if id == "" || n.risks[id] != "" {
 			continue
 		}
@@ -164,17 +165,17 @@ func loadNames(app core.App, plan *core.Record, controls []*core.Record) (names,
 		if err != nil {
 			continue
 		}
-		n.risks[id] = r.GetString("title")
-		a, err := app.FindFirstRecordByFilter(model.RiskAssessments, "risk = {:r} && year = {:y}", dbx.Params{"r": id, "y": plan.GetInt("year")})
+		n.risks[id] = model.AsRisk(r).Title()
+		a, err := app.FindFirstRecordByFilter(model.RiskAssessments, "risk = {:r} && year = {:y}", dbx.Params{"r": id, "y": plan.Year()})
 		if err == nil {
-			n.riskValues[id] = a.GetInt("value")
+			n.riskValues[id] = model.AsRiskAssessment(a).Value()
 		}
 	}
 	return n, nil
 }
 
 // writeControl writes one control on row of the sheet, in lang.
-func writeControl(f *excelize.File, st styles, lang string, row int, c *core.Record, n names) error {
+func writeControl(f *excelize.File, st styles, lang string, row int, c *model.Control, n names) error {
 	cell := func(i int) string {
 		letter, _ := excelize.ColumnNumberToName(i + 1)
 		return letter + strconv.Itoa(row)
@@ -186,20 +187,20 @@ func writeControl(f *excelize.File, st styles, lang string, row int, c *core.Rec
 	for i, col := range planColumns {
 		var err error
 		switch col.Field {
-		case "number":
-			err = f.SetCellInt(SheetName, cell(i), int64(c.GetInt("number")))
+		case model.FieldControlNumber:
+			err = f.SetCellInt(SheetName, cell(i), int64(c.Number()))
 			if err == nil {
 				err = f.SetCellStyle(SheetName, cell(i), cell(i), st.number)
 			}
 		case "":
-			if v, ok := n.riskValues[c.GetString("risk")]; ok {
+			if v, ok := n.riskValues[c.Risk()]; ok {
 				err = f.SetCellInt(SheetName, cell(i), int64(v))
 				if err == nil {
 					err = f.SetCellStyle(SheetName, cell(i), cell(i), st.number)
 				}
 			}
-		case "target_value":
-			v := c.GetString("target_value")
+		case model.FieldControlTargetValue:
+			v := c.TargetValue()
 			if d, perr := model.ParseDecimal(v); perr == nil {
 				// a number, so Excel neither flags it as text nor sorts it as one
 				err = f.SetCellFloat(SheetName, cell(i), d, -1, 64)
@@ -209,8 +210,8 @@ func writeControl(f *excelize.File, st styles, lang string, row int, c *core.Rec
 			} else if v != "" {
 				err = f.SetCellStr(SheetName, cell(i), escapeText(v))
 			}
-		case "due":
-			if d := c.GetDateTime("due"); !d.IsZero() {
+		case model.FieldControlDue:
+			if d := c.Due(); !d.IsZero() {
 				err = f.SetCellValue(SheetName, cell(i), model.DateOnly(d.Time()))
 				if err == nil {
 					err = f.SetCellStyle(SheetName, cell(i), cell(i), st.date)
@@ -230,22 +231,22 @@ func writeControl(f *excelize.File, st styles, lang string, row int, c *core.Rec
 }
 
 // exportText is the sheet's text in lang for a control's field.
-func exportText(lang string, c *core.Record, field string, n names) string {
+func exportText(lang string, c *model.Control, field string, n names) string {
 	switch field {
-	case "risk":
-		return n.risks[c.GetString("risk")]
-	case "method":
-		return methodText(lang, c.GetString("method"))
-	case "frequency":
-		return frequencyText(lang, c.GetString("frequency"))
-	case "owner":
-		return n.owners[c.GetString("owner")]
-	case "confidential":
-		return confidentialText(lang, c.GetBool("confidential"))
-	case "target_operator":
-		return operatorSigns[c.GetString("target_operator")]
-	case "unit":
-		return n.units[c.GetString("unit")]
+	case model.FieldControlRisk:
+		return n.risks[c.Risk()]
+	case model.FieldControlMethod:
+		return methodText(lang, c.Method())
+	case model.FieldControlFrequency:
+		return frequencyText(lang, c.Frequency())
+	case model.FieldControlOwner:
+		return n.owners[c.Owner()]
+	case model.FieldControlConfidential:
+		return confidentialText(lang, c.Confidential())
+	case model.FieldControlTargetOperator:
+		return operatorSigns[c.TargetOperator()]
+	case model.FieldControlUnit:
+		return n.units[c.Unit()]
 	}
 	return c.GetString(field)
 }

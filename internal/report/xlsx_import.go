@@ -87,7 +87,7 @@ func ImportPlan(app core.App, actor model.Actor, planId string, r io.Reader, dry
 	if err != nil {
 		return res, fmt.Errorf("failed to load plan %q: %w", planId, err)
 	}
-	if status := plan.GetString("status"); status != model.PlanDraft {
+	if status := model.AsPlan(plan).Status(); status != model.PlanDraft {
 		res.Errors = []RowError{notDraft(status)}
 		return res, nil
 	}
@@ -108,7 +108,7 @@ func ImportPlan(app core.App, actor model.Actor, planId string, r io.Reader, dry
 		if err != nil {
 			return err
 		}
-		if status := im.plan.GetString("status"); status != model.PlanDraft { // adopted while the file was read
+		if status := im.plan.Status(); status != model.PlanDraft { // adopted while the file was read
 			res.Errors = append(res.Errors, notDraft(status))
 			return errRollback
 		}
@@ -145,44 +145,45 @@ type controlKey struct {
 // importer carries what the rows of one import share.
 type importer struct {
 	app      core.App
-	plan     *core.Record
+	plan     *model.Plan
 	sheet    *sheet
 	col      *core.Collection
 	units    map[string]string   // folded name → id
 	risks    map[string][]string // folded title → ids
 	owners   map[string]string   // folded email → id ("" for none)
-	existing map[controlKey]*core.Record
+	existing map[controlKey]*model.Control
 	seen     map[controlKey]int // → the row that had it first
 	position int                // the last position given to a control of the plan
 }
 
 func newImporter(app core.App, planId string, s *sheet) (*importer, error) {
-	plan, err := app.FindRecordById(model.Plans, planId)
+	rec, err := app.FindRecordById(model.Plans, planId)
 	if err != nil {
 		return nil, fmt.Errorf("failed to load plan %q: %w", planId, err)
 	}
+	plan := model.AsPlan(rec)
 	col, err := app.FindCachedCollectionByNameOrId(model.Controls)
 	if err != nil {
 		return nil, err
 	}
 	im := &importer{app: app, plan: plan, sheet: s, col: col, units: map[string]string{}, risks: map[string][]string{},
-		owners: map[string]string{}, existing: map[controlKey]*core.Record{}, seen: map[controlKey]int{}}
-	board := dbx.Params{"b": plan.GetString("board")}
+		owners: map[string]string{}, existing: map[controlKey]*model.Control{}, seen: map[controlKey]int{}}
+	board := dbx.Params{"b": plan.Board()}
 	units, err := app.FindRecordsByFilter(model.Units, "board = {:b}", "name", 0, 0, board)
 	if err != nil {
 		return nil, fmt.Errorf("failed to load the board's units: %w", err)
 	}
-	for _, u := range units {
-		im.units[fold(u.GetString("name"))] = u.Id
+	for _, u := range model.AsUnits(units) {
+		im.units[fold(u.Name())] = u.Id
 	}
-	model.RememberLookups(app, plan)
+	model.RememberLookups(app, rec)
 	model.RememberLookups(app, units...)
 	risks, err := app.FindRecordsByFilter(model.Risks, "board = {:b}", "", 0, 0, board)
 	if err != nil {
 		return nil, fmt.Errorf("failed to load the board's risks: %w", err)
 	}
-	for _, k := range risks {
-		t := fold(k.GetString("title"))
+	for _, k := range model.AsRisks(risks) {
+		t := fold(k.Title())
 		im.risks[t] = append(im.risks[t], k.Id)
 	}
 	model.RememberLookups(app, risks...)
@@ -190,9 +191,9 @@ func newImporter(app core.App, planId string, s *sheet) (*importer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("failed to load the plan's controls: %w", err)
 	}
-	for _, c := range controls {
-		im.existing[controlKey{c.GetString("section"), c.GetInt("number")}] = c
-		im.position = max(im.position, c.GetInt("position"))
+	for _, c := range model.AsControls(controls) {
+		im.existing[controlKey{c.Section(), c.Number()}] = c
+		im.position = max(im.position, c.Position())
 	}
 	return im, nil
 }

@@ -54,8 +54,8 @@ func (im *importer) importRow(row sheetRow, res *Result) error {
 
 	c := im.existing[key]
 	if c == nil || badNumber {
-		c = core.NewRecord(im.col)
-		c.Set("plan", im.plan.Id)
+		c = model.AsControl(core.NewRecord(im.col))
+		c.SetPlan(im.plan.Id)
 	}
 	before := map[string]string{}
 	for _, f := range importFields {
@@ -66,28 +66,24 @@ func (im *importer) importRow(row sheetRow, res *Result) error {
 	for _, f := range []string{"section", "title", "process", "description", "report_to", "legal_refs", "target_metric", "target_unit"} {
 		c.Set(f, strings.Trim(row.Values[columnOf(f)], " "))
 	}
-	c.Set("number", number)
-	c.Set("target_value", canonicalTarget(v("target_value")))
+	c.SetNumber(number)
+	c.SetTargetValue(canonicalTarget(v("target_value")))
 	im.set(c, errs, "method", v("method"), parseMethod)
 	im.set(c, errs, "frequency", v("frequency"), parseFrequency)
-	if c.GetString("frequency") == "" {
-		c.Set("frequency", model.FreqYearly)
+	if c.Frequency() == "" {
+		c.SetFrequency(model.FreqYearly)
 	}
 	im.set(c, errs, "target_operator", v("target_operator"), parseOperator)
 	confidential, msg := parseConfidential(v("confidential"))
 	if msg.Key != "" {
 		errs.add("confidential", msg)
 	}
-	c.Set("confidential", confidential)
+	c.SetConfidential(confidential)
 	due, msg := parseDue(row.Values[columnOf("due")], im.sheet.Date1904)
 	if msg.Key != "" {
 		errs.add("due", msg)
 	}
-	if due.IsZero() {
-		c.Set("due", "")
-	} else {
-		c.Set("due", due)
-	}
+	c.SetDue(due) // no date clears it
 	if err := im.relations(c, errs, v); err != nil {
 		return err
 	}
@@ -105,7 +101,7 @@ func (im *importer) importRow(row sheetRow, res *Result) error {
 		if isNew {
 			// the hooks would read the plan's largest position again for
 			// every row; the import knows it
-			c.Set("position", im.position+1)
+			c.SetPosition(im.position + 1)
 		}
 		if err := im.app.Save(c); err != nil {
 			if err := hookErrors(err, errs); err != nil {
@@ -123,7 +119,7 @@ func (im *importer) importRow(row sheetRow, res *Result) error {
 }
 
 // set stores a value read by parse in field, or notes why it cannot be read.
-func (im *importer) set(c *core.Record, errs rowErrors, field, value string, parse func(string) (string, i18n.Message)) {
+func (im *importer) set(c *model.Control, errs rowErrors, field, value string, parse func(string) (string, i18n.Message)) {
 	code, msg := parse(value)
 	if msg.Key != "" {
 		errs.add(field, msg)
@@ -133,8 +129,8 @@ func (im *importer) set(c *core.Record, errs rowErrors, field, value string, par
 
 // relations resolves Ansvarig by email among the users, and Risk and
 // Avdelning/enhet by name within the plan's board.
-func (im *importer) relations(c *core.Record, errs rowErrors, v func(string) string) error {
-	c.Set("owner", "")
+func (im *importer) relations(c *model.Control, errs rowErrors, v func(string) string) error {
+	c.SetOwner("")
 	if email := v("owner"); email != "" {
 		id, ok := im.owners[fold(email)]
 		if !ok {
@@ -151,23 +147,23 @@ func (im *importer) relations(c *core.Record, errs rowErrors, v func(string) str
 		if id == "" {
 			errs.add("owner", i18n.M("import.owner", "email", quote(email)))
 		}
-		c.Set("owner", id)
+		c.SetOwner(id)
 	}
-	c.Set("risk", "")
+	c.SetRisk("")
 	if title := v("risk"); title != "" {
 		switch ids := im.risks[fold(title)]; len(ids) {
 		case 0:
 			errs.add("risk", i18n.M("import.risk_none", "title", quote(title)))
 		case 1:
-			c.Set("risk", ids[0])
+			c.SetRisk(ids[0])
 		default:
 			errs.add("risk", i18n.M("import.risk_many", "title", quote(title)))
 		}
 	}
-	c.Set("unit", "")
+	c.SetUnit("")
 	if name := v("unit"); name != "" {
 		if id, ok := im.units[fold(name)]; ok {
-			c.Set("unit", id)
+			c.SetUnit(id)
 		} else {
 			errs.add("unit", i18n.M("import.unit", "name", quote(name)))
 		}

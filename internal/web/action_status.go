@@ -60,7 +60,7 @@ func (s *server) changeActionStatus(e *core.RequestEvent, a *core.Record) (map[s
 		}
 		return form, templates.Errors{{Field: "status", Message: i18nT(e, "actions.unknown_status")}}, nil
 	}
-	a.Set("status", status)
+	model.AsAction(a).SetStatus(status)
 	for name, when := range map[string]string{"done_note": model.ActionDone, "cancel_reason": model.ActionCancelled} {
 		if vals, ok := e.Request.PostForm[name]; ok && status == when {
 			form[name] = strings.TrimSpace(vals[0])
@@ -72,14 +72,14 @@ func (s *server) changeActionStatus(e *core.RequestEvent, a *core.Record) (map[s
 	if vals, ok := e.Request.PostForm["done_on"]; ok && status == model.ActionDone {
 		form["done_on"] = strings.TrimSpace(vals[0])
 		if form["done_on"] == "" {
-			a.Set("done_on", "")
+			model.AsAction(a).SetDoneOn(time.Time{})
 		} else if day, perr := time.Parse(time.DateOnly, form["done_on"]); perr != nil {
 			if !may(e.App, e.Auth, a, a.Collection().UpdateRule) {
 				return form, nil, errForbidden
 			}
 			err = formError("done_on", i18nT(e, "controlpage.bad_date"))
 		} else {
-			a.Set("done_on", day)
+			model.AsAction(a).SetDoneOn(day)
 		}
 	}
 	if err == nil {

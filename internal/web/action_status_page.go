@@ -25,8 +25,8 @@ func (s *server) actionStatusView(a, plan *core.Record, mayUpdate bool, back str
 		Back:      back,
 	}
 	if plan != nil {
-		v.Year = plan.GetInt("year")
-		if model.PlanFrozen(plan.GetString("status")) {
+		v.Year = model.AsPlan(plan).Year()
+		if model.PlanFrozen(model.AsPlan(plan).Status()) {
 			v.CanUpdate = false // nothing under a reported plan changes: no form is offered
 		}
 	}
@@ -68,7 +68,7 @@ func (s *server) actionStatusElsewhere(e *core.RequestEvent, id, back string, fo
 // status block; refused (plain field names) opens the form with the
 // messages beside the fields.
 func (s *server) renderActionStatus(e *core.RequestEvent, a *core.Record, back string, form map[string]string, refused templates.Errors, status int) error {
-	plan, _ := view(e.App, e.Auth, model.Plans, a.GetString("plan"))
+	plan, _ := view(e.App, e.Auth, model.Plans, model.AsAction(a).Plan())
 	v := templates.ActionStatusPageView{
 		Status: s.actionStatusView(a, plan, may(e.App, e.Auth, a, a.Collection().UpdateRule), back),
 	}
@@ -77,10 +77,10 @@ func (s *server) renderActionStatus(e *core.RequestEvent, a *core.Record, back s
 		v.Status.Errors = fieldIds(refused, v.Status.FieldId)
 		v.Errors = v.Status.Errors
 	}
-	if c := a.GetString("control"); c != "" {
+	if c := model.AsAction(a).Control(); c != "" {
 		v.Control, _ = view(e.App, e.Auth, model.Controls, c)
 	}
-	if o := a.GetString("owner"); o != "" {
+	if o := model.AsAction(a).Owner(); o != "" {
 		v.Owner = s.userNames(e, []string{o})[o]
 	}
 	p := s.page(e, "", "actions")

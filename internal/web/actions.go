@@ -134,7 +134,7 @@ func (s *server) actionRows(e *core.RequestEvent, actions []*core.Record, plans 
 		var boardIds []string
 		for _, id := range field(actions, "plan") {
 			if pl := plans[id]; pl != nil {
-				boardIds = append(boardIds, pl.GetString("board"))
+				boardIds = append(boardIds, model.AsPlan(pl).Board())
 			}
 		}
 		boards, err := access.ListAs(e.App, e.Auth, model.Boards, "", "", 0, nil,
@@ -144,7 +144,7 @@ func (s *server) actionRows(e *core.RequestEvent, actions []*core.Record, plans 
 		}
 		lk.boards, lk.owners = map[string]string{}, s.userNames(e, field(actions, "owner"))
 		for _, b := range boards {
-			lk.boards[b.Id] = b.GetString("name")
+			lk.boards[b.Id] = model.AsBoard(b).Name()
 		}
 	}
 	mayUpdate, err := access.Allowed(e.App, e.Auth, model.Actions, col(e, model.Actions).UpdateRule, access.IDs(actions))
@@ -154,7 +154,7 @@ func (s *server) actionRows(e *core.RequestEvent, actions []*core.Record, plans 
 	rows := make([]templates.ActionRow, 0, len(actions))
 	for _, a := range actions {
 		row := s.actionRow(a, lk)
-		row.Status = s.actionStatusView(a, lk.plans[a.GetString("plan")], mayUpdate[a.Id], back)
+		row.Status = s.actionStatusView(a, lk.plans[model.AsAction(a).Plan()], mayUpdate[a.Id], back)
 		rows = append(rows, row)
 	}
 	return rows, nil
@@ -170,11 +170,11 @@ type actionLookup struct {
 func (s *server) actionRow(a *core.Record, lk actionLookup) templates.ActionRow {
 	row := templates.ActionRow{
 		Action:  a,
-		Control: lk.controls[a.GetString("control")],
-		Owner:   lk.owners[a.GetString("owner")],
+		Control: lk.controls[model.AsAction(a).Control()],
+		Owner:   lk.owners[model.AsAction(a).Owner()],
 	}
-	if pl := lk.plans[a.GetString("plan")]; pl != nil {
-		row.Year, row.Board = pl.GetInt("year"), lk.boards[pl.GetString("board")]
+	if pl := lk.plans[model.AsAction(a).Plan()]; pl != nil {
+		row.Year, row.Board = model.AsPlan(pl).Year(), lk.boards[model.AsPlan(pl).Board()]
 	}
 	return row
 }
@@ -226,6 +226,20 @@ func field(records []*core.Record, name string) []string {
 	var out []string
 	for _, r := range records {
 		if v := r.GetString(name); v != "" && !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// ids lists the distinct non-empty values get reads from the records, in
+// their order: the ids a list of typed records links to.
+func ids[R any](records []R, get func(R) string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, r := range records {
+		if v := get(r); v != "" && !seen[v] {
 			seen[v] = true
 			out = append(out, v)
 		}

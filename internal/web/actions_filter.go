@@ -41,8 +41,8 @@ func (s *server) actionOptions(e *core.RequestEvent, q url.Values) (actionOption
 		return o, err
 	}
 	for _, b := range boards {
-		o.boardNames[b.Id] = b.GetString("name")
-		o.boards = append(o.boards, templates.Option{Value: b.Id, Label: b.GetString("name")})
+		o.boardNames[b.Id] = model.AsBoard(b).Name()
+		o.boards = append(o.boards, templates.Option{Value: b.Id, Label: model.AsBoard(b).Name()})
 	}
 	// the years: from the first plan year the user sees to the last, each
 	// read from the end of the (year, status) index, not from every plan
@@ -77,7 +77,7 @@ func planYear(e *core.RequestEvent, sort string) (int, error) {
 	if err != nil || len(plans) == 0 {
 		return 0, err
 	}
-	return plans[0].GetInt("year"), nil
+	return model.AsPlan(plans[0]).Year(), nil
 }
 
 // ownerChoices are the people the owner filter offers, those who can own
@@ -95,7 +95,7 @@ func (s *server) ownerChoices(e *core.RequestEvent, o *actionOptions, board, own
 		users, err = access.ListAs(e.App, e.Auth, model.Users, "boards:length > 0 && "+model.OwnerRoleFilter, "", 0, nil, access.Fields{"name", "email"})
 	default:
 		o.ownersByBoard = true
-		if e.Auth != nil && e.Auth.Collection().Name == model.Users && model.MayOwn(e.Auth.GetString("role")) {
+		if e.Auth != nil && e.Auth.Collection().Name == model.Users && model.MayOwn(model.AsUser(e.Auth).Role()) {
 			users = []*core.Record{e.Auth}
 		}
 	}

@@ -51,7 +51,7 @@ func (s *server) actionLister(e *core.RequestEvent, f templates.ActionFilters, o
 // add records plans as looked up, under their years.
 func (l *actionLister) add(plans []*core.Record) {
 	for _, pl := range plans {
-		y := pl.GetInt("year")
+		y := model.AsPlan(pl).Year()
 		if _, ok := l.byYear[y]; !ok && l.narrowed {
 			l.years = append(l.years, y)
 		}
@@ -185,8 +185,8 @@ func (l *actionLister) all() ([]*core.Record, error) {
 		return nil, err
 	}
 	year := func(a *core.Record) int {
-		if pl := l.plans[a.GetString("plan")]; pl != nil {
-			return pl.GetInt("year")
+		if pl := l.plans[model.AsAction(a).Plan()]; pl != nil {
+			return model.AsPlan(pl).Year()
 		}
 		return 0
 	}
@@ -195,14 +195,14 @@ func (l *actionLister) all() ([]*core.Record, error) {
 		if ya != yb {
 			return yb - ya
 		}
-		da, db := a.GetString("deadline"), b.GetString("deadline")
+		da, db := model.AsAction(a).Deadline().String(), model.AsAction(b).Deadline().String()
 		if (da == "") != (db == "") {
 			if da == "" {
 				return 1
 			}
 			return -1
 		}
-		return strings.Compare(da+a.GetString("created"), db+b.GetString("created"))
+		return strings.Compare(da+a.GetString(model.FieldCreated), db+b.GetString(model.FieldCreated))
 	})
 	return actions, nil
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/model"
 	"ikplan/internal/remind"
 )
 
@@ -33,7 +34,7 @@ func (s *server) calendar(e *core.RequestEvent) error {
 	if err != nil {
 		return err
 	}
-	body := remind.Calendar(user.GetString("name"), items, baseURL(e), s.now())
+	body := remind.Calendar(model.AsUser(user).Name(), items, baseURL(e), s.now())
 	h := e.Response.Header()
 	h.Set("Content-Type", "text/calendar; charset=utf-8")
 	h.Set("Content-Disposition", `inline; filename="ikplan.ics"`)

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -24,23 +25,24 @@ func (s *server) bindCarryRoutes(g *groupRouter) {
 // mayCarry reports whether the user may make next year's plan from plan:
 // the plans' create rule decides, asked for the new draft.
 func mayCarry(app core.App, user *core.Record, plan *core.Record) bool {
-	probe := core.NewRecord(plan.Collection())
-	probe.Set("board", plan.GetString("board"))
-	probe.Set("year", plan.GetInt("year")+1)
-	probe.Set("status", model.PlanDraft)
-	return access.MayCreate(app, user, probe)
+	probe := model.AsPlan(core.NewRecord(plan.Collection()))
+	probe.SetBoard(model.AsPlan(plan).Board())
+	probe.SetYear(model.AsPlan(plan).Year() + 1)
+	probe.SetStatus(model.PlanDraft)
+	return access.MayCreate(app, user, probe.Record)
 }
 
 // carryOffer is what a plan's page offers: next year's plan from an adopted
 // or reported plan, and the transfer to the board's successor. board is
 // the plan's board as the user may view it (nil when they may not).
-func (s *server) carryOffer(e *core.RequestEvent, plan, board *core.Record) templates.CarryOffer {
+func (s *server) carryOffer(e *core.RequestEvent, rec, board *core.Record) templates.CarryOffer {
 	var o templates.CarryOffer
-	st := plan.GetString("status")
-	if (st == model.PlanAdopted || st == model.PlanReported) && mayCarry(e.App, e.Auth, plan) {
-		o.NextYear = plan.GetInt("year") + 1
+	plan := model.AsPlan(rec)
+	st := plan.Status()
+	if (st == model.PlanAdopted || st == model.PlanReported) && mayCarry(e.App, e.Auth, rec) {
+		o.NextYear = plan.Year() + 1
 		next, _ := list(e.App, e.Auth, model.Plans, "board = {:b} && year = {:y}", "", 1,
-			dbx.Params{"b": plan.GetString("board"), "y": o.NextYear})
+			dbx.Params{"b": plan.Board(), "y": o.NextYear})
 		if len(next) > 0 {
 			o.Existing = next[0].Id
 		}
@@ -143,7 +145,7 @@ func carryErrors(lang string, r *carry.Refusal, pv carry.Proposal) (fields, summ
 		for _, f := range []string{"decision-", "reason-", "board-"} {
 			if m, ok := r.FieldText(lang, f+a.Id); ok {
 				fields = append(fields, templates.FieldError{Field: f + a.Id, Message: m})
-				summary = append(summary, templates.FieldError{Field: f + a.Id, Message: shortQuote(a.GetString("description")) + ": " + m})
+				summary = append(summary, templates.FieldError{Field: f + a.Id, Message: shortQuote(a.Description()) + ": " + m})
 			}
 		}
 	}
@@ -162,23 +164,23 @@ func shortQuote(s string) string {
 // transferBoards are the boards the user may see other than the plan's:
 // where an unfinished action may be transferred.
 func (s *server) transferBoards(e *core.RequestEvent, plan *core.Record) []*core.Record {
-	boards, _ := list(e.App, e.Auth, model.Boards, "id != {:b}", "name", 0, dbx.Params{"b": plan.GetString("board")})
+	boards, _ := list(e.App, e.Auth, model.Boards, "id != {:b}", "name", 0, dbx.Params{"b": model.AsPlan(plan).Board()})
 	return boards
 }
 
 // nextView builds the preview page; form holds the values a refused POST sent.
 func (s *server) nextView(e *core.RequestEvent, plan *core.Record, pv carry.Proposal, form map[string][]string) (templates.NextPlanView, error) {
-	v := templates.NextPlanView{Plan: plan, Board: pv.Board.GetString("name"), Proposal: pv, Names: map[string]string{}}
+	v := templates.NextPlanView{Plan: plan, Board: pv.Board.Name(), Proposal: pv, Names: map[string]string{}}
 	v.Boards = s.transferBoards(e, plan)
 	for _, b := range v.Boards {
 		v.Names[b.Id] = model.BoardInTextIn(lang(e), b)
 	}
 	for _, a := range pv.Transferred {
-		if id := a.GetString("transferred_to"); v.Names[id] == "" {
+		if id := a.TransferredTo(); v.Names[id] == "" {
 			v.Names[id] = i18nT(e, "carry.other_board") // a board the user does not belong to
 		}
 	}
-	owners := s.userNames(e, append(field(pv.Controls, "owner"), field(pv.Unfinished, "owner")...))
+	owners := s.userNames(e, append(ids(pv.Controls, (*model.Control).Owner), ids(pv.Unfinished, (*model.Action).Owner)...))
 	noOwner := map[string]bool{}
 	for _, c := range pv.NoOwner {
 		noOwner[c.Id] = true
@@ -186,11 +188,11 @@ func (s *server) nextView(e *core.RequestEvent, plan *core.Record, pv carry.Prop
 	labels := map[string]string{}
 	for _, c := range pv.Controls {
 		due := ""
-		if d := c.GetDateTime("due"); !d.IsZero() {
+		if d := c.Due(); !d.IsZero() {
 			due = carry.AddYears(d.Time(), 1).Format(time.DateOnly)
 		}
-		v.Controls = append(v.Controls, templates.NextControl{Control: c, Owner: owners[c.GetString("owner")], Due: due, NoOwner: noOwner[c.Id]})
-		labels[c.Id] = c.GetString("number") + " " + c.GetString("title")
+		v.Controls = append(v.Controls, templates.NextControl{Control: c.Record, Owner: owners[c.Owner()], Due: due, NoOwner: noOwner[c.Id]})
+		labels[c.Id] = strconv.Itoa(c.Number()) + " " + c.Title()
 	}
 	get := func(key string) string {
 		if vals := form[key]; len(vals) > 0 {
@@ -200,7 +202,7 @@ func (s *server) nextView(e *core.RequestEvent, plan *core.Record, pv carry.Prop
 	}
 	for _, a := range pv.Unfinished {
 		v.Actions = append(v.Actions, templates.NextAction{
-			Action: a, Control: labels[a.GetString("control")], Owner: owners[a.GetString("owner")],
+			Action: a.Record, Control: labels[a.Control()], Owner: owners[a.Owner()],
 			Decision: get("decision-" + a.Id), Reason: get("reason-" + a.Id), Board: get("board-" + a.Id),
 		})
 	}

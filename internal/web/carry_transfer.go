@@ -16,7 +16,7 @@ import (
 // both the giving board and the successor (a coordinator of both). It is
 // nil otherwise, and when the board has no successor.
 func mayTransfer(app core.App, user *core.Record, from *core.Record) *core.Record {
-	id := from.GetString("successor")
+	id := model.AsBoard(from).Successor()
 	if id == "" || !may(app, user, from, from.Collection().UpdateRule) {
 		return nil
 	}
@@ -39,7 +39,7 @@ func (s *server) transferBoard(e *core.RequestEvent) (from, succ *core.Record, s
 	if !may(e.App, e.Auth, from, from.Collection().UpdateRule) {
 		return nil, nil, http.StatusForbidden, nil
 	}
-	if from.GetString("successor") == "" {
+	if model.AsBoard(from).Successor() == "" {
 		return from, nil, 0, nil
 	}
 	if succ = mayTransfer(e.App, e.Auth, from); succ == nil {
@@ -63,7 +63,7 @@ func (s *server) boardTransfer(e *core.RequestEvent) error {
 		return err
 	}
 	p := s.page(e, "", "plans")
-	p.Title = p.T("transfer.title") + " – " + from.GetString("name")
+	p.Title = p.T("transfer.title") + " – " + model.AsBoard(from).Name()
 	return s.render(e, http.StatusOK, p, templates.Transfer(p, v), nil)
 }
 
@@ -79,7 +79,7 @@ func (s *server) boardTransferApply(e *core.RequestEvent) error {
 	}
 	_, err = carry.Transfer(e.App, model.ActorFromAuth(e.Auth), from.Id, s.now())
 	if err == nil {
-		return done(e, "/boards/"+from.Id+"/transfer", i18n.M("flash.transferred", "successor", succ.GetString("name"), "successor_text", model.BoardInText(succ)))
+		return done(e, "/boards/"+from.Id+"/transfer", i18n.M("flash.transferred", "successor", model.AsBoard(succ).Name(), "successor_text", model.BoardInText(succ)))
 	}
 	r := carry.AsRefusal(err)
 	if r == nil {
@@ -92,7 +92,7 @@ func (s *server) boardTransferApply(e *core.RequestEvent) error {
 	v.Refusal = r.Text(lang(e))
 	v.Errors = templates.Errors{{Field: "transfer", Message: v.Refusal}}
 	p := s.page(e, "", "plans")
-	p.Title, p.Error = p.T("transfer.title")+" – "+from.GetString("name"), true
+	p.Title, p.Error = p.T("transfer.title")+" – "+model.AsBoard(from).Name(), true
 	return s.render(e, http.StatusUnprocessableEntity, p, templates.Transfer(p, v), nil)
 }
 

@@ -33,10 +33,10 @@ func (s *server) bindCommonRoutes(g *groupRouter) {
 // coordinators (the common controls' create rule: a coordinator of the
 // board marked executive). The writes themselves are checked by the rules.
 func mayDefineCommon(app core.App, user *core.Record) bool {
-	if user == nil || user.IsSuperuser() || user.GetString("role") != model.RoleCoordinator {
+	if user == nil || user.IsSuperuser() || model.AsUser(user).Role() != model.RoleCoordinator {
 		return false
 	}
-	ids := user.GetStringSlice("boards")
+	ids := model.AsUser(user).Boards()
 	if len(ids) == 0 {
 		return false
 	}
@@ -89,7 +89,7 @@ func commonYears(e *core.RequestEvent, year int) []int {
 	for _, c := range []string{model.Plans, model.CommonControls} {
 		rs, _ := list(e.App, e.Auth, c, "", "-year", 0, nil)
 		for _, r := range rs {
-			if y := r.GetInt("year"); !slices.Contains(years, y) {
+			if y := model.AsCommonControl(r).Year(); !slices.Contains(years, y) {
 				years = append(years, y)
 			}
 		}
@@ -117,15 +117,15 @@ func commonComparison(e *core.RequestEvent, year int) ([]templates.CommonItem, e
 	}
 	planOf := map[string]*core.Record{} // board → plan
 	for _, p := range plans {
-		planOf[p.GetString("board")] = p
+		planOf[model.AsPlan(p).Board()] = p
 	}
 	l := lang(e)
 	var out []templates.CommonItem
 	for _, k := range commons {
 		it := templates.CommonItem{
-			Id: k.Id, Title: k.GetString("title"),
-			Method:    templates.ValueLabel(l, model.Controls, "method", k.GetString("method")),
-			Frequency: templates.ValueLabel(l, model.Controls, "frequency", k.GetString("frequency")),
+			Id: k.Id, Title: model.AsCommonControl(k).Title(),
+			Method:    templates.ValueLabel(l, model.Controls, model.FieldControlMethod, model.AsCommonControl(k).Method()),
+			Frequency: templates.ValueLabel(l, model.Controls, model.FieldControlFrequency, model.AsCommonControl(k).Frequency()),
 			Target:    commonTarget(l, k),
 		}
 		copies, err := list(e.App, e.Auth, model.Controls, "common_control = {:k}", "", 0, dbx.Params{"k": k.Id})
@@ -137,23 +137,23 @@ func commonComparison(e *core.RequestEvent, year int) ([]templates.CommonItem, e
 			return nil, err
 		}
 		for _, b := range boards {
-			c := templates.CommonCopy{Board: b.GetString("name")}
+			c := templates.CommonCopy{Board: model.AsBoard(b).Name()}
 			standing, measured := model.StandingNoPlan, ""
 			if p := planOf[b.Id]; p != nil {
 				standing = model.StandingNotReported
-				if i := slices.IndexFunc(copies, func(c *core.Record) bool { return c.GetString("plan") == p.Id }); i >= 0 {
+				if i := slices.IndexFunc(copies, func(c *core.Record) bool { return model.AsControl(c).Plan() == p.Id }); i >= 0 {
 					cp := copies[i]
 					c.Control = cp.Id
 					var outcomes, values []string
 					for _, r := range results {
-						if r.GetString("control") == cp.Id {
-							outcomes = append(outcomes, r.GetString("outcome"))
-							if m := r.GetString("measured_value"); m != "" {
+						if model.AsResult(r).Control() == cp.Id {
+							outcomes = append(outcomes, model.AsResult(r).Outcome())
+							if m := model.AsResult(r).MeasuredValue(); m != "" {
 								values = append(values, m)
 							}
 						}
 					}
-					standing, measured = model.CommonStanding(outcomes, cp.GetBool("reported")), strings.Join(values, ", ")
+					standing, measured = model.CommonStanding(outcomes, model.AsControl(cp).Reported()), strings.Join(values, ", ")
 				}
 			}
 			c.Missing = model.StandingMissing(standing)
@@ -173,13 +173,14 @@ func commonComparison(e *core.RequestEvent, year int) ([]templates.CommonItem, e
 }
 
 // commonTarget is a common control's target as one phrase, "Andel fel ≤ 5 %".
-func commonTarget(l string, k *core.Record) string {
-	if k.GetString("target_operator") == "" {
+func commonTarget(l string, r *core.Record) string {
+	k := model.AsCommonControl(r)
+	if k.TargetOperator() == "" {
 		return ""
 	}
-	return strings.TrimSpace(k.GetString("target_metric") + " " +
-		templates.ValueLabel(l, model.Controls, "target_operator", k.GetString("target_operator")) + " " +
-		k.GetString("target_value") + " " + k.GetString("target_unit"))
+	return strings.TrimSpace(k.TargetMetric() + " " +
+		templates.ValueLabel(l, model.Controls, model.FieldControlTargetOperator, k.TargetOperator()) + " " +
+		k.TargetValue() + " " + k.TargetUnit())
 }
 
 // readCommonForm copies the posted form onto the common control and the form.
@@ -190,7 +191,7 @@ func readCommonForm(e *core.RequestEvent, r *core.Record, f *templates.ControlFo
 		r.Set(name, v)
 	}
 	f.Confidential = e.Request.FormValue("confidential") == "true"
-	r.Set("confidential", f.Confidential)
+	model.AsCommonControl(r).SetConfidential(f.Confidential)
 }
 
 // commonCreate handles "POST /common": defines a common control for the
@@ -205,7 +206,7 @@ func (s *server) commonCreate(e *core.RequestEvent) error {
 		return err
 	}
 	r := core.NewRecord(col)
-	r.Set("year", year)
+	model.AsCommonControl(r).SetYear(year)
 	f := templates.ControlForm{Values: map[string]string{"year": strconv.Itoa(year)}}
 	readCommonForm(e, r, &f)
 	if err := save(e.App, e.Auth, r); err != nil {
@@ -216,7 +217,7 @@ func (s *server) commonCreate(e *core.RequestEvent) error {
 		f.Errors = errs
 		return s.commonPage(e, http.StatusUnprocessableEntity, year, f)
 	}
-	return done(e, "/common?year="+strconv.Itoa(year), i18n.M("flash.common_saved", "title", r.GetString("title")))
+	return done(e, "/common?year="+strconv.Itoa(year), i18n.M("flash.common_saved", "title", model.AsCommonControl(r).Title()))
 }
 
 // commonRecord loads the common control of the URL for an edit: the user
@@ -233,11 +234,11 @@ func commonRecord(e *core.RequestEvent) (*core.Record, error) {
 }
 
 func commonForm(r *core.Record) templates.ControlForm {
-	f := templates.ControlForm{Id: r.Id, Values: map[string]string{"year": strconv.Itoa(r.GetInt("year"))}}
+	f := templates.ControlForm{Id: r.Id, Values: map[string]string{"year": strconv.Itoa(model.AsCommonControl(r).Year())}}
 	for _, name := range commonFormFields {
 		f.Values[name] = r.GetString(name)
 	}
-	f.Confidential = r.GetBool("confidential")
+	f.Confidential = model.AsCommonControl(r).Confidential()
 	return f
 }
 
@@ -251,7 +252,7 @@ func (s *server) commonEditPage(e *core.RequestEvent) error {
 }
 
 func (s *server) commonEdit(e *core.RequestEvent, status int, r *core.Record, f templates.ControlForm) error {
-	p := s.page(e, i18nT(e, "common.edit_title", r.GetInt("year")), "common")
+	p := s.page(e, i18nT(e, "common.edit_title", model.AsCommonControl(r).Year()), "common")
 	p.Error = len(f.Errors) > 0
 	return s.render(e, status, p, templates.CommonEdit(p, f), nil)
 }
@@ -274,7 +275,7 @@ func (s *server) commonUpdate(e *core.RequestEvent) error {
 		f.Errors = errs
 		return s.commonEdit(e, http.StatusUnprocessableEntity, r, f)
 	}
-	return done(e, "/common?year="+strconv.Itoa(r.GetInt("year")), i18n.M("flash.common_saved", "title", r.GetString("title")))
+	return done(e, "/common?year="+strconv.Itoa(model.AsCommonControl(r).Year()), i18n.M("flash.common_saved", "title", model.AsCommonControl(r).Title()))
 }
 
 // commonDelete handles "POST /common/{id}/delete": removes the common
@@ -293,5 +294,5 @@ func (s *server) commonDelete(e *core.RequestEvent) error {
 		f.Errors = errs
 		return s.commonEdit(e, http.StatusUnprocessableEntity, r, f)
 	}
-	return done(e, "/common?year="+strconv.Itoa(r.GetInt("year")), i18n.M("flash.common_deleted", "title", r.GetString("title")))
+	return done(e, "/common?year="+strconv.Itoa(model.AsCommonControl(r).Year()), i18n.M("flash.common_deleted", "title", model.AsCommonControl(r).Title()))
 }

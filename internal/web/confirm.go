@@ -32,7 +32,7 @@ func (s *server) bindConfirmRoutes(g *groupRouter) {
 // backTarget is the status a plan goes back to, and the words of that step
 // ("revert" or "reopen"); ok is false for a plan that cannot go back.
 func backTarget(plan *core.Record) (to, step string, ok bool) {
-	switch plan.GetString("status") {
+	switch model.AsPlan(plan).Status() {
 	case model.PlanAdopted:
 		return model.PlanDraft, "revert", true
 	case model.PlanReported:
@@ -70,8 +70,8 @@ func (s *server) movePlanBack(e *core.RequestEvent, plan *core.Record, reason st
 	if utf8.RuneCountInString(reason) > maxReason {
 		return s.renderPlanBack(e, plan, reason, templates.Errors{{Field: "reason", Message: i18nT(e, "confirm.reason_long", maxReason)}}, http.StatusUnprocessableEntity)
 	}
-	plan.Set("status", to)
-	plan.Set("status_reason", reason)
+	model.AsPlan(plan).SetStatus(to)
+	model.AsPlan(plan).SetStatusReason(reason)
 	err := saveBecause(e.App, e.Auth, plan, reason)
 	if err == nil {
 		return done(e, "/plans/"+plan.Id, statusFlash(to, true))
@@ -109,16 +109,16 @@ func (s *server) planGoingBack(e *core.RequestEvent) (*core.Record, error) {
 	}
 	if _, _, ok := backTarget(plan); !ok {
 		return nil, s.messagePage(e, http.StatusConflict, i18nT(e, "confirm.back_none"),
-			i18nT(e, "confirm.back_none_text", i18nT(e, "plan.status."+plan.GetString("status"))))
+			i18nT(e, "confirm.back_none_text", i18nT(e, "plan.status."+model.AsPlan(plan).Status())))
 	}
 	return plan, nil
 }
 
 func (s *server) renderPlanBack(e *core.RequestEvent, plan *core.Record, reason string, errs templates.Errors, status int) error {
 	_, step, _ := backTarget(plan)
-	caption := plan.GetString("title")
-	if b, err := view(e.App, e.Auth, model.Boards, plan.GetString("board")); err == nil {
-		caption = b.GetString("name") + " " + itoa(plan.GetInt("year"))
+	caption := model.AsPlan(plan).Title()
+	if b, err := view(e.App, e.Auth, model.Boards, model.AsPlan(plan).Board()); err == nil {
+		caption = model.AsBoard(b).Name() + " " + itoa(model.AsPlan(plan).Year())
 	}
 	var n struct{ Controls, Results int }
 	_ = e.App.DB().NewQuery("SELECT (SELECT COUNT(*) FROM controls WHERE plan = {:p}) AS controls, " +
@@ -137,7 +137,7 @@ func (s *server) renderPlanBack(e *core.RequestEvent, plan *core.Record, reason 
 	if step == "revert" {
 		v.Facts = []templates.Fact{
 			{Term: i18nT(e, "history.f.adopted_on"), Value: templates.Date(plan, "adopted_on")},
-			{Term: i18nT(e, "history.f.adopted_ref"), Value: plan.GetString("adopted_ref")},
+			{Term: i18nT(e, "history.f.adopted_ref"), Value: model.AsPlan(plan).AdoptedRef()},
 		}
 		v.Effects = []string{i18nT(e, "confirm.revert.effect_status"), i18nT(e, "confirm.revert.effect_decision"),
 			i18nT(e, "confirm.revert.effect_controls", n.Controls), i18nT(e, "confirm.effect_history")}
@@ -147,7 +147,7 @@ func (s *server) renderPlanBack(e *core.RequestEvent, plan *core.Record, reason 
 	} else {
 		v.Facts = []templates.Fact{
 			{Term: i18nT(e, "history.f.reported_on"), Value: templates.Date(plan, "reported_on")},
-			{Term: i18nT(e, "history.f.reported_ref"), Value: plan.GetString("reported_ref")},
+			{Term: i18nT(e, "history.f.reported_ref"), Value: model.AsPlan(plan).ReportedRef()},
 		}
 		v.Effects = []string{i18nT(e, "confirm.reopen.effect_status"), i18nT(e, "confirm.reopen.effect_decision"),
 			i18nT(e, "confirm.reopen.effect_results", n.Results), i18nT(e, "confirm.effect_history")}
@@ -187,10 +187,10 @@ func (s *server) controlToDelete(e *core.RequestEvent) (*core.Record, *core.Reco
 func (s *server) renderControlDelete(e *core.RequestEvent, plan, control *core.Record, reason string, errs templates.Errors, status int) error {
 	v := templates.ConfirmView{
 		Heading: i18nT(e, "confirm.delete_control.heading"),
-		Caption: i18nT(e, "controlpage.caption", templates.ControlNumber(control)) + " " + control.GetString("title"),
+		Caption: i18nT(e, "controlpage.caption", templates.ControlNumber(control)) + " " + model.AsControl(control).Title(),
 		Facts: []templates.Fact{
 			{Term: i18nT(e, "history.f.number"), Value: templates.ControlNumber(control)},
-			{Term: i18nT(e, "history.f.title"), Value: control.GetString("title")},
+			{Term: i18nT(e, "history.f.title"), Value: model.AsControl(control).Title()},
 		},
 		Effects: []string{i18nT(e, "confirm.delete_control.effect"), i18nT(e, "confirm.effect_history")},
 		Action:  "/plans/" + plan.Id + "/controls/" + control.Id + "/delete",
@@ -200,7 +200,7 @@ func (s *server) renderControlDelete(e *core.RequestEvent, plan, control *core.R
 		Cancel:  "/plans/" + plan.Id,
 		Errors:  errs,
 	}
-	if plan.GetString("status") != model.PlanDraft && len(errs) == 0 {
+	if model.AsPlan(plan).Status() != model.PlanDraft && len(errs) == 0 {
 		v.Blocked = i18nT(e, "confirm.delete_control.blocked")
 	}
 	p := s.page(e, "", "plans")

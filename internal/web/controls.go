@@ -72,7 +72,7 @@ func (s *server) controlDeadline(e *core.RequestEvent) error {
 // controlMeta is the layout data of a control's page.
 func (s *server) controlMeta(e *core.RequestEvent, c *core.Record) templates.Page {
 	p := s.page(e, "", "plans")
-	p.Title = p.T("controlpage.caption", templates.ControlNumber(c)) + ": " + c.GetString("title")
+	p.Title = p.T("controlpage.caption", templates.ControlNumber(c)) + ": " + model.AsControl(c).Title()
 	return p
 }
 
@@ -80,18 +80,20 @@ func (s *server) controlMeta(e *core.RequestEvent, c *core.Record) templates.Pag
 // editId names a result to open in the report form.
 func (s *server) controlView(e *core.RequestEvent, c *core.Record, editId string) (templates.ControlPageView, error) {
 	v := templates.ControlPageView{Control: c}
-	plan, err := view(e.App, e.Auth, model.Plans, c.GetString("plan"))
+	ctl := model.AsControl(c)
+	plan, err := view(e.App, e.Auth, model.Plans, ctl.Plan())
 	if err != nil {
 		return v, err
 	}
+	pl := model.AsPlan(plan)
 	v.Plan = plan
 	v.Samples = sampleLinks(e, c, plan)
-	board := plan.GetString("board")
+	board := pl.Board()
 	if b, err := view(e.App, e.Auth, model.Boards, board); err == nil {
-		v.Board = b.GetString("name")
+		v.Board = model.AsBoard(b).Name()
 	}
-	if u, err := view(e.App, e.Auth, model.Units, c.GetString("unit")); err == nil {
-		v.Unit = u.GetString("name")
+	if u, err := view(e.App, e.Auth, model.Units, ctl.Unit()); err == nil {
+		v.Unit = model.AsUnit(u).Name()
 	}
 	params := dbx.Params{"c": c.Id}
 	results, err := list(e.App, e.Auth, model.Results, "control = {:c}", "period", 0, params)
@@ -108,11 +110,11 @@ func (s *server) controlView(e *core.RequestEvent, c *core.Record, editId string
 	}
 	byResult := map[string][]*core.Record{}
 	for _, d := range deviations {
-		byResult[d.GetString("result")] = append(byResult[d.GetString("result")], d)
+		byResult[model.AsDeviation(d).Result()] = append(byResult[model.AsDeviation(d).Result()], d)
 	}
-	adopted := plan.GetString("status") == model.PlanAdopted
+	adopted := pl.Status() == model.PlanAdopted
 	perm := controlPermissions(e, results, byResult, adopted)
-	if model.PlanFrozen(plan.GetString("status")) {
+	if model.PlanFrozen(pl.Status()) {
 		perm = controlMay{} // nothing under a reported plan changes: no form is offered
 	}
 	// a deviation shown may get a new action: its owner is chosen among
@@ -121,7 +123,7 @@ func (s *server) controlView(e *core.RequestEvent, c *core.Record, editId string
 	if err != nil {
 		return v, err
 	}
-	v.Owner = names.of[c.GetString("owner")]
+	v.Owner = names.of[ctl.Owner()]
 	v.Owners = names.choices
 	now := s.now()
 	v.Today = now
@@ -132,7 +134,7 @@ func (s *server) controlView(e *core.RequestEvent, c *core.Record, editId string
 		return v, err
 	}
 	for _, a := range actions {
-		item := templates.ActionItem{Action: a, Owner: names.of[a.GetString("owner")], Deadline: templates.Deadline(lang(e), a),
+		item := templates.ActionItem{Action: a, Owner: names.of[model.AsAction(a).Owner()], Deadline: templates.Deadline(lang(e), a),
 			Change: s.actionStatusView(a, plan, mayUpdate[a.Id], "/controls/"+c.Id)}
 		if a.Id == added {
 			// just added: how its deadline was understood, and a warning
@@ -140,7 +142,7 @@ func (s *server) controlView(e *core.RequestEvent, c *core.Record, editId string
 			item.Deadline = templates.DeadlineLong(l, a)
 			item.Warning = templates.DeadlinePassed(l, a, now)
 		}
-		if d := a.GetString("deviation"); d != "" {
+		if d := model.AsAction(a).Deviation(); d != "" {
 			byDeviation[d] = append(byDeviation[d], item)
 		} else {
 			v.Actions = append(v.Actions, item)
@@ -149,15 +151,15 @@ func (s *server) controlView(e *core.RequestEvent, c *core.Record, editId string
 	reported := map[string]bool{}
 	var edit *core.Record
 	for _, r := range results {
-		reported[r.GetString("period")] = true
-		item := templates.ResultItem{Result: r, PerformedBy: names.of[r.GetString("performed_by")], CanEdit: perm.editResult[r.Id]}
+		reported[model.AsResult(r).Period()] = true
+		item := templates.ResultItem{Result: r, PerformedBy: names.of[model.AsResult(r).PerformedBy()], CanEdit: perm.editResult[r.Id]}
 		if item.CanEdit && r.Id == editId {
 			edit = r
 		}
 		for i, d := range byResult[r.Id] {
 			di := templates.DeviationItem{Deviation: d, N: i + 1, Actions: byDeviation[d.Id]}
 			if perm.editDeviation[d.Id] {
-				di.Status = &templates.InlineForm{Values: map[string]string{"status": d.GetString("status"), "acceptance_reason": d.GetString("acceptance_reason")}}
+				di.Status = &templates.InlineForm{Values: map[string]string{"status": model.AsDeviation(d).Status(), "acceptance_reason": model.AsDeviation(d).AcceptanceReason()}}
 			}
 			if perm.addAction[d.Id] {
 				di.NewAction = &templates.InlineForm{Values: map[string]string{}}
@@ -173,22 +175,22 @@ func (s *server) controlView(e *core.RequestEvent, c *core.Record, editId string
 		// only unreported past periods are overdue (model.OverduePeriods)
 		outcomes := map[string]string{}
 		for _, r := range results {
-			outcomes[r.GetString("period")] = r.GetString("outcome")
+			outcomes[model.AsResult(r).Period()] = model.AsResult(r).Outcome()
 		}
-		late := model.OverduePeriods(c.GetString("frequency"), plan.GetInt("year"), c.GetDateTime("due").Time(), outcomes, model.Today(now))
+		late := model.OverduePeriods(ctl.Frequency(), pl.Year(), ctl.Due().Time(), outcomes, model.Today(now))
 		v.Overdue = len(late) > 0
-		if v.Overdue && model.PeriodKindFor(c.GetString("frequency")) != model.PeriodYear {
+		if v.Overdue && model.PeriodKindFor(ctl.Frequency()) != model.PeriodYear {
 			v.Late = strings.Join(late, ", ")
 		}
 	}
 
-	periods := model.PeriodsFor(c.GetString("frequency"), plan.GetInt("year"))
+	periods := model.PeriodsFor(ctl.Frequency(), pl.Year())
 	switch {
 	case edit != nil && adopted:
 		v.Report = editForm(edit, periods, len(byResult[edit.Id]) > 0)
 	case access.MayCreate(e.App, e.Auth, probe(e.App, model.Results, "control", c.Id)):
 		if !adopted {
-			v.Closed = i18nT(e, "controlpage.closed."+plan.GetString("status"))
+			v.Closed = i18nT(e, "controlpage.closed."+pl.Status())
 			break
 		}
 		f := &templates.ReportForm{InlineForm: templates.InlineForm{Values: map[string]string{"performed_on": model.Today(now).Format(time.DateOnly)}}, AskDeviation: true}
@@ -207,22 +209,23 @@ func (s *server) controlView(e *core.RequestEvent, c *core.Record, editId string
 
 // editForm is the report form filled in with a result to change.
 func editForm(r *core.Record, periods []string, hasDeviations bool) *templates.ReportForm {
-	f := &templates.ReportForm{Edit: r, Evidence: r.GetStringSlice("evidence"), EditDeviation: hasDeviations}
+	res := model.AsResult(r)
+	f := &templates.ReportForm{Edit: r, Evidence: res.Evidence(), EditDeviation: hasDeviations}
 	f.Values = map[string]string{
-		"period": r.GetString("period"), "outcome": r.GetString("outcome"), "measured_value": templates.Measured(r),
-		"account": r.GetString("account"), "not_performed_reason": r.GetString("not_performed_reason"),
+		"period": res.Period(), "outcome": res.Outcome(), "measured_value": templates.Measured(r),
+		"account": res.Account(), "not_performed_reason": res.NotPerformedReason(),
 	}
-	if d := r.GetDateTime("performed_on"); !d.IsZero() {
+	if d := res.PerformedOn(); !d.IsZero() {
 		f.Values["performed_on"] = d.Time().Format(time.DateOnly)
 	}
 	f.AskDeviation = !hasDeviations
 	f.Periods = periods
 	found := false
 	for _, per := range periods {
-		found = found || per == r.GetString("period")
+		found = found || per == res.Period()
 	}
 	if !found {
-		f.Periods = append([]string{r.GetString("period")}, periods...)
+		f.Periods = append([]string{res.Period()}, periods...)
 	}
 	return f
 }
@@ -241,7 +244,7 @@ func probe(app core.App, collection, field, value string) *core.Record {
 
 // displayName is a user's name, or their email.
 func displayName(u *core.Record) string {
-	if n := u.GetString("name"); n != "" {
+	if n := model.AsUser(u).Name(); n != "" {
 		return n
 	}
 	return u.Email()

@@ -38,10 +38,10 @@ func (s *server) controlChild(e *core.RequestEvent, collection, id string) (c, r
 	}
 	resultId := r.Id
 	if collection == model.Deviations {
-		resultId = r.GetString("result")
+		resultId = model.AsDeviation(r).Result()
 	}
 	res, err := view(e.App, e.Auth, model.Results, resultId)
-	if err != nil || res.GetString("control") != c.Id {
+	if err != nil || model.AsResult(res).Control() != c.Id {
 		return nil, nil, errNotFound
 	}
 	return c, r, nil
@@ -72,10 +72,10 @@ func (s *server) deviationAdd(e *core.RequestEvent) error {
 	}
 	vals := formValues(e, "description", "root_cause", "significant")
 	d := core.NewRecord(col)
-	d.Set("result", result.Id)
-	d.Set("description", vals["description"])
-	d.Set("root_cause", vals["root_cause"])
-	d.Set("significant", vals["significant"] == "true")
+	model.AsDeviation(d).SetResult(result.Id)
+	model.AsDeviation(d).SetDescription(vals["description"])
+	model.AsDeviation(d).SetRootCause(vals["root_cause"])
+	model.AsDeviation(d).SetSignificant(vals["significant"] == "true")
 	if !access.MayCreate(e.App, e.Auth, d) {
 		return errForbidden
 	}
@@ -115,8 +115,8 @@ func (s *server) deviationStatus(e *core.RequestEvent) error {
 		return err
 	}
 	vals := formValues(e, "status", "acceptance_reason")
-	d.Set("status", vals["status"])
-	d.Set("acceptance_reason", vals["acceptance_reason"])
+	model.AsDeviation(d).SetStatus(vals["status"])
+	model.AsDeviation(d).SetAcceptanceReason(vals["acceptance_reason"])
 	err = save(e.App, e.Auth, d)
 	if err == nil {
 		return s.controlSaved(e, c, "deviation-"+d.Id, i18n.M("flash.status_saved"), func(p templates.Page, v *templates.ControlPageView, notice string) templ.Component {
@@ -141,13 +141,13 @@ func (s *server) deviationActionAdd(e *core.RequestEvent) error {
 	}
 	vals := formValues(e, "description", "owner", "deadline", "deadline_precision")
 	a := core.NewRecord(col)
-	a.Set("deviation", d.Id)
+	model.AsAction(a).SetDeviation(d.Id)
 	if !access.MayCreate(e.App, e.Auth, a) {
 		return errForbidden
 	}
-	a.Set("description", vals["description"])
-	a.Set("owner", vals["owner"])
-	a.Set("status", model.ActionPlanned)
+	model.AsAction(a).SetDescription(vals["description"])
+	model.AsAction(a).SetOwner(vals["owner"])
+	model.AsAction(a).SetStatus(model.ActionPlanned)
 	if vals["deadline"] != "" {
 		day, precision, perr := model.ParseDeadline(vals["deadline"])
 		if perr != nil {
@@ -158,14 +158,14 @@ func (s *server) deviationActionAdd(e *core.RequestEvent) error {
 			if pr := vals["deadline_precision"]; pr != "" && precision == model.PrecisionDay {
 				precision = pr
 			}
-			a.Set("deadline", day)
-			a.Set("deadline_precision", precision)
+			model.AsAction(a).SetDeadline(day)
+			model.AsAction(a).SetDeadlinePrecision(precision)
 		}
 	}
 	if err == nil {
 		err = save(e.App, e.Auth, a)
 	}
-	if err == nil && !a.GetDateTime("deadline").IsZero() {
+	if err == nil && !model.AsAction(a).Deadline().IsZero() {
 		// saved: the page says how the deadline was understood, with a
 		// warning beside it when it has already passed
 		if !isFragment(e) {
@@ -178,7 +178,7 @@ func (s *server) deviationActionAdd(e *core.RequestEvent) error {
 			item := findDeviation(v, d.Id)
 			item.Notice = notice
 			for _, a := range item.Actions {
-				if a.Action.Id == addedAction(e) && a.Action.GetString("deadline_precision") != model.PrecisionDay && a.Deadline != "" {
+				if a.Action.Id == addedAction(e) && model.AsAction(a.Action).DeadlinePrecision() != model.PrecisionDay && a.Deadline != "" {
 					item.Notice += " " + p.T("deadline.saved", a.Deadline)
 				}
 				if a.Warning != "" {

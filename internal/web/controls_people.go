@@ -30,7 +30,7 @@ func controlPermissions(e *core.RequestEvent, results []*core.Record, byResult m
 		for _, d := range byResult[r.Id] {
 			may.deviations = append(may.deviations, d.Id)
 		}
-		if adopted && r.GetString("outcome") == model.OutcomeDeviation {
+		if adopted && model.AsResult(r).Outcome() == model.OutcomeDeviation {
 			reporting = append(reporting, r.Id)
 		}
 	}
@@ -97,7 +97,7 @@ func controlPeople(e *core.RequestEvent, board string, choices bool, owned, resu
 	}
 	out.of = names(users)
 	for _, u := range users {
-		if model.MayOwn(u.GetString("role")) {
+		if model.MayOwn(model.AsUser(u).Role()) {
 			out.choices = append(out.choices, templates.Choice{Value: u.Id, Label: out.of[u.Id]})
 		}
 	}

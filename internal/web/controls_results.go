@@ -50,11 +50,11 @@ func (s *server) resultReport(e *core.RequestEvent) error {
 		period = vals["period_other"]
 	}
 	outcome := vals["outcome"]
-	result.Set("period", period)
-	result.Set("outcome", outcome)
-	result.Set("measured_value", vals["measured_value"])
-	result.Set("account", vals["account"])
-	result.Set("not_performed_reason", vals["not_performed_reason"])
+	model.AsResult(result).SetPeriod(period)
+	model.AsResult(result).SetOutcome(outcome)
+	model.AsResult(result).SetMeasuredValue(vals["measured_value"])
+	model.AsResult(result).SetAccount(vals["account"])
+	model.AsResult(result).SetNotPerformedReason(vals["not_performed_reason"])
 	// the day it was performed, as typed; none is today, and a control not
 	// performed has none, whatever the form holds (the hook decides both,
 	// for every way in); who performed it the server decides: the person
@@ -62,20 +62,20 @@ func (s *server) resultReport(e *core.RequestEvent) error {
 	var readErrs templates.Errors
 	if _, sent := e.Request.Form["performed_on"]; sent && outcome != model.OutcomeNotPerformed {
 		if vals["performed_on"] == "" {
-			result.Set("performed_on", "")
+			model.AsResult(result).SetPerformedOn(time.Time{})
 		} else if day, perr := time.Parse(time.DateOnly, vals["performed_on"]); perr != nil {
 			readErrs = templates.Errors{{Field: "performed_on", Message: i18nT(e, "controlpage.bad_date")}}
 		} else {
-			result.Set("performed_on", day)
+			model.AsResult(result).SetPerformedOn(day)
 		}
 	}
 	if files, err := e.FindUploadedFiles("evidence"); err == nil {
-		result.Set("evidence+", files)
+		result.Set(model.FieldResultEvidence+"+", files)
 	} else if !errors.Is(err, http.ErrMissingFile) && !errors.Is(err, http.ErrNotMultipart) {
 		readErrs = append(readErrs, templates.FieldError{Field: "evidence", Message: i18nT(e, "controlpage.evidence_unreadable")})
 	}
 	if gone := e.Request.Form["evidence_remove"]; len(gone) > 0 && !result.IsNew() {
-		result.Set("evidence-", gone)
+		result.Set(model.FieldResultEvidence+"-", gone)
 	}
 
 	var first *core.Record
@@ -85,9 +85,9 @@ func (s *server) resultReport(e *core.RequestEvent) error {
 			return err
 		}
 		first = core.NewRecord(col)
-		first.Set("description", vals["deviation_description"])
-		first.Set("root_cause", vals["deviation_root_cause"])
-		first.Set("significant", vals["deviation_significant"] == "true")
+		model.AsDeviation(first).SetDescription(vals["deviation_description"])
+		model.AsDeviation(first).SetRootCause(vals["deviation_root_cause"])
+		model.AsDeviation(first).SetSignificant(vals["deviation_significant"] == "true")
 	}
 	stage := "result"
 	if readErrs == nil {
@@ -99,7 +99,7 @@ func (s *server) resultReport(e *core.RequestEvent) error {
 				return nil
 			}
 			stage = "deviation"
-			first.Set("result", result.Id)
+			model.AsDeviation(first).SetResult(result.Id)
 			return save(tx, e.Auth, first)
 		})
 		if err == nil {
@@ -152,7 +152,7 @@ func (s *server) reportedResult(e *core.RequestEvent, c *core.Record, id string)
 			return nil, false, err
 		}
 		r = core.NewRecord(col)
-		r.Set("control", c.Id)
+		model.AsResult(r).SetControl(c.Id)
 		if !access.MayCreate(e.App, e.Auth, r) {
 			return nil, false, errForbidden
 		}
@@ -162,7 +162,7 @@ func (s *server) reportedResult(e *core.RequestEvent, c *core.Record, id string)
 	if err != nil {
 		return nil, false, err
 	}
-	if r.GetString("control") != c.Id {
+	if model.AsResult(r).Control() != c.Id {
 		return nil, false, errNotFound
 	}
 	if !may(e.App, e.Auth, r, r.Collection().UpdateRule) {
@@ -183,7 +183,7 @@ func (s *server) resultEvidence(e *core.RequestEvent) error {
 		return err
 	}
 	name := e.Request.PathValue("name")
-	if r.GetString("control") != e.Request.PathValue("id") || !slices.Contains(r.GetStringSlice("evidence"), name) {
+	if model.AsResult(r).Control() != e.Request.PathValue("id") || !slices.Contains(model.AsResult(r).Evidence(), name) {
 		return errNotFound
 	}
 	fsys, err := e.App.NewFilesystem()

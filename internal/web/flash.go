@@ -81,7 +81,7 @@ func statusFlash(status string, back bool) i18n.Message {
 
 // controlFlash is the confirmation key about control: its number and title.
 func controlFlash(key string, control *core.Record) i18n.Message {
-	return i18n.M(key, "number", control.GetInt("number"), "title", control.GetString("title"))
+	return i18n.M(key, "number", model.AsControl(control).Number(), "title", model.AsControl(control).Title())
 }
 
 // carriedFlash is the confirmation of next year's plan, newId, made from
@@ -89,7 +89,7 @@ func controlFlash(key string, control *core.Record) i18n.Message {
 func carriedFlash(app core.App, newId string) i18n.Message {
 	year, n := 0, 0
 	if plan, err := app.FindRecordById(model.Plans, newId); err == nil {
-		year = plan.GetInt("year")
+		year = model.AsPlan(plan).Year()
 	}
 	if c, err := app.CountRecords(model.Controls, dbx.HashExp{"plan": newId}); err == nil {
 		n = int(c)

@@ -24,20 +24,20 @@ func (s *server) me(e *core.RequestEvent) error {
 	p := s.page(e, "", "")
 	p.Title = p.T("me.title")
 	u := e.Auth
-	v := templates.MeView{Name: p.UserName(), Email: u.Email(), Role: p.T("me.role." + u.GetString("role")),
+	v := templates.MeView{Name: p.UserName(), Email: u.Email(), Role: p.T("me.role." + model.AsUser(u).Role()),
 		Language: p.T("me.language." + p.Lang)}
 	boards, err := list(e.App, u, model.Boards, "", "name", 0, nil)
 	if err != nil {
 		return err
 	}
 	for _, b := range boards {
-		v.Boards = append(v.Boards, b.GetString("name"))
+		v.Boards = append(v.Boards, model.AsBoard(b).Name())
 	}
-	if token := u.GetString(remind.CalendarField); token != "" {
+	if token := model.AsUser(u).CalendarToken(); token != "" {
 		v.FeedURL = feedURL(e, token)
 		v.Webcal = "webcal://" + strings.TrimPrefix(strings.TrimPrefix(v.FeedURL, "https://"), "http://")
 	}
-	if role := u.GetString("role"); role == model.RoleAuditor || role == model.RoleCoordinator {
+	if role := model.AsUser(u).Role(); role == model.RoleAuditor || role == model.RoleCoordinator {
 		v.ShowPackage = true
 		if k, ok, err := auditpkg.LoadKey(e.App.DataDir()); err == nil && ok {
 			v.PackageFingerprint, v.PackagePublic = auditpkg.Fingerprint(k.Public()), auditpkg.PublicText(k.Public())

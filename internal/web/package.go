@@ -41,7 +41,7 @@ func (s *server) packageForm(e *core.RequestEvent, status int, message string) e
 		return err
 	}
 	for _, pl := range plans {
-		if y := pl.GetInt("year"); !slices.Contains(v.Years, y) {
+		if y := model.AsPlan(pl).Year(); !slices.Contains(v.Years, y) {
 			v.Years = append(v.Years, y)
 		}
 	}
@@ -50,7 +50,7 @@ func (s *server) packageForm(e *core.RequestEvent, status int, message string) e
 		return err
 	}
 	for _, b := range boards {
-		v.Boards = append(v.Boards, templates.PackageBoard{Id: b.Id, Name: b.GetString("name")})
+		v.Boards = append(v.Boards, templates.PackageBoard{Id: b.Id, Name: model.AsBoard(b).Name()})
 	}
 	q := e.Request.URL.Query()
 	v.Year, _ = strconv.Atoi(q.Get("year"))
@@ -100,7 +100,7 @@ func (s *server) packageDownload(e *core.RequestEvent) error {
 	h.Set("Cache-Control", "private, no-store")
 	e.Response.WriteHeader(http.StatusOK)
 	u := e.Auth
-	madeFor := u.GetString("name") + " <" + u.Email() + ">, " + u.GetString("role")
+	madeFor := model.AsUser(u).Name() + " <" + u.Email() + ">, " + model.AsUser(u).Role()
 	if err := pkg.Write(e.Response, key, madeFor); err != nil {
 		// the answer has begun: the zip ends without its directory, which
 		// no program opens and verify refuses

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -28,13 +29,13 @@ func (s *server) bindPlanControlRoutes(g *groupRouter) {
 // controlForm fills the form for a control (nil for a new one) of plan.
 func (s *server) controlForm(e *core.RequestEvent, plan, control *core.Record) templates.ControlForm {
 	f := templates.ControlForm{PlanId: plan.Id, Values: map[string]string{}}
-	units, _ := list(e.App, e.Auth, model.Units, "board = {:b}", "name", 0, dbx.Params{"b": plan.GetString("board")})
-	for _, u := range units {
-		f.Units = append(f.Units, templates.Option{Value: u.Id, Label: u.GetString("name")})
+	units, _ := list(e.App, e.Auth, model.Units, "board = {:b}", "name", 0, dbx.Params{"b": model.AsPlan(plan).Board()})
+	for _, u := range model.AsUnits(units) {
+		f.Units = append(f.Units, templates.Option{Value: u.Id, Label: u.Name()})
 	}
-	owners, _ := list(e.App, e.Auth, model.Users, "boards.id ?= {:b} && role != 'reader' && role != 'auditor'", "name", 0, dbx.Params{"b": plan.GetString("board")})
-	for _, u := range owners {
-		f.Owners = append(f.Owners, templates.Option{Value: u.Id, Label: u.GetString("name")})
+	owners, _ := list(e.App, e.Auth, model.Users, "boards.id ?= {:b} && role != 'reader' && role != 'auditor'", "name", 0, dbx.Params{"b": model.AsPlan(plan).Board()})
+	for _, u := range model.AsUsers(owners) {
+		f.Owners = append(f.Owners, templates.Option{Value: u.Id, Label: u.Name()})
 	}
 	if control == nil {
 		var max struct{ N int }
@@ -49,7 +50,7 @@ func (s *server) controlForm(e *core.RequestEvent, plan, control *core.Record) t
 		f.Values[name] = control.GetString(name)
 	}
 	f.Values["due"] = templates.Date(control, "due")
-	f.Confidential = control.GetBool("confidential")
+	f.Confidential = model.AsControl(control).Confidential()
 	return f
 }
 
@@ -61,7 +62,7 @@ func readControlForm(e *core.RequestEvent, control *core.Record, f *templates.Co
 		control.Set(name, v)
 	}
 	f.Confidential = e.Request.FormValue("confidential") == "true"
-	control.Set("confidential", f.Confidential)
+	model.AsControl(control).SetConfidential(f.Confidential)
 }
 
 // draftPlan loads the plan of the URL for a control edit.
@@ -75,7 +76,7 @@ func (s *server) planControl(e *core.RequestEvent, plan *core.Record) (*core.Rec
 	if err != nil {
 		return nil, err
 	}
-	if c.GetString("plan") != plan.Id {
+	if model.AsControl(c).Plan() != plan.Id {
 		return nil, errNotFound
 	}
 	return c, nil
@@ -92,7 +93,7 @@ func (s *server) planControlCreate(e *core.RequestEvent) error {
 		return err
 	}
 	control := core.NewRecord(col)
-	control.Set("plan", plan.Id)
+	model.AsControl(control).SetPlan(plan.Id)
 	f := s.controlForm(e, plan, nil)
 	readControlForm(e, control, &f)
 	err = save(e.App, e.Auth, control)
@@ -112,7 +113,7 @@ func (s *server) planControlCreate(e *core.RequestEvent) error {
 		return err
 	}
 	v.NewControl = &f
-	p.Title = v.Board + " " + itoa(plan.GetInt("year"))
+	p.Title = v.Board + " " + itoa(model.AsPlan(plan).Year())
 	return s.render(e, http.StatusUnprocessableEntity, p, templates.Plan(p, v), nil)
 }
 
@@ -131,7 +132,7 @@ func (s *server) planControlEdit(e *core.RequestEvent) error {
 	}
 	f := s.controlForm(e, plan, control)
 	p := s.page(e, "", "plans")
-	p.Title = p.T("control.edit_title", control.GetString("number"))
+	p.Title = p.T("control.edit_title", strconv.Itoa(model.AsControl(control).Number()))
 	return s.render(e, http.StatusOK, p, templates.ControlEdit(p, f), templates.ControlEditRow(p, f))
 }
 
@@ -171,7 +172,7 @@ func (s *server) planControlDelete(e *core.RequestEvent) error {
 		return err
 	}
 	reason := strings.TrimSpace(e.Request.FormValue("reason"))
-	draft := plan.GetString("status") == model.PlanDraft // else the hooks refuse the delete, whatever the reason
+	draft := model.AsPlan(plan).Status() == model.PlanDraft // else the hooks refuse the delete, whatever the reason
 	switch {
 	case draft && model.Blank(reason):
 		return s.renderControlDelete(e, plan, control, reason, templates.Errors{{Field: "reason", Message: i18nT(e, "confirm.delete_control.no_reason")}}, http.StatusUnprocessableEntity)

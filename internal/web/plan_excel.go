@@ -49,16 +49,16 @@ func (s *server) planExport(e *core.RequestEvent) error {
 		return err
 	}
 	board := ""
-	if b, err := e.App.FindRecordById(model.Boards, plan.GetString("board")); err == nil {
-		board = b.GetString("short_name")
+	if b, err := e.App.FindRecordById(model.Boards, model.AsPlan(plan).Board()); err == nil {
+		board = model.AsBoard(b).ShortName()
 		if board == "" {
-			board = b.GetString("name")
+			board = model.AsBoard(b).Name()
 		}
 	}
-	name := fmt.Sprintf("plan-%s-%d.xlsx", board, plan.GetInt("year"))
+	name := fmt.Sprintf("plan-%s-%d.xlsx", board, model.AsPlan(plan).Year())
 	disposition := mime.FormatMediaType("attachment", map[string]string{"filename": name})
 	if disposition == "" {
-		disposition = fmt.Sprintf("attachment; filename=plan-%d.xlsx", plan.GetInt("year"))
+		disposition = fmt.Sprintf("attachment; filename=plan-%d.xlsx", model.AsPlan(plan).Year())
 	}
 	h := e.Response.Header()
 	h.Set("Content-Type", xlsxType)
@@ -80,9 +80,9 @@ func (s *server) importPlan(e *core.RequestEvent) (*core.Record, templates.PlanI
 	if !may(e.App, e.Auth, plan, plan.Collection().UpdateRule) {
 		return nil, templates.PlanImportView{}, errForbidden
 	}
-	v := templates.PlanImportView{Plan: plan, Draft: plan.GetString("status") == model.PlanDraft, MaxMB: report.MaxImportBytes >> 20}
-	if b, err := e.App.FindRecordById(model.Boards, plan.GetString("board")); err == nil {
-		v.Board = b.GetString("name")
+	v := templates.PlanImportView{Plan: plan, Draft: model.AsPlan(plan).Status() == model.PlanDraft, MaxMB: report.MaxImportBytes >> 20}
+	if b, err := e.App.FindRecordById(model.Boards, model.AsPlan(plan).Board()); err == nil {
+		v.Board = model.AsBoard(b).Name()
 	}
 	return plan, v, nil
 }

@@ -31,7 +31,7 @@ func (s *server) plan(e *core.RequestEvent) error {
 		return err
 	}
 	p := s.page(e, v.Board, "plans")
-	p.Title = v.Board + " " + itoa(plan.GetInt("year"))
+	p.Title = v.Board + " " + itoa(model.AsPlan(plan).Year())
 	return s.render(e, http.StatusOK, p, templates.Plan(p, v), nil)
 }
 
@@ -44,16 +44,16 @@ func (s *server) planView(e *core.RequestEvent, plan *core.Record) (templates.Pl
 	v := templates.PlanView{Plan: plan, Form: map[string]string{}}
 	// whoever may view the plan is a member of its board and may view the
 	// board: read once, for its name and for what the page offers
-	board, err := view(e.App, e.Auth, model.Boards, plan.GetString("board"))
+	board, err := view(e.App, e.Auth, model.Boards, model.AsPlan(plan).Board())
 	if err == nil {
-		v.Board = board.GetString("name")
+		v.Board = model.AsBoard(board).Name()
 	}
 	v.CanManage = may(e.App, e.Auth, plan, plan.Collection().UpdateRule)
-	if y := plan.GetInt("year"); plan.GetString("status") == model.PlanDraft && model.YearOver(y, s.now()) {
+	if y := model.AsPlan(plan).Year(); model.AsPlan(plan).Status() == model.PlanDraft && model.YearOver(y, s.now()) {
 		v.Warning = i18nT(e, "plan.year_over", y) // a warning: a plan may be recorded late
 	}
 	v.Carry = s.carryOffer(e, plan, board)
-	if v.CanManage && plan.GetString("status") == model.PlanDraft {
+	if v.CanManage && model.AsPlan(plan).Status() == model.PlanDraft {
 		f := s.controlForm(e, plan, nil)
 		v.NewControl = &f
 	}
@@ -70,15 +70,15 @@ func (s *server) planView(e *core.RequestEvent, plan *core.Record) (templates.Pl
 	}
 	latest := map[string]*core.Record{}
 	for _, r := range results {
-		latest[r.GetString("control")] = r
+		latest[model.AsResult(r).Control()] = r
 	}
-	units, err := access.ListAs(e.App, e.Auth, model.Units, "board = {:b}", "name", 0, dbx.Params{"b": plan.GetString("board")}, access.Fields{"name"})
+	units, err := access.ListAs(e.App, e.Auth, model.Units, "board = {:b}", "name", 0, dbx.Params{"b": model.AsPlan(plan).Board()}, access.Fields{"name"})
 	if err != nil {
 		return v, err
 	}
 	unitNames := map[string]string{}
-	for _, u := range units {
-		unitNames[u.Id] = u.GetString("name")
+	for _, u := range model.AsUnits(units) {
+		unitNames[u.Id] = u.Name()
 	}
 	owners := s.userNames(e, field(controls, "owner"))
 	// what stands between the plan and its next step, from what the user
@@ -92,26 +92,26 @@ func (s *server) planView(e *core.RequestEvent, plan *core.Record) (templates.Pl
 	// the plan's progress as its readiness reckons it (a control counts as
 	// reported once every period has its result), as the plans list shows it
 	v.Reported, v.Total = v.Ready.Reported, v.Ready.Controls
-	year := itoa(plan.GetInt("year"))
+	year := itoa(model.AsPlan(plan).Year())
 	group := map[string]int{} // heading → its index in v.Groups
 	for _, c := range controls {
-		heading := unitNames[c.GetString("unit")]
+		heading := unitNames[model.AsControl(c).Unit()]
 		if heading == "" {
 			heading = i18nT(e, "control.no_unit")
 		}
-		if sec := c.GetString("section"); sec != "" && sec != heading {
+		if sec := model.AsControl(c).Section(); sec != "" && sec != heading {
 			heading = sec + " – " + heading
 		}
-		row := templates.ControlRow{Control: c, Owner: owners[c.GetString("owner")]}
+		row := templates.ControlRow{Control: c, Owner: owners[model.AsControl(c).Owner()]}
 		if r := latest[c.Id]; r != nil {
 			v.WithResults++
-			row.Outcome = r.GetString("outcome")
-			if period := r.GetString("period"); period != year {
+			row.Outcome = model.AsResult(r).Outcome()
+			if period := model.AsResult(r).Period(); period != year {
 				row.Period = period
 			}
 			row.Measured = templates.Measured(r)
-			if row.Measured != "" && c.GetString("target_operator") != "" {
-				met := r.GetBool("target_met")
+			if row.Measured != "" && model.AsControl(c).TargetOperator() != "" {
+				met := model.AsResult(r).TargetMet()
 				row.Met = &met
 			}
 		}
@@ -159,7 +159,7 @@ func (s *server) planStatus(e *core.RequestEvent) error {
 		return s.movePlanBack(e, plan, e.Request.FormValue("status_reason"))
 	}
 	form := map[string]string{"status": status}
-	plan.Set("status", status)
+	model.AsPlan(plan).SetStatus(status)
 	for _, f := range []string{"adopted_on", "adopted_ref", "reported_on", "reported_ref", "status_reason"} {
 		if vals, ok := e.Request.Form[f]; ok {
 			form[f] = strings.TrimSpace(vals[0])
@@ -168,7 +168,7 @@ func (s *server) planStatus(e *core.RequestEvent) error {
 	}
 	err = save(e.App, e.Auth, plan)
 	if err == nil {
-		return done(e, "/plans/"+plan.Id, statusFlash(plan.GetString("status"), false))
+		return done(e, "/plans/"+plan.Id, statusFlash(model.AsPlan(plan).Status(), false))
 	}
 	errs, ok := formErrors(lang(e), err, "status", "adopted_on", "adopted_ref", "reported_on", "reported_ref", "status_reason")
 	if !ok {
@@ -187,6 +187,6 @@ func (s *server) planStatus(e *core.RequestEvent) error {
 	}
 	v.Errors, v.Form = errs, form
 	p := s.page(e, "", "plans")
-	p.Title, p.Error = v.Board+" "+itoa(fresh.GetInt("year")), true
+	p.Title, p.Error = v.Board+" "+itoa(model.AsPlan(fresh).Year()), true
 	return s.render(e, http.StatusUnprocessableEntity, p, templates.Plan(p, v), nil)
 }

@@ -61,7 +61,7 @@ func (s *server) plansView(e *core.RequestEvent) (templates.PlansView, error) {
 	}
 	names := map[string]string{}
 	for _, b := range boards {
-		names[b.Id] = b.GetString("name")
+		names[b.Id] = model.AsBoard(b).Name()
 	}
 	// the years with plans the user sees, and this year: a year at a time
 	years, err := access.CountByAs(e.App, e.Auth, model.Plans, "", nil, "year")
@@ -98,7 +98,7 @@ func (s *server) plansView(e *core.RequestEvent) (templates.PlansView, error) {
 		return v, err
 	}
 	probe := core.NewRecord(col)
-	probe.Set("year", cmp.Or(atoiOr(v.Year, 0), thisYear))
+	model.AsPlan(probe).SetYear(cmp.Or(atoiOr(v.Year, 0), thisYear))
 	may := access.MayCreateWith(e.App, e.Auth, probe, "board", access.IDs(boards))
 	for _, b := range boards {
 		if may[b.Id] {
@@ -106,7 +106,7 @@ func (s *server) plansView(e *core.RequestEvent) (templates.PlansView, error) {
 		}
 	}
 	row := func(pl *core.Record) templates.PlanRow {
-		return templates.PlanRow{Plan: pl, Board: names[pl.GetString("board")], Controls: ready[pl.Id].Controls, Ready: ready[pl.Id]}
+		return templates.PlanRow{Plan: pl, Board: names[model.AsPlan(pl).Board()], Controls: ready[pl.Id].Controls, Ready: ready[pl.Id]}
 	}
 	if v.Year == "" {
 		for _, pl := range plans {
@@ -117,13 +117,13 @@ func (s *server) plansView(e *core.RequestEvent) (templates.PlansView, error) {
 		year := atoiOr(v.Year, 0)
 		byBoard := map[string]*core.Record{}
 		for _, pl := range plans {
-			byBoard[pl.GetString("board")] = pl
+			byBoard[model.AsPlan(pl).Board()] = pl
 		}
 		for _, b := range boards {
 			if pl := byBoard[b.Id]; pl != nil {
 				v.Rows = append(v.Rows, row(pl))
 			} else if model.BoardActiveIn(b, year) {
-				v.Rows = append(v.Rows, templates.PlanRow{Board: b.GetString("name"), BoardId: b.Id, Year: year, CanCreate: may[b.Id]})
+				v.Rows = append(v.Rows, templates.PlanRow{Board: model.AsBoard(b).Name(), BoardId: b.Id, Year: year, CanCreate: may[b.Id]})
 			}
 		}
 	}
@@ -138,15 +138,15 @@ func (s *server) planCreate(e *core.RequestEvent) error {
 		return err
 	}
 	r := core.NewRecord(col)
-	r.Set("board", e.Request.FormValue("board"))
-	r.Set("year", strings.TrimSpace(e.Request.FormValue("year")))
-	r.Set("title", strings.TrimSpace(e.Request.FormValue("title")))
-	if r.GetString("board") == "" {
+	model.AsPlan(r).SetBoard(e.Request.FormValue("board"))
+	r.Set(model.FieldPlanYear, strings.TrimSpace(e.Request.FormValue("year"))) // as typed: the hooks name a bad year
+	model.AsPlan(r).SetTitle(strings.TrimSpace(e.Request.FormValue("title")))
+	if model.AsPlan(r).Board() == "" {
 		// no board chosen: the server's own validation names what is
 		// missing (the create rule, which asks for a board of the user's,
 		// would answer only "forbidden"); as a draft, as the create hook
 		// makes every new plan, so that only the form's fields are named
-		r.Set("status", model.PlanDraft)
+		model.AsPlan(r).SetStatus(model.PlanDraft)
 		if err = e.App.Validate(r); err == nil {
 			err = errForbidden // the schema requires a board: not reached
 		}
@@ -155,14 +155,14 @@ func (s *server) planCreate(e *core.RequestEvent) error {
 	}
 	if err == nil {
 		// the plan by its own title, or as the board's plan of the year
-		if title := r.GetString("title"); title != "" {
-			return done(e, "/plans/"+r.Id, i18n.M("flash.plan_created", "title", title, "year", r.GetInt("year")))
+		if title := model.AsPlan(r).Title(); title != "" {
+			return done(e, "/plans/"+r.Id, i18n.M("flash.plan_created", "title", title, "year", model.AsPlan(r).Year()))
 		}
 		board, text := "", ""
-		if b, err := e.App.FindRecordById(model.Boards, r.GetString("board")); err == nil {
-			board, text = b.GetString("name"), model.BoardInText(b)
+		if b, err := e.App.FindRecordById(model.Boards, model.AsPlan(r).Board()); err == nil {
+			board, text = model.AsBoard(b).Name(), model.BoardInText(b)
 		}
-		return done(e, "/plans/"+r.Id, i18n.M("flash.plan_created_board", "board", board, "board_text", text, "year", r.GetInt("year")))
+		return done(e, "/plans/"+r.Id, i18n.M("flash.plan_created_board", "board", board, "board_text", text, "year", model.AsPlan(r).Year()))
 	}
 	errs, ok := formErrors(lang(e), err, "board", "year", "title")
 	if !ok {

@@ -21,7 +21,7 @@ func (s *server) page(e *core.RequestEvent, title, nav string) templates.Page {
 	}
 	return templates.Page{Lang: lang(e), User: e.Auth, Title: title, Nav: nav, Path: e.Request.URL.RequestURI(), Count: s.navCount(e),
 		Municipality: m.Name, Logo: m.LogoPath(),
-		NoAppURL: e.Auth != nil && e.Auth.GetString("role") == model.RoleCoordinator && model.AppURL(e.App) == "",
+		NoAppURL: e.Auth != nil && model.AsUser(e.Auth).Role() == model.RoleCoordinator && model.AppURL(e.App) == "",
 		Required: func(collection, field string) bool { return model.Required(e.App, collection, field) },
 		// the menu offers the settings form as the settings page does: by
 		// the update rule, not by a role

@@ -141,7 +141,7 @@ func (s *server) reportView(e *core.RequestEvent, kind string) (templates.Report
 		return v, 0, err
 	}
 	if len(plans) == 0 {
-		return v, http.StatusNotFound, errNoPlan(i18nT(e, "reports.no_plan", board.GetString("name"), year))
+		return v, http.StatusNotFound, errNoPlan(i18nT(e, "reports.no_plan", model.AsBoard(board).Name(), year))
 	}
 	v.Plan, v.Board, v.Year = plans[0], board.Id, year
 	full, err := seesEveryControl(e, plans)
@@ -150,7 +150,7 @@ func (s *server) reportView(e *core.RequestEvent, kind string) (templates.Report
 	}
 	v.CanChoose = full
 	v.Public = v.Public || !full
-	name := report.Slug(board.GetString("name")) + "-" + strconv.Itoa(year)
+	name := report.Slug(model.AsBoard(board).Name()) + "-" + strconv.Itoa(year)
 	// the document holds the controls this person's pages show (the public
 	// version: of them, the public ones)
 	version := model.Version{User: e.Auth, Public: v.Public}
@@ -193,7 +193,7 @@ func (s *server) rollUpView(e *core.RequestEvent, v templates.ReportView) (templ
 		return v, 0, err
 	}
 	for _, pl := range plans {
-		if y := pl.GetInt("year"); !slices.Contains(v.Years, y) {
+		if y := model.AsPlan(pl).Year(); !slices.Contains(v.Years, y) {
 			v.Years = append(v.Years, y)
 		}
 	}
@@ -206,7 +206,7 @@ func (s *server) rollUpView(e *core.RequestEvent, v templates.ReportView) (templ
 	}
 	var ofYear []*core.Record
 	for _, pl := range plans {
-		if pl.GetInt("year") == v.Year {
+		if model.AsPlan(pl).Year() == v.Year {
 			ofYear = append(ofYear, pl)
 		}
 	}

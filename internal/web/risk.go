@@ -28,18 +28,18 @@ func (s *server) risk(e *core.RequestEvent) error {
 		return err
 	}
 	p := s.page(e, "", "risks")
-	p.Title = r.GetString("title")
+	p.Title = model.AsRisk(r).Title()
 	return s.render(e, http.StatusOK, p, templates.Risk(p, v), nil)
 }
 
 func (s *server) riskView(e *core.RequestEvent, r *core.Record) (templates.RiskView, error) {
 	v := templates.RiskView{Risk: r}
 	scale, bands, words := riskMatrix(e)
-	if b, err := view(e.App, e.Auth, model.Boards, r.GetString("board")); err == nil {
-		v.Board = b.GetString("name")
+	if b, err := view(e.App, e.Auth, model.Boards, model.AsRisk(r).Board()); err == nil {
+		v.Board = model.AsBoard(b).Name()
 	}
-	if u, err := view(e.App, e.Auth, model.Units, r.GetString("unit")); err == nil {
-		v.Unit = u.GetString("name")
+	if u, err := view(e.App, e.Auth, model.Units, model.AsRisk(r).Unit()); err == nil {
+		v.Unit = model.AsUnit(u).Name()
 	}
 	assessments, err := list(e.App, e.Auth, model.RiskAssessments, "risk = {:r}", "-year", 0, dbx.Params{"r": r.Id})
 	if err != nil {
@@ -54,9 +54,9 @@ func (s *server) riskView(e *core.RequestEvent, r *core.Record) (templates.RiskV
 	v.Assess = templates.AssessForm{Scale: scale, Words: words, Form: map[string]string{"year": strconv.Itoa(year)}}
 	years := map[int]bool{year: true, s.now().Year(): true}
 	for _, a := range assessments {
-		years[a.GetInt("year")] = true
-		v.Assessments = append(v.Assessments, templates.AssessmentRow{Assessment: a, Band: bands.Band(a.GetInt("value"))})
-		if a.GetInt("year") == year {
+		years[model.AsRiskAssessment(a).Year()] = true
+		v.Assessments = append(v.Assessments, templates.AssessmentRow{Assessment: a, Band: bands.Band(model.AsRiskAssessment(a).Value())})
+		if model.AsRiskAssessment(a).Year() == year {
 			for _, f := range assessFields[1:] {
 				v.Assess.Form[f] = a.GetString(f)
 			}
@@ -65,12 +65,12 @@ func (s *server) riskView(e *core.RequestEvent, r *core.Record) (templates.RiskV
 	}
 	if !v.CanAssess {
 		if col, err := e.App.FindCachedCollectionByNameOrId(model.RiskAssessments); err == nil {
-			probe := core.NewRecord(col)
-			probe.Set("risk", r.Id)
-			probe.Set("year", year)
-			probe.Set("probability", 1)
-			probe.Set("consequence", 1)
-			v.CanAssess = access.MayCreate(e.App, e.Auth, probe)
+			probe := model.AsRiskAssessment(core.NewRecord(col))
+			probe.SetRisk(r.Id)
+			probe.SetYear(year)
+			probe.SetProbability(1)
+			probe.SetConsequence(1)
+			v.CanAssess = access.MayCreate(e.App, e.Auth, probe.Record)
 		}
 	}
 
@@ -78,13 +78,13 @@ func (s *server) riskView(e *core.RequestEvent, r *core.Record) (templates.RiskV
 	if err != nil {
 		return v, err
 	}
-	plans, err := list(e.App, e.Auth, model.Plans, "board = {:b}", "-year", 0, dbx.Params{"b": r.GetString("board")})
+	plans, err := list(e.App, e.Auth, model.Plans, "board = {:b}", "-year", 0, dbx.Params{"b": model.AsRisk(r).Board()})
 	if err != nil {
 		return v, err
 	}
 	// the form offers every year a plan of the board exists for
 	for _, pl := range plans {
-		years[pl.GetInt("year")] = true
+		years[model.AsPlan(pl).Year()] = true
 	}
 	for y := range years {
 		v.Assess.Years = append(v.Assess.Years, y)
@@ -95,21 +95,21 @@ func (s *server) riskView(e *core.RequestEvent, r *core.Record) (templates.RiskV
 		planLabels[pl.Id] = planLabel(pl, v.Board)
 	}
 	for _, c := range controls {
-		v.Controls = append(v.Controls, templates.RiskControl{Control: c, Plan: planLabels[c.GetString("plan")]})
+		v.Controls = append(v.Controls, templates.RiskControl{Control: c, Plan: planLabels[model.AsControl(c).Plan()]})
 	}
 
 	// the draft plans the user may add a control to
 	if col, err := e.App.FindCachedCollectionByNameOrId(model.Controls); err == nil {
 		for _, pl := range plans {
-			if pl.GetString("status") != model.PlanDraft {
+			if model.AsPlan(pl).Status() != model.PlanDraft {
 				continue
 			}
-			probe := core.NewRecord(col)
-			probe.Set("plan", pl.Id)
-			probe.Set("number", 1)
-			probe.Set("title", r.GetString("title"))
-			probe.Set("frequency", model.FreqYearly)
-			if access.MayCreate(e.App, e.Auth, probe) {
+			probe := model.AsControl(core.NewRecord(col))
+			probe.SetPlan(pl.Id)
+			probe.SetNumber(1)
+			probe.SetTitle(model.AsRisk(r).Title())
+			probe.SetFrequency(model.FreqYearly)
+			if access.MayCreate(e.App, e.Auth, probe.Record) {
 				v.ToControl.Plans = append(v.ToControl.Plans, templates.PlanOption{Id: pl.Id, Label: planLabels[pl.Id]})
 			}
 		}
@@ -121,10 +121,10 @@ func (s *server) riskView(e *core.RequestEvent, r *core.Record) (templates.RiskV
 
 // planLabel names a plan in a list: its title, or the board and year.
 func planLabel(pl *core.Record, board string) string {
-	if t := pl.GetString("title"); t != "" {
+	if t := model.AsPlan(pl).Title(); t != "" {
 		return t
 	}
-	return board + " " + strconv.Itoa(pl.GetInt("year"))
+	return board + " " + strconv.Itoa(model.AsPlan(pl).Year())
 }
 
 // assessFields are the assessment form's fields, in the form's order.
@@ -159,14 +159,14 @@ func (s *server) riskAssess(e *core.RequestEvent) error {
 			return err
 		}
 		a = core.NewRecord(col)
-		a.Set("risk", r.Id)
+		model.AsRiskAssessment(a).SetRisk(r.Id)
 	}
 	for _, f := range assessFields {
 		a.Set(f, form[f])
 	}
 	err = save(e.App, e.Auth, a)
 	if err == nil {
-		return done(e, "/risks/"+r.Id+"?year="+strconv.Itoa(a.GetInt("year")), i18n.M("flash.risk_assessed", "year", a.GetInt("year")))
+		return done(e, "/risks/"+r.Id+"?year="+strconv.Itoa(model.AsRiskAssessment(a).Year()), i18n.M("flash.risk_assessed", "year", model.AsRiskAssessment(a).Year()))
 	}
 	errs, ok := formErrors(lang(e), err, assessFields...)
 	if !ok {
@@ -184,7 +184,7 @@ func (s *server) riskAssess(e *core.RequestEvent) error {
 	}
 	v.Assess.Form, v.Assess.Errors = form, errorsOnto(errs, "year", assessFields...)
 	p := s.page(e, "", "risks")
-	p.Title, p.Error = r.GetString("title"), true
+	p.Title, p.Error = model.AsRisk(r).Title(), true
 	return s.render(e, http.StatusUnprocessableEntity, p, templates.Risk(p, v), fragmentFor(e, "assess", templates.AssessSection(p, v)))
 }
 
@@ -212,20 +212,20 @@ func (s *server) riskToControl(e *core.RequestEvent) error {
 		return err
 	}
 	if len(last) > 0 {
-		number = last[0].GetInt("number") + 1
+		number = model.AsControl(last[0]).Number() + 1
 	}
 	col, err := e.App.FindCachedCollectionByNameOrId(model.Controls)
 	if err != nil {
 		return err
 	}
 	c := core.NewRecord(col)
-	c.Set("plan", planId)
-	c.Set("risk", r.Id)
-	c.Set("title", r.GetString("title"))
-	c.Set("process", r.GetString("process"))
-	c.Set("unit", r.GetString("unit"))
-	c.Set("number", number)
-	c.Set("frequency", model.FreqYearly)
+	model.AsControl(c).SetPlan(planId)
+	model.AsControl(c).SetRisk(r.Id)
+	model.AsControl(c).SetTitle(model.AsRisk(r).Title())
+	model.AsControl(c).SetProcess(model.AsRisk(r).Process())
+	model.AsControl(c).SetUnit(model.AsRisk(r).Unit())
+	model.AsControl(c).SetNumber(number)
+	model.AsControl(c).SetFrequency(model.FreqYearly)
 	err = save(e.App, e.Auth, c)
 	if err == nil {
 		return done(e, "/plans/"+planId, i18n.M("flash.risk_to_plan", "number", number))
@@ -252,6 +252,6 @@ func (s *server) riskControlRefused(e *core.RequestEvent, r *core.Record, planId
 	}
 	v.ToControl.Errors, v.ToControl.Plan = errorsOnto(errs, "plan", "plan"), planId
 	p := s.page(e, "", "risks")
-	p.Title, p.Error = r.GetString("title"), true
+	p.Title, p.Error = model.AsRisk(r).Title(), true
 	return s.render(e, http.StatusUnprocessableEntity, p, templates.Risk(p, v), nil)
 }

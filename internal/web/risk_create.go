@@ -23,15 +23,15 @@ func (s *server) newRisk(e *core.RequestEvent, boards []*core.Record) (templates
 		return n, nil
 	}
 	probe := core.NewRecord(col)
-	probe.Set("title", "-")
-	probe.Set("status", "active")
+	model.AsRisk(probe).SetTitle("-")
+	model.AsRisk(probe).SetStatus("active")
 	may := access.MayCreateWith(e.App, e.Auth, probe, "board", access.IDs(boards))
 	names := map[string]string{}
 	var allowed []string
 	for _, b := range boards {
 		if may[b.Id] {
 			n.Boards = append(n.Boards, b)
-			names[b.Id] = b.GetString("name")
+			names[b.Id] = model.AsBoard(b).Name()
 			allowed = append(allowed, b.Id)
 		}
 	}
@@ -39,12 +39,12 @@ func (s *server) newRisk(e *core.RequestEvent, boards []*core.Record) (templates
 		return n, nil
 	}
 	units, err := access.ListAs(e.App, e.Auth, model.Units, "", "name", 0, nil,
-		access.In{Field: "board", Values: allowed}, access.Fields{"name", "board"})
+		access.In{Field: "board", Values: allowed}, access.Fields{model.FieldUnitName, model.FieldUnitBoard})
 	if err != nil {
 		return n, err
 	}
-	for _, u := range units {
-		n.Units = append(n.Units, templates.UnitOption{Id: u.Id, Name: u.GetString("name"), Board: names[u.GetString("board")]})
+	for _, u := range model.AsUnits(units) {
+		n.Units = append(n.Units, templates.UnitOption{Id: u.Id, Name: u.Name(), Board: names[u.Board()]})
 	}
 	return n, nil
 }
@@ -66,7 +66,7 @@ func (s *server) riskCreate(e *core.RequestEvent) error {
 	}
 	err = save(e.App, e.Auth, r)
 	if err == nil {
-		return done(e, "/risks/"+r.Id, i18n.M("flash.risk_created", "title", r.GetString("title")))
+		return done(e, "/risks/"+r.Id, i18n.M("flash.risk_created", "title", model.AsRisk(r).Title()))
 	}
 	errs, ok := formErrors(lang(e), err, riskFields...)
 	if !ok {

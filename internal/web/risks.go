@@ -42,9 +42,9 @@ func riskMatrix(e *core.RequestEvent) (int, model.RiskBands, model.RiskScaleWord
 	if err != nil || len(recs) == 0 {
 		return 5, model.DefaultRiskBands, model.ParseRiskWords(nil, 5)
 	}
-	bands := model.ParseRiskBands([]byte(recs[0].GetString("risk_bands")))
-	scale := model.RiskScale(recs[0].GetInt("risk_scale"))
-	return scale, bands, model.ParseRiskWords([]byte(recs[0].GetString("risk_words")), scale)
+	bands := model.ParseRiskBands([]byte(model.AsSetup(recs[0]).RiskBands()))
+	scale := model.RiskScale(model.AsSetup(recs[0]).RiskScale())
+	return scale, bands, model.ParseRiskWords([]byte(model.AsSetup(recs[0]).RiskWords()), scale)
 }
 
 // risks handles "GET /risks": the register of the boards the user sees
@@ -108,7 +108,7 @@ func (s *server) riskYears(e *core.RequestEvent, v *templates.RisksView, asked s
 		if err != nil || len(recs) == 0 {
 			return 0, err
 		}
-		return recs[0].GetInt("year"), nil
+		return model.AsRiskAssessment(recs[0]).Year(), nil
 	}
 	this := s.now().Year()
 	first, err := yearOf("", "year")
@@ -136,12 +136,12 @@ func (s *server) riskYears(e *core.RequestEvent, v *templates.RisksView, asked s
 		years[y] = true
 	}
 	// and every year a plan the user sees exists for, assessed or not
-	plans, err := access.ListAs(e.App, e.Auth, model.Plans, "", "", 0, nil, access.Fields{"year"})
+	plans, err := access.ListAs(e.App, e.Auth, model.Plans, "", "", 0, nil, access.Fields{model.FieldPlanYear})
 	if err != nil {
 		return err
 	}
-	for _, pl := range plans {
-		years[pl.GetInt("year")] = true
+	for _, pl := range model.AsPlans(plans) {
+		years[pl.Year()] = true
 	}
 	for y := range years {
 		v.Years = append(v.Years, y)
@@ -203,7 +203,7 @@ func riskValue(r templates.RiskRow) int {
 	if r.Assessment == nil {
 		return -1
 	}
-	return r.Assessment.GetInt("value")
+	return model.AsRiskAssessment(r.Assessment).Value()
 }
 
 // registerHref is the register of v's year and filters, narrowed to a

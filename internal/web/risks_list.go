@@ -61,7 +61,7 @@ func (s *server) riskList(e *core.RequestEvent, v *templates.RisksView, bands mo
 	}
 	ofRisk := map[string]*core.Record{}
 	for _, a := range assessments {
-		ofRisk[a.GetString("risk")] = a
+		ofRisk[model.AsRiskAssessment(a).Risk()] = a
 	}
 	units, err := access.ListAs(e.App, e.Auth, model.Units, "", "", 0, nil,
 		access.In{Field: "id", Values: field(risks, "unit")}, access.Fields{"name"})
@@ -70,24 +70,25 @@ func (s *server) riskList(e *core.RequestEvent, v *templates.RisksView, bands mo
 	}
 	unitNames := map[string]string{}
 	for _, u := range units {
-		unitNames[u.Id] = u.GetString("name")
+		unitNames[u.Id] = model.AsUnit(u).Name()
 	}
 	byBoard := map[string]*templates.RiskBoard{}
-	for _, r := range risks {
-		row := templates.RiskRow{Risk: r, Unit: unitNames[r.GetString("unit")], Assessment: ofRisk[r.Id]}
+	for _, rec := range risks {
+		r := model.AsRisk(rec)
+		row := templates.RiskRow{Risk: rec, Unit: unitNames[r.Unit()], Assessment: ofRisk[r.Id]}
 		if row.Assessment != nil {
-			row.Band = bands.Band(row.Assessment.GetInt("value"))
+			row.Band = bands.Band(model.AsRiskAssessment(row.Assessment).Value())
 		}
-		g := byBoard[r.GetString("board")]
+		g := byBoard[r.Board()]
 		if g == nil {
 			g = &templates.RiskBoard{}
-			byBoard[r.GetString("board")] = g
+			byBoard[r.Board()] = g
 		}
 		g.Rows = append(g.Rows, row)
 	}
 	for _, b := range onPage {
 		if g := byBoard[b.Id]; g != nil {
-			g.Name = b.GetString("name")
+			g.Name = model.AsBoard(b).Name()
 			slices.SortStableFunc(g.Rows, func(x, y templates.RiskRow) int { return riskValue(y) - riskValue(x) })
 			v.Groups = append(v.Groups, *g)
 		}

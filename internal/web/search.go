@@ -158,18 +158,18 @@ func (s *server) searchHits(e *core.RequestEvent, kind string, recs []*core.Reco
 			return nil, err
 		}
 		boards := byId(found)
-		for _, r := range recs {
+		for _, r := range model.AsPlans(recs) {
 			board := ""
-			if b := boards[r.GetString("board")]; b != nil {
-				board = b.GetString("name")
+			if b := boards[r.Board()]; b != nil {
+				board = model.AsBoard(b).Name()
 			}
-			hits = append(hits, templates.SearchHit{Href: "/plans/" + r.Id, Title: r.GetString("title"),
-				Detail: strings.TrimSpace(board + " " + itoa(r.GetInt("year")))})
+			hits = append(hits, templates.SearchHit{Href: "/plans/" + r.Id, Title: r.Title(),
+				Detail: strings.TrimSpace(board + " " + itoa(r.Year()))})
 		}
 	case "controls":
-		for _, r := range recs {
-			hits = append(hits, templates.SearchHit{Href: "/controls/" + r.Id, Title: r.GetString("title"),
-				Detail: shorten(r.GetString("description"), 160)})
+		for _, r := range model.AsControls(recs) {
+			hits = append(hits, templates.SearchHit{Href: "/controls/" + r.Id, Title: r.Title(),
+				Detail: shorten(r.Description(), 160)})
 		}
 	case "deviations":
 		found, err := access.ListAs(e.App, e.Auth, model.Results, "", "", 0, nil,
@@ -178,21 +178,21 @@ func (s *server) searchHits(e *core.RequestEvent, kind string, recs []*core.Reco
 			return nil, err
 		}
 		results := byId(found)
-		for _, r := range recs {
+		for _, r := range model.AsDeviations(recs) {
 			href := "/"
-			if res := results[r.GetString("result")]; res != nil {
-				href = "/controls/" + res.GetString("control") + "#deviation-" + r.Id
+			if res := results[r.Result()]; res != nil {
+				href = "/controls/" + model.AsResult(res).Control() + "#deviation-" + r.Id
 			}
-			hits = append(hits, templates.SearchHit{Href: href, Title: shorten(r.GetString("description"), 200)})
+			hits = append(hits, templates.SearchHit{Href: href, Title: shorten(r.Description(), 200)})
 		}
 	case "actions":
-		for _, r := range recs {
+		for _, r := range model.AsActions(recs) {
 			href := "/actions#action-" + r.Id
-			if c := r.GetString("control"); c != "" {
+			if c := r.Control(); c != "" {
 				href = "/controls/" + c + "#action-" + r.Id
 			}
-			hits = append(hits, templates.SearchHit{Href: href, Title: shorten(r.GetString("description"), 200),
-				Detail: i18nT(e, "action.status."+r.GetString("status"))})
+			hits = append(hits, templates.SearchHit{Href: href, Title: shorten(r.Description(), 200),
+				Detail: i18nT(e, "action.status."+r.Status())})
 		}
 	}
 	return hits, nil

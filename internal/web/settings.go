@@ -75,12 +75,12 @@ func (s *server) settingsSave(e *core.RequestEvent) error {
 		return refuse(http.StatusUnprocessableEntity, "settings.logo_unreadable")
 	}
 	v.Municipality = strings.TrimSpace(e.Request.FormValue("municipality"))
-	r.Set("municipality", v.Municipality)
+	model.AsSetup(r).SetMunicipality(v.Municipality)
 	switch {
 	case len(files) > 0:
-		r.Set("logo", files[0])
+		r.Set(model.FieldSetupLogo, files[0]) // a new file, not a name
 	case e.Request.FormValue("logo_remove") == "true":
-		r.Set("logo", "")
+		model.AsSetup(r).SetLogo("")
 	}
 	if err := save(e.App, e.Auth, r); err != nil {
 		errs, ok := formErrors(lang(e), err, "municipality", "logo")

@@ -110,7 +110,7 @@ func (s *server) dueList(e *core.RequestEvent, name string, offset, limit int) (
 }
 
 func (s *server) startView(e *core.RequestEvent, o *overview) (templates.StartView, error) {
-	role := e.Auth.GetString("role")
+	role := model.AsUser(e.Auth).Role()
 	// a reader or an auditor can own nothing: no personal lists
 	v := templates.StartView{Own: role == model.RoleCoordinator || role == model.RoleOwner}
 	plans, err := o.Plans()
@@ -126,7 +126,7 @@ func (s *server) startView(e *core.RequestEvent, o *overview) (templates.StartVi
 	records := make([]*core.Record, len(plans))
 	for i, st := range plans {
 		records[i] = st.Plan.Clone()
-		records[i].Set("status", model.PlanAdopted)
+		model.AsPlan(records[i]).SetStatus(model.PlanAdopted)
 	}
 	ready, err := model.PlansReadinessAs(e.App, e.Auth, records, s.now())
 	if err != nil {
@@ -136,9 +136,9 @@ func (s *server) startView(e *core.RequestEvent, o *overview) (templates.StartVi
 	groups := map[string]string{} // plan → "Kommunstyrelsen – Internkontrollplan 2024"
 	byBoard := map[string]*templates.BoardProgress{}
 	for _, st := range plans {
-		board := boards[st.Plan.GetString("board")]
+		board := boards[model.AsPlan(st.Plan).Board()]
 		r := ready[st.Plan.Id]
-		groups[st.Plan.Id] = i18n.T(l, "start.group", board, st.Plan.GetInt("year"))
+		groups[st.Plan.Id] = i18n.T(l, "start.group", board, model.AsPlan(st.Plan).Year())
 		v.Plans = append(v.Plans, templates.PlanProgress{Plan: st.Plan, Total: st.Controls, Reported: st.Controls - st.Unreported,
 			Board: board, Tags: templates.ReadinessTags(l, r)})
 		b := byBoard[board]
@@ -204,10 +204,10 @@ func (s *server) recentChanges(e *core.RequestEvent) ([]templates.RecentChange, 
 	out := make([]templates.RecentChange, 0, len(rows))
 	for _, r := range rows {
 		out = append(out, templates.RecentChange{
-			Href: "/history/" + r.GetString("collection") + "/" + r.GetString("record"),
-			What: i18n.T(l, "history.c."+r.GetString("collection")) + ": " + i18n.T(l, "history.op."+r.GetString("op")),
-			When: r.GetDateTime("at").Time().In(model.Stockholm).Format("2006-01-02 15:04"),
-			Who:  r.GetString("actor_name"),
+			Href: "/history/" + model.AsAuditEntry(r).RecordCollection() + "/" + model.AsAuditEntry(r).RecordId(),
+			What: i18n.T(l, "history.c."+model.AsAuditEntry(r).RecordCollection()) + ": " + i18n.T(l, "history.op."+model.AsAuditEntry(r).Op()),
+			When: model.AsAuditEntry(r).At().Time().In(model.Stockholm).Format("2006-01-02 15:04"),
+			Who:  model.AsAuditEntry(r).ActorName(),
 		})
 	}
 	return out, nil
@@ -228,7 +228,7 @@ func (s *server) names(e *core.RequestEvent, collection, fieldName string, plans
 	}
 	recs, err := access.ListAs(e.App, e.Auth, collection, "", "", 0, nil, access.In{Field: "id", Values: ids}, access.Fields{"name"})
 	for _, r := range recs {
-		out[r.Id] = r.GetString("name")
+		out[r.Id] = model.AsBoard(r).Name()
 	}
 	return out, err
 }

@@ -42,7 +42,7 @@ func (s *server) overviewList(e *core.RequestEvent, o *overview, name string, of
 	}
 	out.Total, out.Over = part.Total, part.More
 	out.WithKind = name == listOverdue || name == listSoon
-	out.WithOwner = name == listOverdue && e.Auth.GetString("role") == model.RoleCoordinator
+	out.WithOwner = name == listOverdue && model.AsUser(e.Auth).Role() == model.RoleCoordinator
 	var owners map[string]string
 	if out.WithOwner && len(part.Items) > 0 {
 		var ids []string
@@ -97,7 +97,7 @@ func (s *server) withStatusForms(e *core.RequestEvent, l *templates.DueList) err
 	}
 	for i := range l.Items {
 		if a := byId[l.Items[i].Id]; a != nil && l.Items[i].Kind == "action" {
-			v := s.actionStatusView(a, planOf[a.GetString("plan")], mayUpdate[a.Id], e.Request.URL.Path)
+			v := s.actionStatusView(a, planOf[model.AsAction(a).Plan()], mayUpdate[a.Id], e.Request.URL.Path)
 			l.Items[i].Change = &v
 		}
 	}
@@ -149,7 +149,7 @@ func (s *server) significant(e *core.RequestEvent, offset, limit, most int, few 
 	}
 	control := map[string]string{}
 	for _, r := range results {
-		control[r.Id] = r.GetString("control")
+		control[r.Id] = model.AsResult(r).Control()
 	}
 	// each with its plan: the board and the year
 	planOf := map[string]*core.Record{}
@@ -158,7 +158,7 @@ func (s *server) significant(e *core.RequestEvent, offset, limit, most int, few 
 	}
 	var boardIds []string
 	for _, pl := range planOf {
-		boardIds = append(boardIds, pl.GetString("board"))
+		boardIds = append(boardIds, model.AsPlan(pl).Board())
 	}
 	boards, err := access.ListAs(e.App, e.Auth, model.Boards, "", "", 0, nil,
 		access.In{Field: "id", Values: boardIds}, access.Fields{"name"})
@@ -167,16 +167,16 @@ func (s *server) significant(e *core.RequestEvent, offset, limit, most int, few 
 	}
 	boardName := map[string]string{}
 	for _, b := range boards {
-		boardName[b.Id] = b.GetString("name")
+		boardName[b.Id] = model.AsBoard(b).Name()
 	}
 	for _, d := range devs {
 		href := "/"
-		if c := control[d.GetString("result")]; c != "" {
+		if c := control[model.AsDeviation(d).Result()]; c != "" {
 			href = "/controls/" + c
 		}
-		item := templates.DueItem{Kind: "deviation", Href: href, Title: d.GetString("description")}
-		if pl := planOf[d.GetString("plan")]; pl != nil {
-			item.Board, item.Year = boardName[pl.GetString("board")], pl.GetInt("year")
+		item := templates.DueItem{Kind: "deviation", Href: href, Title: model.AsDeviation(d).Description()}
+		if pl := planOf[model.AsDeviation(d).Plan()]; pl != nil {
+			item.Board, item.Year = boardName[model.AsPlan(pl).Board()], model.AsPlan(pl).Year()
 		}
 		out.Items = append(out.Items, item)
 	}

@@ -96,7 +96,7 @@ func (o *overview) CountUpTo(most int) *overview {
 // largest is how far ahead "due soon" looks).
 func newOverview(app core.App, user *core.Record, now time.Time, days []int) (*overview, error) {
 	o := &overview{app: app, user: user, now: now, days: days, today: remind.Today(now), horizon: remind.Horizon(days, now),
-		everyone: user.GetString("role") == model.RoleCoordinator}
+		everyone: model.AsUser(user).Role() == model.RoleCoordinator}
 	list := remind.As(app, user)
 	var err error
 	o.plans, err = list(model.Plans, "status = 'adopted'", "", nil, access.Fields{"year", "board", "title"})
