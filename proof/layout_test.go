@@ -3,6 +3,7 @@
 package proof
 
 import (
+	"os"
 	"os/exec"
 	"strings"
 	"testing"
@@ -24,5 +25,32 @@ func TestProductDoesNotImportProof(t *testing.T) {
 		if strings.HasPrefix(p, "ikplan/proof") {
 			t.Errorf("the binary depends on %s; product code must not import proof/", p)
 		}
+	}
+}
+
+// TestArchitectureNamesEveryPackage fails when a product package is not
+// named in docs/ARCHITECTURE.md, the map a newcomer reads first.
+func TestArchitectureNamesEveryPackage(t *testing.T) {
+	doc, err := os.ReadFile("../docs/ARCHITECTURE.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("go", "list", "ikplan/...").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list: %v\n%s", err, out)
+	}
+	n := 0
+	for _, p := range strings.Fields(string(out)) {
+		rel := strings.TrimPrefix(p, "ikplan/")
+		if p == "ikplan" || strings.HasPrefix(rel, "proof") || strings.HasPrefix(rel, "cmd/") || rel == "pb_public" {
+			continue
+		}
+		n++
+		if !strings.Contains(string(doc), rel) {
+			t.Errorf("Expected docs/ARCHITECTURE.md to name the package %s", rel)
+		}
+	}
+	if n < 15 {
+		t.Fatalf("Expected the product's packages from go list, got %d", n)
 	}
 }

@@ -37,8 +37,8 @@
 //     profiler on IKPLAN_PPROF's address, for measuring. Off: Go's
 //     defaults (the profiler still starts when asked for).
 //
-// The rule engine's cache of compiled rule queries (internal/access) is to
-// obey the same switch, asking Enabled when an app's cache is made. The
+// The rule engine's cache of compiled rule queries (internal/access) obeys
+// the same switch (access.Uncached asks Enabled). The
 // query-planning thresholds (PlansByID) change how a list is read, never
 // what it holds, and stay as they are when the switch is off.
 package perf
