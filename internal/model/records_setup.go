@@ -73,3 +73,11 @@ func (p *Setup) PackagePublicKey() string { return p.GetString(FieldSetupPackage
 
 // PackageKeyFingerprint is the key's short fingerprint; the server sets it.
 func (p *Setup) PackageKeyFingerprint() string { return p.GetString(FieldSetupPackageKeyFingerprint) }
+
+// SetPackagePublicKey sets the public key; only the server's hook does, and
+// replaces whatever else is sent.
+func (p *Setup) SetPackagePublicKey(v string) { p.Set(FieldSetupPackagePublicKey, v) }
+
+// SetPackageKeyFingerprint sets the key's fingerprint; only the server's
+// hook does.
+func (p *Setup) SetPackageKeyFingerprint(v string) { p.Set(FieldSetupPackageKeyFingerprint, v) }

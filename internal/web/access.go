@@ -38,7 +38,22 @@ func view(app core.App, user *core.Record, collection, id string) (*core.Record,
 // may reports whether the user's role and boards let them make the write
 // the rule describes (UpdateRule or DeleteRule) on an existing record.
 func may(app core.App, user *core.Record, r *core.Record, rule *string) bool {
-	return access.Can(app, user, r, rule)
+	if len(access.ReadsRequest(rule)) == 0 {
+		return access.Can(app, user, r, rule)
+	}
+	// a rule that reads the request (the boards' and the settings' update
+	// rules read @request.body) is asked with the request a REST client
+	// would send for the same write: r's changes so far
+	method := "GET"
+	switch c := r.Collection(); rule {
+	case c.CreateRule:
+		method = "POST"
+	case c.UpdateRule:
+		method = "PATCH"
+	case c.DeleteRule:
+		method = "DELETE"
+	}
+	return access.CanWith(app, access.Request(user, method, access.Changes(r)), r, rule)
 }
 
 // errForbidden is a write the API rules refuse.
