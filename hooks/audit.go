@@ -2,7 +2,9 @@ package hooks
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"reflect"
@@ -247,6 +249,10 @@ func boardOf(app core.App, rec *core.Record) string {
 	if name == model.Boards {
 		return rec.Id
 	}
+	if name == model.CommonControls {
+		// kommunstyrelsen decides them: its people read their history
+		return executiveBoard(app)
+	}
 	path, ok := boardPaths[name]
 	if !ok {
 		return ""
@@ -263,6 +269,19 @@ func boardOf(app core.App, rec *core.Record) string {
 		}
 	}
 	return ""
+}
+
+// executiveBoard is the id of the board marked as kommunstyrelsen, or ""
+// when none is.
+func executiveBoard(app core.App) string {
+	r, err := app.FindFirstRecordByFilter(model.Boards, model.ExecutiveField+" = true")
+	if errors.Is(err, sql.ErrNoRows) {
+		return ""
+	}
+	if err != nil {
+		panic(lookupFailure{collection: model.Boards, id: model.ExecutiveField, err: err})
+	}
+	return r.Id
 }
 
 func cutStep(step string) (field, collection string, hop bool) {

@@ -418,3 +418,22 @@ func TestExecutiveBoardIsTheAdministrators(t *testing.T) {
 		t.Fatalf("Expected the system to move the mark, got %v", err)
 	}
 }
+
+// TestCommonControlHistoryIsKommunstyrelsens: the history rows of a common
+// control belong to the board marked as kommunstyrelsen, so that its
+// coordinators, who define them, may read them (not only superusers).
+func TestCommonControlHistoryIsKommunstyrelsens(t *testing.T) {
+	t.Parallel()
+	f := testapp.Fix(t)
+	app := testapp.New(t)
+	k := define(t, app, 2024, "Efterlevnad av attestreglementet")
+	rows, err := app.FindAllRecords(model.AuditLog, dbx.HashExp{"record": k.Id})
+	if err != nil || len(rows) == 0 {
+		t.Fatalf("Expected a history row of the common control, got %d (%v)", len(rows), err)
+	}
+	for _, r := range rows {
+		if got := model.AsAuditEntry(r).Board(); got != f.KS {
+			t.Errorf("Expected the history row %s to belong to kommunstyrelsen (%s), got %q", r.Id, f.KS, got)
+		}
+	}
+}

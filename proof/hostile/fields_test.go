@@ -88,6 +88,7 @@ func hosts(f *testapp.Fixture) map[string][]string {
 		model.RiskAssessments: {f.Assessment},
 		model.Settings:        {f.Settings},                     // the municipality's name, in every page's header and every document
 		model.SampleItems:     {hooks.ItemId(hostileSample, 1)}, // newServer draws it
+		model.CommonControls:  {hostileCommon},                  // newServer defines it
 	}
 }
 

@@ -50,7 +50,33 @@ func newServer(t testing.TB) *server {
 		t.Fatal(err)
 	}
 	drawSample(t, app, f)
+	defineCommon(t, app)
 	return &server{app: app, mux: mux, f: f}
+}
+
+// hostileCommon is the id of the common control newServer defines, for a
+// year without plans, so that its text fields have a host.
+const hostileCommon = "hostilecommon01"
+
+// defineCommon defines a common control (kommungemensam kontroll) of 2023.
+func defineCommon(t testing.TB, app core.App) {
+	t.Helper()
+	col, err := app.FindCollectionByNameOrId(model.CommonControls)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := model.AsCommonControl(core.NewRecord(col))
+	k.Id = hostileCommon
+	k.SetYear(2023)
+	k.SetTitle("Efterlevnad av attestreglementet")
+	k.SetFrequency(model.FreqYearly)
+	k.SetTargetMetric("Andel fel")
+	k.SetTargetOperator("<=")
+	k.SetTargetValue("5")
+	k.SetTargetUnit("%")
+	if err := app.Save(k); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // hostileSample is the id of the sample newServer draws of control 9's

@@ -33,7 +33,7 @@ func TestTextLimits(t *testing.T) {
 		t.Fatal(err)
 	}
 	// fields whose rules want a period or a number: the longest text is no such thing
-	formatted := map[string]bool{"results.period": true, "results.measured_value": true, "controls.target_value": true}
+	formatted := map[string]bool{"results.period": true, "results.measured_value": true, "controls.target_value": true, "common_controls.target_value": true}
 	if err := testapp.WhileDraft(s.app, s.f.Plan, func() error { giveTarget(t, s.app, coordinator, s.f.Controls["2"]); return nil }); err != nil {
 		t.Fatal(err)
 	}

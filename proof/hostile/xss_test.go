@@ -129,7 +129,7 @@ func TestPayloadsAreInert(t *testing.T) {
 	s := newServer(t)
 	// the harmless text is saved everywhere but in the fields that hold a
 	// period or a number, which the rules refuse it
-	formatted := map[string]bool{"results.period": true, "results.measured_value": true, "controls.target_value": true}
+	formatted := map[string]bool{"results.period": true, "results.measured_value": true, "controls.target_value": true, "common_controls.target_value": true}
 	for _, w := range plant(t, s, harmless) {
 		if (w.Refused != "") != formatted[w.Field.String()] {
 			t.Fatalf("Expected the harmless text to be saved in %s unless it holds a period or number, got %q", w.Field, w.Refused)
