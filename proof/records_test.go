@@ -37,8 +37,6 @@ var untyped = map[string]string{
 	"internal/web/history.go":        "the history page reads any collection's audit rows",
 	"internal/web/history_format.go": "formats any collection's changed fields",
 	"internal/web/history_log.go":    "lists any collection's audit rows",
-	// owned by scope sample2 (issue 18): converted there
-	"internal/web/samples.go": "owned by the sampling scope",
 }
 
 // TestRecordsAreTyped: no handler, document, job or command reads or

@@ -44,17 +44,18 @@ func (s *server) bindSampleRoutes(g *groupRouter) {
 // sampleLinks are the sample pages of a sampled control's periods, with
 // the findings of those drawn.
 func sampleLinks(e *core.RequestEvent, c, plan *core.Record) []templates.SampleLink {
-	if c.GetString("method") != "stickprov" || plan.GetString("status") == model.PlanDraft {
+	ctl, pl := model.AsControl(c), model.AsPlan(plan)
+	if ctl.Method() != "stickprov" || pl.Status() == model.PlanDraft {
 		return nil
 	}
 	drawn := map[string]*core.Record{}
 	if recs, err := list(e.App, e.Auth, model.Samples, "control = {:c}", "period", 0, dbx.Params{"c": c.Id}); err == nil {
 		for _, r := range recs {
-			drawn[r.GetString("period")] = r
+			drawn[model.AsSample(r).Period()] = r
 		}
 	}
 	var out []templates.SampleLink
-	for _, per := range model.PeriodsFor(c.GetString("frequency"), plan.GetInt("year")) {
+	for _, per := range model.PeriodsFor(ctl.Frequency(), pl.Year()) {
 		l := templates.SampleLink{Period: per, Href: "/controls/" + c.Id + "/sample?period=" + per}
 		if r, ok := drawn[per]; ok {
 			l.Drawn = true
@@ -70,15 +71,17 @@ func sampleLinks(e *core.RequestEvent, c, plan *core.Record) []templates.SampleL
 // sampleView gathers the sample page of the control's period.
 func (s *server) sampleView(e *core.RequestEvent, c *core.Record, period string) (templates.SampleView, error) {
 	v := templates.SampleView{Control: c, Period: period, MaxMB: sample.MaxBytes >> 20}
-	plan, err := view(e.App, e.Auth, model.Plans, c.GetString("plan"))
+	ctl := model.AsControl(c)
+	rec, err := view(e.App, e.Auth, model.Plans, ctl.Plan())
 	if err != nil {
 		return v, err
 	}
-	v.Periods = model.PeriodsFor(c.GetString("frequency"), plan.GetInt("year"))
+	plan := model.AsPlan(rec)
+	v.Periods = model.PeriodsFor(ctl.Frequency(), plan.Year())
 	if v.Period == "" || !slices.Contains(v.Periods, v.Period) {
 		v.Period = v.Periods[0]
 	}
-	adopted := plan.GetString("status") == model.PlanAdopted
+	adopted := plan.Status() == model.PlanAdopted
 	recs, err := list(e.App, e.Auth, model.Samples, "control = {:c} && period = {:p}", "", 1, dbx.Params{"c": c.Id, "p": v.Period})
 	if err != nil {
 		return v, err
@@ -88,19 +91,21 @@ func (s *server) sampleView(e *core.RequestEvent, c *core.Record, period string)
 		if err != nil {
 			return v, err
 		}
-		probe := core.NewRecord(col)
-		probe.Set("control", c.Id)
-		v.CanDraw = adopted && c.GetString("method") == "stickprov" && access.MayCreate(e.App, e.Auth, probe)
+		probe := model.AsSample(core.NewRecord(col))
+		probe.SetControl(c.Id)
+		v.CanDraw = adopted && ctl.Method() == "stickprov" && access.MayCreate(e.App, e.Auth, probe.Record)
 		return v, nil
 	}
 	v.Sample = recs[0]
-	v.Header = model.JSONStrings(v.Sample.Get("header"))
+	smp := model.AsSample(v.Sample)
+	v.Header = model.JSONStrings(smp.Header())
 	items, err := list(e.App, e.Auth, model.SampleItems, "sample = {:s}", "position", 0, dbx.Params{"s": v.Sample.Id})
 	if err != nil {
 		return v, err
 	}
 	for _, it := range items {
-		v.Items = append(v.Items, templates.SampleItemView{Item: it, Data: model.JSONStrings(it.Get("data")), Evidence: it.GetStringSlice("evidence")})
+		item := model.AsSampleItem(it)
+		v.Items = append(v.Items, templates.SampleItemView{Item: it, Data: model.JSONStrings(item.Data()), Evidence: item.Evidence()})
 	}
 	f := model.FindingsOf(e.App, v.Sample.Id)
 	v.Findings = f.Text().In(lang(e))
@@ -111,11 +116,11 @@ func (s *server) sampleView(e *core.RequestEvent, c *core.Record, period string)
 		v.Result = res
 	}
 	name := "populationen.csv"
-	if files := v.Sample.GetStringSlice("population"); len(files) > 0 {
+	if files := smp.Population(); len(files) > 0 {
 		name = files[0]
 	}
-	v.Verify = fmt.Sprintf("ikplan sample verify %s --seed %s --size %d --method %s", shellWord(name), v.Sample.GetString("seed"), v.Sample.GetInt("size"), v.Sample.GetString("method"))
-	if col := v.Sample.GetString("column"); col != "" {
+	v.Verify = fmt.Sprintf("ikplan sample verify %s --seed %s --size %d --method %s", shellWord(name), smp.Seed(), smp.Size(), smp.Method())
+	if col := smp.Column(); col != "" {
 		v.Verify += " --column " + shellWord(col)
 	}
 	return v, nil
@@ -154,9 +159,9 @@ func (s *server) sampleDraw(e *core.RequestEvent) error {
 	if err != nil {
 		return err
 	}
-	probe := core.NewRecord(col)
-	probe.Set("control", c.Id)
-	if !access.MayCreate(e.App, e.Auth, probe) {
+	probe := model.AsSample(core.NewRecord(col))
+	probe.SetControl(c.Id)
+	if !access.MayCreate(e.App, e.Auth, probe.Record) {
 		return errForbidden
 	}
 	if e.Request.ContentLength > maxSampleUpload {
@@ -198,24 +203,25 @@ func (s *server) sampleDraw(e *core.RequestEvent) error {
 	} else if strings.TrimSpace(v.Paste) != "" {
 		data = []byte(v.Paste)
 	}
-	r := core.NewRecord(col)
-	r.Set("control", c.Id)
-	r.Set("period", period)
+	r := model.AsSample(core.NewRecord(col))
+	r.SetControl(c.Id)
+	r.SetPeriod(period)
 	size, _ := strconv.Atoi(v.Size)
-	r.Set("size", size)
-	r.Set("method", v.Method)
+	r.SetSize(size)
+	r.SetMethod(v.Method)
 	if sample.NeedsColumn(v.Method) {
-		r.Set("column", v.Column) // the one field serves both methods; srs draws by none
+		r.SetColumn(v.Column) // the one field serves both methods; srs draws by none
 	}
 	if data != nil {
 		file, err := filesystem.NewFileFromBytes(data, name)
 		if err != nil {
 			return err
 		}
-		r.Set("population", file)
+		r.Set(model.FieldSamplePopulation, file) // an upload: SetPopulation takes the stored names
 	}
-	if err := save(e.App, e.Auth, r); err != nil {
-		errs, ok := formErrors(lang(e), err, "period", "population", "method", "column", "size", "control")
+	if err := save(e.App, e.Auth, r.Record); err != nil {
+		errs, ok := formErrors(lang(e), err, model.FieldSamplePeriod, model.FieldSamplePopulation, model.FieldSampleMethod,
+			model.FieldSampleColumn, model.FieldSampleSize, model.FieldSampleControl)
 		if !ok {
 			return err
 		}
@@ -223,7 +229,7 @@ func (s *server) sampleDraw(e *core.RequestEvent) error {
 		if p, perr := sample.Read(data); perr == nil {
 			v.Columns = p.Header
 		}
-		if f := errs.For("control"); f != "" {
+		if f := errs.For(model.FieldSampleControl); f != "" {
 			errs = append(templates.Errors{{Field: "period", Message: f}}, errs...)
 		}
 		v.Errors = errs
@@ -239,7 +245,7 @@ func sampleOfPath(e *core.RequestEvent) (smp, control *core.Record, err error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	control, err = view(e.App, e.Auth, model.Controls, smp.GetString("control"))
+	control, err = view(e.App, e.Auth, model.Controls, model.AsSample(smp).Control())
 	return smp, control, err
 }
 
@@ -250,7 +256,7 @@ func (s *server) samplePopulation(e *core.RequestEvent) error {
 	if err != nil {
 		return err
 	}
-	files := smp.GetStringSlice("population")
+	files := model.AsSample(smp).Population()
 	if len(files) == 0 {
 		return errNotFound
 	}
@@ -283,7 +289,7 @@ func (s *server) sampleEvidence(e *core.RequestEvent) error {
 		return err
 	}
 	name := e.Request.PathValue("file")
-	if !slices.Contains(it.GetStringSlice("evidence"), name) {
+	if !slices.Contains(model.AsSampleItem(it).Evidence(), name) {
 		return errNotFound
 	}
 	fsys, err := e.App.NewFilesystem()
@@ -324,9 +330,10 @@ func (s *server) sampleDelete(e *core.RequestEvent) error {
 	if !may(e.App, e.Auth, smp, smp.Collection().DeleteRule) {
 		return errForbidden
 	}
+	period := model.AsSample(smp).Period()
 	err = model.RunAs(e.App, model.ActorFromAuth(e.Auth), func(tx core.App) error { return tx.Delete(smp) })
 	if err != nil {
-		v, verr := s.sampleView(e, c, smp.GetString("period"))
+		v, verr := s.sampleView(e, c, period)
 		if verr != nil {
 			return verr
 		}
@@ -337,7 +344,7 @@ func (s *server) sampleDelete(e *core.RequestEvent) error {
 		v.Errors = errs
 		return s.samplePageRender(e, http.StatusUnprocessableEntity, v)
 	}
-	return done(e, "/controls/"+c.Id+"/sample?period="+smp.GetString("period"), i18n.M("flash.sample_deleted", "period", smp.GetString("period")))
+	return done(e, "/controls/"+c.Id+"/sample?period="+period, i18n.M("flash.sample_deleted", "period", period))
 }
 
 // itemOfPath loads the item of the URL under its sample.
@@ -346,7 +353,7 @@ func itemOfPath(e *core.RequestEvent, smp *core.Record) (*core.Record, error) {
 	if err != nil {
 		return nil, err
 	}
-	if it.GetString("sample") != smp.Id {
+	if model.AsSampleItem(it).Sample() != smp.Id {
 		return nil, errNotFound
 	}
 	return it, nil
@@ -366,28 +373,30 @@ func (s *server) sampleAssess(e *core.RequestEvent) error {
 	if err := e.Request.ParseMultipartForm(1 << 20); err != nil && !errors.Is(err, http.ErrNotMultipart) {
 		return err
 	}
-	it.Set("status", e.Request.FormValue("status"))
-	it.Set("note", strings.TrimSpace(e.Request.FormValue("note")))
-	if files, err := e.FindUploadedFiles("evidence"); err == nil {
-		it.Set("evidence+", files)
+	period, item := model.AsSample(smp).Period(), model.AsSampleItem(it)
+	item.SetStatus(e.Request.FormValue("status"))
+	item.SetNote(strings.TrimSpace(e.Request.FormValue("note")))
+	if files, err := e.FindUploadedFiles(model.FieldSampleItemEvidence); err == nil {
+		item.Set(model.FieldSampleItemEvidence+"+", files) // appended uploads: SetEvidence replaces the stored names
 	}
 	if err := save(e.App, e.Auth, it); err != nil {
-		errs, ok := formErrors(lang(e), err, "status", "note", "evidence", "sample")
+		errs, ok := formErrors(lang(e), err, model.FieldSampleItemStatus, model.FieldSampleItemNote,
+			model.FieldSampleItemEvidence, model.FieldSampleItemSample)
 		if !ok {
 			return err
 		}
 		for i := range errs {
 			errs[i].Field = "item-" + it.Id + "-" + errs[i].Field
 		}
-		v, verr := s.sampleView(e, c, smp.GetString("period"))
+		v, verr := s.sampleView(e, c, period)
 		if verr != nil {
 			return verr
 		}
 		v.Errors = errs
 		return s.samplePageRender(e, http.StatusUnprocessableEntity, v)
 	}
-	return done(e, "/controls/"+c.Id+"/sample?period="+smp.GetString("period")+"#item-"+it.Id,
-		i18n.M("flash.sample_item_saved", "position", it.GetInt("position")))
+	return done(e, "/controls/"+c.Id+"/sample?period="+period+"#item-"+it.Id,
+		i18n.M("flash.sample_item_saved", "position", item.Position()))
 }
 
 // sampleDeviation handles "POST /samples/{id}/items/{item}/deviation": a
@@ -402,36 +411,38 @@ func (s *server) sampleDeviation(e *core.RequestEvent) error {
 	if err != nil {
 		return err
 	}
-	res, err := e.App.FindFirstRecordByFilter(model.Results, "control = {:c} && period = {:p}", dbx.Params{"c": c.Id, "p": smp.GetString("period")})
-	if err != nil || it.GetString("status") != model.ItemDeviation || it.GetString("deviation") != "" {
+	period, item := model.AsSample(smp).Period(), model.AsSampleItem(it)
+	res, err := e.App.FindFirstRecordByFilter(model.Results, "control = {:c} && period = {:p}", dbx.Params{"c": c.Id, "p": period})
+	if err != nil || item.Status() != model.ItemDeviation || item.Deviation() != "" {
 		return errNotFound
 	}
 	col, err := e.App.FindCachedCollectionByNameOrId(model.Deviations)
 	if err != nil {
 		return err
 	}
-	dev := core.NewRecord(col)
-	dev.Set("result", res.Id)
-	dev.Set("description", i18n.M("sample.deviation_text", "position", it.GetInt("position"), "row", it.GetInt("row"),
-		"values", strings.Join(model.JSONStrings(it.Get("data")), " · "), "note", it.GetString("note")).In(i18n.Sv))
+	dev := model.AsDeviation(core.NewRecord(col))
+	dev.SetResult(res.Id)
+	dev.SetDescription(i18n.M("sample.deviation_text", "position", item.Position(), "row", item.Row(),
+		"values", strings.Join(model.JSONStrings(item.Data()), " · "), "note", item.Note()).In(i18n.Sv))
 	err = model.RunAs(e.App, model.ActorFromAuth(e.Auth), func(tx core.App) error {
-		if err := save(tx, e.Auth, dev); err != nil {
+		if err := save(tx, e.Auth, dev.Record); err != nil {
 			return err
 		}
-		it.Set("deviation", dev.Id)
+		item.SetDeviation(dev.Id)
 		return save(tx, e.Auth, it)
 	})
 	if err != nil {
-		v, verr := s.sampleView(e, c, smp.GetString("period"))
+		v, verr := s.sampleView(e, c, period)
 		if verr != nil {
 			return verr
 		}
-		errs, ok := formErrors(lang(e), err, "status", "description", "result", "deviation")
+		errs, ok := formErrors(lang(e), err, model.FieldSampleItemStatus, model.FieldDeviationDescription,
+			model.FieldDeviationResult, model.FieldSampleItemDeviation)
 		if !ok {
 			return err
 		}
 		v.Errors = errs
 		return s.samplePageRender(e, http.StatusUnprocessableEntity, v)
 	}
-	return done(e, "/controls/"+c.Id+"#deviation-"+dev.Id, i18n.M("flash.sample_deviation", "position", it.GetInt("position")))
+	return done(e, "/controls/"+c.Id+"#deviation-"+dev.Id, i18n.M("flash.sample_deviation", "position", item.Position()))
 }
