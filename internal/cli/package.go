@@ -158,37 +158,3 @@ func packageBuildCommand(app *pocketbase.PocketBase) *cobra.Command {
 	f.StringVar(&lang, "lang", i18n.Sv, "språk för flikarnas rubriker och LASMIG.txt: sv eller en")
 	return cmd
 }
-
-// writeStreamed writes path through a temporary file in the same folder,
-// filled by fill and renamed into place, so a failure never leaves half a
-// file and the content is never held in memory.
-func writeStreamed(path string, fill func(f *os.File) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".ikplan-*.tmp")
-	if err != nil {
-		return fmt.Errorf("filen %s kunde inte skrivas: %w", path, err)
-	}
-	done := false
-	defer func() {
-		if !done {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err := fill(tmp); err != nil {
-		return fmt.Errorf("filen %s kunde inte skrivas: %w", path, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("filen %s kunde inte skrivas: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("filen %s kunde inte skrivas: %w", path, err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("filen %s kunde inte skrivas: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("filen %s kunde inte skrivas: %w", path, err)
-	}
-	done = true
-	return nil
-}

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/pocketbase/dbx"
@@ -116,7 +115,7 @@ func exportCommand(app *pocketbase.PocketBase) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if err := writeAtomically(out, func(f *os.File) error { return report.ExportPlan(app, plan.Id, f) }); err != nil {
+			if err := writeStreamed(out, func(f *os.File) error { return report.ExportPlan(app, plan.Id, f) }); err != nil {
 				return fmt.Errorf("planen kunde inte skrivas till %s: %w", out, err)
 			}
 			n, _ := app.CountRecords(model.Controls, dbx.HashExp{"plan": plan.Id})
@@ -128,26 +127,4 @@ func exportCommand(app *pocketbase.PocketBase) *cobra.Command {
 	plan.Flags().StringVarP(&out, "output", "o", "", "filen att skriva, t.ex. plan.xlsx")
 	cmd.AddCommand(plan)
 	return cmd
-}
-
-// writeAtomically writes a file through a temporary file beside it, so a
-// failed write never leaves half a file under the name.
-func writeAtomically(name string, write func(f *os.File) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // a no-op once renamed
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), name)
 }

@@ -4,15 +4,15 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/pocketbase/dbx"
-	"ikplan/internal/model"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/pocketbase/dbx"
+
+	"ikplan/internal/model"
 
 	"github.com/pocketbase/pocketbase"
 	"github.com/pocketbase/pocketbase/core"
@@ -157,38 +157,4 @@ func buildReport(app core.App, kind, boardName string, year int, public bool, no
 	}
 	d, err := report.FollowUp(app, b.Id, year, public)
 	return d, "uppfoljning-" + slug + "-" + suffix, err
-}
-
-// writeAtomic writes data to path through a temporary file in the same
-// folder, renamed into place, so a failure never leaves half a file.
-func writeAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".ikplan-*.tmp")
-	if err != nil {
-		return fmt.Errorf("filen %s kunde inte skrivas: %w", path, err)
-	}
-	done := false
-	defer func() {
-		if !done {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err := tmp.Write(data); err != nil {
-		return fmt.Errorf("filen %s kunde inte skrivas: %w", path, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("filen %s kunde inte skrivas: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("filen %s kunde inte skrivas: %w", path, err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("filen %s kunde inte skrivas: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("filen %s kunde inte skrivas: %w", path, err)
-	}
-	done = true
-	return nil
 }
