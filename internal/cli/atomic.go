@@ -3,25 +3,37 @@ package cli
 import (
 	"fmt"
 	"os"
-
-	"github.com/google/renameio/v2"
+	"path/filepath"
 )
 
 // writeStreamed writes path through a temporary file in the same folder,
-// filled by fill and renamed into place (renameio), so a failure never
-// leaves half a file under the name and the content need not be held in
-// memory. The file is readable by all, as a file the person saved.
+// filled by fill, synced and renamed into place, so a failure never leaves
+// half a file under the name and the content need not be held in memory.
+// The file is readable by all, as a file the person saved. (renameio does
+// this, but not on Windows, where ikplan also runs.)
 func writeStreamed(path string, fill func(f *os.File) error) error {
-	pf, err := renameio.NewPendingFile(path, renameio.WithPermissions(0o644))
+	failed := func(err error) error { return fmt.Errorf("filen %s kunde inte skrivas: %w", path, err) }
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".ikplan-*.tmp")
 	if err != nil {
-		return fmt.Errorf("filen %s kunde inte skrivas: %w", path, err)
+		return failed(err)
 	}
-	defer pf.Cleanup() // a no-op once in place
-	if err := fill(pf.File); err != nil {
-		return fmt.Errorf("filen %s kunde inte skrivas: %w", path, err)
+	defer os.Remove(tmp.Name()) // a no-op once renamed
+	if err := fill(tmp); err != nil {
+		tmp.Close()
+		return failed(err)
 	}
-	if err := pf.CloseAtomicallyReplace(); err != nil {
-		return fmt.Errorf("filen %s kunde inte skrivas: %w", path, err)
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return failed(err)
+	}
+	if err := tmp.Close(); err != nil {
+		return failed(err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return failed(err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return failed(err)
 	}
 	return nil
 }
