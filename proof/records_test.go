@@ -24,6 +24,7 @@ var typedPackages = []string{
 	"ikplan/internal/carry",
 	"ikplan/internal/cli",
 	"ikplan/internal/web",
+	"ikplan/templates",
 }
 
 // recordMethods are core.Record's methods that take a field's name.

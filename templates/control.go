@@ -102,9 +102,10 @@ func (f ReportForm) Shown() bool {
 
 // TargetCheck compares a measured value as typed ("8,1") with the
 // control's target; ok is false when there is no target or no number.
-func TargetCheck(c *core.Record, measured string) (met, ok bool) {
-	op := c.GetString("target_operator")
-	target, err1 := model.ParseDecimal(c.GetString("target_value"))
+func TargetCheck(r *core.Record, measured string) (met, ok bool) {
+	c := model.AsControl(r)
+	op := c.TargetOperator()
+	target, err1 := model.ParseDecimal(c.TargetValue())
 	value, err2 := model.ParseDecimal(measured)
 	if op == "" || err1 != nil || err2 != nil {
 		return false, false
@@ -113,10 +114,10 @@ func TargetCheck(c *core.Record, measured string) (met, ok bool) {
 }
 
 // HasTarget reports whether the control has a measurable target.
-func HasTarget(c *core.Record) bool { return c.GetString("target_operator") != "" }
+func HasTarget(c *core.Record) bool { return model.AsControl(c).TargetOperator() != "" }
 
 // ControlNumber is a control's number in its plan.
-func ControlNumber(c *core.Record) string { return strconv.Itoa(c.GetInt("number")) }
+func ControlNumber(c *core.Record) string { return strconv.Itoa(model.AsControl(c).Number()) }
 
 // describedBy lists the ids of a field's hint and message for aria-describedby.
 func describedBy(id string, hint bool, errs Errors) string {

@@ -45,11 +45,12 @@ func ReadDeadline(lang, typed string, now time.Time) DeadlineRead {
 // DeadlineLong is an action's deadline with the last day of its period:
 // "kvartal 3 2025 (senast 2025-09-30)", or only the date for a day.
 func DeadlineLong(lang string, a *core.Record) string {
-	d := a.GetDateTime("deadline")
+	act := model.AsAction(a)
+	d := act.Deadline()
 	if d.IsZero() {
 		return ""
 	}
-	precision := a.GetString("deadline_precision")
+	precision := act.DeadlinePrecision()
 	if precision == model.PrecisionDay || precision == "" {
 		return d.Time().Format(time.DateOnly)
 	}

@@ -4,14 +4,14 @@ import (
 	"time"
 
 	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/types"
 
 	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 )
 
-// Date writes a record's date field as ÅÅÅÅ-MM-DD, or "".
-func Date(r *core.Record, field string) string {
-	d := r.GetDateTime(field)
+// Date writes a record's date (model.AsPlan(r).AdoptedOn()) as ÅÅÅÅ-MM-DD, or "".
+func Date(d types.DateTime) string {
 	if d.IsZero() {
 		return ""
 	}
@@ -23,11 +23,12 @@ func Date(r *core.Record, field string) string {
 // deadline a page shows goes through it; model.FormatDeadline, Swedish
 // only, is for the documents.
 func Deadline(lang string, r *core.Record) string {
-	d := r.GetDateTime("deadline")
+	a := model.AsAction(r)
+	d := a.Deadline()
 	if d.IsZero() {
 		return ""
 	}
-	return DeadlineText(lang, d.Time(), r.GetString("deadline_precision"))
+	return DeadlineText(lang, d.Time(), a.DeadlinePrecision())
 }
 
 // Tag is a status shown as words with a colour, never colour alone.
@@ -61,7 +62,7 @@ func ActionTag(lang, status string) Tag {
 // tag, which for a continued action names the plan it continues in:
 // "Fortsätter i planen för 2025".
 func ActionStatusTag(lang string, a *core.Record, planYear int) Tag {
-	status := a.GetString("status")
+	status := model.AsAction(a).Status()
 	t := ActionTag(lang, status)
 	if status == model.ActionContinued && planYear > 0 {
 		t.Text = i18n.T(lang, "action.status.continued_in", model.ContinuedYear(planYear))
@@ -86,18 +87,19 @@ func DeadlinePassed(lang string, a *core.Record, now time.Time) string {
 }
 
 // Target writes a control's target: "Medel responstid < 10 minuter".
-func Target(c *core.Record) string {
-	op := c.GetString("target_operator")
+func Target(r *core.Record) string {
+	c := model.AsControl(r)
+	op := c.TargetOperator()
 	if op == "" {
 		return ""
 	}
-	v := c.GetString("target_value")
+	v := c.TargetValue()
 	if f, err := model.ParseDecimal(v); err == nil {
 		v = model.FormatDecimalSv(f)
 	}
 	sym := map[string]string{"<": "<", "<=": "≤", "=": "=", ">=": "≥", ">": ">"}[op]
-	s := c.GetString("target_metric") + " " + sym + " " + v
-	if u := c.GetString("target_unit"); u != "" {
+	s := c.TargetMetric() + " " + sym + " " + v
+	if u := c.TargetUnit(); u != "" {
 		s += " " + u
 	}
 	return s
@@ -105,7 +107,7 @@ func Target(c *core.Record) string {
 
 // Measured writes a result's measured value with a decimal comma.
 func Measured(r *core.Record) string {
-	v := r.GetString("measured_value")
+	v := model.AsResult(r).MeasuredValue()
 	if f, err := model.ParseDecimal(v); err == nil {
 		return model.FormatDecimalSv(f)
 	}

@@ -416,7 +416,7 @@ func ShowsHistoryLink(p Page) bool {
 	if p.User == nil {
 		return false
 	}
-	role := p.User.GetString("role")
+	role := model.AsUser(p.User).Role()
 	return role == model.RoleCoordinator || role == model.RoleAuditor
 }
 

@@ -85,7 +85,7 @@ func (p Page) UserName() string {
 	if p.User == nil {
 		return ""
 	}
-	if n := p.User.GetString("name"); n != "" {
+	if n := model.AsUser(p.User).Name(); n != "" {
 		return n
 	}
 	return p.User.Email()

@@ -7,6 +7,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"ikplan/internal/i18n"
+	"ikplan/internal/model"
 )
 
 // RiskStatusTag is a risk's status as a tag.
@@ -22,7 +23,7 @@ func BandTag(lang, band string) Tag {
 
 // RiskCategory is a risk's category in words, or "".
 func RiskCategory(lang string, r *core.Record) string {
-	if c := r.GetString("category"); c != "" {
+	if c := model.AsRisk(r).Category(); c != "" {
 		return ValueLabel(lang, "risks", "category", c)
 	}
 	return ""
@@ -33,7 +34,7 @@ func Treatment(lang string, a *core.Record) string {
 	if a == nil {
 		return ""
 	}
-	if t := a.GetString("treatment"); t != "" {
+	if t := model.AsRiskAssessment(a).Treatment(); t != "" {
 		return ValueLabel(lang, "risk_assessments", "treatment", t)
 	}
 	return ""

@@ -8,6 +8,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"ikplan/internal/i18n"
+	"ikplan/internal/model"
 	"ikplan/templates"
 )
 
@@ -17,8 +18,8 @@ import (
 func TestStartPageCountsInTheirNumber(t *testing.T) {
 	t.Parallel()
 	plan := func(title string) *core.Record {
-		r := core.NewRecord(core.NewBaseCollection("plans"))
-		r.Set("title", title)
+		r := core.NewRecord(core.NewBaseCollection(model.Plans))
+		model.AsPlan(r).SetTitle(title)
 		return r
 	}
 	v := templates.StartView{

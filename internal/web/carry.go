@@ -191,7 +191,7 @@ func (s *server) nextView(e *core.RequestEvent, plan *core.Record, pv carry.Prop
 		if d := c.Due(); !d.IsZero() {
 			due = carry.AddYears(d.Time(), 1).Format(time.DateOnly)
 		}
-		v.Controls = append(v.Controls, templates.NextControl{Control: c.Record, Owner: owners[c.Owner()], Due: due, NoOwner: noOwner[c.Id]})
+		v.Controls = append(v.Controls, templates.NextControl{Control: c, Owner: owners[c.Owner()], Due: due, NoOwner: noOwner[c.Id]})
 		labels[c.Id] = strconv.Itoa(c.Number()) + " " + c.Title()
 	}
 	get := func(key string) string {
@@ -202,7 +202,7 @@ func (s *server) nextView(e *core.RequestEvent, plan *core.Record, pv carry.Prop
 	}
 	for _, a := range pv.Unfinished {
 		v.Actions = append(v.Actions, templates.NextAction{
-			Action: a.Record, Control: labels[a.Control()], Owner: owners[a.Owner()],
+			Action: a, Control: labels[a.Control()], Owner: owners[a.Owner()],
 			Decision: get("decision-" + a.Id), Reason: get("reason-" + a.Id), Board: get("board-" + a.Id),
 		})
 	}

@@ -136,7 +136,7 @@ func (s *server) renderPlanBack(e *core.RequestEvent, plan *core.Record, reason 
 	}
 	if step == "revert" {
 		v.Facts = []templates.Fact{
-			{Term: i18nT(e, "history.f.adopted_on"), Value: templates.Date(plan, "adopted_on")},
+			{Term: i18nT(e, "history.f.adopted_on"), Value: templates.Date(model.AsPlan(plan).AdoptedOn())},
 			{Term: i18nT(e, "history.f.adopted_ref"), Value: model.AsPlan(plan).AdoptedRef()},
 		}
 		v.Effects = []string{i18nT(e, "confirm.revert.effect_status"), i18nT(e, "confirm.revert.effect_decision"),
@@ -146,7 +146,7 @@ func (s *server) renderPlanBack(e *core.RequestEvent, plan *core.Record, reason 
 		}
 	} else {
 		v.Facts = []templates.Fact{
-			{Term: i18nT(e, "history.f.reported_on"), Value: templates.Date(plan, "reported_on")},
+			{Term: i18nT(e, "history.f.reported_on"), Value: templates.Date(model.AsPlan(plan).ReportedOn())},
 			{Term: i18nT(e, "history.f.reported_ref"), Value: model.AsPlan(plan).ReportedRef()},
 		}
 		v.Effects = []string{i18nT(e, "confirm.reopen.effect_status"), i18nT(e, "confirm.reopen.effect_decision"),

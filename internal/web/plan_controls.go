@@ -49,7 +49,7 @@ func (s *server) controlForm(e *core.RequestEvent, plan, control *core.Record) t
 	for _, name := range controlFields {
 		f.Values[name] = control.GetString(name)
 	}
-	f.Values["due"] = templates.Date(control, "due")
+	f.Values["due"] = templates.Date(model.AsControl(control).Due())
 	f.Confidential = model.AsControl(control).Confidential()
 	return f
 }
