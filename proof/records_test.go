@@ -24,6 +24,8 @@ var typedPackages = []string{
 	"ikplan/internal/carry",
 	"ikplan/internal/cli",
 	"ikplan/internal/web",
+	"ikplan/internal/auditpkg",
+	"ikplan/internal/demo",
 }
 
 // recordMethods are core.Record's methods that take a field's name.
