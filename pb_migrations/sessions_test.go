@@ -78,7 +78,7 @@ func TestSessionsGetTheirSignInTime(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sess := &session.Session{Record: row}
+	sess := session.AsSession(row)
 	if got, want := sess.SignedIn(), row.GetDateTime("created").Time(); got.IsZero() || !got.Equal(want) {
 		t.Fatalf("Expected the sign-in time of an open session to be its row's creation %v, got %v", want, got)
 	}

@@ -25,7 +25,15 @@ var typedPackages = []string{
 	"ikplan/internal/cli",
 	"ikplan/internal/web",
 	"ikplan/templates",
+	"ikplan/internal/auditpkg",
+	"ikplan/internal/session",
+	"ikplan/internal/demo",
 }
+
+// recordPackages are the packages whose constants name a collection's
+// fields for its typed record: internal/model's domain records, and the
+// sessions, which internal/session owns with the rules of their expiry.
+var recordPackages = []string{"ikplan/internal/model", "ikplan/internal/session"}
 
 // recordMethods are core.Record's methods that take a field's name.
 var recordMethods = []string{"Get", "GetRaw", "GetString", "GetInt", "GetFloat", "GetBool",
@@ -142,18 +150,18 @@ func onRecord(info *types.Info, sel *ast.SelectorExpr) bool {
 }
 
 // fieldName reports the field a call names, when it is a string constant
-// that is not one of internal/model's (those belong to the typed records
+// that is not one of recordPackages' (those belong to the typed records
 // and to generic code that says which field it means).
 func fieldName(info *types.Info, arg ast.Expr) (string, bool) {
 	tv, ok := info.Types[arg]
 	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
 		return "", false
 	}
-	// a model constant, alone or with a modifier (FieldResultEvidence+"+")
+	// a typed record's constant, alone or with a modifier (FieldResultEvidence+"+")
 	fromModel := false
 	ast.Inspect(arg, func(n ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok {
-			if c, ok := info.Uses[id].(*types.Const); ok && c.Pkg() != nil && c.Pkg().Path() == "ikplan/internal/model" {
+			if c, ok := info.Uses[id].(*types.Const); ok && c.Pkg() != nil && slices.Contains(recordPackages, c.Pkg().Path()) {
 				fromModel = true
 			}
 		}

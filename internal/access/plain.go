@@ -30,6 +30,8 @@ func Plain() bool { return plain.Load() }
 // Uncached, when it returns true, keeps the engine from keeping built
 // statements (they are built for every query): by default when perf's one
 // off-switch (IKPLAN_PERF=off, --perf=off) turns the server's caches off.
+// It is asked on every query: perf reads the environment once at the
+// start, so asking is an atomic load.
 var Uncached = func() bool { return !perf.Enabled() }
 
 // runPlain is spec.run on PocketBase's plain path.

@@ -73,7 +73,7 @@ func Prepare(app core.App, req Request) (*Package, error) {
 func (p *Package) FileName() string {
 	name := "revisionspaket-" + strconv.Itoa(p.req.Year)
 	if p.board != nil {
-		name += "-" + report.Slug(p.board.GetString("name"))
+		name += "-" + report.Slug(model.AsBoard(p.board).Name())
 	}
 	return name + ".zip"
 }
@@ -84,7 +84,7 @@ func (p *Package) FileName() string {
 func (p *Package) Write(w io.Writer, k Key, madeFor string) error {
 	m := &Manifest{Format: Format, Created: p.req.Now.UTC().Truncate(time.Second), Year: p.req.Year, MadeFor: madeFor, Public: []string{}}
 	if p.board != nil {
-		m.Board = &BoardRef{Id: p.board.Id, Name: p.board.GetString("name")}
+		m.Board = &BoardRef{Id: p.board.Id, Name: model.AsBoard(p.board).Name()}
 	}
 	pk := newPacker(w, m)
 	a := access{app: p.app, user: p.req.User}

@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"ikplan/internal/model"
 	"ikplan/internal/report"
 )
 
@@ -39,25 +41,28 @@ func writeFiles(pk *packer, app core.App, dir string, t *tree) error {
 		return dir + "underlag/kontroll-" + nr + "/" + report.Slug(period) + "/"
 	}
 	for _, r := range t.results {
-		for _, name := range r.GetStringSlice("evidence") {
-			if err := copyFile(r, name, folder(r, r.GetString("period"))+safeName(name)); err != nil {
+		res := model.AsResult(r)
+		for _, name := range res.Evidence() {
+			if err := copyFile(r, name, folder(r, res.Period())+safeName(name)); err != nil {
 				return err
 			}
 		}
 	}
 	for _, s := range t.samples {
-		at := folder(s, s.GetString("period")) + "stickprov/"
-		if name := s.GetString("population"); name != "" {
+		smp := model.AsSample(s)
+		at := folder(s, smp.Period()) + "stickprov/"
+		if name := smp.PopulationFile(); name != "" {
 			if err := copyFile(s, name, at+"population-"+safeName(name)); err != nil {
 				return err
 			}
 		}
-		for _, it := range t.items {
-			if it.GetString("sample") != s.Id {
+		for _, r := range t.items {
+			it := model.AsSampleItem(r)
+			if it.Sample() != s.Id {
 				continue
 			}
-			for _, name := range it.GetStringSlice("evidence") {
-				if err := copyFile(it, name, fmt.Sprintf("%spost-%d/%s", at, it.GetInt("position"), safeName(name))); err != nil {
+			for _, name := range it.Evidence() {
+				if err := copyFile(r, name, fmt.Sprintf("%spost-%d/%s", at, it.Position(), safeName(name))); err != nil {
 					return err
 				}
 			}
@@ -67,9 +72,10 @@ func writeFiles(pk *packer, app core.App, dir string, t *tree) error {
 }
 
 // controlNumber is the control's number with its section, as a folder's name.
-func controlNumber(c *core.Record) string {
-	s := c.GetString("number")
-	if sec := c.GetString("section"); sec != "" {
+func controlNumber(r *core.Record) string {
+	c := model.AsControl(r)
+	s := strconv.Itoa(c.Number())
+	if sec := c.Section(); sec != "" {
 		s += "-" + sec
 	}
 	return s

@@ -12,7 +12,8 @@ import (
 
 // parentFields are the fields that tie a record to the one above it in a
 // plan: a deleted record's history row keeps them.
-var parentFields = []string{"plan", "control", "result", "deviation", "sample"}
+var parentFields = []string{model.FieldControlPlan, model.FieldResultControl, model.FieldDeviationResult,
+	model.FieldActionDeviation, model.FieldSampleItemSample}
 
 // history is the change history of the plan's records that the maker may
 // read: the plan and everything under it, deleted records included (a
@@ -29,17 +30,17 @@ func (p *Package) history(a access, t *tree) ([]*core.Record, error) {
 	// a deleted record under a deleted record: go on until nothing is added
 	for added := true; added; {
 		added = false
-		for _, d := range deletes {
-			if ids[d.GetString("record")] {
+		for _, d := range model.AsAuditEntrys(deletes) {
+			if ids[d.RecordId()] {
 				continue
 			}
 			var changes map[string][2]any
-			if json.Unmarshal([]byte(d.GetString("changes")), &changes) != nil {
+			if json.Unmarshal([]byte(d.Changes()), &changes) != nil {
 				continue
 			}
 			for _, f := range parentFields {
 				if parent, ok := changes[f][0].(string); ok && ids[parent] {
-					ids[d.GetString("record")] = true
+					ids[d.RecordId()] = true
 					added = true
 					break
 				}

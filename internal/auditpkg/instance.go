@@ -11,8 +11,8 @@ import (
 // Fields of the settings record that show the instance's public key in
 // the dashboard. The server sets them; see SetKeyFields.
 const (
-	FieldPublicKey   = "package_public_key"
-	FieldFingerprint = "package_key_fingerprint"
+	FieldPublicKey   = model.FieldSetupPackagePublicKey
+	FieldFingerprint = model.FieldSetupPackageKeyFingerprint
 )
 
 // InstanceKey returns the app's key, creating it on first use, and shows
@@ -26,7 +26,7 @@ func InstanceKey(app core.App) (Key, error) {
 	if err != nil {
 		return k, nil // no settings record yet: the first save sets the fields
 	}
-	if settings.GetString(FieldPublicKey) == PublicText(k.Public()) && settings.GetString(FieldFingerprint) == Fingerprint(k.Public()) {
+	if s := model.AsSetup(settings); s.PackagePublicKey() == PublicText(k.Public()) && s.PackageKeyFingerprint() == Fingerprint(k.Public()) {
 		return k, nil
 	}
 	if err := app.Save(settings); err != nil { // the settings hook sets the fields
@@ -47,8 +47,9 @@ func SetKeyFields(app core.App, settings *core.Record) error {
 		pub, fp = PublicText(k.Public()), Fingerprint(k.Public())
 	}
 	if settings.Collection().Fields.GetByName(FieldPublicKey) != nil {
-		settings.Set(FieldPublicKey, pub)
-		settings.Set(FieldFingerprint, fp)
+		s := model.AsSetup(settings)
+		s.SetPackagePublicKey(pub)
+		s.SetPackageKeyFingerprint(fp)
 	}
 	return nil
 }

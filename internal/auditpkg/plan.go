@@ -29,7 +29,7 @@ type tree struct {
 // loadTree reads a plan's records as the maker may read them.
 func loadTree(a access, plan *core.Record) (*tree, error) {
 	t := &tree{plan: plan, byId: map[string]*core.Record{plan.Id: plan}}
-	board, err := a.app.FindRecordById(model.Boards, plan.GetString("board"))
+	board, err := a.app.FindRecordById(model.Boards, model.AsPlan(plan).Board())
 	if err != nil {
 		return nil, fmt.Errorf("failed to load the board of plan %q: %w", plan.Id, err)
 	}
@@ -76,17 +76,20 @@ func (t *tree) controlOf(r *core.Record) *core.Record {
 		switch r.Collection().Name {
 		case model.Controls:
 			return r
-		case model.Results, model.Samples:
-			r = t.byId[r.GetString("control")]
+		case model.Results:
+			r = t.byId[model.AsResult(r).Control()]
+		case model.Samples:
+			r = t.byId[model.AsSample(r).Control()]
 		case model.Deviations:
-			r = t.byId[r.GetString("result")]
+			r = t.byId[model.AsDeviation(r).Result()]
 		case model.SampleItems:
-			r = t.byId[r.GetString("sample")]
+			r = t.byId[model.AsSampleItem(r).Sample()]
 		case model.Actions:
-			if c := r.GetString("control"); c != "" {
+			a := model.AsAction(r)
+			if c := a.Control(); c != "" {
 				return t.byId[c]
 			}
-			r = t.byId[r.GetString("deviation")]
+			r = t.byId[a.Deviation()]
 		default:
 			return nil
 		}
@@ -106,11 +109,11 @@ func (p *Package) writePlan(pk *packer, a access, plan *core.Record) error {
 		return err
 	}
 	public := int64(len(t.controls)) != all
-	boardName := t.board.GetString("name")
+	boardName := model.AsBoard(t.board).Name()
 	if public {
 		pk.m.Public = append(pk.m.Public, boardName)
 	}
-	year := plan.GetInt("year")
+	year := model.AsPlan(plan).Year()
 	dir := report.Slug(boardName) + "/"
 	name := report.Slug(boardName) + "-" + strconv.Itoa(year)
 	if public {

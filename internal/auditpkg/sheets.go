@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/types"
 
 	"ikplan/internal/i18n"
 	"ikplan/internal/model"
@@ -45,7 +46,7 @@ func (x *texts) user(id string) string {
 	}
 	n := id
 	if u, err := x.app.FindRecordById(model.Users, id); err == nil {
-		if n = u.GetString("name"); n == "" {
+		if n = model.AsUser(u).Name(); n == "" {
 			n = u.Email()
 		}
 	}
@@ -59,11 +60,11 @@ func (x *texts) control(r *core.Record) (string, string) {
 	if c == nil {
 		return "", ""
 	}
-	return model.ControlLabel(c), c.GetString("title")
+	return model.ControlLabel(c), model.AsControl(c).Title()
 }
 
-func date(r *core.Record, field string) string {
-	t := r.GetDateTime(field)
+// day is a date as the sheets show it, or "" when there is none.
+func day(t types.DateTime) string {
 	if t.IsZero() {
 		return ""
 	}
@@ -89,35 +90,38 @@ func (x *texts) coded(prefix, code string) string {
 func (x *texts) resultSheets() []sheet {
 	results := sheet{name: x.T("package.sheet.results"),
 		headers: x.heads("control", "title", "period", "performed_on", "performed_by", "outcome", "measured", "target_met", "account", "not_performed", "evidence", "id")}
-	for _, r := range x.t.results {
-		nr, title := x.control(r)
-		results.rows = append(results.rows, []any{nr, title, r.GetString("period"), date(r, "performed_on"), x.user(r.GetString("performed_by")),
-			x.coded("outcome.", r.GetString("outcome")), r.GetString("measured_value"), x.yesNo(r.GetBool("target_met")), r.GetString("account"),
-			r.GetString("not_performed_reason"), strings.Join(r.GetStringSlice("evidence"), ", "), r.Id})
+	for _, rec := range x.t.results {
+		nr, title := x.control(rec)
+		r := model.AsResult(rec)
+		results.rows = append(results.rows, []any{nr, title, r.Period(), day(r.PerformedOn()), x.user(r.PerformedBy()),
+			x.coded("outcome.", r.Outcome()), r.MeasuredValue(), x.yesNo(r.TargetMet()), r.Account(),
+			r.NotPerformedReason(), strings.Join(r.Evidence(), ", "), r.Id})
 	}
 	samples := sheet{name: x.T("package.sheet.samples"),
 		headers: x.heads("control", "title", "period", "method", "size", "rows", "seed", "file_sha256", "canonical_sha256", "population", "findings", "id")}
-	for _, s := range x.t.samples {
-		nr, title := x.control(s)
+	for _, rec := range x.t.samples {
+		nr, title := x.control(rec)
+		s := model.AsSample(rec)
 		f := model.FindingsOf(x.app, s.Id)
-		samples.rows = append(samples.rows, []any{nr, title, s.GetString("period"), s.GetString("method"), s.GetInt("size"), s.GetInt("population_rows"),
-			s.GetString("seed"), s.GetString("population_sha256"), s.GetString("canonical_sha256"), s.GetString("population"), f.Text().In(x.lang), s.Id})
+		samples.rows = append(samples.rows, []any{nr, title, s.Period(), s.Method(), s.Size(), s.PopulationRows(),
+			s.Seed(), s.PopulationSHA256(), s.CanonicalSHA256(), s.PopulationFile(), f.Text().In(x.lang), s.Id})
 	}
 	items := sheet{name: x.T("package.sheet.items"),
 		headers: x.heads("control", "period", "position", "row", "values", "assessment", "note", "evidence", "deviation", "id")}
-	for _, it := range x.t.items {
-		s := x.t.byId[it.GetString("sample")]
-		nr, _ := x.control(it)
+	for _, rec := range x.t.items {
+		it := model.AsSampleItem(rec)
+		s := model.AsSample(x.t.byId[it.Sample()])
+		nr, _ := x.control(rec)
 		var values []string
-		header := model.JSONStrings(s.Get("header"))
-		for i, v := range model.JSONStrings(it.Get("data")) {
+		header := model.JSONStrings(s.Header())
+		for i, v := range model.JSONStrings(it.Data()) {
 			if i < len(header) {
 				v = header[i] + ": " + v
 			}
 			values = append(values, v)
 		}
-		items.rows = append(items.rows, []any{nr, s.GetString("period"), it.GetInt("position"), it.GetInt("row"), strings.Join(values, "; "),
-			x.T("sample.status." + it.GetString("status")), it.GetString("note"), strings.Join(it.GetStringSlice("evidence"), ", "), it.GetString("deviation"), it.Id})
+		items.rows = append(items.rows, []any{nr, s.Period(), it.Position(), it.Row(), strings.Join(values, "; "),
+			x.T("sample.status." + it.Status()), it.Note(), strings.Join(it.Evidence(), ", "), it.Deviation(), it.Id})
 	}
 	return []sheet{results, samples, items}
 }
@@ -126,26 +130,28 @@ func (x *texts) resultSheets() []sheet {
 func (x *texts) deviationSheets() []sheet {
 	devs := sheet{name: x.T("package.sheet.deviations"),
 		headers: x.heads("control", "title", "period", "description", "significant", "root_cause", "status", "acceptance", "id")}
-	for _, d := range x.t.deviations {
-		nr, title := x.control(d)
+	for _, rec := range x.t.deviations {
+		nr, title := x.control(rec)
+		d := model.AsDeviation(rec)
 		period := ""
-		if r := x.t.byId[d.GetString("result")]; r != nil {
-			period = r.GetString("period")
+		if r := x.t.byId[d.Result()]; r != nil {
+			period = model.AsResult(r).Period()
 		}
-		devs.rows = append(devs.rows, []any{nr, title, period, d.GetString("description"), x.yesNo(d.GetBool("significant")), d.GetString("root_cause"),
-			x.coded("deviation.status.", d.GetString("status")), d.GetString("acceptance_reason"), d.Id})
+		devs.rows = append(devs.rows, []any{nr, title, period, d.Description(), x.yesNo(d.Significant()), d.RootCause(),
+			x.coded("deviation.status.", d.Status()), d.AcceptanceReason(), d.Id})
 	}
 	acts := sheet{name: x.T("package.sheet.actions"),
 		headers: x.heads("control", "title", "description", "owner", "deadline", "status", "done_on", "done_note", "cancel_reason", "deviation", "carried_from", "id")}
-	for _, a := range x.t.actions {
-		nr, title := x.control(a)
+	for _, rec := range x.t.actions {
+		nr, title := x.control(rec)
+		a := model.AsAction(rec)
 		deadline := ""
-		if d := a.GetDateTime("deadline"); !d.IsZero() {
-			deadline = model.FormatDeadline(d.Time(), a.GetString("deadline_precision"))
+		if d := a.Deadline(); !d.IsZero() {
+			deadline = model.FormatDeadline(d.Time(), a.DeadlinePrecision())
 		}
-		acts.rows = append(acts.rows, []any{nr, title, a.GetString("description"), x.user(a.GetString("owner")), deadline,
-			x.coded("action.status.", a.GetString("status")), date(a, "done_on"), a.GetString("done_note"), a.GetString("cancel_reason"),
-			a.GetString("deviation"), a.GetString("carried_from"), a.Id})
+		acts.rows = append(acts.rows, []any{nr, title, a.Description(), x.user(a.Owner()), deadline,
+			x.coded("action.status.", a.Status()), day(a.DoneOn()), a.DoneNote(), a.CancelReason(),
+			a.Deviation(), a.CarriedFrom(), a.Id})
 	}
 	return []sheet{devs, acts}
 }
@@ -154,21 +160,22 @@ func (x *texts) deviationSheets() []sheet {
 var opRank = map[string]int{model.OpCreate: 0, model.OpUpdate: 1, model.OpDelete: 2}
 
 // historySheet is the change history, oldest first, one row per field changed.
-func (x *texts) historySheet(rows []*core.Record) sheet {
+func (x *texts) historySheet(records []*core.Record) sheet {
+	rows := model.AsAuditEntrys(records)
 	sort.SliceStable(rows, func(i, j int) bool {
-		ti, tj := rows[i].GetDateTime("at").Time(), rows[j].GetDateTime("at").Time()
+		ti, tj := rows[i].At().Time(), rows[j].At().Time()
 		if !ti.Equal(tj) {
 			return ti.Before(tj)
 		}
-		return opRank[rows[i].GetString("op")] < opRank[rows[j].GetString("op")]
+		return opRank[rows[i].Op()] < opRank[rows[j].Op()]
 	})
 	s := sheet{name: x.T("package.sheet.history"),
 		headers: x.heads("at", "collection", "record", "op", "actor", "actor_name", "reason", "field", "before", "after")}
 	for _, h := range rows {
-		at := h.GetDateTime("at").Time().UTC().Format("2006-01-02 15:04:05") + " UTC"
-		base := []any{at, h.GetString("collection"), h.GetString("record"), h.GetString("op"), h.GetString("actor"), h.GetString("actor_name"), h.GetString("reason")}
+		at := h.At().Time().UTC().Format("2006-01-02 15:04:05") + " UTC"
+		base := []any{at, h.RecordCollection(), h.RecordId(), h.Op(), h.Actor(), h.ActorName(), h.Reason()}
 		var changes map[string][2]any
-		_ = json.Unmarshal([]byte(h.GetString("changes")), &changes)
+		_ = json.Unmarshal([]byte(h.Changes()), &changes)
 		fields := make([]string, 0, len(changes))
 		for f := range changes {
 			fields = append(fields, f)

@@ -110,9 +110,10 @@ func planWorkbook(app core.App, boardName string, year int, public bool, w io.Wr
 	if err != nil {
 		return "", "", err
 	}
+	board := model.AsBoard(b)
 	plan, err := app.FindFirstRecordByFilter(model.Plans, "board = {:b} && year = {:y}", dbx.Params{"b": b.Id, "y": year})
 	if err != nil {
-		return "", "", fmt.Errorf("%s har ingen internkontrollplan för %d", model.AsBoard(b).Name(), year)
+		return "", "", fmt.Errorf("%s har ingen internkontrollplan för %d", board.Name(), year)
 	}
 	filter := "plan = {:p}"
 	if public {
@@ -129,7 +130,7 @@ func planWorkbook(app core.App, boardName string, year int, public bool, w io.Wr
 	if public {
 		suffix += "-offentlig"
 	}
-	return "internkontrollplan-" + report.Slug(model.AsBoard(b).Name()) + "-" + suffix, fmt.Sprintf("%s internkontrollplan %d", model.UpperFirst(model.BoardGenitive(b)), year), nil
+	return "internkontrollplan-" + report.Slug(board.Name()) + "-" + suffix, fmt.Sprintf("%s internkontrollplan %d", model.UpperFirst(model.BoardGenitive(b)), year), nil
 }
 
 // buildReport builds the document and its file name without extension.

@@ -485,10 +485,10 @@ func (p *setupPlan) apply(app core.App) (lines []string, changed int, err error)
 			if err != nil {
 				return fmt.Errorf("failed to find the settings record: %w", err)
 			}
-			if model.AsSetup(rec).Municipality() == *p.municipality {
+			if s := model.AsSetup(rec); s.Municipality() == *p.municipality {
 				same("kommunens namn ”%s”", *p.municipality)
 			} else {
-				model.AsSetup(rec).SetMunicipality(*p.municipality)
+				s.SetMunicipality(*p.municipality)
 				if err := tx.Save(rec); err != nil {
 					return fmt.Errorf("--municipality: %w", err)
 				}

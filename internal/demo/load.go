@@ -154,9 +154,10 @@ func (l *loader) run(password string) error {
 	if err != nil {
 		return err
 	}
-	plan.Set("status", model.PlanAdopted)
-	plan.Set("adopted_on", date("2024-01-29"))
-	plan.Set("adopted_ref", "KS § 5, dnr KS 2024/0001 (demodata)")
+	adopted := model.AsPlan(plan)
+	adopted.SetStatus(model.PlanAdopted)
+	adopted.SetAdoptedOn(time.Date(2024, time.January, 29, 0, 0, 0, 0, time.UTC))
+	adopted.SetAdoptedRef("KS § 5, dnr KS 2024/0001 (demodata)")
 	if err := l.app.Save(plan); err != nil {
 		return fmt.Errorf("failed to adopt the demo plan: %w", err)
 	}

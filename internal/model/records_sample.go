@@ -97,3 +97,7 @@ func (p *Sample) Column() string { return p.GetString(FieldSampleColumn) }
 
 // SetColumn sets the stratum or amount column.
 func (p *Sample) SetColumn(v string) { p.Set(FieldSampleColumn, v) }
+
+// PopulationFile is the name of the population file, or "" (the field
+// holds one file; Population is the same as a list).
+func (p *Sample) PopulationFile() string { return p.GetString(FieldSamplePopulation) }

@@ -6,8 +6,9 @@
 //
 // The switch: IKPLAN_PERF=off in the environment, `--perf=off` on the
 // command line, or SetEnabled(false) from Go, turns every part off at once
-// for debugging. Each part reads the switch when it is set up (the server's
-// start, a test app's creation), not on every request.
+// for debugging. The environment is read once, when the program starts;
+// each part reads the switch when it is set up (the server's start, a test
+// app's creation), not on every request.
 //
 // The parts, and when each empties:
 //

@@ -55,7 +55,9 @@ type cachedPage struct {
 const EnvPageCache = "IKPLAN_PAGE_CACHE"
 
 // NewCache is an empty page cache; nil when not Enabled, or when
-// IKPLAN_PAGE_CACHE is "off".
+// IKPLAN_PAGE_CACHE is "off". It is called once when a server is set up,
+// not per request, and reads IKPLAN_PAGE_CACHE then: the page benchmarks
+// set it for one run and build their server after.
 func NewCache() *Cache {
 	if !Enabled() || os.Getenv(EnvPageCache) == "off" {
 		return nil

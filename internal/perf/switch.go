@@ -15,17 +15,26 @@ const Env = "IKPLAN_PERF"
 // Flag is the command line's switch: --perf=off is IKPLAN_PERF=off.
 const Flag = "perf"
 
-// forcedOff is set by SetEnabled(false) or --perf=off.
-var forcedOff atomic.Bool
+// envOff is IKPLAN_PERF=off, read once when the program starts: the rule
+// engine asks Enabled on every query, which then costs an atomic load, not
+// a look through the environment. Setting IKPLAN_PERF later changes
+// nothing; SetEnabled is the switch from Go.
+var envOff = os.Getenv(Env) == "off"
+
+// off is whether the machinery is off: envOff at the start, then set by
+// SetEnabled or --perf=off.
+var off atomic.Bool
+
+func init() { off.Store(envOff) }
 
 // Enabled reports whether the performance machinery is on: unless
-// IKPLAN_PERF is "off", --perf=off was given or SetEnabled(false) was
-// called. Each part asks when it is set up.
-func Enabled() bool { return !forcedOff.Load() && os.Getenv(Env) != "off" }
+// IKPLAN_PERF was "off" when the program started, --perf=off was given or
+// SetEnabled(false) was called. Each part asks when it is set up.
+func Enabled() bool { return !off.Load() }
 
 // SetEnabled turns the machinery off (false) or back to what the
-// environment says (true), for the parts set up from now on.
-func SetEnabled(on bool) { forcedOff.Store(!on) }
+// environment said at the start (true), for the parts set up from now on.
+func SetEnabled(on bool) { off.Store(!on || envOff) }
 
 // FromArgs reads --perf=off (or --perf off) from the command line's
 // arguments before anything is set up: PocketBase opens the database

@@ -109,3 +109,26 @@ func TestFromArgs(t *testing.T) {
 		}
 	}
 }
+
+// TestSwitchReadAtStart: IKPLAN_PERF is read once, when the program
+// starts, so the rule engine, which asks Enabled on every query, does not
+// look through the environment each time: setting it afterwards changes
+// nothing, and SetEnabled still turns the machinery off and on.
+func TestSwitchReadAtStart(t *testing.T) {
+	if !perf.Enabled() {
+		t.Skip("IKPLAN_PERF=off")
+	}
+	t.Cleanup(func() { perf.SetEnabled(true) })
+	t.Setenv(perf.Env, "off")
+	if !perf.Enabled() {
+		t.Fatalf("Expected %s=off set after the start to change nothing, got the machinery off", perf.Env)
+	}
+	perf.SetEnabled(false)
+	if perf.Enabled() {
+		t.Fatal("Expected SetEnabled(false) to turn the machinery off")
+	}
+	perf.SetEnabled(true)
+	if !perf.Enabled() {
+		t.Fatalf("Expected SetEnabled(true) to go back to what %s said at the start (on), got off", perf.Env)
+	}
+}

@@ -143,9 +143,18 @@ func (pd *planData) planRow(c *model.Control) []string {
 	}
 }
 
-// TargetText writes a control's target: "Medel responstid < 10 minuter",
-// or "" when it has none.
-func TargetText(c *model.Control) string {
+// Targeted is a record with a target: a control (*model.Control), or the
+// common control its copies take their target from (*model.CommonControl).
+type Targeted interface {
+	TargetMetric() string
+	TargetOperator() string
+	TargetValue() string
+	TargetUnit() string
+}
+
+// TargetText writes a control's or a common control's target: "Medel
+// responstid < 10 minuter", or "" when it has none.
+func TargetText(c Targeted) string {
 	op := c.TargetOperator()
 	if op == "" {
 		return ""

@@ -24,8 +24,9 @@ func commonSection(app core.App, plans []*planData, without []*core.Record, year
 		return nil, fmt.Errorf("failed to load the common controls of %d: %w", year, err)
 	}
 	var d Doc
-	for i, k := range commons {
-		if public && model.AsCommonControl(k).Confidential() {
+	for i, rec := range commons {
+		k := model.AsCommonControl(rec)
+		if public && k.Confidential() {
 			continue
 		}
 		if len(d.Blocks) == 0 {
@@ -33,7 +34,7 @@ func commonSection(app core.App, plans []*planData, without []*core.Record, year
 			d.P("", fmt.Sprintf("Kommunstyrelsen har beslutat kontroller som varje nämnd genomför %d. Tabellerna jämför nämndernas resultat.", year))
 		}
 		t := Table{
-			Caption: model.AsCommonControl(k).Title(),
+			Caption: k.Title(),
 			Header:  []string{"Nämnd", "Resultat", "Uppmätt värde", "Målet uppnått"},
 			Widths:  []float64{34, 28, 22, 16},
 		}
@@ -43,8 +44,8 @@ func commonSection(app core.App, plans []*planData, without []*core.Record, year
 		for _, b := range without {
 			t.Rows = append(t.Rows, []string{model.AsBoard(b).Name(), i18n.T(i18n.Sv, "common.standing.no_plan", year), "", ""})
 		}
-		d.H(2, fmt.Sprintf("kommungemensam-%d", i+1), model.AsCommonControl(k).Title())
-		if target := TargetText(model.AsControl(k)); target != "" { // a common control names its target as its copies do
+		d.H(2, fmt.Sprintf("kommungemensam-%d", i+1), k.Title())
+		if target := TargetText(k); target != "" {
 			d.P("note", "Mål: "+target+".")
 		}
 		d.T(t)
@@ -53,10 +54,10 @@ func commonSection(app core.App, plans []*planData, without []*core.Record, year
 }
 
 // commonRow is one board's row in a common control's table.
-func commonRow(pd *planData, k *core.Record) []string {
+func commonRow(pd *planData, k *model.CommonControl) []string {
 	name := pd.board.Name()
 	for _, it := range pd.items {
-		if it.control.GetString(model.CommonControlField) != k.Id {
+		if it.control.CommonControl() != k.Id {
 			continue
 		}
 		var outcomes, values []string

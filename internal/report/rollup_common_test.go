@@ -95,6 +95,9 @@ func TestRollUpComparesCommonControls(t *testing.T) {
 			t.Errorf("Expected %s's measured value %q as its result says, got %q (%v)", row[0], r.Measured, row[2], err)
 		}
 	}
+	if !strings.Contains(d.Text(), "Mål: Andel fel ≤ 5 %.") {
+		t.Errorf("Expected the common control's target under its heading, got\n%s", d.Text())
+	}
 	if commonTable(d, "Behörigheter i ekonomisystemet") == nil {
 		t.Errorf("Expected the internal version to compare the confidential common control")
 	}
@@ -112,5 +115,48 @@ func TestRollUpComparesCommonControls(t *testing.T) {
 	}
 	if commonTable(public, "Efterlevnad av attestreglementet") == nil || strings.Contains(public.Text(), "Behörigheter i ekonomisystemet") {
 		t.Errorf("Expected the public version to compare the open common control only, got\n%s", public.Text())
+	}
+}
+
+// TestTargetTextOfControlAndCommonControl: a common control and a control
+// with the same target write the same target, each read through its own
+// typed record, for every operator, with and without a unit; nothing
+// without an operator.
+func TestTargetTextOfControlAndCommonControl(t *testing.T) {
+	t.Parallel()
+	app := testapp.New(t)
+	commons, err := app.FindCachedCollectionByNameOrId(model.CommonControls)
+	if err != nil {
+		t.Fatal(err)
+	}
+	controls, err := app.FindCachedCollectionByNameOrId(model.Controls)
+	if err != nil {
+		t.Fatal(err)
+	}
+	scenarios := []struct{ metric, op, value, unit, want string }{
+		{"Andel fel", "<=", "5", "%", "Andel fel ≤ 5 %"},
+		{"Medel responstid", "<", "10", "minuter", "Medel responstid < 10 minuter"},
+		{"Andel i tid", ">=", "0.95", "", "Andel i tid ≥ 0,95"},
+		{"Antal fel", "=", "0", "", "Antal fel = 0"},
+		{"Antal kontroller", ">", "3", "st", "Antal kontroller > 3 st"},
+		{"Andel fel", "", "5", "%", ""},
+	}
+	for _, s := range scenarios {
+		k := model.AsCommonControl(core.NewRecord(commons))
+		k.SetTargetMetric(s.metric)
+		k.SetTargetOperator(s.op)
+		k.SetTargetValue(s.value)
+		k.SetTargetUnit(s.unit)
+		c := model.AsControl(core.NewRecord(controls))
+		c.SetTargetMetric(s.metric)
+		c.SetTargetOperator(s.op)
+		c.SetTargetValue(s.value)
+		c.SetTargetUnit(s.unit)
+		if got := report.TargetText(k); got != s.want {
+			t.Errorf("%q %q %q %q: expected the common control's target %q, got %q", s.metric, s.op, s.value, s.unit, s.want, got)
+		}
+		if got := report.TargetText(c); got != s.want {
+			t.Errorf("%q %q %q %q: expected the control's target %q, got %q", s.metric, s.op, s.value, s.unit, s.want, got)
+		}
 	}
 }

@@ -13,7 +13,7 @@ import (
 
 // HasFlash reports whether the session holds a confirmation for the next
 // page.
-func (s *Session) HasFlash() bool { return s.GetString("flash") != "" }
+func (s *Session) HasFlash() bool { return s.Flash() != "" }
 
 // flash is how a confirmation is stored: a catalogue key and its
 // parameters, never a finished sentence.

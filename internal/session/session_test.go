@@ -1,10 +1,13 @@
 package session_test
 
 import (
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"ikplan/internal/session"
+	"ikplan/proof/testapp"
 
 	"github.com/pocketbase/pocketbase/core"
 )
@@ -12,8 +15,8 @@ import (
 func TestSessionExpiryAndRenewal(t *testing.T) {
 	t.Parallel()
 	start := time.Date(2025, 3, 15, 8, 0, 0, 0, time.UTC)
-	s := &session.Session{Record: core.NewRecord(core.NewBaseCollection(session.Sessions))}
-	s.Set("signed_in", start)
+	s := session.AsSession(core.NewRecord(core.NewBaseCollection(session.Sessions)))
+	s.SetSignedIn(start)
 	s.Renew(start)
 	if got := s.Expires(); !got.Equal(start.Add(9 * time.Hour)) {
 		t.Fatalf("Expected the session to end a working day after its last use, got %v", got)
@@ -62,8 +65,8 @@ func TestSessionEndsAfterSignInHoweverUsed(t *testing.T) {
 	t.Parallel()
 	start := time.Date(2025, 3, 15, 7, 0, 0, 0, time.UTC)
 	for _, every := range []time.Duration{session.SessionRenew, time.Hour, 8 * time.Hour} {
-		s := &session.Session{Record: core.NewRecord(core.NewBaseCollection(session.Sessions))}
-		s.Set("signed_in", start)
+		s := session.AsSession(core.NewRecord(core.NewBaseCollection(session.Sessions)))
+		s.SetSignedIn(start)
 		s.Renew(start)
 		for at := time.Duration(0); at <= 13*time.Hour; at += time.Minute {
 			now := start.Add(at)
@@ -82,9 +85,50 @@ func TestSessionEndsAfterSignInHoweverUsed(t *testing.T) {
 		t.Fatalf("Expected sessions to last at most 12 hours (README, docs/RELIABILITY.md), got %v", session.SessionMax)
 	}
 	// no sign-in time (a row from before it was recorded, not migrated): ended
-	s := &session.Session{Record: core.NewRecord(core.NewBaseCollection(session.Sessions))}
+	s := session.AsSession(core.NewRecord(core.NewBaseCollection(session.Sessions)))
 	s.Renew(start)
 	if !s.Expired(start) {
 		t.Fatalf("Expected a session without a sign-in time to have ended")
+	}
+}
+
+// TestSessionRecordMatchesTheSchema: the typed record names every field
+// the migrations give the sessions and no other, and each setter writes
+// the field its getter reads (a field added without its getter, or a
+// setter on another field's constant, fails here).
+func TestSessionRecordMatchesTheSchema(t *testing.T) {
+	t.Parallel()
+	app := testapp.New(t)
+	col, err := app.FindCollectionByNameOrId(session.Sessions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var schema []string
+	for _, f := range col.Fields {
+		if n := f.GetName(); n != "id" && n != "created" {
+			schema = append(schema, n)
+		}
+	}
+	slices.Sort(schema)
+	if got := slices.Sorted(slices.Values(session.SessionFields)); !slices.Equal(got, schema) {
+		t.Errorf("Expected the typed record of %s to name %v, got %v", session.Sessions, schema, got)
+	}
+	at := time.Date(2025, 3, 15, 8, 0, 0, 0, time.UTC)
+	s := session.AsSession(core.NewRecord(col))
+	s.SetUserId("user00000000001")
+	s.SetTokenHash(strings.Repeat("ab", 32))
+	s.SetSignedIn(at)
+	s.SetExpires(at.Add(time.Hour))
+	s.SetLastSeen(at.Add(2 * time.Hour))
+	s.SetFlash(`{"key":"k"}`)
+	got := []any{s.UserId(), s.TokenHash(), s.SignedIn(), s.Expires(), s.LastSeen(), s.Flash()}
+	want := []any{"user00000000001", strings.Repeat("ab", 32), at, at.Add(time.Hour), at.Add(2 * time.Hour), `{"key":"k"}`}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("%s: expected the getter to read back %v, got %v", session.SessionFields[i], want[i], got[i])
+		}
+	}
+	if session.AsSession(nil) != nil {
+		t.Errorf("Expected AsSession(nil) to stay nil")
 	}
 }
