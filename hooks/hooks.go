@@ -35,7 +35,7 @@ const (
 	// handler of every record hook: it turns a lookup that failed with a
 	// database error (find) into the write's error, whatever rule made it.
 	PriorityLookupFailure = -1000
-	// PriorityLookups forgets a written record from its transaction's
+	// PriorityLookups forgets a written record from its write's
 	// lookup cache after everything inside has run, so that a rule
 	// checked later in the transaction reads the record as it now is.
 	PriorityLookups = -200
@@ -108,8 +108,9 @@ type rules struct {
 func (h *rules) today() time.Time { return model.Today(h.now()) }
 
 // find loads a record by id, or nil when the id is empty or no such
-// record exists. In a transaction with a lookup cache (model.CacheLookups,
-// an import's) a record already read in it is not read again.
+// record exists. In a write with a lookup cache (model.CacheLookups, an
+// import's, which app carries: bindWrite) a record already read in it is
+// not read again.
 //
 // The rules read nil as "nothing to check against" (no plan, no rule about
 // its status). A database error is not "no such record": find then stops
