@@ -41,7 +41,7 @@ func bindAudit(app core.App, h *rules) {
 				if err := e.Next(); err != nil {
 					return swedish(e.Record.Collection().Name, err)
 				}
-				return h.writeAudit(txApp, op, e.Record, before, board)
+				return h.writeAudit(txApp, e.Context, op, e.Record, before, board)
 			})
 		}
 	}
@@ -79,8 +79,9 @@ func bindAudit(app core.App, h *rules) {
 	})
 }
 
-// writeAudit saves the history row of one change.
-func (h *rules) writeAudit(app core.App, op string, rec, before *core.Record, board string) error {
+// writeAudit saves the history row of one change, with the context of the
+// event it is written for.
+func (h *rules) writeAudit(app core.App, ctx context.Context, op string, rec, before *core.Record, board string) error {
 	changes := diff(op, rec, before)
 	if op == model.OpUpdate && len(changes) == 0 {
 		return nil // nothing changed: no history row
@@ -103,8 +104,7 @@ func (h *rules) writeAudit(app core.App, op string, rec, before *core.Record, bo
 	if model.DeferHistory(app, row) {
 		return nil // a batch (an import) writes its history rows together
 	}
-	ctx := context.WithValue(context.Background(), auditKey{}, true)
-	if err := app.SaveWithContext(ctx, row); err != nil {
+	if err := app.SaveWithContext(context.WithValue(ctx, auditKey{}, true), row); err != nil {
 		return fmt.Errorf("failed to write the audit log: %w", err)
 	}
 	return nil

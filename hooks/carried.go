@@ -1,6 +1,8 @@
 package hooks
 
 import (
+	"context"
+
 	"github.com/pocketbase/pocketbase/core"
 
 	"ikplan/internal/model"
@@ -22,7 +24,7 @@ func bindCarried(app core.App) {
 		return errs.err()
 	})
 	app.OnRecordDeleteExecute(model.Actions).BindFunc(func(e *core.RecordEvent) error {
-		if err := reopenOriginal(e.App, e.Record); err != nil {
+		if err := reopenOriginal(e.App, e.Context, e.Record); err != nil {
 			return err
 		}
 		return e.Next()
@@ -81,7 +83,7 @@ func validateCarried(e *core.RecordEvent, errs fieldErrors) {
 // that one is closed as continued in it: planned or in progress as the
 // continuation was (in progress when it was already finished), without its
 // link. It is part of the carry operation, in the removal's transaction.
-func reopenOriginal(app core.App, copy *core.Record) error {
+func reopenOriginal(app core.App, ctx context.Context, copy *core.Record) error {
 	orig := find(app, model.Actions, copy.GetString("carried_from"))
 	if orig == nil || orig.GetString("status") != model.ActionContinued || orig.GetString("carried_to") != copy.Id {
 		return nil
@@ -97,6 +99,6 @@ func reopenOriginal(app core.App, copy *core.Record) error {
 		}
 		orig.Set("status", status)
 		orig.Set("carried_to", "")
-		return tx.Save(orig)
+		return tx.SaveWithContext(ctx, orig)
 	})
 }

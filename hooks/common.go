@@ -16,9 +16,6 @@ import (
 type commonKey struct{}
 
 func withCommon(ctx context.Context) context.Context {
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	return context.WithValue(ctx, commonKey{}, true)
 }
 

@@ -22,8 +22,9 @@ func bindControls(app core.App, h *rules) {
 		}
 		if r.IsNew() && r.GetInt("position") == 0 && r.GetString("plan") != "" {
 			var max struct{ N int }
-			_ = e.App.RecordQuery(model.Controls).Select("COALESCE(MAX(position), 0) AS n").
+			err := e.App.RecordQuery(model.Controls).Select("COALESCE(MAX(position), 0) AS n").
 				AndWhere(dbx.HashExp{"plan": r.GetString("plan")}).One(&max)
+			failLookup(model.Controls, "", err)
 			r.Set("position", max.N+1)
 		}
 		canonicalNumber(r, "target_value")
@@ -73,9 +74,10 @@ func (h *rules) validateControl(e *core.RecordEvent, errs fieldErrors) {
 
 	// a number is unique within its part (section) of the plan
 	var other []struct{ Id string }
-	_ = e.App.RecordQuery(model.Controls).Select("id").
+	err := e.App.RecordQuery(model.Controls).Select("id").
 		AndWhere(dbx.HashExp{"plan": plan.Id, "section": r.GetString("section"), "number": r.GetInt("number")}).
 		AndWhere(dbx.Not(dbx.HashExp{"id": r.Id})).Limit(1).All(&other)
+	failLookup(model.Controls, "", err)
 	if len(other) > 0 {
 		errs.add("number", "ikplan.control.number_taken", "number", r.GetInt("number"))
 	}

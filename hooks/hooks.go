@@ -25,11 +25,17 @@ import (
 // of equal priority run in the order they were bound. Most rules do not
 // care where they run and keep the default, PriorityRules. These do:
 const (
-	// PriorityLookupFailure is the outermost handler of every record
-	// hook: it turns a lookup that failed with a database error (find)
-	// into the write's error, whatever rule made it.
+	// PriorityWrite is the outermost handler of every record hook: it
+	// puts the write the event's context carries (model.Write: the actor,
+	// the lookups) into e.App, so that every handler inside reads it there
+	// and every nested save or delete made with e.App carries it on
+	// (bindWrite).
+	PriorityWrite = -2000
+	// PriorityLookupFailure is, inside PriorityWrite, the outermost
+	// handler of every record hook: it turns a lookup that failed with a
+	// database error (find) into the write's error, whatever rule made it.
 	PriorityLookupFailure = -1000
-	// PriorityLookups forgets a written record from its transaction's
+	// PriorityLookups forgets a written record from its write's
 	// lookup cache after everything inside has run, so that a rule
 	// checked later in the transaction reads the record as it now is.
 	PriorityLookups = -200
@@ -63,6 +69,7 @@ func bindAt(h recordHook, id string, priority int, fn func(*core.RecordEvent) er
 // app. now is the clock the rules use (time.Now outside tests).
 func Register(app core.App, now func() time.Time) {
 	h := &rules{now: now}
+	bindWrite(app)
 	bindLookupFailures(app)
 	bindAccessCheck(app)
 	bindLanguage(app)
@@ -101,8 +108,9 @@ type rules struct {
 func (h *rules) today() time.Time { return model.Today(h.now()) }
 
 // find loads a record by id, or nil when the id is empty or no such
-// record exists. In a transaction with a lookup cache (model.CacheLookups,
-// an import's) a record already read in it is not read again.
+// record exists. In a write with a lookup cache (model.CacheLookups, an
+// import's, which app carries: bindWrite) a record already read in it is
+// not read again.
 //
 // The rules read nil as "nothing to check against" (no plan, no rule about
 // its status). A database error is not "no such record": find then stops
@@ -123,6 +131,15 @@ func find(app core.App, collection, id string) *core.Record {
 		panic(lookupFailure{collection: collection, id: id, err: err})
 	}
 	return r
+}
+
+// failLookup stops the write, as find does, when a rule's query of the
+// collection failed with a database error: a rule never reads a failed
+// query as "nothing found".
+func failLookup(collection, id string, err error) {
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		panic(lookupFailure{collection: collection, id: id, err: err})
+	}
 }
 
 // lookupFailure is a lookup of a rule that the database could not answer.

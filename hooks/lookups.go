@@ -6,9 +6,10 @@ import (
 	"ikplan/internal/model"
 )
 
-// bindLookups drops every record written from its transaction's lookup
-// cache (model.CacheLookups) once the write has run, so that a rule checked
-// later in the same transaction reads the record as it now is.
+// bindLookups drops every record written from its write's lookup cache
+// (model.CacheLookups, which e.App carries: bindWrite) once the write has
+// run, so that a rule checked later in the same write reads the record as
+// it now is.
 func bindLookups(app core.App) {
 	forget := func(e *core.RecordEvent) error {
 		err := e.Next()

@@ -10,8 +10,11 @@ import (
 	"ikplan/internal/model"
 )
 
-// bindActor runs every REST API write (the dashboard's too) in a transaction
-// that knows who made it, so the history names the user or superuser.
+// bindActor runs every REST API write (the dashboard's and each of the
+// batch API's requests too) in a transaction that knows who made it: e.App
+// becomes an app carrying the write (model.RunAs), and the API's own save or
+// delete with it hands the write to every hook, so the history names the
+// user or superuser.
 func bindActor(app core.App) {
 	asActor := func(e *core.RecordRequestEvent) error {
 		if err := checkDates(e); err != nil {

@@ -117,7 +117,7 @@ func bindSamples(app core.App, h *rules) {
 			if err := e.Next(); err != nil {
 				return err
 			}
-			return followResult(tx, e.Record.GetString("sample"))
+			return followResult(tx, e.Context, e.Record.GetString("sample"))
 		})
 	})
 	app.OnRecordDelete(model.SampleItems).BindFunc(func(e *core.RecordEvent) error {
@@ -308,9 +308,6 @@ func drawItems(app core.App, ctx context.Context, r *core.Record) error {
 	if err != nil {
 		return err
 	}
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	ctx = context.WithValue(ctx, drawKey{}, true)
 	for i, idx := range picked {
 		item := core.NewRecord(col)
@@ -376,7 +373,7 @@ func sampleOf(app core.App, control, period string) *core.Record {
 // followResult writes the result of a sample's period once every item is
 // assessed: created the first time, its outcome and measured value
 // brought in line afterwards.
-func followResult(app core.App, sampleId string) error {
+func followResult(app core.App, ctx context.Context, sampleId string) error {
 	s := find(app, model.Samples, sampleId)
 	if s == nil {
 		return nil
@@ -403,7 +400,7 @@ func followResult(app core.App, sampleId string) error {
 	}
 	res.Set("outcome", f.Outcome())
 	res.Set("measured_value", value)
-	return app.Save(res)
+	return app.SaveWithContext(ctx, res)
 }
 
 // checkSampled: a result of a period drawn as a sample says what the

@@ -1,8 +1,6 @@
 package model
 
 import (
-	"sync"
-
 	"github.com/pocketbase/pocketbase/core"
 )
 
@@ -75,28 +73,25 @@ func ActorFromAuth(auth *core.Record) Actor {
 	return Actor{Kind: ActorUser, Id: auth.Id, Name: name, Role: auth.GetString("role")}
 }
 
-// actors maps an open transaction to the actor it runs for.
-var actors sync.Map
-
 // RunAs runs fn in a transaction on behalf of the actor, so that the audit
-// log names the actor for every change fn makes. Nested calls keep the
-// outermost actor.
+// log names the actor for every change fn makes: fn is given an app that
+// carries the write (Write), and every save or delete made with it, and
+// every one the hooks make for it, carries the actor. A call inside
+// another write (app carries one already) keeps the outer write and its
+// actor.
 func RunAs(app core.App, actor Actor, fn func(txApp core.App) error) error {
-	return app.RunInTransaction(func(txApp core.App) error {
-		key := txApp.NonconcurrentDB()
-		if _, taken := actors.LoadOrStore(key, actor); taken {
-			return fn(txApp)
-		}
-		defer actors.Delete(key)
-		return fn(txApp)
-	})
+	w := writeOf(app)
+	if w == nil {
+		w = &Write{Actor: actor}
+	}
+	return with(app, w, fn)
 }
 
-// ActorOf is the actor that the app's current transaction runs for, or the
-// system when it runs for nobody in particular.
+// ActorOf is the actor of the write app carries (RunAs; in a hook, the
+// event's app), or the system when it carries none.
 func ActorOf(app core.App) Actor {
-	if v, ok := actors.Load(app.NonconcurrentDB()); ok {
-		return v.(Actor)
+	if w := writeOf(app); w != nil {
+		return w.Actor
 	}
 	return System
 }

@@ -14,10 +14,6 @@ import (
 	"github.com/pocketbase/pocketbase/tools/types"
 )
 
-// batches maps a transaction run by RunBatch to the history rows its
-// writes have made so far.
-var batches sync.Map
-
 // historyBatch holds history rows until the batch's function returns.
 type historyBatch struct {
 	mu   sync.Mutex
@@ -27,50 +23,50 @@ type historyBatch struct {
 // RunBatch runs fn as RunAs does, in one transaction on behalf of the
 // actor, for a batch of writes such as an import: every write still goes
 // through the hooks, but what they share is done once. The rules' lookups
-// of plans, units, risks and users are kept for the transaction
-// (CacheLookups), and the history rows of the writes (DeferHistory) are
-// inserted together when fn returns nil, still inside the transaction, so
-// the batch and its history are committed or rolled back as one. Inside fn
-// the history of its own writes cannot be read yet.
+// of plans, units, risks and users are kept for the write (CacheLookups),
+// and the history rows of the writes (DeferHistory) are inserted together
+// when fn returns nil, still inside the transaction, so the batch and its
+// history are committed or rolled back as one. Inside fn the history of its
+// own writes cannot be read yet. A batch inside a batch is part of it; a
+// batch inside another write keeps that write's actor.
 func RunBatch(app core.App, actor Actor, fn func(tx core.App) error) error {
-	return RunAs(app, actor, func(tx core.App) error {
+	w := writeOf(app)
+	if w != nil && w.history != nil {
+		return app.RunInTransaction(fn) // a batch inside a batch is part of it
+	}
+	b := Write{Actor: actor}
+	if w != nil {
+		b = *w // the outer write's actor and marks
+	}
+	b.history = &historyBatch{}
+	return with(app, &b, func(tx core.App) error {
 		drop, err := CacheLookups(tx, Plans, Units, Risks, Users)
 		if err != nil {
 			return err
 		}
 		defer drop()
-		key := tx.NonconcurrentDB()
-		b := &historyBatch{}
-		if _, taken := batches.LoadOrStore(key, b); taken {
-			return fn(tx) // a batch inside a batch is part of it
-		}
-		defer batches.Delete(key)
 		if err := fn(tx); err != nil {
 			return err
 		}
-		b.mu.Lock()
-		rows := b.rows
-		b.rows = nil
-		b.mu.Unlock()
+		b.history.mu.Lock()
+		rows := b.history.rows
+		b.history.rows = nil
+		b.history.mu.Unlock()
 		return insertHistory(tx, rows)
 	})
 }
 
 // DeferHistory keeps a new history row to be inserted at the end of the
-// app's batch (RunBatch) and reports true; outside a batch it reports false
-// and the caller saves the row itself.
+// batch (RunBatch) app carries and reports true; outside a batch it
+// reports false and the caller saves the row itself.
 func DeferHistory(app core.App, row *core.Record) bool {
-	if !app.IsTransactional() {
+	w := writeOf(app)
+	if w == nil || w.history == nil {
 		return false
 	}
-	v, ok := batches.Load(app.NonconcurrentDB())
-	if !ok {
-		return false
-	}
-	b := v.(*historyBatch)
-	b.mu.Lock()
-	b.rows = append(b.rows, row)
-	b.mu.Unlock()
+	w.history.mu.Lock()
+	w.history.rows = append(w.history.rows, row)
+	w.history.mu.Unlock()
 	return true
 }
 

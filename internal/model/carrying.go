@@ -1,13 +1,8 @@
 package model
 
 import (
-	"sync"
-
 	"github.com/pocketbase/pocketbase/core"
 )
-
-// carrying holds the open transactions that run a carry operation.
-var carrying sync.Map
 
 // RunCarry runs fn in a transaction marked as a carry operation: next
 // year's plan (the decisions on unfinished actions) or a reorganisation's
@@ -17,22 +12,21 @@ var carrying sync.Map
 // closed). Everything else fn writes meets the ordinary rules. The mark
 // ends with fn; a call inside another keeps the outer mark.
 func RunCarry(app core.App, fn func(txApp core.App) error) error {
-	return app.RunInTransaction(func(txApp core.App) error {
-		key := txApp.NonconcurrentDB()
-		if _, taken := carrying.LoadOrStore(key, true); taken {
-			return fn(txApp)
-		}
-		defer carrying.Delete(key)
-		return fn(txApp)
-	})
+	w := writeOf(app)
+	if w != nil && w.carrying {
+		return app.RunInTransaction(fn)
+	}
+	c := Write{Actor: System}
+	if w != nil {
+		c = *w // the same actor, lookups and history
+	}
+	c.carrying = true
+	return with(app, &c, fn)
 }
 
-// Carrying reports whether the app's current transaction runs a carry
-// operation (RunCarry).
+// Carrying reports whether the write app carries is a carry operation
+// (RunCarry).
 func Carrying(app core.App) bool {
-	if !app.IsTransactional() {
-		return false
-	}
-	_, ok := carrying.Load(app.NonconcurrentDB())
-	return ok
+	w := writeOf(app)
+	return w != nil && w.carrying
 }

@@ -8,11 +8,8 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 )
 
-// lookups maps an open transaction to the records Find keeps for it.
-var lookups sync.Map
-
 // lookupCache holds records of some collections read by id within one
-// transaction.
+// write (Write).
 type lookupCache struct {
 	mu          sync.Mutex
 	collections []string
@@ -22,39 +19,42 @@ type lookupCache struct {
 type lookupKey struct{ collection, id string }
 
 // CacheLookups makes Find keep the records of the named collections that it
-// reads in txApp's transaction, so that a batch of writes (an import) that
-// checks the same plan, units and owners for every row reads each of them
-// once. The records stay only as long as the transaction: the cache is
-// dropped when the transaction ends, or earlier by the returned function.
-// A record written in the transaction is dropped at once (ForgetLookup, which
-// the hooks call for every create, update and delete), so a rule never reads
-// anything but what the transaction itself would read from the database.
+// reads in the write txApp carries (RunAs), so that a batch of writes (an
+// import) that checks the same plan, units and owners for every row reads
+// each of them once. The records stay only as long as the write's
+// transaction: the cache is dropped when the transaction ends, or earlier
+// by the returned function. A record written in the transaction is dropped
+// at once (ForgetLookup, which the hooks call for every create, update and
+// delete), so a rule never reads anything but what the transaction itself
+// would read from the database.
 //
-// It must be called inside a transaction; a second call for the same
-// transaction keeps the first cache and returns a function that does
+// It must be called inside a write's transaction; a second call for the
+// same write keeps the first cache and returns a function that does
 // nothing.
 func CacheLookups(txApp core.App, collections ...string) (drop func(), err error) {
+	w := writeOf(txApp)
 	info := txApp.TxInfo()
-	if info == nil || !txApp.IsTransactional() {
-		return func() {}, errors.New("CacheLookups must run inside a transaction")
+	if w == nil || info == nil || !txApp.IsTransactional() {
+		return func() {}, errors.New("CacheLookups must run inside a write's transaction (RunAs)")
 	}
-	key := txApp.NonconcurrentDB()
-	c := &lookupCache{collections: slices.Clone(collections), records: map[lookupKey]*core.Record{}}
-	if _, taken := lookups.LoadOrStore(key, c); taken {
+	if w.cache != nil {
 		return func() {}, nil
 	}
-	drop = func() { lookups.CompareAndDelete(key, c) }
+	c := &lookupCache{collections: slices.Clone(collections), records: map[lookupKey]*core.Record{}}
+	w.cache = c
+	drop = func() {
+		if w.cache == c {
+			w.cache = nil
+		}
+	}
 	info.OnComplete(func(error) error { drop(); return nil })
 	return drop, nil
 }
 
-// cacheOf is the lookup cache of the app's transaction, or nil.
+// cacheOf is the lookup cache of the write app carries, or nil.
 func cacheOf(app core.App) *lookupCache {
-	if !app.IsTransactional() {
-		return nil
-	}
-	if v, ok := lookups.Load(app.NonconcurrentDB()); ok {
-		return v.(*lookupCache)
+	if w := writeOf(app); w != nil {
+		return w.cache
 	}
 	return nil
 }
@@ -103,8 +103,8 @@ func RememberLookups(app core.App, records ...*core.Record) {
 	}
 }
 
-// ForgetLookup drops a record from the lookup cache of the app's
-// transaction: the hooks call it after every write of a record.
+// ForgetLookup drops a record from the lookup cache of the write app
+// carries: the hooks call it after every write of a record.
 func ForgetLookup(app core.App, collection, id string) {
 	c := cacheOf(app)
 	if c == nil {

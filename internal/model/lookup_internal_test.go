@@ -19,13 +19,13 @@ func TestLookupsDroppedAtTheEnd(t *testing.T) {
 	defer app.ClearBootstrap()
 	rollback := errors.New("rollback")
 	for _, end := range []error{nil, rollback} {
-		var key any
-		err := app.RunInTransaction(func(tx core.App) error {
-			key = tx.NonconcurrentDB()
+		var w *Write
+		err := RunAs(app, System, func(tx core.App) error {
+			w = writeOf(tx)
 			if _, err := CacheLookups(tx, Users); err != nil {
 				return err
 			}
-			if _, ok := lookups.Load(key); !ok {
+			if w.cache == nil {
 				t.Errorf("Expected a cache while the transaction runs")
 			}
 			return end
@@ -33,7 +33,7 @@ func TestLookupsDroppedAtTheEnd(t *testing.T) {
 		if !errors.Is(err, end) {
 			t.Fatalf("Expected %v, got %v", end, err)
 		}
-		if _, ok := lookups.Load(key); ok {
+		if w.cache != nil {
 			t.Errorf("Expected the cache dropped when the transaction ended with %v", end)
 		}
 	}

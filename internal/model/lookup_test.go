@@ -37,16 +37,22 @@ func TestLookupsStayInTheirTransaction(t *testing.T) {
 	app := testapp.New(t)
 	user := f.Users["ansvarig"]
 
-	// outside a transaction nothing is kept
+	// outside a write's transaction nothing is kept
 	if _, err := model.CacheLookups(app, model.Users); err == nil {
 		t.Errorf("Expected CacheLookups to refuse to run outside a transaction")
 	}
+	_ = app.RunInTransaction(func(tx core.App) error {
+		if _, err := model.CacheLookups(tx, model.Users); err == nil {
+			t.Errorf("Expected CacheLookups to refuse to run in a transaction that is no write's")
+		}
+		return nil
+	})
 	rename(t, app.DB(), user, "Utan transaktion")
 	if got := nameOf(t, app, user); got != "Utan transaktion" {
 		t.Errorf("Expected Find outside a transaction to read the database, got %q", got)
 	}
 
-	err := app.RunInTransaction(func(tx core.App) error {
+	err := model.RunAs(app, model.System, func(tx core.App) error {
 		drop, err := model.CacheLookups(tx, model.Users)
 		if err != nil {
 			return err
@@ -106,7 +112,7 @@ func TestLookupsStayInTheirTransaction(t *testing.T) {
 		}
 		return nil
 	})
-	_ = app.RunInTransaction(func(tx core.App) error {
+	_ = model.RunAs(app, model.System, func(tx core.App) error {
 		drop, _ := model.CacheLookups(tx, model.Users)
 		defer drop()
 		if got := nameOf(t, tx, user); got != "Nästa transaktion" {
@@ -117,7 +123,7 @@ func TestLookupsStayInTheirTransaction(t *testing.T) {
 
 	// nothing of a rolled-back transaction's cache is read by the next
 	rollback := errors.New("rollback")
-	err = app.RunInTransaction(func(tx core.App) error {
+	err = model.RunAs(app, model.System, func(tx core.App) error {
 		if _, err := model.CacheLookups(tx, model.Users); err != nil {
 			return err
 		}
@@ -128,7 +134,7 @@ func TestLookupsStayInTheirTransaction(t *testing.T) {
 		t.Fatalf("Expected the rollback, got %v", err)
 	}
 	rename(t, app.DB(), user, "Efter återställningen")
-	_ = app.RunInTransaction(func(tx core.App) error {
+	_ = model.RunAs(app, model.System, func(tx core.App) error {
 		drop, _ := model.CacheLookups(tx, model.Users)
 		defer drop()
 		if got := nameOf(t, tx, user); got != "Efter återställningen" {
