@@ -76,7 +76,7 @@ func TestRuleEngineAsRESTAPI(t *testing.T) {
 	full := os.Getenv("IKPLAN_DIFF") == "full"
 	values := valuesOf(t, app, schema, map[string][]string{})
 	people := equivRoles(t, app, w)
-	writes := writeCorpus(t, app, schema, full)
+	writes := writeCorpus(t, app, schema, full, w.ids["$c12"], w.ids["$r12"], w.ids["$d12"], w.ids["$ianplan"], w.ids["$ian"], w.ids["$annan"])
 	t.Logf("set up in %s", time.Since(start).Round(time.Millisecond))
 
 	for _, way := range []struct {
@@ -674,7 +674,10 @@ var bodyRef = regexp.MustCompile(`@request\.body\.(\w+)`)
 // pointing at each record it may point at (in turn by default); an update
 // of each record changing a text, a relation, and each field its update
 // rule reads (to another value and to the one it has); a delete of each.
-func writeCorpus(t *testing.T, app core.App, s *schema, full bool) []write {
+// A relation always points at each of always that it may point at too:
+// the confidential control and what lies under it, another board's plan,
+// another board, a person of another board.
+func writeCorpus(t *testing.T, app core.App, s *schema, full bool, always ...string) []write {
 	t.Helper()
 	var out []write
 	turn := 0
@@ -710,7 +713,14 @@ func writeCorpus(t *testing.T, app core.App, s *schema, full bool) []write {
 				if !ok || f.GetHidden() {
 					continue
 				}
-				for _, to := range pick(idsOf(s.byId[rf.CollectionId]), 2) {
+				targets := idsOf(s.byId[rf.CollectionId])
+				tos := pick(targets, 2)
+				for _, id := range always {
+					if slices.Contains(targets, id) && !slices.Contains(tos, id) {
+						tos = append(tos, id)
+					}
+				}
+				for _, to := range tos {
 					b := clone(body)
 					if rf.IsMultiple() {
 						b[f.GetName()] = []any{to}
