@@ -39,10 +39,14 @@ import (
 //
 //   - list: GET …/records?filter=…&sort=…&expand=…, the generated corpus of
 //     TestNothingHiddenShapesAnAnswer (forward and back relations, nested
-//     paths, @collection, every operator and modifier): the ids in their
-//     order and totalItems are ListAs's, ListIDsAs's and CountAs's; a 400
-//     is an error from the engine; every expanded record is one ViewAs
-//     lets the role view, and every related record ViewAs lets through is
+//     paths, @collection, every operator and modifier): the ids and
+//     totalItems are ListAs's, ListIDsAs's and CountAs's with the filter
+//     read as a client's (access.AsClient), and without it where the
+//     filter and sort read only the collection's own fields; in order,
+//     where the sort gives one (not unsorted, not by a field of many
+//     related records); a refused filter (400, or 403 for @collection) is
+//     an error from the engine; every expanded record is one ViewAs lets
+//     the role view, and every related record ViewAs lets through is
 //     expanded.
 //   - view: GET …/records/{id} 200 or 404 (403: superusers only) for
 //     every record is ViewAs's record or nil.
@@ -55,7 +59,8 @@ import (
 //     risk scale, the boards' executive flag), to the stored value or
 //     another, passes the update rule exactly when CanWith with the same
 //     method and body says yes (and Can, for a rule that does not read the
-//     request; and CanWith with Changes' body, when it is the same body).
+//     request; and CanWith with the body Changes makes of the changed
+//     record, which must be the body sent).
 //   - delete: DELETE …/records/{id} passes the delete rule exactly when Can
 //     says yes.
 //
