@@ -392,10 +392,12 @@ func (e *equiv) list(p equivRole, name string, q url.Values, path string) {
 	} else {
 		e.count("list empty")
 	}
-	// without a sort, or sorted by a field of many related records (which
-	// one of them orders the record is SQLite's choice), neither promises
-	// an order; a part of the list (a page) is then only as long
-	ordered := sort != "" && !e.sortsByMany(name, sort)
+	// without a sort that ends in the id (records alike in the sort's
+	// fields come in SQLite's order), or sorted by a field of many related
+	// records (which of them orders the record is SQLite's choice),
+	// neither promises an order; a part of the list (a page) is then only
+	// as long
+	ordered := totalSort(sort) && !e.sortsByMany(name, sort)
 	alike := func(got []string) bool {
 		switch {
 		case ordered:
@@ -427,10 +429,19 @@ func (e *equiv) list(p equivRole, name string, q url.Values, path string) {
 		col := e.collection(name)
 		for _, it := range page.Items {
 			for _, p2 := range strings.Split(expand, ",") {
-				e.expanded(p, what, col, it, strings.Split(p2, "."))
+				if segs := strings.Split(p2, "."); !e.expandFails(col, segs) {
+					e.expanded(p, what, col, it, segs)
+				}
 			}
 		}
 	}
+}
+
+// totalSort reports whether a sort orders every record: its last field is
+// the id.
+func totalSort(sort string) bool {
+	fields := strings.Split(sort, ",")
+	return sort != "" && strings.TrimLeft(fields[len(fields)-1], "-+") == "id"
 }
 
 // sortsByMany reports whether a sort of the collection reads a field
@@ -493,7 +504,9 @@ func (e *equiv) view(p equivRole, name, id, query string) {
 		}
 		if q, _ := url.ParseQuery(query); q.Get("expand") != "" {
 			for _, p2 := range strings.Split(q.Get("expand"), ",") {
-				e.expanded(p, what, e.collection(name), item, strings.Split(p2, "."))
+				if segs := strings.Split(p2, "."); !e.expandFails(e.collection(name), segs) {
+					e.expanded(p, what, e.collection(name), item, segs)
+				}
 			}
 		}
 	case http.StatusNotFound, http.StatusForbidden:
@@ -564,6 +577,27 @@ func (e *equiv) mayView(p equivRole, col, id string) bool {
 	e.viewable[key] = r != nil
 	e.mu.Unlock()
 	return r != nil
+}
+
+// expandFails reports whether PocketBase drops the whole expand path:
+// one of its steps reaches a collection only superusers may view, and
+// the fetch of that step fails (core.expandRecords returns the error
+// before it expands the steps before it). The path then answers nothing
+// of any rule.
+func (e *equiv) expandFails(col *core.Collection, segs []string) bool {
+	for _, seg := range segs {
+		if other, _, ok := strings.Cut(seg, "_via_"); ok {
+			col = e.collection(other)
+		} else if rf, ok := col.Fields.GetByName(seg).(*core.RelationField); ok {
+			col = e.schema.byId[rf.CollectionId]
+		} else {
+			return false
+		}
+		if col == nil || col.ViewRule == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // expanded checks the expand of one path in a record the REST API
