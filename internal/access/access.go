@@ -179,12 +179,43 @@ func Can(app core.App, user *core.Record, r *core.Record, rule *string) bool {
 	return err == nil && ok[r.Id]
 }
 
+// AsClient reads the filter and sort as the REST API reads a client's
+// (GET …/records?filter=…&sort=…) instead of as the caller's own: what
+// they read through a relation is held to that collection's list rule (a
+// related record the user may not list reads as empty), hidden fields and
+// collections only superusers may list are refused, and so are
+// @collection and @request. Without it the filter is the caller's, as
+// app.FindRecordsByFilter reads one: only the collection's rule narrows
+// the list. The two read alike where a filter and sort reach only records
+// the user may list; TestRuleEngineAsRESTAPI (proof/authz) compares
+// AsClient with the REST API.
+type AsClient struct{}
+
+func (AsClient) apply(*core.Collection, *dbx.SelectQuery, int) error { return nil }
+
+func (AsClient) key(int, dbx.Params) string { return "as client" }
+
+// asClient reports whether opts has AsClient.
+func asClient(opts []ListOption) bool {
+	for _, o := range opts {
+		if _, ok := o.(AsClient); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// superuserOnly is what the REST API refuses in a client's filter or sort
+// (apis.checkForSuperuserOnlyRuleFields).
+var superuserOnly = []string{"@collection.", "@request."}
+
 // queryAs is the query of col's records that rule and filter (both with
-// every value already written in) let through, sorted.
-func queryAs(app core.App, user *core.Record, col *core.Collection, rule, filter, sort string) (*dbx.SelectQuery, error) {
+// every value already written in) let through, sorted; the filter and
+// sort read as a client's when client is set (AsClient).
+func queryAs(app core.App, user *core.Record, col *core.Collection, rule, filter, sort string, client bool) (*dbx.SelectQuery, error) {
 	q := app.RecordQuery(col)
 	resolver := core.NewRecordFieldResolver(app, col, RequestInfo(user), true)
-	if err := applyRule(q, resolver, col, rule, filter, sort); err != nil {
+	if err := applyRule(q, resolver, col, rule, filter, sort, client); err != nil {
 		return nil, err
 	}
 	if err := resolver.UpdateQuery(q); err != nil {
@@ -197,8 +228,24 @@ func queryAs(app core.App, user *core.Record, col *core.Collection, rule, filter
 }
 
 // applyRule narrows q to the records rule and filter let through, sorted.
-func applyRule(q *dbx.SelectQuery, resolver *core.RecordFieldResolver, col *core.Collection, rule, filter, sort string) error {
-	for _, f := range []string{rule, filter} {
+// With client, the filter and sort are read as the REST API reads a
+// client's: as recordsList does, the rule is built with hidden fields
+// allowed, then the resolver is told to hold what the filter and sort
+// read to the related collections' list rules.
+func applyRule(q *dbx.SelectQuery, resolver *core.RecordFieldResolver, col *core.Collection, rule, filter, sort string, client bool) error {
+	if client {
+		for _, text := range []string{filter, sort} {
+			for _, field := range superuserOnly {
+				if strings.Contains(text, field) {
+					return fmt.Errorf("%s: only superusers may filter or sort by %s", col.Name, field)
+				}
+			}
+		}
+	}
+	for i, f := range []string{rule, filter} {
+		if i == 1 && client {
+			resolver.SetAllowHiddenFields(false)
+		}
 		if f == "" {
 			continue
 		}

@@ -234,3 +234,33 @@ func TestCountUpToNeedsALimit(t *testing.T) {
 		t.Errorf("Expected a count up to 1 of several controls, got %d more=%v (%v)", n, more, err)
 	}
 }
+
+// TestAsClient: a filter the REST API refuses from a client — through a
+// collection only superusers may list, or by @collection — is an error
+// with AsClient, and the caller's own filter without it. (The answers
+// themselves are compared with real REST requests in proof/authz,
+// TestRuleEngineAsRESTAPI.)
+func TestAsClient(t *testing.T) {
+	f := testapp.Fix(t)
+	app := testapp.New(t)
+	user := testapp.Find(t, app, model.Users, f.Users["samordnare"])
+	for _, filter := range []string{`owner.sessions_via_user.id != ""`, `@collection.plans.year = 2024`} {
+		if _, err := access.ListIDsAs(app, user, model.Controls, filter, "", 0, nil); err != nil {
+			t.Errorf("%s: expected the caller's filter answered, got %v", filter, err)
+		}
+		if _, err := access.ListIDsAs(app, user, model.Controls, filter, "", 0, nil, access.AsClient{}); err == nil {
+			t.Errorf("%s: expected a client's filter refused, as the REST API refuses it", filter)
+		}
+		if _, err := access.CountAs(app, user, model.Controls, filter, nil, access.AsClient{}); err == nil {
+			t.Errorf("%s: expected a client's filter refused in a count", filter)
+		}
+	}
+	plain, err := access.ListIDsAs(app, user, model.Controls, "", "", 0, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	client, err := access.ListIDsAs(app, user, model.Controls, "", "", 0, nil, access.AsClient{})
+	if err != nil || !same(plain, client) {
+		t.Errorf("Expected no filter to read alike, got %v and %v (%v)", plain, client, err)
+	}
+}

@@ -186,7 +186,7 @@ func fixed(text string) bool {
 
 // build is the dbx query of s.
 func (s spec) build(app core.App, rule, filter string, values dbx.Params) (*dbx.SelectQuery, error) {
-	q, err := queryAs(app, s.user, s.col, rule, filter, s.sort)
+	q, err := queryAs(app, s.user, s.col, rule, filter, s.sort, asClient(s.opts))
 	if err != nil || q == nil {
 		return nil, err
 	}

@@ -53,7 +53,7 @@ func TestDistinctOnlyWhereAJoinCanRepeat(t *testing.T) {
 		"teams.name ?= 'a'":                    true,
 		"team.name = 'a' || teams.name ?= 'a'": true,
 	} {
-		q, err := queryAs(app, nil, members, rule, "", "")
+		q, err := queryAs(app, nil, members, rule, "", "", false)
 		if err != nil {
 			t.Fatalf("%q: %v", rule, err)
 		}
@@ -73,7 +73,7 @@ func TestStatementsAreKept(t *testing.T) {
 	builds := 0
 	build := func() (*dbx.SelectQuery, error) {
 		builds++
-		return queryAs(app, nil, members, "team.name = 'a'", "", "")
+		return queryAs(app, nil, members, "team.name = 'a'", "", "", false)
 	}
 	for range 3 {
 		if _, ok, err := kept(app, "members team.name", true, build, nil); err != nil || !ok {

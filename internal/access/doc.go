@@ -8,11 +8,28 @@
 // ListAs returns the records GET /api/collections/{c}/records would list,
 // ViewAs the one GET …/records/{id} would return, MayCreate whether POST
 // …/records would pass the create rule, Allowed and Can whether a record
-// passes its update or delete rule. The rules are never written twice: the
-// engine reads each collection's ListRule, ViewRule, CreateRule… as they are
-// stored, and the equivalence tests (access_test.go, compiled_test.go,
-// pb_migrations/rules_test.go) compare its answers with PocketBase's
-// CanAccessRecord and the REST API for every collection and kind of user.
+// passes its update or delete rule, CanWith the same for the request's
+// method and body. The rules are never written twice: the engine reads
+// each collection's ListRule, ViewRule, CreateRule… as they are stored.
+//
+// A filter and sort given to ListAs, ListIDsAs and the counts are the
+// caller's own, read as app.FindRecordsByFilter reads one: only the
+// collection's rule narrows the list. The REST API reads a client's filter
+// more strictly — what it reads through a relation is held to that
+// collection's list rule, and hidden fields, superuser-only collections,
+// @collection and @request are refused — so the two differ where a filter
+// reaches records the user may not list. AsClient asks the client's
+// question.
+//
+// The equivalence test, TestRuleEngineAsRESTAPI (proof/authz), holds the
+// engine to that promise with real HTTP requests to the REST API — real
+// methods, JSON bodies and auth tokens — for every role, collection and
+// operation, on the engine and on the plain path: generated lists over
+// every relation path (AsClient; and as a page asks, where the filter
+// reads the collection's own fields), their expands, every kind of view,
+// create, update (bodies the settings' and boards' rules read) and delete.
+// access_test.go, compiled_test.go and pb_migrations/rules_test.go compare
+// the same with PocketBase's CanAccessRecord for every record and user.
 //
 // # How
 //
@@ -62,7 +79,7 @@
 // PocketBase's own record query and rule resolver, run by dbx: no user's
 // values bound, no rewrite of membership or DISTINCT, no kept statement. It
 // rules the engine out when an answer looks wrong; TestPlainPathAsPocketBase
-// holds it to the same answers. MayCreate keeps its common table expression
+// and TestRuleEngineAsRESTAPI hold it to the same answers. MayCreate keeps its common table expression
 // (PocketBase has no create check outside its API) but builds it anew.
 // Uncached stops the keeping alone; it follows perf's off-switch.
 package access

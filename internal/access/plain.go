@@ -37,7 +37,7 @@ var Uncached = func() bool { return !perf.Enabled() }
 // runPlain is spec.run on PocketBase's plain path.
 func (s spec) runPlain(app core.App, dst any) (bool, error) {
 	filter := inline(s.filter, s.params)
-	q, err := plainQuery(app, s.user, s.col, *s.rule, filter, s.sort)
+	q, err := plainQuery(app, s.user, s.col, *s.rule, filter, s.sort, asClient(s.opts))
 	if err != nil {
 		return false, err
 	}
@@ -77,11 +77,12 @@ func (s spec) runPlain(app core.App, dst any) (bool, error) {
 }
 
 // plainQuery is PocketBase's record query of col through rule and filter,
-// sorted, exactly as its resolver writes it.
-func plainQuery(app core.App, user *core.Record, col *core.Collection, rule, filter, sort string) (*dbx.SelectQuery, error) {
+// sorted, exactly as its resolver writes it (the filter and sort a
+// client's with client: AsClient).
+func plainQuery(app core.App, user *core.Record, col *core.Collection, rule, filter, sort string, client bool) (*dbx.SelectQuery, error) {
 	q := app.RecordQuery(col)
 	resolver := core.NewRecordFieldResolver(app, col, RequestInfo(user), true)
-	if err := applyRule(q, resolver, col, rule, filter, sort); err != nil {
+	if err := applyRule(q, resolver, col, rule, filter, sort, client); err != nil {
 		return nil, err
 	}
 	return q, resolver.UpdateQuery(q)

@@ -13,4 +13,9 @@
 // subscriptions, batches and every page of the web UI. Every answer must be
 // the same: what a role may not read shapes nothing it gets.
 // IKPLAN_DIFF=full sends the whole REST corpus.
+//
+// TestRuleEngineAsRESTAPI is the rule engine's (internal/access)
+// equivalence test: real REST requests — lists, expands, views, creates,
+// updates and deletes, with real bodies — for every role, compared with
+// the engine's answers on both of its paths.
 package authz
