@@ -1,6 +1,8 @@
 package hooks
 
 import (
+	"time"
+
 	"github.com/pocketbase/pocketbase/core"
 
 	"ikplan/internal/model"
@@ -19,85 +21,87 @@ func bindActions(app core.App, h *rules) {
 // action belongs to, the deadline as the end of its period, and done_on
 // when the owner gives none.
 func (h *rules) computeAction(app core.App, r *core.Record) {
-	if r.GetString("status") == "" {
-		r.Set("status", model.ActionPlanned)
+	a := model.AsAction(r)
+	if a.Status() == "" {
+		a.SetStatus(model.ActionPlanned)
 	}
-	if r.GetString("deadline_precision") == "" {
-		r.Set("deadline_precision", model.PrecisionDay)
+	if a.DeadlinePrecision() == "" {
+		a.SetDeadlinePrecision(model.PrecisionDay)
 	}
-	if dev := find(app, model.Deviations, r.GetString("deviation")); dev != nil && r.GetString("control") == "" {
-		if res := find(app, model.Results, dev.GetString("result")); res != nil {
-			r.Set("control", res.GetString("control"))
+	if dev := model.AsDeviation(find(app, model.Deviations, a.Deviation())); dev != nil && a.Control() == "" {
+		if res := model.AsResult(find(app, model.Results, dev.Result())); res != nil {
+			a.SetControl(res.Control())
 		}
 	}
-	if c := find(app, model.Controls, r.GetString("control")); c != nil && r.GetString("plan") == "" {
-		r.Set("plan", c.GetString("plan"))
+	if c := model.AsControl(find(app, model.Controls, a.Control())); c != nil && a.Plan() == "" {
+		a.SetPlan(c.Plan())
 	}
-	if d := r.GetDateTime("deadline"); !d.IsZero() {
-		r.Set("deadline", model.NormalizeDeadline(d.Time(), r.GetString("deadline_precision")))
+	if d := a.Deadline(); !d.IsZero() {
+		a.SetDeadline(model.NormalizeDeadline(d.Time(), a.DeadlinePrecision()))
 	}
 	// done_on is the day the action was done, as its owner gives it; today
 	// when they give none. A done action keeps its day when a later save
 	// leaves it out.
 	switch {
-	case r.GetString("status") != model.ActionDone:
-		r.Set("done_on", "")
-	case !r.GetDateTime("done_on").IsZero():
-	case !r.IsNew() && !r.Original().GetDateTime("done_on").IsZero():
-		r.Set("done_on", r.Original().GetDateTime("done_on"))
+	case a.Status() != model.ActionDone:
+		a.SetDoneOn(time.Time{})
+	case !a.DoneOn().IsZero():
+	case !r.IsNew() && !model.AsAction(r.Original()).DoneOn().IsZero():
+		a.SetDoneOn(model.AsAction(r.Original()).DoneOn().Time())
 	default:
-		r.Set("done_on", h.today())
+		a.SetDoneOn(h.today())
 	}
 }
 
 func (h *rules) validateAction(e *core.RecordEvent, errs fieldErrors) {
 	r := e.Record
-	immutable(e, errs, "plan", "deviation", "control")
-	if r.GetString("deviation") == "" && r.GetString("control") == "" && r.GetString("risk") == "" {
-		errs.add("deviation", "ikplan.action.belongs")
+	a := model.AsAction(r)
+	immutable(e, errs, model.FieldActionPlan, model.FieldActionDeviation, model.FieldActionControl)
+	if a.Deviation() == "" && a.Control() == "" && a.Risk() == "" {
+		errs.add(model.FieldActionDeviation, "ikplan.action.belongs")
 	}
-	plan := find(e.App, model.Plans, r.GetString("plan"))
-	if dev := find(e.App, model.Deviations, r.GetString("deviation")); dev != nil {
-		if res := find(e.App, model.Results, dev.GetString("result")); res != nil && res.GetString("control") != r.GetString("control") {
-			errs.add("control", "ikplan.action.control_mismatch")
+	plan := model.AsPlan(find(e.App, model.Plans, a.Plan()))
+	if dev := model.AsDeviation(find(e.App, model.Deviations, a.Deviation())); dev != nil {
+		if res := model.AsResult(find(e.App, model.Results, dev.Result())); res != nil && res.Control() != a.Control() {
+			errs.add(model.FieldActionControl, "ikplan.action.control_mismatch")
 		}
 	}
-	if c := find(e.App, model.Controls, r.GetString("control")); c != nil && c.GetString("plan") != r.GetString("plan") {
-		errs.add("plan", "ikplan.action.plan_mismatch")
+	if c := model.AsControl(find(e.App, model.Controls, a.Control())); c != nil && c.Plan() != a.Plan() {
+		errs.add(model.FieldActionPlan, "ikplan.action.plan_mismatch")
 	}
 	if plan != nil {
-		board := plan.GetString("board")
-		if k := find(e.App, model.Risks, r.GetString("risk")); k != nil && k.GetString("board") != board && linkChanged(r, "risk") {
-			errs.add("risk", "ikplan.action.risk_board")
+		board := plan.Board()
+		if k := model.AsRisk(find(e.App, model.Risks, a.Risk())); k != nil && k.Board() != board && linkChanged(r, model.FieldActionRisk) {
+			errs.add(model.FieldActionRisk, "ikplan.action.risk_board")
 		}
 		// checked when given: an owner who has left the board since does
 		// not keep the action from being closed
-		if o := r.GetString("owner"); o != "" && linkChanged(r, "owner") {
+		if o := a.Owner(); o != "" && linkChanged(r, model.FieldActionOwner) {
 			if msg, ok := ownerProblem(e.App, o, board); ok {
-				errs.put("owner", msg)
+				errs.put(model.FieldActionOwner, msg)
 			}
 		}
-		if t := r.GetString("transferred_to"); t != "" && t == board {
-			errs.add("transferred_to", "ikplan.action.own_board")
+		if t := a.TransferredTo(); t != "" && t == board {
+			errs.add(model.FieldActionTransferredTo, "ikplan.action.own_board")
 		}
 		transferredTo(e.App, r, board, errs)
-		if d := r.GetDateTime("done_on"); !d.IsZero() && linkChanged(r, "done_on") {
-			if msg, ok := dateMessage(d.Time(), h.today(), plan.GetInt("year"), "done_on", "ikplan.when.action_done"); ok {
-				errs.put("done_on", msg)
+		if d := a.DoneOn(); !d.IsZero() && linkChanged(r, model.FieldActionDoneOn) {
+			if msg, ok := dateMessage(d.Time(), h.today(), plan.Year(), model.FieldActionDoneOn, "ikplan.when.action_done"); ok {
+				errs.put(model.FieldActionDoneOn, msg)
 			}
 		}
 	}
-	if cf := r.GetString("carried_from"); cf != "" && cf == r.Id {
-		errs.add("carried_from", "ikplan.action.carried_self")
+	if cf := a.CarriedFrom(); cf != "" && cf == r.Id {
+		errs.add(model.FieldActionCarriedFrom, "ikplan.action.carried_self")
 	}
-	switch r.GetString("status") {
+	switch a.Status() {
 	case model.ActionDone:
-		if model.Blank(r.GetString("done_note")) {
-			errs.add("done_note", "ikplan.action.done_note")
+		if model.Blank(a.DoneNote()) {
+			errs.add(model.FieldActionDoneNote, "ikplan.action.done_note")
 		}
 	case model.ActionCancelled:
-		if model.Blank(r.GetString("cancel_reason")) {
-			errs.add("cancel_reason", "ikplan.action.cancel_reason")
+		if model.Blank(a.CancelReason()) {
+			errs.add(model.FieldActionCancelReason, "ikplan.action.cancel_reason")
 		}
 	}
 }

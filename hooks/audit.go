@@ -92,15 +92,16 @@ func (h *rules) writeAudit(app core.App, ctx context.Context, op string, rec, be
 	}
 	actor := model.ActorOf(app)
 	row := core.NewRecord(col)
-	row.Set("collection", rec.Collection().Name)
-	row.Set("record", rec.Id)
-	row.Set("op", op)
-	row.Set("actor", actor.Label())
-	row.Set("actor_name", actor.Name)
-	row.Set("board", board)
-	row.Set("at", h.now().UTC())
-	row.Set("changes", changes)
-	row.Set("reason", reasonOf(actor, rec, changes))
+	entry := model.AsAuditEntry(row)
+	entry.SetRecordCollection(rec.Collection().Name)
+	entry.SetRecordId(rec.Id)
+	entry.SetOp(op)
+	entry.SetActor(actor.Label())
+	entry.SetActorName(actor.Name)
+	entry.SetBoard(board)
+	entry.SetAt(h.now().UTC())
+	entry.SetChangeValues(changes)
+	entry.SetReason(reasonOf(actor, rec, changes))
 	if model.DeferHistory(app, row) {
 		return nil // a batch (an import) writes its history rows together
 	}
@@ -118,7 +119,7 @@ func reasonOf(actor model.Actor, rec *core.Record, changes map[string][2]any) st
 		return actor.Reason
 	}
 	if rec.Collection().Name == model.Plans {
-		if c, ok := changes["status_reason"]; ok {
+		if c, ok := changes[model.FieldPlanStatusReason]; ok {
 			if s, ok := c[1].(string); ok {
 				return s
 			}
@@ -130,8 +131,8 @@ func reasonOf(actor model.Actor, rec *core.Record, changes map[string][2]any) st
 // hidden are fields never written to the history: the derived ones
 // (next_due, next_period, in_draft) follow a change someone made, which
 // the history holds.
-var hidden = map[string]bool{"created": true, "updated": true, "password": true, "tokenKey": true, "calendar_token": true,
-	"next_due": true, "next_period": true, "in_draft": true}
+var hidden = map[string]bool{model.FieldCreated: true, model.FieldUpdated: true, "password": true, "tokenKey": true,
+	model.FieldUserCalendarToken: true, model.FieldControlNextDue: true, model.FieldControlNextPeriod: true, model.FieldActionInDraft: true}
 
 // diff lists each changed field as [old, new].
 func diff(op string, rec, before *core.Record) map[string][2]any {
@@ -230,16 +231,16 @@ func isEmpty(v any) bool {
 
 // boardPaths says, for each collection, how a record reaches its board.
 var boardPaths = map[string][]string{
-	model.Units:           {"board"},
-	model.Risks:           {"board"},
-	model.Plans:           {"board"},
-	model.RiskAssessments: {"risk:" + model.Risks, "board"},
-	model.Controls:        {"plan:" + model.Plans, "board"},
-	model.Results:         {"control:" + model.Controls, "plan:" + model.Plans, "board"},
-	model.Deviations:      {"result:" + model.Results, "control:" + model.Controls, "plan:" + model.Plans, "board"},
-	model.Actions:         {"plan:" + model.Plans, "board"},
-	model.Samples:         {"control:" + model.Controls, "plan:" + model.Plans, "board"},
-	model.SampleItems:     {"sample:" + model.Samples, "control:" + model.Controls, "plan:" + model.Plans, "board"},
+	model.Units:           {model.FieldUnitBoard},
+	model.Risks:           {model.FieldRiskBoard},
+	model.Plans:           {model.FieldPlanBoard},
+	model.RiskAssessments: {model.FieldRiskAssessmentRisk + ":" + model.Risks, model.FieldRiskBoard},
+	model.Controls:        {model.FieldControlPlan + ":" + model.Plans, model.FieldPlanBoard},
+	model.Results:         {model.FieldResultControl + ":" + model.Controls, model.FieldControlPlan + ":" + model.Plans, model.FieldPlanBoard},
+	model.Deviations:      {model.FieldDeviationResult + ":" + model.Results, model.FieldResultControl + ":" + model.Controls, model.FieldControlPlan + ":" + model.Plans, model.FieldPlanBoard},
+	model.Actions:         {model.FieldActionPlan + ":" + model.Plans, model.FieldPlanBoard},
+	model.Samples:         {model.FieldSampleControl + ":" + model.Controls, model.FieldControlPlan + ":" + model.Plans, model.FieldPlanBoard},
+	model.SampleItems:     {model.FieldSampleItemSample + ":" + model.Samples, model.FieldSampleControl + ":" + model.Controls, model.FieldControlPlan + ":" + model.Plans, model.FieldPlanBoard},
 }
 
 // boardOf is the id of the board a record belongs to, or "" for records of
@@ -274,7 +275,7 @@ func boardOf(app core.App, rec *core.Record) string {
 // executiveBoard is the id of the board marked as kommunstyrelsen, or ""
 // when none is.
 func executiveBoard(app core.App) string {
-	r, err := app.FindFirstRecordByFilter(model.Boards, model.ExecutiveField+" = true")
+	r, err := app.FindFirstRecordByFilter(model.Boards, model.FieldBoardExecutive+" = true")
 	if errors.Is(err, sql.ErrNoRows) {
 		return ""
 	}

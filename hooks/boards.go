@@ -13,19 +13,19 @@ func bindBoards(app core.App, h *rules) {
 	onSave(app, model.Boards, nameInText)
 	app.OnRecordValidate(model.Boards).BindFunc(func(e *core.RecordEvent) error {
 		return check(e, func(e *core.RecordEvent, errs fieldErrors) {
-			r := e.Record
-			if s := r.GetString("successor"); s != "" && s == r.Id {
-				errs.add("successor", "ikplan.board.own_successor")
+			b := model.AsBoard(e.Record)
+			if s := b.Successor(); s != "" && s == b.Id {
+				errs.add(model.FieldBoardSuccessor, "ikplan.board.own_successor")
 			}
-			from, to := r.GetDateTime("active_from"), r.GetDateTime("active_to")
+			from, to := b.ActiveFrom(), b.ActiveTo()
 			if !from.IsZero() && !to.IsZero() && to.Before(from) {
-				errs.add("active_to", "ikplan.board.active_to")
+				errs.add(model.FieldBoardActiveTo, "ikplan.board.active_to")
 			}
 		})
 	})
 	app.OnRecordValidate(model.Units).BindFunc(func(e *core.RecordEvent) error {
 		return check(e, func(e *core.RecordEvent, errs fieldErrors) {
-			immutable(e, errs, "board")
+			immutable(e, errs, model.FieldUnitBoard)
 		})
 	})
 }
@@ -39,9 +39,10 @@ func bindSettings(app core.App, h *rules) {
 	})
 	app.OnRecordValidate(model.Settings).BindFunc(func(e *core.RecordEvent) error {
 		return check(e, func(e *core.RecordEvent, errs fieldErrors) {
-			scale := model.RiskScale(e.Record.GetInt("risk_scale"))
-			if !model.CheckRiskWords([]byte(e.Record.GetString("risk_words")), scale) {
-				errs.add("risk_words", "ikplan.settings.risk_words", "scale", scale, "max", model.RiskWordMax)
+			s := model.AsSetup(e.Record)
+			scale := model.RiskScale(s.RiskScale())
+			if !model.CheckRiskWords([]byte(s.RiskWords()), scale) {
+				errs.add(model.FieldSetupRiskWords, "ikplan.settings.risk_words", "scale", scale, "max", model.RiskWordMax)
 			}
 		})
 	})
@@ -66,7 +67,7 @@ func riskScale(app core.App) int {
 	if err != nil || len(recs) == 0 {
 		return 5
 	}
-	if n := recs[0].GetInt("risk_scale"); n == 4 || n == 5 {
+	if n := model.AsSetup(recs[0]).RiskScale(); n == 4 || n == 5 {
 		return n
 	}
 	return 5
@@ -79,45 +80,46 @@ func movedToSuccessor(e *core.RecordEvent, errs fieldErrors) {
 	if e.Record.IsNew() {
 		return
 	}
-	old, now := e.Record.Original().GetString("board"), e.Record.GetString("board")
+	old, now := model.AsRisk(e.Record.Original()).Board(), model.AsRisk(e.Record).Board()
 	if old == now {
 		return
 	}
-	if b := find(e.App, model.Boards, old); b == nil || b.GetString("successor") == "" || b.GetString("successor") != now {
-		errs.add("board", "ikplan.risk.move_successor")
+	if b := model.AsBoard(find(e.App, model.Boards, old)); b == nil || b.Successor() == "" || b.Successor() != now {
+		errs.add(model.FieldRiskBoard, "ikplan.risk.move_successor")
 		return
 	}
 	// the rules let a coordinator of the giving board write the risk; moving it
 	// also takes belonging to the receiving board
 	if a := model.ActorOf(e.App); a.Kind == model.ActorUser && !isMember(e.App, a.Id, now) {
-		errs.add("board", "ikplan.risk.move_member")
+		errs.add(model.FieldRiskBoard, "ikplan.risk.move_member")
 	}
 }
 
 // bindRisks holds the rules of risks and their yearly assessments.
 func bindRisks(app core.App, h *rules) {
 	onSave(app, model.Risks, func(e *core.RecordEvent) {
-		if e.Record.GetString("status") == "" {
-			e.Record.Set("status", "active")
+		if k := model.AsRisk(e.Record); k.Status() == "" {
+			k.SetStatus("active")
 		}
 	})
 	app.OnRecordValidate(model.Risks).BindFunc(func(e *core.RecordEvent) error {
 		return check(e, func(e *core.RecordEvent, errs fieldErrors) {
 			movedToSuccessor(e, errs)
-			if u := find(e.App, model.Units, e.Record.GetString("unit")); u != nil && u.GetString("board") != e.Record.GetString("board") {
-				errs.add("unit", "ikplan.risk.unit_board")
+			k := model.AsRisk(e.Record)
+			if u := model.AsUnit(find(e.App, model.Units, k.Unit())); u != nil && u.Board() != k.Board() {
+				errs.add(model.FieldRiskUnit, "ikplan.risk.unit_board")
 			}
 		})
 	})
 	onSave(app, model.RiskAssessments, func(e *core.RecordEvent) {
-		r := e.Record
-		r.Set("value", model.RiskValue(r.GetInt("probability"), r.GetInt("consequence")))
+		a := model.AsRiskAssessment(e.Record)
+		a.SetValue(model.RiskValue(a.Probability(), a.Consequence()))
 	})
 	app.OnRecordValidate(model.RiskAssessments).BindFunc(func(e *core.RecordEvent) error {
 		return check(e, func(e *core.RecordEvent, errs fieldErrors) {
-			immutable(e, errs, "risk")
+			immutable(e, errs, model.FieldRiskAssessmentRisk)
 			n := riskScale(e.App)
-			for _, f := range []string{"probability", "consequence"} {
+			for _, f := range []string{model.FieldRiskAssessmentProbability, model.FieldRiskAssessmentConsequence} {
 				if v := e.Record.GetInt(f); v > n {
 					errs.add(f, "ikplan.risk.scale", "max", n, "field", fieldKey(f))
 				}
@@ -134,14 +136,16 @@ func bindRisks(app core.App, h *rules) {
 // text was the old name's default follows the new name; one written by
 // hand stays as written.
 func nameInText(e *core.RecordEvent) {
-	r := e.Record
-	text := strings.TrimSpace(r.GetString(model.NameInTextField))
-	if !r.IsNew() && r.GetString("name") != r.Original().GetString("name") &&
-		text == model.DefaultNameInText(r.Original().GetString("name")) {
-		text = ""
+	b := model.AsBoard(e.Record)
+	text := strings.TrimSpace(b.NameInText())
+	if !b.IsNew() {
+		was := model.AsBoard(b.Original()).Name()
+		if b.Name() != was && text == model.DefaultNameInText(was) {
+			text = ""
+		}
 	}
 	if model.Blank(text) {
-		text = model.DefaultNameInText(r.GetString("name"))
+		text = model.DefaultNameInText(b.Name())
 	}
-	r.Set(model.NameInTextField, text)
+	b.SetNameInText(text)
 }

@@ -36,46 +36,47 @@ func bindCarried(app core.App) {
 // and a change of carried_from.
 func validateCarried(e *core.RecordEvent, errs fieldErrors) {
 	r := e.Record
+	a := model.AsAction(r)
 	carrying := model.Carrying(e.App)
-	immutable(e, errs, "carried_from")
+	immutable(e, errs, model.FieldActionCarriedFrom)
 	was := ""
 	if !r.IsNew() {
-		was = r.Original().GetString("status")
+		was = model.AsAction(r.Original()).Status()
 	}
-	status := r.GetString("status")
-	plan := find(e.App, model.Plans, r.GetString("plan"))
+	status := a.Status()
+	plan := model.AsPlan(find(e.App, model.Plans, a.Plan()))
 	next := 0
 	if plan != nil {
-		next = model.ContinuedYear(plan.GetInt("year"))
+		next = model.ContinuedYear(plan.Year())
 	}
 	switch {
 	case carrying:
 	case status == model.ActionContinued && was != model.ActionContinued:
-		errs.add("status", "ikplan.carried.status_set", "year", next)
+		errs.add(model.FieldActionStatus, "ikplan.carried.status_set", "year", next)
 		return
 	case was == model.ActionContinued && status != model.ActionContinued:
-		errs.add("status", "ikplan.carried.closed_here", "year", next)
+		errs.add(model.FieldActionStatus, "ikplan.carried.closed_here", "year", next)
 		return
 	}
-	if !carrying && linkChanged(r, "carried_to") && (r.GetString("carried_to") != "" || !r.IsNew()) {
-		errs.add("carried_to", "ikplan.carried.set_by_carry")
+	if !carrying && linkChanged(r, model.FieldActionCarriedTo) && (a.CarriedTo() != "" || !r.IsNew()) {
+		errs.add(model.FieldActionCarriedTo, "ikplan.carried.set_by_carry")
 		return
 	}
 	if status != model.ActionContinued {
-		if r.GetString("carried_to") != "" {
-			errs.add("carried_to", "ikplan.carried.only_continued")
+		if a.CarriedTo() != "" {
+			errs.add(model.FieldActionCarriedTo, "ikplan.carried.only_continued")
 		}
 		return
 	}
 	// a continued action names its continuation in its board's next plan
-	to := find(e.App, model.Actions, r.GetString("carried_to"))
-	var toPlan *core.Record
+	to := model.AsAction(find(e.App, model.Actions, a.CarriedTo()))
+	var toPlan *model.Plan
 	if to != nil {
-		toPlan = find(e.App, model.Plans, to.GetString("plan"))
+		toPlan = model.AsPlan(find(e.App, model.Plans, to.Plan()))
 	}
-	if to == nil || to.GetString("carried_from") != r.Id || plan == nil || toPlan == nil ||
-		toPlan.GetString("board") != plan.GetString("board") || toPlan.GetInt("year") != next {
-		errs.add("carried_to", "ikplan.carried.name_continuation", "year", next)
+	if to == nil || to.CarriedFrom() != r.Id || plan == nil || toPlan == nil ||
+		toPlan.Board() != plan.Board() || toPlan.Year() != next {
+		errs.add(model.FieldActionCarriedTo, "ikplan.carried.name_continuation", "year", next)
 	}
 }
 
@@ -84,21 +85,23 @@ func validateCarried(e *core.RecordEvent, errs fieldErrors) {
 // continuation was (in progress when it was already finished), without its
 // link. It is part of the carry operation, in the removal's transaction.
 func reopenOriginal(app core.App, ctx context.Context, copy *core.Record) error {
-	orig := find(app, model.Actions, copy.GetString("carried_from"))
-	if orig == nil || orig.GetString("status") != model.ActionContinued || orig.GetString("carried_to") != copy.Id {
+	c := model.AsAction(copy)
+	orig := model.AsAction(find(app, model.Actions, c.CarriedFrom()))
+	if orig == nil || orig.Status() != model.ActionContinued || orig.CarriedTo() != copy.Id {
 		return nil
 	}
-	status := copy.GetString("status")
+	status := c.Status()
 	if !model.OpenStatus(status) {
 		status = model.ActionInProgress
 	}
 	return model.RunCarry(app, func(tx core.App) error {
-		orig, err := tx.FindRecordById(model.Actions, orig.Id)
+		rec, err := tx.FindRecordById(model.Actions, orig.Id)
 		if err != nil {
 			return err
 		}
-		orig.Set("status", status)
-		orig.Set("carried_to", "")
-		return tx.SaveWithContext(ctx, orig)
+		orig := model.AsAction(rec)
+		orig.SetStatus(status)
+		orig.SetCarriedTo("")
+		return tx.SaveWithContext(ctx, rec)
 	})
 }

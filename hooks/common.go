@@ -24,7 +24,7 @@ func byCommon(ctx context.Context) bool { return ctx != nil && ctx.Value(commonK
 
 // commonOf is the common control a control is a copy of, or nil.
 func commonOf(app core.App, r *core.Record) *core.Record {
-	return find(app, model.CommonControls, r.GetString(model.CommonControlField))
+	return find(app, model.CommonControls, model.AsControl(r).CommonControl())
 }
 
 // bindCommon holds the rules of kommungemensamma kontroller (common
@@ -50,14 +50,14 @@ func bindCommon(app core.App) {
 
 	app.OnRecordValidate(model.CommonControls).BindFunc(func(e *core.RecordEvent) error {
 		return check(e, func(e *core.RecordEvent, errs fieldErrors) {
-			immutable(e, errs, "year")
+			immutable(e, errs, model.FieldCommonControlYear)
 			checkTarget(e.Record, errs)
 		})
 	})
 	app.OnRecordCreateExecute(model.CommonControls).BindFunc(func(e *core.RecordEvent) error {
 		return inTx(e, func(tx core.App) error {
-			plans, err := tx.FindAllRecords(model.Plans, dbx.HashExp{"year": e.Record.GetInt("year")},
-				dbx.In("status", model.PlanDraft, model.PlanAdopted))
+			plans, err := tx.FindAllRecords(model.Plans, dbx.HashExp{model.FieldPlanYear: model.AsCommonControl(e.Record).Year()},
+				dbx.In(model.FieldPlanStatus, model.PlanDraft, model.PlanAdopted))
 			if err != nil {
 				return err
 			}
@@ -99,7 +99,7 @@ func bindCommon(app core.App) {
 		defer func() { e.App = orig }()
 		return orig.RunInTransaction(func(tx core.App) error {
 			e.App = tx
-			copies, err := tx.FindAllRecords(model.Controls, dbx.HashExp{model.CommonControlField: e.Record.Id})
+			copies, err := tx.FindAllRecords(model.Controls, dbx.HashExp{model.FieldControlCommonControl: e.Record.Id})
 			if err != nil {
 				return err
 			}
@@ -117,14 +117,14 @@ func bindCommon(app core.App) {
 		return inTx(e, func(tx core.App) error { return syncPlan(tx, e.Context, e.Record) })
 	})
 	app.OnRecordUpdateExecute(model.Plans).BindFunc(func(e *core.RecordEvent) error {
-		if e.Record.GetInt("year") == e.Record.Original().GetInt("year") {
+		if model.AsPlan(e.Record).Year() == model.AsPlan(e.Record.Original()).Year() {
 			return e.Next()
 		}
 		return inTx(e, func(tx core.App) error { return syncPlan(tx, e.Context, e.Record) })
 	})
 
 	app.OnRecordCreate(model.Controls).BindFunc(func(e *core.RecordEvent) error {
-		if e.Record.GetString(model.CommonControlField) == "" {
+		if model.AsControl(e.Record).CommonControl() == "" {
 			return e.Next()
 		}
 		if errs := checkCopy(e.App, e.Record); len(errs) > 0 {
@@ -134,11 +134,11 @@ func bindCommon(app core.App) {
 	})
 	app.OnRecordUpdate(model.Controls).BindFunc(func(e *core.RecordEvent) error {
 		r, orig := e.Record, e.Record.Original()
-		was, is := orig.GetString(model.CommonControlField), r.GetString(model.CommonControlField)
+		was, is := model.AsControl(orig).CommonControl(), model.AsControl(r).CommonControl()
 		// the link changes only by bindCommon's own writes, or when
 		// PocketBase clears it because the definition is gone
 		if was != is && !byCommon(e.Context) && !(is == "" && find(e.App, model.CommonControls, was) == nil) {
-			return fieldErrors{model.CommonControlField: i18n.M("ikplan.common.link")}.err()
+			return fieldErrors{model.FieldControlCommonControl: i18n.M("ikplan.common.link")}.err()
 		}
 		common := commonOf(e.App, r)
 		if common == nil {
@@ -157,7 +157,7 @@ func bindCommon(app core.App) {
 	})
 	app.OnRecordDelete(model.Controls).BindFunc(func(e *core.RecordEvent) error {
 		// with its plan (a draft's cascade) or its definition it goes
-		if commonOf(e.App, e.Record) != nil && !byCommon(e.Context) && find(e.App, model.Plans, e.Record.GetString("plan")) != nil {
+		if commonOf(e.App, e.Record) != nil && !byCommon(e.Context) && find(e.App, model.Plans, model.AsControl(e.Record).Plan()) != nil {
 			return refuse("ikplan.common.delete_copy")
 		}
 		return e.Next()
@@ -168,27 +168,27 @@ func bindCommon(app core.App) {
 // that is kommunstyrelsen, and only one board is marked.
 func bindExecutive(app core.App) {
 	mark := func(e *core.RecordEvent) error {
-		r := e.Record
-		on := r.GetBool(model.ExecutiveField)
+		r := model.AsBoard(e.Record)
+		on := r.Executive()
 		changed := on
 		if !r.IsNew() {
-			changed = on != r.Original().GetBool(model.ExecutiveField)
+			changed = on != model.AsBoard(r.Original()).Executive()
 		}
 		if !changed {
 			return e.Next()
 		}
 		if model.ActorOf(e.App).Kind == model.ActorUser {
-			return fieldErrors{model.ExecutiveField: i18n.M("ikplan.board.executive_admin")}.err()
+			return fieldErrors{model.FieldBoardExecutive: i18n.M("ikplan.board.executive_admin")}.err()
 		}
 		if on {
 			var other []struct {
 				Name string `db:"name"`
 			}
-			_ = e.App.RecordQuery(model.Boards).Select("name").
-				AndWhere(dbx.HashExp{model.ExecutiveField: true}).
-				AndWhere(dbx.Not(dbx.HashExp{"id": r.Id})).Limit(1).All(&other)
+			_ = e.App.RecordQuery(model.Boards).Select(model.FieldBoardName).
+				AndWhere(dbx.HashExp{model.FieldBoardExecutive: true}).
+				AndWhere(dbx.Not(dbx.HashExp{model.FieldId: r.Id})).Limit(1).All(&other)
 			if len(other) > 0 {
-				return fieldErrors{model.ExecutiveField: i18n.M("ikplan.board.executive_one", "name", other[0].Name)}.err()
+				return fieldErrors{model.FieldBoardExecutive: i18n.M("ikplan.board.executive_one", "name", other[0].Name)}.err()
 			}
 		}
 		return e.Next()
@@ -214,20 +214,21 @@ func inTx(e *core.RecordEvent, more func(tx core.App) error) error {
 // syncPlan gives a draft or adopted plan exactly the common controls of
 // its year: the copies of another year's go, the missing ones are added.
 func syncPlan(tx core.App, ctx context.Context, plan *core.Record) error {
-	if s := plan.GetString("status"); s != model.PlanDraft && s != model.PlanAdopted {
+	p := model.AsPlan(plan)
+	if s := p.Status(); s != model.PlanDraft && s != model.PlanAdopted {
 		return nil
 	}
-	commons, err := tx.FindAllRecords(model.CommonControls, dbx.HashExp{"year": plan.GetInt("year")})
+	commons, err := tx.FindAllRecords(model.CommonControls, dbx.HashExp{model.FieldCommonControlYear: p.Year()})
 	if err != nil {
 		return err
 	}
-	copies, err := tx.FindAllRecords(model.Controls, dbx.HashExp{"plan": plan.Id}, dbx.Not(dbx.HashExp{model.CommonControlField: ""}))
+	copies, err := tx.FindAllRecords(model.Controls, dbx.HashExp{model.FieldControlPlan: plan.Id}, dbx.Not(dbx.HashExp{model.FieldControlCommonControl: ""}))
 	if err != nil {
 		return err
 	}
 	have := map[string]bool{}
 	for _, c := range copies {
-		id := c.GetString(model.CommonControlField)
+		id := model.AsControl(c).CommonControl()
 		if slices.ContainsFunc(commons, func(k *core.Record) bool { return k.Id == id }) {
 			have[id] = true
 			continue
@@ -255,33 +256,35 @@ func addCopy(tx core.App, ctx context.Context, plan, common *core.Record) error 
 	}
 	var max struct{ N int }
 	_ = tx.RecordQuery(model.Controls).Select("COALESCE(MAX(number), 0) AS n").
-		AndWhere(dbx.HashExp{"plan": plan.Id, "section": model.CommonSection}).One(&max)
-	c := core.NewRecord(col)
-	c.Set("plan", plan.Id)
-	c.Set("section", model.CommonSection)
-	c.Set("number", max.N+1)
-	c.Set(model.CommonControlField, common.Id)
+		AndWhere(dbx.HashExp{model.FieldControlPlan: plan.Id, model.FieldControlSection: model.CommonSection}).One(&max)
+	rec := core.NewRecord(col)
+	c := model.AsControl(rec)
+	c.SetPlan(plan.Id)
+	c.SetSection(model.CommonSection)
+	c.SetNumber(max.N + 1)
+	c.SetCommonControl(common.Id)
 	for _, f := range model.CommonFields {
 		c.Set(f, common.Get(f))
 	}
-	return tx.SaveWithContext(withCommon(ctx), c)
+	return tx.SaveWithContext(withCommon(ctx), rec)
 }
 
 // checkCopy: a new control linked to a common control is a faithful copy
 // of it, in a plan of its year that has none yet.
 func checkCopy(app core.App, r *core.Record) fieldErrors {
 	errs := fieldErrors{}
-	common := commonOf(app, r)
+	c := model.AsControl(r)
+	common := model.AsCommonControl(commonOf(app, r))
 	if common == nil {
-		errs.add(model.CommonControlField, "ikplan.common.unknown")
+		errs.add(model.FieldControlCommonControl, "ikplan.common.unknown")
 		return errs
 	}
-	if plan := find(app, model.Plans, r.GetString("plan")); plan != nil && plan.GetInt("year") != common.GetInt("year") {
-		errs.add(model.CommonControlField, "ikplan.common.year", "year", common.GetInt("year"))
+	if plan := model.AsPlan(find(app, model.Plans, c.Plan())); plan != nil && plan.Year() != common.Year() {
+		errs.add(model.FieldControlCommonControl, "ikplan.common.year", "year", common.Year())
 	}
-	n, _ := app.CountRecords(model.Controls, dbx.HashExp{"plan": r.GetString("plan"), model.CommonControlField: common.Id})
+	n, _ := app.CountRecords(model.Controls, dbx.HashExp{model.FieldControlPlan: c.Plan(), model.FieldControlCommonControl: common.Id})
 	if n > 0 {
-		errs.add(model.CommonControlField, "ikplan.common.twice")
+		errs.add(model.FieldControlCommonControl, "ikplan.common.twice")
 	}
 	for _, f := range model.CommonMismatch(r.GetString, common.GetString) {
 		errs.add(f, "ikplan.common.locked", "field", fieldKey(f))
@@ -294,7 +297,7 @@ func openCopies(app core.App, commonId string) []*core.Record {
 	var out []*core.Record
 	_ = app.RecordQuery(model.Controls).
 		InnerJoin("plans", dbx.NewExp("plans.id = controls.plan")).
-		AndWhere(dbx.HashExp{"controls." + model.CommonControlField: commonId}).
+		AndWhere(dbx.HashExp{"controls." + model.FieldControlCommonControl: commonId}).
 		AndWhere(dbx.In("plans.status", model.PlanDraft, model.PlanAdopted)).
 		All(&out)
 	return out

@@ -14,16 +14,17 @@ import (
 // transaction.
 func bindInDraft(app core.App) {
 	own := func(e *core.RecordEvent) error {
-		plan := find(e.App, model.Plans, e.Record.GetString("plan"))
-		e.Record.Set("in_draft", plan != nil && plan.GetString("status") == model.PlanDraft)
+		a := model.AsAction(e.Record)
+		plan := model.AsPlan(find(e.App, model.Plans, a.Plan()))
+		a.SetInDraft(plan != nil && plan.Status() == model.PlanDraft)
 		return e.Next()
 	}
 	app.OnRecordCreateExecute(model.Actions).BindFunc(own)
 	app.OnRecordUpdateExecute(model.Actions).BindFunc(own)
 
 	app.OnRecordUpdateExecute(model.Plans).BindFunc(func(e *core.RecordEvent) error {
-		draft := e.Record.GetString("status") == model.PlanDraft
-		moved := draft != (e.Record.Original().GetString("status") == model.PlanDraft)
+		draft := model.AsPlan(e.Record).Status() == model.PlanDraft
+		moved := draft != (model.AsPlan(e.Record.Original()).Status() == model.PlanDraft)
 		if err := e.Next(); err != nil || !moved {
 			return err
 		}

@@ -36,8 +36,8 @@ func bindReported(app core.App) {
 		if err := e.Next(); err != nil {
 			return err
 		}
-		ids := []string{e.Record.GetString("control")}
-		if was := e.Record.Original().GetString("control"); was != ids[0] {
+		ids := []string{model.AsResult(e.Record).Control()}
+		if was := model.AsResult(e.Record.Original()).Control(); was != ids[0] {
 			ids = append(ids, was)
 		}
 		return model.UpdateReported(e.App, ids...)
@@ -48,12 +48,12 @@ func bindReported(app core.App) {
 
 	// a draft plan's year changed: its controls' periods changed
 	bindAt(app.OnRecordUpdateExecute(model.Plans), "hook:reported.plan", PriorityRules, func(e *core.RecordEvent) error {
-		moved := e.Record.GetInt("year") != e.Record.Original().GetInt("year")
+		moved := model.AsPlan(e.Record).Year() != model.AsPlan(e.Record.Original()).Year()
 		if err := e.Next(); err != nil || !moved {
 			return err
 		}
 		var ids []string
-		if err := e.App.DB().Select("id").From(model.Controls).Where(dbx.HashExp{"plan": e.Record.Id}).Column(&ids); err != nil {
+		if err := e.App.DB().Select("id").From(model.Controls).Where(dbx.HashExp{model.FieldControlPlan: e.Record.Id}).Column(&ids); err != nil {
 			return err
 		}
 		return model.UpdateReported(e.App, ids...)

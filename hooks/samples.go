@@ -87,8 +87,8 @@ func bindSamples(app core.App, h *rules) {
 			return err
 		}
 		// with its control (a draft's), the sample goes whatever it holds
-		if find(e.App, model.Controls, e.Record.GetString("control")) != nil {
-			n, _ := e.App.CountRecords(model.SampleItems, dbx.HashExp{"sample": e.Record.Id}, dbx.Not(dbx.HashExp{"status": ""}))
+		if find(e.App, model.Controls, model.AsSample(e.Record).Control()) != nil {
+			n, _ := e.App.CountRecords(model.SampleItems, dbx.HashExp{model.FieldSampleItemSample: e.Record.Id}, dbx.Not(dbx.HashExp{model.FieldSampleItemStatus: ""}))
 			if n > 0 {
 				return refuse("ikplan.sample.recorded")
 			}
@@ -101,8 +101,8 @@ func bindSamples(app core.App, h *rules) {
 			return err
 		}
 		// (without a sample the field's own required message refuses it)
-		if (e.Context == nil || e.Context.Value(drawKey{}) == nil) && e.Record.GetString("sample") != "" {
-			return fieldErrors{"sample": i18n.M("ikplan.sample_item.drawn")}.err()
+		if (e.Context == nil || e.Context.Value(drawKey{}) == nil) && model.AsSampleItem(e.Record).Sample() != "" {
+			return fieldErrors{model.FieldSampleItemSample: i18n.M("ikplan.sample_item.drawn")}.err()
 		}
 		return e.Next()
 	})
@@ -117,7 +117,7 @@ func bindSamples(app core.App, h *rules) {
 			if err := e.Next(); err != nil {
 				return err
 			}
-			return followResult(tx, e.Context, e.Record.GetString("sample"))
+			return followResult(tx, e.Context, model.AsSampleItem(e.Record).Sample())
 		})
 	})
 	app.OnRecordDelete(model.SampleItems).BindFunc(func(e *core.RecordEvent) error {
@@ -125,7 +125,7 @@ func bindSamples(app core.App, h *rules) {
 			return err
 		}
 		// only with its sample: the cascade deletes the sample first
-		if find(e.App, model.Samples, e.Record.GetString("sample")) != nil {
+		if find(e.App, model.Samples, model.AsSampleItem(e.Record).Sample()) != nil {
 			return refuse("ikplan.sample_item.delete")
 		}
 		return e.Next()
@@ -161,50 +161,51 @@ func ItemId(sampleId string, position int) string {
 // refused naming its field before anything is written.
 func (h *rules) prepareSample(r *core.Record) fieldErrors {
 	errs := fieldErrors{}
-	if r.GetString("seed") != "" {
-		errs.add("seed", "ikplan.sample.seed")
+	smp := model.AsSample(r)
+	if smp.Seed() != "" {
+		errs.add(model.FieldSampleSeed, "ikplan.sample.seed")
 	}
-	if r.GetString("method") == "" {
-		r.Set("method", sample.MethodSRS)
+	if smp.Method() == "" {
+		smp.SetMethod(sample.MethodSRS)
 	}
-	files := r.GetUnsavedFiles("population")
+	files := r.GetUnsavedFiles(model.FieldSamplePopulation)
 	if len(files) != 1 {
 		return errs // the field is required: its own message says so
 	}
 	data, err := readUpload(files[0].Reader)
 	if err != nil {
-		errs.add("population", "ikplan.sample.population")
+		errs.add(model.FieldSamplePopulation, "ikplan.sample.population")
 		return errs
 	}
 	p, err := sample.Read(data)
 	var se *sample.Error
 	if errors.As(err, &se) {
-		errs.put("population", se.Message())
+		errs.put(model.FieldSamplePopulation, se.Message())
 		return errs
 	}
 	if err != nil {
-		errs.add("population", "ikplan.sample.population")
+		errs.add(model.FieldSamplePopulation, "ikplan.sample.population")
 		return errs
 	}
-	method := r.GetString("method")
+	method := smp.Method()
 	if sample.NeedsColumn(method) {
-		if i, err := p.Column(r.GetString("column")); err == nil {
-			r.Set("column", p.Header[i]) // as the header writes it
+		if i, err := p.Column(smp.Column()); err == nil {
+			smp.SetColumn(p.Header[i]) // as the header writes it
 		}
 	}
-	r.Set("seed", sample.NewSeed())
-	r.Set("population_sha256", p.SHA256)
-	r.Set("canonical_sha256", p.Canonical)
-	r.Set("population_rows", len(p.Rows))
-	r.Set("header", p.Header)
-	seed, _ := sample.ParseSeed(r.GetString("seed"))
-	picked, err := sample.Draw(p, seed, r.GetInt("size"), method, r.GetString("column"))
+	smp.SetSeed(sample.NewSeed())
+	smp.SetPopulationSHA256(p.SHA256)
+	smp.SetCanonicalSHA256(p.Canonical)
+	smp.SetPopulationRows(len(p.Rows))
+	smp.SetHeader(p.Header)
+	seed, _ := sample.ParseSeed(smp.Seed())
+	picked, err := sample.Draw(p, seed, smp.Size(), method, smp.Column())
 	if errors.As(err, &se) {
 		errs.put(drawField(se.Msg.Key), se.Message())
 		return errs
 	}
 	if err != nil {
-		errs.add("population", "ikplan.sample.population")
+		errs.add(model.FieldSamplePopulation, "ikplan.sample.population")
 		return errs
 	}
 	drawn.Store(r, draw{p, picked})
@@ -221,13 +222,13 @@ type draw struct {
 func drawField(key string) string {
 	switch {
 	case strings.HasPrefix(key, "sample.column."), strings.HasPrefix(key, "sample.strata."):
-		return "column"
+		return model.FieldSampleColumn
 	case strings.HasPrefix(key, "sample.size."):
-		return "size"
+		return model.FieldSampleSize
 	case strings.HasPrefix(key, "sample.method."):
-		return "method"
+		return model.FieldSampleMethod
 	}
-	return "population"
+	return model.FieldSamplePopulation
 }
 
 // readUpload reads an uploaded file, no more than a population may be.
@@ -268,31 +269,33 @@ func (h *rules) validateSample(e *core.RecordEvent, errs fieldErrors) {
 		}
 		return
 	}
-	control := find(e.App, model.Controls, r.GetString("control"))
-	if control == nil {
+	smp := model.AsSample(r)
+	rec := find(e.App, model.Controls, smp.Control())
+	if rec == nil {
 		return
 	}
-	plan := find(e.App, model.Plans, control.GetString("plan"))
+	control := model.AsControl(rec)
+	plan := model.AsPlan(find(e.App, model.Plans, control.Plan()))
 	if plan == nil {
 		return
 	}
 	switch {
-	case plan.GetString("status") == model.PlanDraft:
-		errs.add("control", "ikplan.sample.draft")
-	case control.GetString("method") != "stickprov":
-		errs.add("control", "ikplan.sample.method")
+	case plan.Status() == model.PlanDraft:
+		errs.add(model.FieldSampleControl, "ikplan.sample.draft")
+	case control.Method() != "stickprov":
+		errs.add(model.FieldSampleControl, "ikplan.sample.method")
 	}
-	period := r.GetString("period")
+	period := smp.Period()
 	if period == "" {
 		return
 	}
-	checkPeriod(control, plan.GetInt("year"), period, false, errs)
-	n, _ := e.App.CountRecords(model.Samples, dbx.HashExp{"control": control.Id, "period": period}, dbx.Not(dbx.HashExp{"id": r.Id}))
+	checkPeriod(rec, plan.Year(), period, false, errs)
+	n, _ := e.App.CountRecords(model.Samples, dbx.HashExp{model.FieldSampleControl: control.Id, model.FieldSamplePeriod: period}, dbx.Not(dbx.HashExp{model.FieldId: r.Id}))
 	if n > 0 {
-		errs.add("period", "ikplan.sample.taken", "period", period)
+		errs.add(model.FieldSamplePeriod, "ikplan.sample.taken", "period", period)
 	}
-	if n, _ := e.App.CountRecords(model.Results, dbx.HashExp{"control": control.Id, "period": period}); n > 0 {
-		errs.add("period", "ikplan.sample.result_exists", "period", period)
+	if n, _ := e.App.CountRecords(model.Results, dbx.HashExp{model.FieldResultControl: control.Id, model.FieldResultPeriod: period}); n > 0 {
+		errs.add(model.FieldSamplePeriod, "ikplan.sample.result_exists", "period", period)
 	}
 }
 
@@ -310,13 +313,14 @@ func drawItems(app core.App, ctx context.Context, r *core.Record) error {
 	}
 	ctx = context.WithValue(ctx, drawKey{}, true)
 	for i, idx := range picked {
-		item := core.NewRecord(col)
-		item.Id = ItemId(r.Id, i+1)
-		item.Set("sample", r.Id)
-		item.Set("position", i+1)
-		item.Set("row", p.Rows[idx].Number)
-		item.Set("data", p.Rows[idx].Cells)
-		if err := app.SaveWithContext(ctx, item); err != nil {
+		rec := core.NewRecord(col)
+		rec.Id = ItemId(r.Id, i+1)
+		item := model.AsSampleItem(rec)
+		item.SetSample(r.Id)
+		item.SetPosition(i + 1)
+		item.SetRow(p.Rows[idx].Number)
+		item.SetData(p.Rows[idx].Cells)
+		if err := app.SaveWithContext(ctx, rec); err != nil {
 			return err
 		}
 	}
@@ -325,38 +329,40 @@ func drawItems(app core.App, ctx context.Context, r *core.Record) error {
 
 func validateItem(e *core.RecordEvent, errs fieldErrors) {
 	r := e.Record
+	item := model.AsSampleItem(r)
+	var orig *model.SampleItem
 	if !r.IsNew() {
-		orig := r.Original()
-		for _, f := range []string{"sample", "position", "row", "data"} {
+		orig = model.AsSampleItem(r.Original())
+		for _, f := range []string{model.FieldSampleItemSample, model.FieldSampleItemPosition, model.FieldSampleItemRow, model.FieldSampleItemData} {
 			if !reflect.DeepEqual(plain(r.Get(f)), plain(orig.Get(f))) {
 				errs.add(f, "ikplan.sample_item.fixed")
 			}
 		}
-		if orig.GetString("status") != "" && r.GetString("status") == "" {
-			errs.add("status", "ikplan.sample_item.unrecorded")
+		if orig.Status() != "" && item.Status() == "" {
+			errs.add(model.FieldSampleItemStatus, "ikplan.sample_item.unrecorded")
 		}
 	}
-	status := r.GetString("status")
-	if status == model.ItemDeviation && model.Blank(r.GetString("note")) {
-		errs.add("note", "ikplan.sample_item.note")
+	status := item.Status()
+	if status == model.ItemDeviation && model.Blank(item.Note()) {
+		errs.add(model.FieldSampleItemNote, "ikplan.sample_item.note")
 	}
-	dev := r.GetString("deviation")
+	dev := item.Deviation()
 	if dev == "" {
 		return
 	}
 	if status != model.ItemDeviation {
-		errs.add("status", "ikplan.sample_item.has_deviation")
+		errs.add(model.FieldSampleItemStatus, "ikplan.sample_item.has_deviation")
 		return
 	}
-	if r.IsNew() || dev != r.Original().GetString("deviation") {
-		s := find(e.App, model.Samples, r.GetString("sample"))
-		d := find(e.App, model.Deviations, dev)
+	if orig == nil || dev != orig.Deviation() {
+		s := model.AsSample(find(e.App, model.Samples, item.Sample()))
+		d := model.AsDeviation(find(e.App, model.Deviations, dev))
 		if s == nil || d == nil {
 			return
 		}
-		res := find(e.App, model.Results, d.GetString("result"))
-		if res == nil || res.GetString("control") != s.GetString("control") || res.GetString("period") != s.GetString("period") {
-			errs.add("deviation", "ikplan.sample_item.deviation")
+		res := model.AsResult(find(e.App, model.Results, d.Result()))
+		if res == nil || res.Control() != s.Control() || res.Period() != s.Period() {
+			errs.add(model.FieldSampleItemDeviation, "ikplan.sample_item.deviation")
 		}
 	}
 }
@@ -374,7 +380,7 @@ func sampleOf(app core.App, control, period string) *core.Record {
 // assessed: created the first time, its outcome and measured value
 // brought in line afterwards.
 func followResult(app core.App, ctx context.Context, sampleId string) error {
-	s := find(app, model.Samples, sampleId)
+	s := model.AsSample(find(app, model.Samples, sampleId))
 	if s == nil {
 		return nil
 	}
@@ -383,42 +389,45 @@ func followResult(app core.App, ctx context.Context, sampleId string) error {
 		return nil
 	}
 	value := model.CanonicalDecimal(f.Percent())
-	res, err := app.FindFirstRecordByFilter(model.Results, "control = {:c} && period = {:p}",
-		dbx.Params{"c": s.GetString("control"), "p": s.GetString("period")})
+	rec, err := app.FindFirstRecordByFilter(model.Results, "control = {:c} && period = {:p}",
+		dbx.Params{"c": s.Control(), "p": s.Period()})
+	var res *model.Result
 	if err != nil {
 		col, err := app.FindCachedCollectionByNameOrId(model.Results)
 		if err != nil {
 			return err
 		}
-		res = core.NewRecord(col)
-		res.Set("control", s.GetString("control"))
-		res.Set("period", s.GetString("period"))
-		res.Set("account", i18n.M("ikplan.result.sample_account", "size", f.Size, "rows", s.GetInt("population_rows"),
+		rec = core.NewRecord(col)
+		res = model.AsResult(rec)
+		res.SetControl(s.Control())
+		res.SetPeriod(s.Period())
+		res.SetAccount(i18n.M("ikplan.result.sample_account", "size", f.Size, "rows", s.PopulationRows(),
 			"deviating", f.Deviating, "percent", model.FormatDecimalSv(f.Percent())).In(i18n.Sv))
-	} else if res.GetString("outcome") == f.Outcome() && res.GetString("measured_value") == value {
+	} else if res = model.AsResult(rec); res.Outcome() == f.Outcome() && res.MeasuredValue() == value {
 		return nil
 	}
-	res.Set("outcome", f.Outcome())
-	res.Set("measured_value", value)
-	return app.SaveWithContext(ctx, res)
+	res.SetOutcome(f.Outcome())
+	res.SetMeasuredValue(value)
+	return app.SaveWithContext(ctx, rec)
 }
 
 // checkSampled: a result of a period drawn as a sample says what the
 // sample's items say, and exists only once they are all assessed.
 func checkSampled(app core.App, r *core.Record, errs fieldErrors) {
-	s := sampleOf(app, r.GetString("control"), r.GetString("period"))
+	res := model.AsResult(r)
+	s := sampleOf(app, res.Control(), res.Period())
 	if s == nil {
 		return
 	}
 	f := model.FindingsOf(app, s.Id)
 	if !f.Complete() {
-		errs.add("outcome", "ikplan.result.sample_open", "size", f.Size)
+		errs.add(model.FieldResultOutcome, "ikplan.result.sample_open", "size", f.Size)
 		return
 	}
-	if r.GetString("outcome") != f.Outcome() {
-		errs.add("outcome", "ikplan.result.sample_outcome", "deviating", f.Deviating, "size", f.Size)
+	if res.Outcome() != f.Outcome() {
+		errs.add(model.FieldResultOutcome, "ikplan.result.sample_outcome", "deviating", f.Deviating, "size", f.Size)
 	}
-	if got, err := model.ParseDecimal(r.GetString("measured_value")); err != nil || got != f.Percent() {
-		errs.add("measured_value", "ikplan.result.sample_value", "value", model.FormatDecimalSv(f.Percent()))
+	if got, err := model.ParseDecimal(res.MeasuredValue()); err != nil || got != f.Percent() {
+		errs.add(model.FieldResultMeasuredValue, "ikplan.result.sample_value", "value", model.FormatDecimalSv(f.Percent()))
 	}
 }

@@ -15,9 +15,9 @@ import (
 )
 
 // typedPackages are the product's packages that read domain records: the
-// handlers, the documents, the jobs and the command line. They read a
-// field through the typed records of internal/model (model.AsPlan(r).Year()),
-// never by its name.
+// handlers, the documents, the jobs, the command line and the server's
+// rules (hooks). They read a field through the typed records of
+// internal/model (model.AsPlan(r).Year()), never by its name.
 var typedPackages = []string{
 	"ikplan/internal/report",
 	"ikplan/internal/remind",
@@ -28,6 +28,7 @@ var typedPackages = []string{
 	"ikplan/internal/auditpkg",
 	"ikplan/internal/session",
 	"ikplan/internal/demo",
+	"ikplan/hooks",
 }
 
 // recordPackages are the packages whose constants name a collection's

@@ -86,3 +86,8 @@ func (p *AuditEntry) Created() types.DateTime { return p.GetDateTime(FieldCreate
 
 // Updated is when the record was last saved.
 func (p *AuditEntry) Updated() types.DateTime { return p.GetDateTime(FieldUpdated) }
+
+// SetChangeValues sets field → [old, new] from the values themselves, which
+// the field stores as JSON (no trip through a string first: an import
+// writes one row for every record it saves).
+func (p *AuditEntry) SetChangeValues(v map[string][2]any) { p.Set(FieldAuditEntryChanges, v) }
