@@ -16,35 +16,37 @@ import (
 // the fields the board decided once the plan is adopted.
 func bindControls(app core.App, h *rules) {
 	onSave(app, model.Controls, func(e *core.RecordEvent) {
-		r := e.Record
-		if r.IsNew() && r.GetString("frequency") == "" {
-			r.Set("frequency", model.FreqYearly)
+		c := model.AsControl(e.Record)
+		if c.IsNew() && c.Frequency() == "" {
+			c.SetFrequency(model.FreqYearly)
 		}
-		if r.IsNew() && r.GetInt("position") == 0 && r.GetString("plan") != "" {
+		if c.IsNew() && c.Position() == 0 && c.Plan() != "" {
 			var max struct{ N int }
 			err := e.App.RecordQuery(model.Controls).Select("COALESCE(MAX(position), 0) AS n").
-				AndWhere(dbx.HashExp{"plan": r.GetString("plan")}).One(&max)
+				AndWhere(dbx.HashExp{model.FieldControlPlan: c.Plan()}).One(&max)
 			failLookup(model.Controls, "", err)
-			r.Set("position", max.N+1)
+			c.SetPosition(max.N + 1)
 		}
-		canonicalNumber(r, "target_value")
+		canonicalNumber(e.Record, model.FieldControlTargetValue)
 	})
 	app.OnRecordValidate(model.Controls).BindFunc(func(e *core.RecordEvent) error {
 		return check(e, h.validateControl)
 	})
 	app.OnRecordCreate(model.Controls).BindFunc(func(e *core.RecordEvent) error {
 		// a common control's copy joins an adopted plan too (bindCommon)
-		if plan := find(e.App, model.Plans, e.Record.GetString("plan")); plan != nil && plan.GetString("status") != model.PlanDraft &&
-			!(plan.GetString("status") == model.PlanAdopted && e.Record.GetString(model.CommonControlField) != "") {
-			return fieldErrors{"plan": i18n.M("ikplan.control.add_draft", "status", planStatusKey(plan.GetString("status")))}.err()
+		c := model.AsControl(e.Record)
+		if plan := model.AsPlan(find(e.App, model.Plans, c.Plan())); plan != nil && plan.Status() != model.PlanDraft &&
+			!(plan.Status() == model.PlanAdopted && c.CommonControl() != "") {
+			return fieldErrors{model.FieldControlPlan: i18n.M("ikplan.control.add_draft", "status", planStatusKey(plan.Status()))}.err()
 		}
 		return e.Next()
 	})
 	app.OnRecordDelete(model.Controls).BindFunc(func(e *core.RecordEvent) error {
 		// a common control's copy leaves an adopted plan with its definition
-		if plan := find(e.App, model.Plans, e.Record.GetString("plan")); plan != nil && plan.GetString("status") != model.PlanDraft &&
-			!(plan.GetString("status") == model.PlanAdopted && byCommon(e.Context)) {
-			return refuse("ikplan.control.delete_draft", "status", planStatusKey(plan.GetString("status")))
+		c := model.AsControl(e.Record)
+		if plan := model.AsPlan(find(e.App, model.Plans, c.Plan())); plan != nil && plan.Status() != model.PlanDraft &&
+			!(plan.Status() == model.PlanAdopted && byCommon(e.Context)) {
+			return refuse("ikplan.control.delete_draft", "status", planStatusKey(plan.Status()))
 		}
 		return e.Next()
 	})
@@ -64,65 +66,78 @@ func canonicalNumber(r *core.Record, field string) {
 }
 
 func (h *rules) validateControl(e *core.RecordEvent, errs fieldErrors) {
-	r := e.Record
-	immutable(e, errs, "plan")
-	plan := find(e.App, model.Plans, r.GetString("plan"))
+	c := model.AsControl(e.Record)
+	immutable(e, errs, model.FieldControlPlan)
+	plan := model.AsPlan(find(e.App, model.Plans, c.Plan()))
 	if plan == nil {
 		return
 	}
-	board := plan.GetString("board")
+	board := plan.Board()
 
 	// a number is unique within its part (section) of the plan
 	var other []struct{ Id string }
 	err := e.App.RecordQuery(model.Controls).Select("id").
-		AndWhere(dbx.HashExp{"plan": plan.Id, "section": r.GetString("section"), "number": r.GetInt("number")}).
-		AndWhere(dbx.Not(dbx.HashExp{"id": r.Id})).Limit(1).All(&other)
+		AndWhere(dbx.HashExp{model.FieldControlPlan: plan.Id, model.FieldControlSection: c.Section(), model.FieldControlNumber: c.Number()}).
+		AndWhere(dbx.Not(dbx.HashExp{model.FieldId: c.Id})).Limit(1).All(&other)
 	failLookup(model.Controls, "", err)
 	if len(other) > 0 {
-		errs.add("number", "ikplan.control.number_taken", "number", r.GetInt("number"))
+		errs.add(model.FieldControlNumber, "ikplan.control.number_taken", "number", c.Number())
 	}
 
-	if u := find(e.App, model.Units, r.GetString("unit")); u != nil && u.GetString("board") != board {
-		errs.add("unit", "ikplan.control.unit_board")
+	if u := model.AsUnit(find(e.App, model.Units, c.Unit())); u != nil && u.Board() != board {
+		errs.add(model.FieldControlUnit, "ikplan.control.unit_board")
 	}
 	// a link made while the risk was the board's holds after the risk moved
 	// to the board's successor in a reorganisation
-	if k := find(e.App, model.Risks, r.GetString("risk")); k != nil && k.GetString("board") != board && linkChanged(r, "risk") {
-		errs.add("risk", "ikplan.control.risk_board")
+	if k := model.AsRisk(find(e.App, model.Risks, c.Risk())); k != nil && k.Board() != board && linkChanged(c.Record, model.FieldControlRisk) {
+		errs.add(model.FieldControlRisk, "ikplan.control.risk_board")
 	}
-	if o := r.GetString("owner"); o != "" {
+	if o := c.Owner(); o != "" {
 		if msg, ok := ownerProblem(e.App, o, board); ok {
-			errs.put("owner", msg)
+			errs.put(model.FieldControlOwner, msg)
 		}
 	}
 
-	checkTarget(r, errs)
+	checkTarget(c.Record, errs)
 
 	// the due date lies in the plan's year (what was decided before stays
 	// as it was: bindFrozen keeps an adopted plan's due dates)
-	if due := r.GetDateTime("due"); !due.IsZero() && linkChanged(r, "due") {
-		if y := plan.GetInt("year"); due.Time().Year() != y {
-			errs.add("due", "ikplan.control.due_year", "year", y)
+	if due := c.Due(); !due.IsZero() && linkChanged(c.Record, model.FieldControlDue) {
+		if y := plan.Year(); due.Time().Year() != y {
+			errs.add(model.FieldControlDue, "ikplan.control.due_year", "year", y)
 		}
 	}
 }
 
+// target is a measurable target: a control's, or a common control's.
+type target interface {
+	TargetOperator() string
+	TargetValue() string
+	TargetMetric() string
+	TargetUnit() string
+}
+
 // checkTarget: a target is an operator and a number, with an optional
-// metric and unit (a control's, and a common control's).
+// metric and unit (a control's, and a common control's; the two name the
+// target's fields alike, model.CommonFields).
 func checkTarget(r *core.Record, errs fieldErrors) {
-	op, value := r.GetString("target_operator"), r.GetString("target_value")
-	anyTarget := op != "" || value != "" || r.GetString("target_metric") != "" || r.GetString("target_unit") != ""
+	var t target = model.AsControl(r)
+	if r.Collection().Name == model.CommonControls {
+		t = model.AsCommonControl(r)
+	}
+	op, value := t.TargetOperator(), t.TargetValue()
+	anyTarget := op != "" || value != "" || t.TargetMetric() != "" || t.TargetUnit() != ""
 	if anyTarget {
 		if op == "" {
-			errs.add("target_operator", "ikplan.control.target_operator")
+			errs.add(model.FieldControlTargetOperator, "ikplan.control.target_operator")
 		}
 		if value == "" {
-			errs.add("target_value", "ikplan.control.target_value")
+			errs.add(model.FieldControlTargetValue, "ikplan.control.target_value")
 		} else if _, err := model.ParseDecimal(value); err != nil {
-			errs.add("target_value", "ikplan.control.target_value_number")
+			errs.add(model.FieldControlTargetValue, "ikplan.control.target_value_number")
 		}
-		if r.GetString("target_metric") == "" {
-			errs.add("target_metric", "ikplan.control.target_metric")
+		if t.TargetMetric() == "" {
+			errs.add(model.FieldControlTargetMetric, "ikplan.control.target_metric")
 		}
 	}
 }
@@ -136,7 +151,7 @@ func ownerProblem(app core.App, userId, boardId string) (i18n.Message, bool) {
 	if !memberOf(u, boardId) {
 		return i18n.M("ikplan.owner.member"), true
 	}
-	if !model.MayOwn(u.GetString("role")) {
+	if !model.MayOwn(model.AsUser(u).Role()) {
 		return i18n.M("ikplan.owner.role"), true
 	}
 	return i18n.Message{}, false
@@ -159,5 +174,5 @@ func isMember(app core.App, userId, boardId string) bool {
 
 // memberOf reports whether a user (nil for none) belongs to a board.
 func memberOf(u *core.Record, boardId string) bool {
-	return u != nil && slices.Contains(u.GetStringSlice("boards"), boardId)
+	return u != nil && slices.Contains(model.AsUser(u).Boards(), boardId)
 }

@@ -14,12 +14,12 @@ import (
 // linkField is the field by which a record under a plan names what it
 // belongs to: the field a refusal under a frozen plan names.
 var linkField = map[string]string{
-	model.Controls:    "plan",
-	model.Results:     "control",
-	model.Deviations:  "result",
-	model.Actions:     "plan",
-	model.Samples:     "control",
-	model.SampleItems: "sample",
+	model.Controls:    model.FieldControlPlan,
+	model.Results:     model.FieldResultControl,
+	model.Deviations:  model.FieldDeviationResult,
+	model.Actions:     model.FieldActionPlan,
+	model.Samples:     model.FieldSampleControl,
+	model.SampleItems: model.FieldSampleItemSample,
 }
 
 // bindFrozen keeps a plan's decisions as they were taken: nothing under a
@@ -73,9 +73,9 @@ func bindFrozen(app core.App) {
 // the board's decision), or an action of a reported or archived plan does.
 // The message's key is "" when it can.
 func linkedFromDecided(app core.App, r *core.Record) i18n.Message {
-	field := "risk"
+	field := model.FieldControlRisk
 	if r.Collection().Name == model.Units {
-		field = "unit"
+		field = model.FieldControlUnit
 	}
 	var row struct {
 		Number int    `db:"number"`
@@ -85,13 +85,13 @@ func linkedFromDecided(app core.App, r *core.Record) i18n.Message {
 	err := app.DB().NewQuery("SELECT controls.number AS number, plans.year AS year, plans.status AS status FROM controls " +
 		"JOIN plans ON plans.id = controls.plan WHERE controls." + field + " = {:id} AND plans.status != 'draft' LIMIT 1").
 		Bind(dbx.Params{"id": r.Id}).One(&row)
-	if err == nil && field == "unit" {
+	if err == nil && field == model.FieldControlUnit {
 		return i18n.M("ikplan.unit.decided", "number", row.Number, "year", row.Year, "status", planStatusKey(row.Status))
 	}
 	if err == nil {
 		return i18n.M("ikplan.risk.decided_control", "number", row.Number, "year", row.Year, "status", planStatusKey(row.Status))
 	}
-	if field != "risk" {
+	if field != model.FieldControlRisk {
 		return i18n.Message{}
 	}
 	err = app.DB().NewQuery("SELECT plans.year AS year, plans.status AS status FROM actions " +
@@ -112,11 +112,11 @@ func frozenUnder(app core.App, r, stored *core.Record) i18n.Message {
 		ids = append(ids, plansOf(app, stored)...)
 	}
 	for _, id := range ids {
-		plan := find(app, model.Plans, id)
+		plan := model.AsPlan(find(app, model.Plans, id))
 		if plan == nil {
 			continue
 		}
-		switch plan.GetString("status") {
+		switch plan.Status() {
 		case model.PlanReported:
 			return i18n.M("ikplan.frozen.reported")
 		case model.PlanArchived:
@@ -137,32 +137,36 @@ func plansOf(app core.App, r *core.Record) []string {
 		}
 	}
 	ofControl := func(id string) {
-		if c := find(app, model.Controls, id); c != nil {
-			add(c.GetString("plan"))
+		if c := model.AsControl(find(app, model.Controls, id)); c != nil {
+			add(c.Plan())
 		}
 	}
 	ofResult := func(id string) {
-		if res := find(app, model.Results, id); res != nil {
-			ofControl(res.GetString("control"))
+		if res := model.AsResult(find(app, model.Results, id)); res != nil {
+			ofControl(res.Control())
 		}
 	}
 	switch r.Collection().Name {
 	case model.Controls:
-		add(r.GetString("plan"))
-	case model.Results, model.Samples:
-		ofControl(r.GetString("control"))
+		add(model.AsControl(r).Plan())
+	case model.Results:
+		ofControl(model.AsResult(r).Control())
+	case model.Samples:
+		ofControl(model.AsSample(r).Control())
 	case model.SampleItems:
-		if s := find(app, model.Samples, r.GetString("sample")); s != nil {
-			ofControl(s.GetString("control"))
+		if s := model.AsSample(find(app, model.Samples, model.AsSampleItem(r).Sample())); s != nil {
+			ofControl(s.Control())
 		}
 	case model.Deviations:
-		add(r.GetString("plan"))
-		ofResult(r.GetString("result"))
+		d := model.AsDeviation(r)
+		add(d.Plan())
+		ofResult(d.Result())
 	case model.Actions:
-		add(r.GetString("plan"))
-		ofControl(r.GetString("control"))
-		if d := find(app, model.Deviations, r.GetString("deviation")); d != nil {
-			ofResult(d.GetString("result"))
+		a := model.AsAction(r)
+		add(a.Plan())
+		ofControl(a.Control())
+		if d := model.AsDeviation(find(app, model.Deviations, a.Deviation())); d != nil {
+			ofResult(d.Result())
 		}
 	}
 	return ids
@@ -179,14 +183,14 @@ func carriedOn(app core.App, r *core.Record) bool {
 		return false
 	}
 	orig := r.Original()
-	from, to := orig.GetString("status"), r.GetString("status")
+	from, to := model.AsAction(orig).Status(), model.AsAction(r).Status()
 	switch {
 	case model.OpenStatus(from) && (to == from || to == model.ActionCancelled || to == model.ActionContinued):
 	case from == model.ActionContinued && model.OpenStatus(to): // its continuation removed
 	default:
 		return false
 	}
-	allowed := []string{"transferred_to", "status", "cancel_reason", "carried_to"}
+	allowed := []string{model.FieldActionTransferredTo, model.FieldActionStatus, model.FieldActionCancelReason, model.FieldActionCarriedTo}
 	for _, f := range r.Collection().Fields {
 		name := f.GetName()
 		if f.Type() == core.FieldTypeAutodate || slices.Contains(allowed, name) {
@@ -203,9 +207,9 @@ func carriedOn(app core.App, r *core.Record) bool {
 // control once its plan is adopted: every field but the owner.
 func decidedFields(app core.App, r *core.Record) fieldErrors {
 	errs := fieldErrors{}
-	orig := r.Original()
-	plan := find(app, model.Plans, orig.GetString("plan"))
-	if plan == nil || plan.GetString("status") == model.PlanDraft {
+	orig := model.AsControl(r.Original())
+	plan := model.AsPlan(find(app, model.Plans, orig.Plan()))
+	if plan == nil || plan.Status() == model.PlanDraft {
 		return errs
 	}
 	common := commonOf(app, r)
@@ -213,11 +217,11 @@ func decidedFields(app core.App, r *core.Record) fieldErrors {
 		if common != nil && slices.Contains(model.CommonFields, f) && r.GetString(f) == common.GetString(f) {
 			continue // kommunstyrelsen's decision, not the board's (bindCommon)
 		}
-		if common != nil && f == "due" && orig.GetDateTime("due").IsZero() {
+		if common != nil && f == model.FieldControlDue && orig.Due().IsZero() {
 			continue // a common control added after the adoption: the board sets its due date once
 		}
 		if !reflect.DeepEqual(plain(r.Get(f)), plain(orig.Get(f))) {
-			errs.add(f, "ikplan.control.decided", "status", planStatusKey(plan.GetString("status")), "field", fieldKey(f))
+			errs.add(f, "ikplan.control.decided", "status", planStatusKey(plan.Status()), "field", fieldKey(f))
 		}
 	}
 	return errs

@@ -5,6 +5,7 @@ import (
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/types"
 
 	"ikplan/internal/i18n"
 	"ikplan/internal/model"
@@ -15,22 +16,22 @@ import (
 // coordinator with a reason.
 func bindPlans(app core.App, h *rules) {
 	app.OnRecordCreate(model.Plans).BindFunc(func(e *core.RecordEvent) error {
-		if e.Record.GetString("status") == "" {
-			e.Record.Set("status", model.PlanDraft)
+		if p := model.AsPlan(e.Record); p.Status() == "" {
+			p.SetStatus(model.PlanDraft)
 		}
 		return e.Next()
 	})
 	// a move back undoes the decision it goes back over: the history row
 	// of the move keeps the decision's date and reference as its old values
 	app.OnRecordUpdate(model.Plans).BindFunc(func(e *core.RecordEvent) error {
-		r := e.Record
-		switch from, to := r.Original().GetString("status"), r.GetString("status"); {
+		p := model.AsPlan(e.Record)
+		switch from, to := model.AsPlan(p.Original()).Status(), p.Status(); {
 		case from == model.PlanAdopted && to == model.PlanDraft:
-			r.Set("adopted_on", "")
-			r.Set("adopted_ref", "")
+			p.SetAdoptedOn(time.Time{})
+			p.SetAdoptedRef("")
 		case from == model.PlanReported && to == model.PlanAdopted:
-			r.Set("reported_on", "")
-			r.Set("reported_ref", "")
+			p.SetReportedOn(time.Time{})
+			p.SetReportedRef("")
 		}
 		return e.Next()
 	})
@@ -38,7 +39,7 @@ func bindPlans(app core.App, h *rules) {
 		return check(e, h.validatePlan)
 	})
 	app.OnRecordDelete(model.Plans).BindFunc(func(e *core.RecordEvent) error {
-		if s := e.Record.GetString("status"); s != model.PlanDraft {
+		if s := model.AsPlan(e.Record).Status(); s != model.PlanDraft {
 			return refuse("ikplan.plan.delete_draft", "status", planStatusKey(s))
 		}
 		return e.Next()
@@ -46,64 +47,65 @@ func bindPlans(app core.App, h *rules) {
 }
 
 func (h *rules) validatePlan(e *core.RecordEvent, errs fieldErrors) {
-	r := e.Record
-	status := r.GetString("status")
-	immutable(e, errs, "board")
+	p := model.AsPlan(e.Record)
+	status := p.Status()
+	immutable(e, errs, model.FieldPlanBoard)
 
 	// one plan per board and year
-	if r.GetString("board") != "" && r.GetInt("year") != 0 {
+	if p.Board() != "" && p.Year() != 0 {
 		var other []struct{ Id string }
 		_ = e.App.RecordQuery(model.Plans).Select("id").
-			AndWhere(dbx.HashExp{"board": r.GetString("board"), "year": r.GetInt("year")}).
-			AndWhere(dbx.Not(dbx.HashExp{"id": r.Id})).Limit(1).All(&other)
+			AndWhere(dbx.HashExp{model.FieldPlanBoard: p.Board(), model.FieldPlanYear: p.Year()}).
+			AndWhere(dbx.Not(dbx.HashExp{model.FieldId: p.Id})).Limit(1).All(&other)
 		if len(other) > 0 {
-			errs.add("year", "ikplan.plan.year_taken", "year", r.GetInt("year"))
+			errs.add(model.FieldPlanYear, "ikplan.plan.year_taken", "year", p.Year())
 		}
 	}
 
 	from := model.PlanDraft
-	if !r.IsNew() {
-		from = r.Original().GetString("status")
-		if r.GetInt("year") != r.Original().GetInt("year") {
+	if !p.IsNew() {
+		orig := model.AsPlan(p.Original())
+		from = orig.Status()
+		if p.Year() != orig.Year() {
 			if from != model.PlanDraft {
-				errs.add("year", "ikplan.plan.year_draft")
+				errs.add(model.FieldPlanYear, "ikplan.plan.year_draft")
 			}
-			duesInYear(e.App, r, errs)
+			duesInYear(e.App, p, errs)
 		}
 	} else if status != model.PlanDraft {
-		errs.add("status", "ikplan.plan.new_draft")
+		errs.add(model.FieldPlanStatus, "ikplan.plan.new_draft")
 		return
 	}
 	if !model.CanMovePlan(from, status) {
-		errs.add("status", "ikplan.plan.move", "from", planStatusKey(from), "to", planStatusKey(status))
+		errs.add(model.FieldPlanStatus, "ikplan.plan.move", "from", planStatusKey(from), "to", planStatusKey(status))
 		return
 	}
 	if model.PlanMovesBack(from, status) {
 		h.checkMoveBack(e, status, errs)
 	}
-	if !r.IsNew() {
-		decidedPlanFields(r, from, status, errs)
+	if !p.IsNew() {
+		decidedPlanFields(p.Record, from, status, errs)
 	}
 
 	if status != model.PlanDraft {
-		if r.GetDateTime("adopted_on").IsZero() {
-			errs.add("adopted_on", "ikplan.plan.adopted_on")
+		if p.AdoptedOn().IsZero() {
+			errs.add(model.FieldPlanAdoptedOn, "ikplan.plan.adopted_on")
 		}
-		if model.Blank(r.GetString("adopted_ref")) {
-			errs.add("adopted_ref", "ikplan.plan.adopted_ref")
+		if model.Blank(p.AdoptedRef()) {
+			errs.add(model.FieldPlanAdoptedRef, "ikplan.plan.adopted_ref")
 		}
 	}
 	if from == model.PlanDraft && status == model.PlanAdopted {
-		h.checkAdoptable(e.App, r, errs)
+		h.checkAdoptable(e.App, p.Record, errs)
 	}
 	if status == model.PlanReported || status == model.PlanArchived {
-		if r.GetDateTime("reported_on").IsZero() {
-			errs.add("reported_on", "ikplan.plan.reported_on")
+		if p.ReportedOn().IsZero() {
+			errs.add(model.FieldPlanReportedOn, "ikplan.plan.reported_on")
 		}
 	}
-	h.checkDecisionDates(r, errs)
+	h.checkDecisionDates(p, errs)
 	if from == model.PlanAdopted && status == model.PlanReported {
-		h.checkReportable(e.App, r, errs)
+		h.checkReportable(e.App, p.Record, errs)
 	}
 }
 
@@ -112,35 +114,35 @@ func (h *rules) validatePlan(e *core.RecordEvent, errs fieldErrors) {
 // history row of the move holds it; an adoption is undone only while no
 // result is reported under the plan.
 func (h *rules) checkMoveBack(e *core.RecordEvent, to string, errs fieldErrors) {
-	r := e.Record
+	p := model.AsPlan(e.Record)
 	revert := to == model.PlanDraft
 	if !model.ActorOf(e.App).MayReopenPlan() {
 		if revert {
-			errs.add("status", "ikplan.plan.revert_role")
+			errs.add(model.FieldPlanStatus, "ikplan.plan.revert_role")
 		} else {
-			errs.add("status", "ikplan.plan.reopen_role")
+			errs.add(model.FieldPlanStatus, "ikplan.plan.reopen_role")
 		}
 		return
 	}
-	switch reason := r.GetString("status_reason"); {
+	switch reason := p.StatusReason(); {
 	case model.Blank(reason) && revert:
-		errs.add("status_reason", "ikplan.plan.revert_reason")
+		errs.add(model.FieldPlanStatusReason, "ikplan.plan.revert_reason")
 	case model.Blank(reason):
-		errs.add("status_reason", "ikplan.plan.reopen_reason")
-	case reason == r.Original().GetString("status_reason"):
-		errs.add("status_reason", "ikplan.plan.same_reason")
+		errs.add(model.FieldPlanStatusReason, "ikplan.plan.reopen_reason")
+	case reason == model.AsPlan(p.Original()).StatusReason():
+		errs.add(model.FieldPlanStatusReason, "ikplan.plan.same_reason")
 	}
 	if revert {
 		var n struct{ N int }
 		_ = e.App.DB().NewQuery("SELECT COUNT(*) AS n FROM results JOIN controls ON controls.id = results.control WHERE controls.plan = {:p}").
-			Bind(dbx.Params{"p": r.Id}).One(&n)
+			Bind(dbx.Params{"p": p.Id}).One(&n)
 		if n.N > 0 {
-			errs.add("status", "ikplan.plan.revert_results", "count", n.N)
+			errs.add(model.FieldPlanStatus, "ikplan.plan.revert_results", "count", n.N)
 		}
 		_ = e.App.DB().NewQuery("SELECT COUNT(*) AS n FROM samples JOIN controls ON controls.id = samples.control WHERE controls.plan = {:p}").
-			Bind(dbx.Params{"p": r.Id}).One(&n)
+			Bind(dbx.Params{"p": p.Id}).One(&n)
 		if n.N > 0 {
-			errs.add("status", "ikplan.plan.revert_samples", "count", n.N)
+			errs.add(model.FieldPlanStatus, "ikplan.plan.revert_samples", "count", n.N)
 		}
 	}
 }
@@ -154,10 +156,10 @@ func decidedPlanFields(r *core.Record, from, to string, errs fieldErrors) {
 	orig := r.Original()
 	var fields []string
 	if from != model.PlanDraft && to != model.PlanDraft {
-		fields = append(fields, "adopted_on", "adopted_ref")
+		fields = append(fields, model.FieldPlanAdoptedOn, model.FieldPlanAdoptedRef)
 	}
 	if model.PlanFrozen(from) && model.PlanFrozen(to) {
-		fields = append(fields, "title", "reported_on", "reported_ref", "status_reason")
+		fields = append(fields, model.FieldPlanTitle, model.FieldPlanReportedOn, model.FieldPlanReportedRef, model.FieldPlanStatusReason)
 	}
 	for _, f := range fields {
 		if r.GetString(f) != orig.GetString(f) {
@@ -169,57 +171,59 @@ func decidedPlanFields(r *core.Record, from, to string, errs fieldErrors) {
 // checkDecisionDates: a board's decisions are not dated in the future, and
 // the follow-up is not decided before the plan was adopted. A date is
 // checked when it is given or changed.
-func (h *rules) checkDecisionDates(r *core.Record, errs fieldErrors) {
+func (h *rules) checkDecisionDates(p *model.Plan, errs fieldErrors) {
 	today := h.today()
-	for _, f := range []string{"adopted_on", "reported_on"} {
-		d := r.GetDateTime(f)
-		if d.IsZero() || !linkChanged(r, f) {
+	adopted, reported := p.AdoptedOn(), p.ReportedOn()
+	for _, d := range []struct {
+		field string
+		on    types.DateTime
+	}{{model.FieldPlanAdoptedOn, adopted}, {model.FieldPlanReportedOn, reported}} {
+		if d.on.IsZero() || !linkChanged(p.Record, d.field) {
 			continue
 		}
-		if model.DateOnly(d.Time()).After(today) {
-			errs.add(f, "ikplan.plan.decision_future", "today", today.Format(time.DateOnly))
+		if model.DateOnly(d.on.Time()).After(today) {
+			errs.add(d.field, "ikplan.plan.decision_future", "today", today.Format(time.DateOnly))
 		}
 	}
-	adopted, reported := r.GetDateTime("adopted_on"), r.GetDateTime("reported_on")
-	if !adopted.IsZero() && !reported.IsZero() && linkChanged(r, "reported_on") &&
+	if !adopted.IsZero() && !reported.IsZero() && linkChanged(p.Record, model.FieldPlanReportedOn) &&
 		model.DateOnly(reported.Time()).Before(model.DateOnly(adopted.Time())) {
-		errs.add("reported_on", "ikplan.plan.reported_before", "adopted", adopted.Time().Format(time.DateOnly))
+		errs.add(model.FieldPlanReportedOn, "ikplan.plan.reported_before", "adopted", adopted.Time().Format(time.DateOnly))
 	}
 }
 
 // duesInYear: a control's due date lies in its plan's year, so a draft
 // moves to another year only once no control's due date lies outside it.
-func duesInYear(app core.App, plan *core.Record, errs fieldErrors) {
+func duesInYear(app core.App, plan *model.Plan, errs fieldErrors) {
 	controls, err := app.FindRecordsByFilter(model.Controls, "plan = {:plan}", "position,section,number", 0, 0, dbx.Params{"plan": plan.Id})
 	if err != nil {
-		errs.add("year", "ready.unreadable")
+		errs.add(model.FieldPlanYear, "ready.unreadable")
 		return
 	}
-	year := plan.GetInt("year")
+	year := plan.Year()
 	outside := i18n.Phrases{Shown: 5, More: "ready.and_more"}
-	for _, c := range controls {
-		if due := c.GetDateTime("due"); !due.IsZero() && due.Time().Year() != year {
-			outside.List = append(outside.List, i18n.Phrase{Key: "ikplan.plan.due_outside", Args: []any{model.ControlLabel(c), due.Time().Format(time.DateOnly)}})
+	for _, c := range model.AsControls(controls) {
+		if due := c.Due(); !due.IsZero() && due.Time().Year() != year {
+			outside.List = append(outside.List, i18n.Phrase{Key: "ikplan.plan.due_outside", Args: []any{model.ControlLabel(c.Record), due.Time().Format(time.DateOnly)}})
 		}
 	}
 	if len(outside.List) > 0 {
-		errs.add("year", "ikplan.plan.year_dues", "year", year, "controls", outside)
+		errs.add(model.FieldPlanYear, "ikplan.plan.year_dues", "year", year, "controls", outside)
 	}
 }
 
 // checkAdoptable: a plan is adopted with at least one control, each with
 // an owner, a due date and a method: what model.ReadinessOf lists.
 func (h *rules) checkAdoptable(app core.App, plan *core.Record, errs fieldErrors) {
-	p := plan.Clone()
-	p.Set("status", model.PlanDraft) // the step from draft, as it stands
-	r, err := model.PlanReadiness(app, p, h.now())
+	p := model.AsPlan(plan.Clone())
+	p.SetStatus(model.PlanDraft) // the step from draft, as it stands
+	r, err := model.PlanReadiness(app, p.Record, h.now())
 	switch {
 	case err != nil:
-		errs.add("status", "ready.unreadable")
+		errs.add(model.FieldPlanStatus, "ready.unreadable")
 	case r.Count(model.BlockNoControls) > 0:
-		errs.add("status", "ready.refuse_empty")
+		errs.add(model.FieldPlanStatus, "ready.refuse_empty")
 	case len(r.Blockers) > 0:
-		errs.add("status", "ready.refuse_adopt", "problems", problems(r.Blockers))
+		errs.add(model.FieldPlanStatus, "ready.refuse_adopt", "problems", problems(r.Blockers))
 	}
 }
 
@@ -235,13 +239,13 @@ func blockerTexts(lang string, bs []model.Blocker) []string {
 // checkReportable: a plan is marked reported when nothing stands between
 // it and the follow-up report (model.ReadinessOf).
 func (h *rules) checkReportable(app core.App, plan *core.Record, errs fieldErrors) {
-	p := plan.Clone()
-	p.Set("status", model.PlanAdopted) // the step from adopted, as it stands
-	r, err := model.PlanReadiness(app, p, h.now())
+	p := model.AsPlan(plan.Clone())
+	p.SetStatus(model.PlanAdopted) // the step from adopted, as it stands
+	r, err := model.PlanReadiness(app, p.Record, h.now())
 	if err != nil {
-		errs.add("status", "ready.unreadable")
+		errs.add(model.FieldPlanStatus, "ready.unreadable")
 	} else if len(r.Blockers) > 0 {
-		errs.add("status", "ready.refuse_report", "problems", problems(r.Blockers))
+		errs.add(model.FieldPlanStatus, "ready.refuse_report", "problems", problems(r.Blockers))
 	}
 }
 
@@ -262,9 +266,9 @@ func problems(bs []model.Blocker) i18n.Phrases {
 // and deadline nor an accepted status. The texts are in lang (i18n.Sv or
 // i18n.En); a plan whose controls cannot be read has that as its gap.
 func ReportGaps(app core.App, plan *core.Record, lang string) []string {
-	p := plan.Clone()
-	p.Set("status", model.PlanAdopted) // the gaps of the step to reported, whatever the status
-	r, err := model.PlanReadiness(app, p, time.Now())
+	p := model.AsPlan(plan.Clone())
+	p.SetStatus(model.PlanAdopted) // the gaps of the step to reported, whatever the status
+	r, err := model.PlanReadiness(app, p.Record, time.Now())
 	if err != nil {
 		return []string{i18n.T(lang, "ready.unreadable")}
 	}

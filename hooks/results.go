@@ -15,19 +15,19 @@ import (
 // outcome against the target, and the reasons a control was not performed.
 func bindResults(app core.App, h *rules) {
 	onSave(app, model.Results, func(e *core.RecordEvent) {
-		r := e.Record
-		r.Set("period", strings.TrimSpace(r.GetString("period")))
-		canonicalNumber(r, "measured_value")
-		r.Set("target_met", false)
-		control := find(e.App, model.Controls, r.GetString("control"))
+		r := model.AsResult(e.Record)
+		r.SetPeriod(strings.TrimSpace(r.Period()))
+		canonicalNumber(r.Record, model.FieldResultMeasuredValue)
+		r.SetTargetMet(false)
+		control := model.AsControl(find(e.App, model.Controls, r.Control()))
 		if control == nil {
 			return
 		}
 		if met, ok := targetMet(control, r); ok {
-			r.Set("target_met", met)
+			r.SetTargetMet(met)
 		}
 	})
-	onSave(app, model.Results, func(e *core.RecordEvent) { h.performed(e.App, e.Record) })
+	onSave(app, model.Results, func(e *core.RecordEvent) { h.performed(e.App, model.AsResult(e.Record)) })
 	app.OnRecordValidate(model.Results).BindFunc(func(e *core.RecordEvent) error {
 		return check(e, h.validateResult)
 	})
@@ -35,10 +35,10 @@ func bindResults(app core.App, h *rules) {
 
 // targetMet compares a result's measured value with its control's target;
 // ok is false when there is no target or nothing was measured.
-func targetMet(control, result *core.Record) (met, ok bool) {
-	op := control.GetString("target_operator")
-	target, err1 := model.ParseDecimal(control.GetString("target_value"))
-	measured, err2 := model.ParseDecimal(result.GetString("measured_value"))
+func targetMet(control *model.Control, result *model.Result) (met, ok bool) {
+	op := control.TargetOperator()
+	target, err1 := model.ParseDecimal(control.TargetValue())
+	measured, err2 := model.ParseDecimal(result.MeasuredValue())
 	if op == "" || err1 != nil || err2 != nil {
 		return false, false
 	}
@@ -51,11 +51,11 @@ func targetMet(control, result *core.Record) (met, ok bool) {
 // bindFrozen, for every collection under a plan. A draft's results are
 // removed with the draft.)
 func reportable(app core.App, controlId string) i18n.Message {
-	control := find(app, model.Controls, controlId)
+	control := model.AsControl(find(app, model.Controls, controlId))
 	if control == nil {
 		return i18n.Message{}
 	}
-	if plan := find(app, model.Plans, control.GetString("plan")); plan != nil && plan.GetString("status") == model.PlanDraft {
+	if plan := model.AsPlan(find(app, model.Plans, control.Plan())); plan != nil && plan.Status() == model.PlanDraft {
 		return i18n.M("ikplan.result.draft")
 	}
 	return i18n.Message{}
@@ -69,80 +69,80 @@ func reportable(app core.App, controlId string) i18n.Message {
 // day, whatever the request says. The command line and superusers (the
 // demo, an import) name whoever did it. Every way in meets this here, not
 // in a handler.
-func (h *rules) performed(app core.App, r *core.Record) {
+func (h *rules) performed(app core.App, r *model.Result) {
 	if a := model.ActorOf(app); a.Kind == model.ActorUser {
-		if a.Role != model.RoleCoordinator || r.GetString("performed_by") == "" {
-			r.Set("performed_by", a.Id)
+		if a.Role != model.RoleCoordinator || r.PerformedBy() == "" {
+			r.SetPerformedBy(a.Id)
 		}
 	}
 	switch {
-	case r.GetString("outcome") == model.OutcomeNotPerformed:
-		r.Set("performed_on", "")
-	case r.GetDateTime("performed_on").IsZero():
-		r.Set("performed_on", h.today())
+	case r.Outcome() == model.OutcomeNotPerformed:
+		r.SetPerformedOn(time.Time{})
+	case r.PerformedOn().IsZero():
+		r.SetPerformedOn(h.today())
 	}
 }
 
 func (h *rules) validateResult(e *core.RecordEvent, errs fieldErrors) {
-	r := e.Record
-	immutable(e, errs, "control")
-	control := find(e.App, model.Controls, r.GetString("control"))
+	r := model.AsResult(e.Record)
+	immutable(e, errs, model.FieldResultControl)
+	control := model.AsControl(find(e.App, model.Controls, r.Control()))
 	if control == nil {
 		return
 	}
-	plan := find(e.App, model.Plans, control.GetString("plan"))
+	plan := model.AsPlan(find(e.App, model.Plans, control.Plan()))
 	if plan == nil {
 		return
 	}
 	if msg := reportable(e.App, control.Id); msg.Key != "" {
-		errs.put("control", msg)
+		errs.put(model.FieldResultControl, msg)
 	}
-	outcome := r.GetString("outcome")
-	year := plan.GetInt("year")
+	outcome := r.Outcome()
+	year := plan.Year()
 
-	if s := r.GetString("period"); s != "" {
-		checkPeriod(control, year, s, outcome == model.OutcomeNotPerformed, errs)
+	if s := r.Period(); s != "" {
+		checkPeriod(control.Record, year, s, outcome == model.OutcomeNotPerformed, errs)
 		var other []struct{ Id string }
 		_ = e.App.RecordQuery(model.Results).Select("id").
-			AndWhere(dbx.HashExp{"control": control.Id, "period": s}).
-			AndWhere(dbx.Not(dbx.HashExp{"id": r.Id})).Limit(1).All(&other)
+			AndWhere(dbx.HashExp{model.FieldResultControl: control.Id, model.FieldResultPeriod: s}).
+			AndWhere(dbx.Not(dbx.HashExp{model.FieldId: r.Id})).Limit(1).All(&other)
 		if len(other) > 0 {
-			errs.add("period", "ikplan.result.period_taken", "period", s)
+			errs.add(model.FieldResultPeriod, "ikplan.result.period_taken", "period", s)
 		}
 	}
 
-	if mv := r.GetString("measured_value"); mv != "" {
+	if mv := r.MeasuredValue(); mv != "" {
 		if _, err := model.ParseDecimal(mv); err != nil {
-			errs.add("measured_value", "ikplan.result.measured_number")
+			errs.add(model.FieldResultMeasuredValue, "ikplan.result.measured_number")
 		}
 	}
 	if met, ok := targetMet(control, r); ok && !met && outcome == model.OutcomeNoDeviation {
-		target, _ := model.ParseDecimal(control.GetString("target_value"))
-		measured, _ := model.ParseDecimal(r.GetString("measured_value"))
-		errs.add("outcome", "ikplan.result.target_missed", "operator", "ikplan.operator."+control.GetString("target_operator"),
-			"target", model.FormatDecimalSv(target), "unit", control.GetString("target_unit"), "measured", model.FormatDecimalSv(measured))
+		target, _ := model.ParseDecimal(control.TargetValue())
+		measured, _ := model.ParseDecimal(r.MeasuredValue())
+		errs.add(model.FieldResultOutcome, "ikplan.result.target_missed", "operator", "ikplan.operator."+control.TargetOperator(),
+			"target", model.FormatDecimalSv(target), "unit", control.TargetUnit(), "measured", model.FormatDecimalSv(measured))
 	}
 
 	h.checkPerformed(e.App, r, plan, errs)
-	checkSampled(e.App, r, errs)
-	transferredTo(e.App, r, plan.GetString("board"), errs)
+	checkSampled(e.App, r.Record, errs)
+	transferredTo(e.App, r.Record, plan.Board(), errs)
 	if outcome == model.OutcomeNotPerformed {
-		if model.Blank(r.GetString("not_performed_reason")) && r.GetString("transferred_to") == "" {
-			errs.add("not_performed_reason", "ikplan.result.not_performed_reason")
+		if model.Blank(r.NotPerformedReason()) && r.TransferredTo() == "" {
+			errs.add(model.FieldResultNotPerformedReason, "ikplan.result.not_performed_reason")
 		}
 	}
-	if t := r.GetString("transferred_to"); t != "" {
-		if t == plan.GetString("board") {
-			errs.add("transferred_to", "ikplan.result.own_board")
+	if t := r.TransferredTo(); t != "" {
+		if t == plan.Board() {
+			errs.add(model.FieldResultTransferredTo, "ikplan.result.own_board")
 		} else if outcome != model.OutcomeNotPerformed {
-			errs.add("transferred_to", "ikplan.result.transfer_not_performed")
+			errs.add(model.FieldResultTransferredTo, "ikplan.result.transfer_not_performed")
 		}
 	}
 
-	if !r.IsNew() && r.Original().GetString("outcome") == model.OutcomeDeviation && outcome != model.OutcomeDeviation {
-		n, _ := e.App.CountRecords(model.Deviations, dbx.HashExp{"result": r.Id})
+	if !r.IsNew() && model.AsResult(r.Original()).Outcome() == model.OutcomeDeviation && outcome != model.OutcomeDeviation {
+		n, _ := e.App.CountRecords(model.Deviations, dbx.HashExp{model.FieldDeviationResult: r.Id})
 		if n > 0 {
-			errs.add("outcome", "ikplan.result.has_deviations")
+			errs.add(model.FieldResultOutcome, "ikplan.result.has_deviations")
 		}
 	}
 }
@@ -152,38 +152,39 @@ func (h *rules) validateResult(e *core.RecordEvent, errs fieldErrors) {
 // not performed may be reported for the whole year.
 func checkPeriod(control *core.Record, year int, s string, wholeYear bool, errs fieldErrors) {
 	p, err := model.ParsePeriod(s)
-	want := model.PeriodKindFor(control.GetString("frequency"))
+	freq := model.AsControl(control).Frequency()
+	want := model.PeriodKindFor(freq)
 	switch {
 	case err != nil:
-		errs.add("period", "ikplan.result.period_format", "example", periodExampleKey(want), "year", year)
+		errs.add(model.FieldResultPeriod, "ikplan.result.period_format", "example", periodExampleKey(want), "year", year)
 	case p.Year != year:
-		errs.add("period", "ikplan.result.period_year", "year", year)
+		errs.add(model.FieldResultPeriod, "ikplan.result.period_year", "year", year)
 	case p.Kind != want && !(wholeYear && p.Kind == model.PeriodYear):
-		errs.add("period", "ikplan.result.period_kind", "frequency", "ikplan.freq_adverb."+control.GetString("frequency"), "example", periodExampleKey(want), "year", year)
+		errs.add(model.FieldResultPeriod, "ikplan.result.period_kind", "frequency", "ikplan.freq_adverb."+freq, "example", periodExampleKey(want), "year", year)
 	}
 }
 
 // checkPerformed: the day a control was performed lies in the plan's year
 // or later, and not after today; who performed it belongs to the plan's
 // board — for a coordinator's naming, as a control owner or coordinator.
-func (h *rules) checkPerformed(app core.App, r, plan *core.Record, errs fieldErrors) {
-	if d := r.GetDateTime("performed_on"); !d.IsZero() && linkChanged(r, "performed_on") {
-		if msg, ok := dateMessage(d.Time(), h.today(), plan.GetInt("year"), "performed_on", "ikplan.when.performed"); ok {
-			errs.put("performed_on", msg)
+func (h *rules) checkPerformed(app core.App, r *model.Result, plan *model.Plan, errs fieldErrors) {
+	if d := r.PerformedOn(); !d.IsZero() && linkChanged(r.Record, model.FieldResultPerformedOn) {
+		if msg, ok := dateMessage(d.Time(), h.today(), plan.Year(), model.FieldResultPerformedOn, "ikplan.when.performed"); ok {
+			errs.put(model.FieldResultPerformedOn, msg)
 		}
 	}
-	by := r.GetString("performed_by")
-	if by == "" || !linkChanged(r, "performed_by") {
+	by := r.PerformedBy()
+	if by == "" || !linkChanged(r.Record, model.FieldResultPerformedBy) {
 		return
 	}
-	board := plan.GetString("board")
+	board := plan.Board()
 	u := find(app, model.Users, by)
 	switch {
 	case !memberOf(u, board):
-		errs.add("performed_by", "ikplan.result.performed_by_member")
+		errs.add(model.FieldResultPerformedBy, "ikplan.result.performed_by_member")
 	case model.ActorOf(app).Kind != model.ActorUser:
-	case u.GetString("role") != model.RoleOwner && u.GetString("role") != model.RoleCoordinator:
-		errs.add("performed_by", "ikplan.result.performed_by_role")
+	case model.AsUser(u).Role() != model.RoleOwner && model.AsUser(u).Role() != model.RoleCoordinator:
+		errs.add(model.FieldResultPerformedBy, "ikplan.result.performed_by_role")
 	}
 }
 
@@ -211,19 +212,33 @@ func periodExampleKey(kind string) string { return "ikplan.period_example." + ki
 // the system or a superuser. Whoever sets the field directly is refused:
 // the item would leave the board's lists without anyone taking it over.
 func transferredTo(app core.App, r *core.Record, board string, errs fieldErrors) {
-	to := r.GetString("transferred_to")
-	if (r.IsNew() && to == "") || (!r.IsNew() && to == r.Original().GetString("transferred_to")) {
+	field, to := transferOf(r)
+	if r.IsNew() && to == "" {
 		return
 	}
+	if !r.IsNew() {
+		if _, was := transferOf(r.Original()); to == was {
+			return
+		}
+	}
 	if !model.Carrying(app) {
-		errs.add("transferred_to", "ikplan.transfer.direct")
+		errs.add(field, "ikplan.transfer.direct")
 		return
 	}
 	if a := model.ActorOf(app); a.Kind == model.ActorUser {
 		if a.Role != model.RoleCoordinator || !isMember(app, a.Id, board) || (to != "" && !isMember(app, a.Id, to)) {
-			errs.add("transferred_to", "ikplan.transfer.role")
+			errs.add(field, "ikplan.transfer.role")
 		}
 	}
+}
+
+// transferOf is the field of a result or an action (r) that names the board
+// it is transferred to, and that board.
+func transferOf(r *core.Record) (field, to string) {
+	if r.Collection().Name == model.Actions {
+		return model.FieldActionTransferredTo, model.AsAction(r).TransferredTo()
+	}
+	return model.FieldResultTransferredTo, model.AsResult(r).TransferredTo()
 }
 
 // bindDeviations holds the rules of deviations.
@@ -231,39 +246,39 @@ func bindDeviations(app core.App, h *rules) {
 	// the plan of the result's control, kept for lookups; fixed, like the
 	// result, whatever a client sends
 	onSave(app, model.Deviations, func(e *core.RecordEvent) {
-		r := e.Record
-		if !r.IsNew() {
-			r.Set("plan", r.Original().GetString("plan"))
+		d := model.AsDeviation(e.Record)
+		if !d.IsNew() {
+			d.SetPlan(model.AsDeviation(d.Original()).Plan())
 			return
 		}
-		r.Set("plan", "")
-		if res := find(e.App, model.Results, r.GetString("result")); res != nil {
-			if c := find(e.App, model.Controls, res.GetString("control")); c != nil {
-				r.Set("plan", c.GetString("plan"))
+		d.SetPlan("")
+		if res := model.AsResult(find(e.App, model.Results, d.Result())); res != nil {
+			if c := model.AsControl(find(e.App, model.Controls, res.Control())); c != nil {
+				d.SetPlan(c.Plan())
 			}
 		}
 	})
 	app.OnRecordCreate(model.Deviations).BindFunc(func(e *core.RecordEvent) error {
-		if e.Record.GetString("status") == "" {
-			e.Record.Set("status", model.DeviationOpen)
+		if d := model.AsDeviation(e.Record); d.Status() == "" {
+			d.SetStatus(model.DeviationOpen)
 		}
 		return e.Next()
 	})
 	app.OnRecordValidate(model.Deviations).BindFunc(func(e *core.RecordEvent) error {
 		return check(e, func(e *core.RecordEvent, errs fieldErrors) {
-			r := e.Record
-			immutable(e, errs, "result")
-			if r.IsNew() {
-				if res := find(e.App, model.Results, r.GetString("result")); res != nil {
-					if res.GetString("outcome") != model.OutcomeDeviation {
-						errs.add("result", "ikplan.deviation.outcome")
-					} else if msg := reportable(e.App, res.GetString("control")); msg.Key != "" {
-						errs.put("result", msg)
+			d := model.AsDeviation(e.Record)
+			immutable(e, errs, model.FieldDeviationResult)
+			if d.IsNew() {
+				if res := model.AsResult(find(e.App, model.Results, d.Result())); res != nil {
+					if res.Outcome() != model.OutcomeDeviation {
+						errs.add(model.FieldDeviationResult, "ikplan.deviation.outcome")
+					} else if msg := reportable(e.App, res.Control()); msg.Key != "" {
+						errs.put(model.FieldDeviationResult, msg)
 					}
 				}
 			}
-			if r.GetString("status") == model.DeviationAccepted && model.Blank(r.GetString("acceptance_reason")) {
-				errs.add("acceptance_reason", "ikplan.deviation.acceptance_reason")
+			if d.Status() == model.DeviationAccepted && model.Blank(d.AcceptanceReason()) {
+				errs.add(model.FieldDeviationAcceptanceReason, "ikplan.deviation.acceptance_reason")
 			}
 		})
 	})
