@@ -184,9 +184,10 @@ func bindExecutive(app core.App) {
 			var other []struct {
 				Name string `db:"name"`
 			}
-			_ = e.App.RecordQuery(model.Boards).Select(model.FieldBoardName).
+			err := e.App.RecordQuery(model.Boards).Select(model.FieldBoardName).
 				AndWhere(dbx.HashExp{model.FieldBoardExecutive: true}).
 				AndWhere(dbx.Not(dbx.HashExp{model.FieldId: r.Id})).Limit(1).All(&other)
+			failLookup(model.Boards, "", err)
 			if len(other) > 0 {
 				return fieldErrors{model.FieldBoardExecutive: i18n.M("ikplan.board.executive_one", "name", other[0].Name)}.err()
 			}
@@ -255,8 +256,9 @@ func addCopy(tx core.App, ctx context.Context, plan, common *core.Record) error 
 		return err
 	}
 	var max struct{ N int }
-	_ = tx.RecordQuery(model.Controls).Select("COALESCE(MAX(number), 0) AS n").
+	err = tx.RecordQuery(model.Controls).Select("COALESCE(MAX(number), 0) AS n").
 		AndWhere(dbx.HashExp{model.FieldControlPlan: plan.Id, model.FieldControlSection: model.CommonSection}).One(&max)
+	failLookup(model.Controls, "", err)
 	rec := core.NewRecord(col)
 	c := model.AsControl(rec)
 	c.SetPlan(plan.Id)
@@ -282,7 +284,8 @@ func checkCopy(app core.App, r *core.Record) fieldErrors {
 	if plan := model.AsPlan(find(app, model.Plans, c.Plan())); plan != nil && plan.Year() != common.Year() {
 		errs.add(model.FieldControlCommonControl, "ikplan.common.year", "year", common.Year())
 	}
-	n, _ := app.CountRecords(model.Controls, dbx.HashExp{model.FieldControlPlan: c.Plan(), model.FieldControlCommonControl: common.Id})
+	n, err := app.CountRecords(model.Controls, dbx.HashExp{model.FieldControlPlan: c.Plan(), model.FieldControlCommonControl: common.Id})
+	failLookup(model.Controls, "", err)
 	if n > 0 {
 		errs.add(model.FieldControlCommonControl, "ikplan.common.twice")
 	}
@@ -295,11 +298,12 @@ func checkCopy(app core.App, r *core.Record) fieldErrors {
 // openCopies are a common control's copies in draft and adopted plans.
 func openCopies(app core.App, commonId string) []*core.Record {
 	var out []*core.Record
-	_ = app.RecordQuery(model.Controls).
+	err := app.RecordQuery(model.Controls).
 		InnerJoin("plans", dbx.NewExp("plans.id = controls.plan")).
 		AndWhere(dbx.HashExp{"controls." + model.FieldControlCommonControl: commonId}).
 		AndWhere(dbx.In("plans.status", model.PlanDraft, model.PlanAdopted)).
 		All(&out)
+	failLookup(model.Controls, "", err)
 	return out
 }
 
@@ -307,9 +311,10 @@ func openCopies(app core.App, commonId string) []*core.Record {
 // sample.
 func usedCopies(app core.App, commonId string) int {
 	var n struct{ N int }
-	_ = app.DB().NewQuery("SELECT COUNT(*) AS n FROM controls WHERE common_control = {:k} AND " +
+	err := app.DB().NewQuery("SELECT COUNT(*) AS n FROM controls WHERE common_control = {:k} AND " +
 		"(EXISTS (SELECT 1 FROM results WHERE results.control = controls.id) OR " +
 		"EXISTS (SELECT 1 FROM samples WHERE samples.control = controls.id))").
 		Bind(dbx.Params{"k": commonId}).One(&n)
+	failLookup(model.Controls, "", err)
 	return n.N
 }

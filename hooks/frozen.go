@@ -85,6 +85,7 @@ func linkedFromDecided(app core.App, r *core.Record) i18n.Message {
 	err := app.DB().NewQuery("SELECT controls.number AS number, plans.year AS year, plans.status AS status FROM controls " +
 		"JOIN plans ON plans.id = controls.plan WHERE controls." + field + " = {:id} AND plans.status != 'draft' LIMIT 1").
 		Bind(dbx.Params{"id": r.Id}).One(&row)
+	failLookup(model.Controls, "", err)
 	if err == nil && field == model.FieldControlUnit {
 		return i18n.M("ikplan.unit.decided", "number", row.Number, "year", row.Year, "status", planStatusKey(row.Status))
 	}
@@ -97,6 +98,7 @@ func linkedFromDecided(app core.App, r *core.Record) i18n.Message {
 	err = app.DB().NewQuery("SELECT plans.year AS year, plans.status AS status FROM actions " +
 		"JOIN plans ON plans.id = actions.plan WHERE actions.risk = {:id} AND plans.status IN ('reported', 'archived') LIMIT 1").
 		Bind(dbx.Params{"id": r.Id}).One(&row)
+	failLookup(model.Actions, "", err)
 	if err == nil {
 		return i18n.M("ikplan.risk.decided_action", "year", row.Year, "status", planStatusKey(row.Status))
 	}

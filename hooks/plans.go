@@ -54,9 +54,10 @@ func (h *rules) validatePlan(e *core.RecordEvent, errs fieldErrors) {
 	// one plan per board and year
 	if p.Board() != "" && p.Year() != 0 {
 		var other []struct{ Id string }
-		_ = e.App.RecordQuery(model.Plans).Select("id").
+		err := e.App.RecordQuery(model.Plans).Select("id").
 			AndWhere(dbx.HashExp{model.FieldPlanBoard: p.Board(), model.FieldPlanYear: p.Year()}).
 			AndWhere(dbx.Not(dbx.HashExp{model.FieldId: p.Id})).Limit(1).All(&other)
+		failLookup(model.Plans, "", err)
 		if len(other) > 0 {
 			errs.add(model.FieldPlanYear, "ikplan.plan.year_taken", "year", p.Year())
 		}
@@ -134,13 +135,15 @@ func (h *rules) checkMoveBack(e *core.RecordEvent, to string, errs fieldErrors) 
 	}
 	if revert {
 		var n struct{ N int }
-		_ = e.App.DB().NewQuery("SELECT COUNT(*) AS n FROM results JOIN controls ON controls.id = results.control WHERE controls.plan = {:p}").
+		err := e.App.DB().NewQuery("SELECT COUNT(*) AS n FROM results JOIN controls ON controls.id = results.control WHERE controls.plan = {:p}").
 			Bind(dbx.Params{"p": p.Id}).One(&n)
+		failLookup(model.Results, "", err)
 		if n.N > 0 {
 			errs.add(model.FieldPlanStatus, "ikplan.plan.revert_results", "count", n.N)
 		}
-		_ = e.App.DB().NewQuery("SELECT COUNT(*) AS n FROM samples JOIN controls ON controls.id = samples.control WHERE controls.plan = {:p}").
+		err = e.App.DB().NewQuery("SELECT COUNT(*) AS n FROM samples JOIN controls ON controls.id = samples.control WHERE controls.plan = {:p}").
 			Bind(dbx.Params{"p": p.Id}).One(&n)
+		failLookup(model.Samples, "", err)
 		if n.N > 0 {
 			errs.add(model.FieldPlanStatus, "ikplan.plan.revert_samples", "count", n.N)
 		}

@@ -103,9 +103,10 @@ func (h *rules) validateResult(e *core.RecordEvent, errs fieldErrors) {
 	if s := r.Period(); s != "" {
 		checkPeriod(control.Record, year, s, outcome == model.OutcomeNotPerformed, errs)
 		var other []struct{ Id string }
-		_ = e.App.RecordQuery(model.Results).Select("id").
+		err := e.App.RecordQuery(model.Results).Select("id").
 			AndWhere(dbx.HashExp{model.FieldResultControl: control.Id, model.FieldResultPeriod: s}).
 			AndWhere(dbx.Not(dbx.HashExp{model.FieldId: r.Id})).Limit(1).All(&other)
+		failLookup(model.Results, "", err)
 		if len(other) > 0 {
 			errs.add(model.FieldResultPeriod, "ikplan.result.period_taken", "period", s)
 		}
@@ -140,7 +141,8 @@ func (h *rules) validateResult(e *core.RecordEvent, errs fieldErrors) {
 	}
 
 	if !r.IsNew() && model.AsResult(r.Original()).Outcome() == model.OutcomeDeviation && outcome != model.OutcomeDeviation {
-		n, _ := e.App.CountRecords(model.Deviations, dbx.HashExp{model.FieldDeviationResult: r.Id})
+		n, err := e.App.CountRecords(model.Deviations, dbx.HashExp{model.FieldDeviationResult: r.Id})
+		failLookup(model.Deviations, "", err)
 		if n > 0 {
 			errs.add(model.FieldResultOutcome, "ikplan.result.has_deviations")
 		}

@@ -88,7 +88,8 @@ func bindSamples(app core.App, h *rules) {
 		}
 		// with its control (a draft's), the sample goes whatever it holds
 		if find(e.App, model.Controls, model.AsSample(e.Record).Control()) != nil {
-			n, _ := e.App.CountRecords(model.SampleItems, dbx.HashExp{model.FieldSampleItemSample: e.Record.Id}, dbx.Not(dbx.HashExp{model.FieldSampleItemStatus: ""}))
+			n, err := e.App.CountRecords(model.SampleItems, dbx.HashExp{model.FieldSampleItemSample: e.Record.Id}, dbx.Not(dbx.HashExp{model.FieldSampleItemStatus: ""}))
+			failLookup(model.SampleItems, "", err)
 			if n > 0 {
 				return refuse("ikplan.sample.recorded")
 			}
@@ -290,11 +291,14 @@ func (h *rules) validateSample(e *core.RecordEvent, errs fieldErrors) {
 		return
 	}
 	checkPeriod(rec, plan.Year(), period, false, errs)
-	n, _ := e.App.CountRecords(model.Samples, dbx.HashExp{model.FieldSampleControl: control.Id, model.FieldSamplePeriod: period}, dbx.Not(dbx.HashExp{model.FieldId: r.Id}))
+	n, err := e.App.CountRecords(model.Samples, dbx.HashExp{model.FieldSampleControl: control.Id, model.FieldSamplePeriod: period}, dbx.Not(dbx.HashExp{model.FieldId: r.Id}))
+	failLookup(model.Samples, "", err)
 	if n > 0 {
 		errs.add(model.FieldSamplePeriod, "ikplan.sample.taken", "period", period)
 	}
-	if n, _ := e.App.CountRecords(model.Results, dbx.HashExp{model.FieldResultControl: control.Id, model.FieldResultPeriod: period}); n > 0 {
+	n, err = e.App.CountRecords(model.Results, dbx.HashExp{model.FieldResultControl: control.Id, model.FieldResultPeriod: period})
+	failLookup(model.Results, "", err)
+	if n > 0 {
 		errs.add(model.FieldSamplePeriod, "ikplan.sample.result_exists", "period", period)
 	}
 }
