@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/packages"
-
 	"ikplan/internal/i18n"
 	"ikplan/internal/model"
 	"ikplan/proof/testapp"
@@ -24,13 +22,7 @@ import (
 // github.com/pocketbase/dbx whose last result is an error.
 func TestHooksKeepDatabaseErrors(t *testing.T) {
 	t.Parallel()
-	cfg := &packages.Config{Mode: packages.NeedName | packages.NeedFiles | packages.NeedSyntax |
-		packages.NeedTypes | packages.NeedTypesInfo, Dir: "."}
-	pkgs, err := packages.Load(cfg, "ikplan/hooks")
-	if err != nil || len(pkgs) != 1 || len(pkgs[0].Errors) > 0 {
-		t.Fatalf("failed to load the hooks: %v %v", err, pkgs)
-	}
-	hooks := pkgs[0]
+	hooks := loadHooks(t)
 	errType := types.Universe.Lookup("error").Type()
 	// database reports whether call is of core or dbx and returns an
 	// error last, and where that error is among its results

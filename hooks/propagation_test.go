@@ -19,13 +19,7 @@ import (
 // type: any value that is a core.App.
 func TestHooksPassTheWriteOn(t *testing.T) {
 	t.Parallel()
-	cfg := &packages.Config{Mode: packages.NeedName | packages.NeedFiles | packages.NeedSyntax |
-		packages.NeedTypes | packages.NeedTypesInfo, Dir: "."}
-	pkgs, err := packages.Load(cfg, "ikplan/hooks")
-	if err != nil || len(pkgs) != 1 || len(pkgs[0].Errors) > 0 {
-		t.Fatalf("failed to load the hooks: %v %v", err, pkgs)
-	}
-	hooks := pkgs[0]
+	hooks := loadHooks(t)
 	var app *types.Interface
 	for _, imp := range hooks.Types.Imports() {
 		if imp.Path() == "github.com/pocketbase/pocketbase/core" {
@@ -74,4 +68,17 @@ func TestHooksPassTheWriteOn(t *testing.T) {
 	if calls == 0 {
 		t.Errorf("Expected the hooks to call an app's methods; the test found none, so it checks nothing")
 	}
+}
+
+// loadHooks is the hooks package, type-checked, for the tests that read
+// its code.
+func loadHooks(t *testing.T) *packages.Package {
+	t.Helper()
+	cfg := &packages.Config{Mode: packages.NeedName | packages.NeedFiles | packages.NeedSyntax |
+		packages.NeedTypes | packages.NeedTypesInfo, Dir: "."}
+	pkgs, err := packages.Load(cfg, "ikplan/hooks")
+	if err != nil || len(pkgs) != 1 || len(pkgs[0].Errors) > 0 {
+		t.Fatalf("failed to load the hooks: %v %v", err, pkgs)
+	}
+	return pkgs[0]
 }
