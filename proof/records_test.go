@@ -28,13 +28,18 @@ var typedPackages = []string{
 	"ikplan/internal/auditpkg",
 	"ikplan/internal/session",
 	"ikplan/internal/demo",
+	"ikplan/internal/gen",
 	"ikplan/hooks",
 }
 
 // recordPackages are the packages whose constants name a collection's
 // fields for its typed record: internal/model's domain records, and the
 // sessions, which internal/session owns with the rules of their expiry.
-var recordPackages = []string{"ikplan/internal/model", "ikplan/internal/session"}
+//
+// PocketBase's own constants (core.FieldNamePassword, core.FieldNameId)
+// name the system fields every auth or base record has, not a domain
+// field: they count as named too.
+var recordPackages = []string{"ikplan/internal/model", "ikplan/internal/session", "github.com/pocketbase/pocketbase/core"}
 
 // recordMethods are core.Record's methods that take a field's name.
 var recordMethods = []string{"Get", "GetRaw", "GetString", "GetInt", "GetFloat", "GetBool",

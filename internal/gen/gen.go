@@ -243,21 +243,22 @@ func (g *generator) organisation() error {
 // one gets the same bcrypt hash, as hashing takes a good part of a second.
 func (g *generator) user(email, name, role string, boards []string) (*core.Record, error) {
 	r := core.NewRecord(g.cols[model.Users])
-	r.Set("email", email)
-	r.Set("name", name)
-	r.Set("role", role)
-	r.Set("boards", boards)
-	r.Set("verified", true)
+	u := model.AsUser(r)
+	u.SetEmail(email)
+	u.SetName(name)
+	u.SetRole(role)
+	u.SetBoards(boards)
+	u.SetVerified(true)
 	if g.hash == "" {
-		r.SetPassword(g.opts.Password)
+		u.SetPassword(g.opts.Password)
 	} else {
-		r.SetRaw("password", &core.PasswordFieldValue{Hash: g.hash})
+		r.SetRaw(core.FieldNamePassword, &core.PasswordFieldValue{Hash: g.hash})
 	}
 	if err := g.app.Save(r); err != nil {
 		return nil, fmt.Errorf("failed to save the user %s: %w", email, err)
 	}
 	if g.hash == "" {
-		g.hash = r.GetString("password:hash")
+		g.hash = r.GetString(core.FieldNamePassword + ":hash")
 	}
 	g.sum.Users++
 	return r, nil

@@ -51,9 +51,10 @@ func (g *generator) plan(b *board, year, age int) error {
 	if plan, err = g.app.FindRecordById(model.Plans, plan.Id); err != nil {
 		return err
 	}
-	plan.Set("status", model.PlanAdopted)
-	plan.Set("adopted_on", time.Date(year-1, 12, 1+g.rng.IntN(20), 0, 0, 0, 0, time.UTC))
-	plan.Set("adopted_ref", fmt.Sprintf("%s § %d, dnr %s %d/%03d", b.short, 100+g.rng.IntN(150), b.short, year-1, 1+g.rng.IntN(999)))
+	pl := model.AsPlan(plan)
+	pl.SetStatus(model.PlanAdopted)
+	pl.SetAdoptedOn(time.Date(year-1, 12, 1+g.rng.IntN(20), 0, 0, 0, 0, time.UTC))
+	pl.SetAdoptedRef(fmt.Sprintf("%s § %d, dnr %s %d/%03d", b.short, 100+g.rng.IntN(150), b.short, year-1, 1+g.rng.IntN(999)))
 	if err := g.app.Save(plan); err != nil {
 		return fmt.Errorf("failed to adopt: %w", err)
 	}
@@ -101,9 +102,10 @@ func (g *generator) plan(b *board, year, age int) error {
 		if plan, err = g.app.FindRecordById(model.Plans, plan.Id); err != nil {
 			return err
 		}
-		plan.Set("status", model.PlanReported)
-		plan.Set("reported_on", reported)
-		plan.Set("reported_ref", fmt.Sprintf("%s § %d, dnr %s %d/%03d", b.short, 20+g.rng.IntN(60), b.short, year+1, 1+g.rng.IntN(999)))
+		pl := model.AsPlan(plan)
+		pl.SetStatus(model.PlanReported)
+		pl.SetReportedOn(reported)
+		pl.SetReportedRef(fmt.Sprintf("%s § %d, dnr %s %d/%03d", b.short, 20+g.rng.IntN(60), b.short, year+1, 1+g.rng.IntN(999)))
 		if err := g.app.Save(plan); err != nil {
 			return fmt.Errorf("failed to report: %w", err)
 		}
@@ -112,12 +114,12 @@ func (g *generator) plan(b *board, year, age int) error {
 		if plan, err = g.app.FindRecordById(model.Plans, plan.Id); err != nil {
 			return err
 		}
-		plan.Set("status", model.PlanArchived)
+		model.AsPlan(plan).SetStatus(model.PlanArchived)
 		if err := g.app.Save(plan); err != nil {
 			return fmt.Errorf("failed to archive: %w", err)
 		}
 	}
-	g.sum.PlansByStatus[plan.GetString("status")]++
+	g.sum.PlansByStatus[model.AsPlan(plan).Status()]++
 	return nil
 }
 
@@ -312,7 +314,7 @@ func (g *generator) action(b *board, p pending, dev *core.Record, status string,
 	g.sum.Actions++
 	g.sum.ActionsByStatus[status]++
 	finished := status == model.ActionDone || status == model.ActionCancelled
-	if model.Overdue(a.GetDateTime("deadline").Time(), finished, g.now) {
+	if model.Overdue(model.AsAction(a).Deadline().Time(), finished, g.now) {
 		g.sum.Overdue++
 	}
 	return nil
