@@ -14,9 +14,13 @@ import (
 )
 
 // controlFields are the fields of a control that a draft plan's form edits.
+// The form's inputs are named as the fields.
 var controlFields = []string{
-	"section", "number", "title", "description", "process", "unit", "owner", "method", "frequency",
-	"due", "report_to", "legal_refs", "target_metric", "target_operator", "target_value", "target_unit",
+	model.FieldControlSection, model.FieldControlNumber, model.FieldControlTitle, model.FieldControlDescription,
+	model.FieldControlProcess, model.FieldControlUnit, model.FieldControlOwner, model.FieldControlMethod,
+	model.FieldControlFrequency, model.FieldControlDue, model.FieldControlReportTo, model.FieldControlLegalRefs,
+	model.FieldControlTargetMetric, model.FieldControlTargetOperator, model.FieldControlTargetValue,
+	model.FieldControlTargetUnit,
 }
 
 func (s *server) bindPlanControlRoutes(g *groupRouter) {
@@ -49,7 +53,7 @@ func (s *server) controlForm(e *core.RequestEvent, plan, control *core.Record) t
 	for _, name := range controlFields {
 		f.Values[name] = control.GetString(name)
 	}
-	f.Values["due"] = templates.Date(model.AsControl(control).Due())
+	f.Values[model.FieldControlDue] = templates.Date(model.AsControl(control).Due())
 	f.Confidential = model.AsControl(control).Confidential()
 	return f
 }
