@@ -22,8 +22,9 @@ const CommonSection = "Kommungemensamma kontroller"
 // board sets the rest of its copy (owner, due date, unit, risk, number,
 // report-to) but never these.
 var CommonFields = []string{
-	"title", "process", "description", "method", "frequency", "legal_refs", "confidential",
-	"target_metric", "target_operator", "target_value", "target_unit",
+	FieldControlTitle, FieldControlProcess, FieldControlDescription, FieldControlMethod,
+	FieldControlFrequency, FieldControlLegalRefs, FieldControlConfidential, FieldControlTargetMetric,
+	FieldControlTargetOperator, FieldControlTargetValue, FieldControlTargetUnit,
 }
 
 // CommonMismatch lists the common fields in which a board's copy differs

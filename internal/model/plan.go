@@ -55,9 +55,11 @@ func PlanStatusSv(s string) string {
 // not among them (people leave; a change is recorded in the history), nor
 // what the server keeps of the results (reported, next_due, next_period).
 var FrozenControlFields = []string{
-	"title", "section", "number", "position", "process", "description", "method", "frequency", "due",
-	"target_metric", "target_operator", "target_value", "target_unit",
-	"unit", "report_to", "legal_refs", "confidential", "risk",
+	FieldControlTitle, FieldControlSection, FieldControlNumber, FieldControlPosition, FieldControlProcess,
+	FieldControlDescription, FieldControlMethod, FieldControlFrequency, FieldControlDue,
+	FieldControlTargetMetric, FieldControlTargetOperator, FieldControlTargetValue, FieldControlTargetUnit,
+	FieldControlUnit, FieldControlReportTo, FieldControlLegalRefs, FieldControlConfidential,
+	FieldControlRisk,
 }
 
 // DateProblem says what is wrong with a date a person gives for something

@@ -27,9 +27,12 @@ func (e rowErrors) add(field string, msg i18n.Message) {
 
 // importFields are the control fields an import writes.
 var importFields = []string{
-	"section", "number", "title", "process", "risk", "description", "method", "frequency", "owner",
-	"report_to", "due", "legal_refs", "confidential", "target_metric", "target_operator", "target_value",
-	"target_unit", "unit",
+	model.FieldControlSection, model.FieldControlNumber, model.FieldControlTitle,
+	model.FieldControlProcess, model.FieldControlRisk, model.FieldControlDescription,
+	model.FieldControlMethod, model.FieldControlFrequency, model.FieldControlOwner,
+	model.FieldControlReportTo, model.FieldControlDue, model.FieldControlLegalRefs,
+	model.FieldControlConfidential, model.FieldControlTargetMetric, model.FieldControlTargetOperator,
+	model.FieldControlTargetValue, model.FieldControlTargetUnit, model.FieldControlUnit,
 }
 
 // importRow saves one row, adding its errors and counts to res. The error

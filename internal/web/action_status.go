@@ -61,7 +61,7 @@ func (s *server) changeActionStatus(e *core.RequestEvent, a *core.Record) (map[s
 		return form, templates.Errors{{Field: "status", Message: i18nT(e, "actions.unknown_status")}}, nil
 	}
 	model.AsAction(a).SetStatus(status)
-	for name, when := range map[string]string{"done_note": model.ActionDone, "cancel_reason": model.ActionCancelled} {
+	for name, when := range map[string]string{model.FieldActionDoneNote: model.ActionDone, model.FieldActionCancelReason: model.ActionCancelled} {
 		if vals, ok := e.Request.PostForm[name]; ok && status == when {
 			form[name] = strings.TrimSpace(vals[0])
 			a.Set(name, form[name])

@@ -79,7 +79,7 @@ func (s *server) actionsView(e *core.RequestEvent, q url.Values) (templates.Acti
 	if err != nil {
 		return v, err
 	}
-	if err := l.lookUp(field(actions, "plan")); err != nil {
+	if err := l.lookUp(field(actions, model.FieldActionPlan)); err != nil {
 		return v, err
 	}
 	last := v.Pages
@@ -112,7 +112,7 @@ func (s *server) actionRows(e *core.RequestEvent, actions []*core.Record, plans 
 		return nil, nil
 	}
 	controls, err := access.ListAs(e.App, e.Auth, model.Controls, "", "", 0, nil,
-		access.In{Field: "id", Values: field(actions, "control")}, access.Fields{"title"})
+		access.In{Field: "id", Values: field(actions, model.FieldActionControl)}, access.Fields{"title"})
 	if err != nil {
 		return nil, err
 	}
@@ -120,7 +120,7 @@ func (s *server) actionRows(e *core.RequestEvent, actions []*core.Record, plans 
 	if o != nil {
 		lk.boards, lk.owners = o.boardNames, map[string]string{}
 		var unnamed []string
-		for _, id := range field(actions, "owner") {
+		for _, id := range field(actions, model.FieldActionOwner) {
 			if name, ok := o.userNames[id]; ok {
 				lk.owners[id] = name
 			} else {
@@ -132,7 +132,7 @@ func (s *server) actionRows(e *core.RequestEvent, actions []*core.Record, plans 
 		}
 	} else {
 		var boardIds []string
-		for _, id := range field(actions, "plan") {
+		for _, id := range field(actions, model.FieldActionPlan) {
 			if pl := plans[id]; pl != nil {
 				boardIds = append(boardIds, model.AsPlan(pl).Board())
 			}
@@ -142,7 +142,7 @@ func (s *server) actionRows(e *core.RequestEvent, actions []*core.Record, plans 
 		if err != nil {
 			return nil, err
 		}
-		lk.boards, lk.owners = map[string]string{}, s.userNames(e, field(actions, "owner"))
+		lk.boards, lk.owners = map[string]string{}, s.userNames(e, field(actions, model.FieldActionOwner))
 		for _, b := range boards {
 			lk.boards[b.Id] = model.AsBoard(b).Name()
 		}

@@ -181,7 +181,7 @@ func (l *actionLister) all() ([]*core.Record, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := l.lookUp(field(actions, "plan")); err != nil {
+	if err := l.lookUp(field(actions, model.FieldActionPlan)); err != nil {
 		return nil, err
 	}
 	year := func(a *core.Record) int {

@@ -17,8 +17,10 @@ import (
 // commonFormFields are the fields of a common control its form edits,
 // beside the year (fixed by the page) and confidential (a checkbox).
 var commonFormFields = []string{
-	"title", "description", "process", "legal_refs", "method", "frequency",
-	"target_metric", "target_operator", "target_value", "target_unit",
+	model.FieldControlTitle, model.FieldControlDescription, model.FieldControlProcess,
+	model.FieldControlLegalRefs, model.FieldControlMethod, model.FieldControlFrequency,
+	model.FieldControlTargetMetric, model.FieldControlTargetOperator, model.FieldControlTargetValue,
+	model.FieldControlTargetUnit,
 }
 
 func (s *server) bindCommonRoutes(g *groupRouter) {

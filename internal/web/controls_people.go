@@ -77,7 +77,7 @@ func controlPeople(e *core.RequestEvent, board string, choices bool, owned, resu
 	out := controlNames{of: map[string]string{}}
 	params := dbx.Params{"b": board}
 	if !choices {
-		ids := append(field(owned, "owner"), field(results, "performed_by")...)
+		ids := append(field(owned, model.FieldControlOwner), field(results, model.FieldResultPerformedBy)...)
 		if len(ids) == 0 {
 			return out, nil
 		}

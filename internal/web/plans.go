@@ -80,7 +80,7 @@ func (s *server) planView(e *core.RequestEvent, plan *core.Record) (templates.Pl
 	for _, u := range model.AsUnits(units) {
 		unitNames[u.Id] = u.Name()
 	}
-	owners := s.userNames(e, field(controls, "owner"))
+	owners := s.userNames(e, field(controls, model.FieldControlOwner))
 	// what stands between the plan and its next step, from what the user
 	// may read: a reader's checklist leaves out the confidential controls
 	ready, err := model.PlansReadinessAs(e.App, e.Auth, []*core.Record{plan}, s.now())
@@ -160,7 +160,7 @@ func (s *server) planStatus(e *core.RequestEvent) error {
 	}
 	form := map[string]string{"status": status}
 	model.AsPlan(plan).SetStatus(status)
-	for _, f := range []string{"adopted_on", "adopted_ref", "reported_on", "reported_ref", "status_reason"} {
+	for _, f := range []string{model.FieldPlanAdoptedOn, model.FieldPlanAdoptedRef, model.FieldPlanReportedOn, model.FieldPlanReportedRef, model.FieldPlanStatusReason} {
 		if vals, ok := e.Request.Form[f]; ok {
 			form[f] = strings.TrimSpace(vals[0])
 			plan.Set(f, form[f])

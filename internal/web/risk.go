@@ -128,7 +128,11 @@ func planLabel(pl *core.Record, board string) string {
 }
 
 // assessFields are the assessment form's fields, in the form's order.
-var assessFields = []string{"year", "probability", "consequence", "treatment", "motivation"}
+var assessFields = []string{
+	model.FieldRiskAssessmentYear, model.FieldRiskAssessmentProbability,
+	model.FieldRiskAssessmentConsequence, model.FieldRiskAssessmentTreatment,
+	model.FieldRiskAssessmentMotivation,
+}
 
 // riskAssess handles "POST /risks/{id}/assessments": records the risk's
 // assessment of a year, or changes it when the year has one. The server

@@ -50,7 +50,10 @@ func (s *server) newRisk(e *core.RequestEvent, boards []*core.Record) (templates
 }
 
 // riskFields are the new-risk form's fields, in the form's order.
-var riskFields = []string{"board", "title", "description", "process", "category", "unit", "status"}
+var riskFields = []string{
+	model.FieldRiskBoard, model.FieldRiskTitle, model.FieldRiskDescription, model.FieldRiskProcess,
+	model.FieldRiskCategory, model.FieldRiskUnit, model.FieldRiskStatus,
+}
 
 // riskCreate handles "POST /risks": a new risk in a board's register.
 func (s *server) riskCreate(e *core.RequestEvent) error {

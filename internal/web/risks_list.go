@@ -64,7 +64,7 @@ func (s *server) riskList(e *core.RequestEvent, v *templates.RisksView, bands mo
 		ofRisk[model.AsRiskAssessment(a).Risk()] = a
 	}
 	units, err := access.ListAs(e.App, e.Auth, model.Units, "", "", 0, nil,
-		access.In{Field: "id", Values: field(risks, "unit")}, access.Fields{"name"})
+		access.In{Field: model.FieldId, Values: field(risks, model.FieldRiskUnit)}, access.Fields{model.FieldUnitName})
 	if err != nil {
 		return err
 	}

@@ -153,7 +153,7 @@ func (s *server) searchHits(e *core.RequestEvent, kind string, recs []*core.Reco
 	switch kind {
 	case "plans":
 		found, err := access.ListAs(e.App, e.Auth, model.Boards, "", "", 0, nil,
-			access.In{Field: "id", Values: field(recs, "board")}, access.Fields{"name"})
+			access.In{Field: model.FieldId, Values: field(recs, model.FieldPlanBoard)}, access.Fields{model.FieldBoardName})
 		if err != nil {
 			return nil, err
 		}
@@ -173,7 +173,7 @@ func (s *server) searchHits(e *core.RequestEvent, kind string, recs []*core.Reco
 		}
 	case "deviations":
 		found, err := access.ListAs(e.App, e.Auth, model.Results, "", "", 0, nil,
-			access.In{Field: "id", Values: field(recs, "result")}, access.Fields{"control"})
+			access.In{Field: model.FieldId, Values: field(recs, model.FieldDeviationResult)}, access.Fields{model.FieldResultControl})
 		if err != nil {
 			return nil, err
 		}

@@ -78,7 +78,7 @@ func (s *server) withStatusForms(e *core.RequestEvent, l *templates.DueList) err
 	if err != nil {
 		return err
 	}
-	planIds := field(actions, "plan")
+	planIds := field(actions, model.FieldActionPlan)
 	plans, err := e.App.FindRecordsByIds(model.Plans, planIds)
 	if err != nil {
 		return err
@@ -143,7 +143,7 @@ func (s *server) significant(e *core.RequestEvent, offset, limit, most int, few 
 		return out, nil
 	}
 	results, err := access.ListAs(e.App, e.Auth, model.Results, "", "", 0, nil,
-		access.In{Field: "id", Values: field(devs, "result")}, access.Fields{"control"})
+		access.In{Field: model.FieldId, Values: field(devs, model.FieldDeviationResult)}, access.Fields{model.FieldResultControl})
 	if err != nil {
 		return out, err
 	}
@@ -153,7 +153,7 @@ func (s *server) significant(e *core.RequestEvent, offset, limit, most int, few 
 	}
 	// each with its plan: the board and the year
 	planOf := map[string]*core.Record{}
-	if err := lookUpPlans(e, planOf, field(devs, "plan")); err != nil {
+	if err := lookUpPlans(e, planOf, field(devs, model.FieldDeviationPlan)); err != nil {
 		return out, err
 	}
 	var boardIds []string
